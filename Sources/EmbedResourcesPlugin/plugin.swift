@@ -1,0 +1,29 @@
+import Foundation
+import PackagePlugin
+
+/// Embeds every file under the package's top-level Resources/ folder into the target
+/// as `EmbeddedResources.files`, keyed by the path relative to Resources/.
+@main
+struct EmbedResourcesPlugin: BuildToolPlugin {
+    func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+        let root = context.package.directoryURL.appending(path: "Resources")
+        var inputs: [URL] = []
+        if let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) {
+            for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                if url.lastPathComponent.hasPrefix(".") { continue }
+                inputs.append(url)
+            }
+        }
+        inputs.sort { $0.path < $1.path }
+        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedResources.swift")
+        return [
+            .buildCommand(
+                displayName: "Embedding Resources/ into \(target.name)",
+                executable: try context.tool(named: "EmbedResourcesTool").url,
+                arguments: [output.path, root.path] + inputs.map(\.path),
+                inputFiles: inputs,
+                outputFiles: [output]
+            ),
+        ]
+    }
+}

@@ -1,0 +1,2 @@
+import SettingsKit
+print("social-console: under construction")
