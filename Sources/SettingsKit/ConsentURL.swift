@@ -1,0 +1,63 @@
+/// Builds the Atlassian consent URL that a browser test of the setup opens.
+public enum ConsentURL {
+    public static let authorizeEndpoint = "https://auth.atlassian.com/authorize"
+
+    public enum Problem: Error, Equatable {
+        case missing([String])
+    }
+
+    /// The scopes the instance asks for: read:me first, then the connection's, once each.
+    public static func requestedScopes(_ settings: Settings) -> [String] {
+        var scopes = [ScopeCatalogue.identityScope]
+        for scope in settings.list("connection.scopes") ?? [] where !scope.isEmpty && !scopes.contains(scope) {
+            scopes.append(scope)
+        }
+        return scopes
+    }
+
+    public static func build(_ settings: Settings, state: String) -> Result<String, Problem> {
+        var missing: [String] = []
+        let clientID = settings.filled("connection.clientId")
+        let redirect = settings.filled("instance.redirectUri")
+        if clientID == nil { missing.append("connection.clientId") }
+        if redirect == nil { missing.append("instance.redirectUri") }
+        guard let clientID, let redirect else { return .failure(.missing(missing)) }
+        let parameters: [(String, String)] = [
+            ("audience", "api.atlassian.com"),
+            ("client_id", clientID),
+            ("scope", requestedScopes(settings).joined(separator: " ")),
+            ("redirect_uri", redirect),
+            ("state", state),
+            ("response_type", "code"),
+            ("prompt", "consent"),
+        ]
+        let query = parameters.map { "\($0.0)=\(percentEncode($0.1))" }.joined(separator: "&")
+        return .success(authorizeEndpoint + "?" + query)
+    }
+
+    /// RFC 3986 encoding: only unreserved characters stay as they are (a space is %20).
+    public static func percentEncode(_ s: String) -> String {
+        let hex = Array("0123456789ABCDEF")
+        var out = ""
+        for byte in s.utf8 {
+            switch byte {
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                out.append(Character(Unicode.Scalar(byte)))
+            default:
+                out.append("%")
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
+            }
+        }
+        return out
+    }
+
+    /// A random state value: 16 bytes as hex.
+    public static func randomState() -> String {
+        var g = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in
+            let b = UInt8.random(in: 0...255, using: &g)
+            return (b < 16 ? "0" : "") + String(b, radix: 16)
+        }.joined()
+    }
+}

@@ -1,0 +1,366 @@
+/// A strict JSON (RFC 8259) parser built for files nobody checked: it never recurses
+/// (100,000 nested brackets are an error, not a stack overflow), refuses duplicate keys
+/// (a silent last-one-wins would lose data on save), checks UTF-8, and reports where
+/// it stopped as a byte offset that `TextPosition` turns into a line and column.
+public struct JSONParseError: Error, Equatable, Sendable {
+    public let message: String
+    /// Byte offset into the input where the problem is.
+    public let offset: Int
+}
+
+/// One step of a path into a document: an object key or an array index.
+public enum JSONPathComponent: Equatable, Sendable {
+    case key(String)
+    case index(Int)
+}
+
+public enum JSONParser {
+    /// Deeper nesting than this is refused. Settings files nest four levels.
+    public static let maxDepth = 512
+
+    public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
+        var parser = Parser(bytes: bytes, locating: nil)
+        return try parser.run()
+    }
+
+    /// Where the value at `path` starts, for pointing at a value the schema rejects.
+    public static func offset(of path: [JSONPathComponent], in bytes: [UInt8]) -> Int? {
+        var parser = Parser(bytes: bytes, locating: path)
+        do { _ = try parser.run() } catch { return nil }
+        return parser.located
+    }
+}
+
+private enum Frame {
+    case array([JSONValue])
+    case object(JSONObject, key: String, keyOffset: Int, seen: Set<String>)
+}
+
+private struct Parser {
+    let bytes: [UInt8]
+    let locating: [JSONPathComponent]?
+    var located: Int?
+    var i = 0
+    var stack: [Frame] = []
+
+    init(bytes: [UInt8], locating: [JSONPathComponent]?) {
+        self.bytes = bytes
+        self.locating = locating
+    }
+
+    func fail(_ message: String, at offset: Int) -> JSONParseError {
+        JSONParseError(message: message, offset: offset)
+    }
+
+    mutating func skipWhitespace() {
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x20, 0x0A, 0x0D, 0x09: i += 1
+            default: return
+            }
+        }
+    }
+
+    func describe(_ byte: UInt8) -> String {
+        // Only structural characters are echoed: the text around them may be a secret.
+        let shown: Set<UInt8> = Set("{}[]:,\"'=;".utf8)
+        if shown.contains(byte) { return "unexpected '\(Character(Unicode.Scalar(byte)))'" }
+        if byte == 0 { return "unexpected NUL byte" }
+        if byte < 0x20 { return "unexpected control character" }
+        return "unexpected text (not a JSON value)"
+    }
+
+    mutating func run() throws(JSONParseError) -> JSONValue {
+        if let bad = UTF8Check.firstInvalidOffset(bytes) {
+            throw fail("invalid UTF-8 byte", at: bad)
+        }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }  // a BOM is tolerated and not written back
+        skipWhitespace()
+        if i == bytes.count { throw fail("the file is empty", at: i) }
+
+        while true {
+            // Expect a value.
+            skipWhitespace()
+            if locating != nil, located == nil, currentPath() == locating { located = i }
+            guard i < bytes.count else { throw fail("unexpected end of file (truncated?)", at: i) }
+            var value: JSONValue
+            let start = i
+            switch bytes[i] {
+            case UInt8(ascii: "{"):
+                i += 1
+                skipWhitespace()
+                if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
+                    i += 1
+                    value = .object(JSONObject())
+                } else {
+                    try push(at: start)
+                    let (key, keyOffset) = try parseKey()
+                    stack.append(.object(JSONObject(), key: key, keyOffset: keyOffset, seen: []))
+                    continue
+                }
+            case UInt8(ascii: "["):
+                i += 1
+                skipWhitespace()
+                if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
+                    i += 1
+                    value = .array([])
+                } else {
+                    try push(at: start)
+                    stack.append(.array([]))
+                    continue
+                }
+            case UInt8(ascii: "\""):
+                value = .string(try parseString())
+            case UInt8(ascii: "t"): try literal("true"); value = .bool(true)
+            case UInt8(ascii: "f"): try literal("false"); value = .bool(false)
+            case UInt8(ascii: "n"): try literal("null"); value = .null
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                value = .number(try parseNumber())
+            default:
+                throw fail(describe(bytes[i]), at: i)
+            }
+
+            // Attach the finished value to its parent, closing containers as they end.
+            attach: while true {
+                guard let top = stack.popLast() else {
+                    skipWhitespace()
+                    if i < bytes.count { throw fail("unexpected text after the end of the JSON value", at: i) }
+                    return value
+                }
+                switch top {
+                case .array(var items):
+                    items.append(value)
+                    skipWhitespace()
+                    guard i < bytes.count else { throw fail("unexpected end of file inside a list (missing ']'?)", at: i) }
+                    if bytes[i] == UInt8(ascii: ",") {
+                        i += 1
+                        stack.append(.array(items))
+                        break attach
+                    } else if bytes[i] == UInt8(ascii: "]") {
+                        i += 1
+                        value = .array(items)
+                    } else {
+                        throw fail("expected ',' or ']' after a list item", at: i)
+                    }
+                case .object(var object, let key, let keyOffset, var seen):
+                    if seen.contains(key) { throw fail("duplicate key \"\(key)\"", at: keyOffset) }
+                    seen.insert(key)
+                    object.appendUnchecked(key, value)
+                    skipWhitespace()
+                    guard i < bytes.count else { throw fail("unexpected end of file inside an object (missing '}'?)", at: i) }
+                    if bytes[i] == UInt8(ascii: ",") {
+                        i += 1
+                        let (next, nextOffset) = try parseKey()
+                        stack.append(.object(object, key: next, keyOffset: nextOffset, seen: seen))
+                        break attach
+                    } else if bytes[i] == UInt8(ascii: "}") {
+                        i += 1
+                        value = .object(object)
+                    } else {
+                        throw fail("expected ',' or '}' after an object member", at: i)
+                    }
+                }
+            }
+        }
+    }
+
+    mutating func push(at offset: Int) throws(JSONParseError) {
+        if stack.count >= JSONParser.maxDepth {
+            throw fail("nested deeper than \(JSONParser.maxDepth) levels", at: offset)
+        }
+    }
+
+    /// Reads `"key" :` and leaves `i` at the value.
+    mutating func parseKey() throws(JSONParseError) -> (String, Int) {
+        skipWhitespace()
+        guard i < bytes.count else { throw fail("unexpected end of file inside an object (missing '}'?)", at: i) }
+        guard bytes[i] == UInt8(ascii: "\"") else {
+            if bytes[i] == UInt8(ascii: "}") { throw fail("trailing comma before '}'", at: i) }
+            throw fail("expected a key in double quotes", at: i)
+        }
+        let offset = i
+        let key = try parseString()
+        skipWhitespace()
+        guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
+            throw fail("expected ':' after the key \"\(key)\"", at: i)
+        }
+        i += 1
+        return (key, offset)
+    }
+
+    mutating func literal(_ word: StaticString) throws(JSONParseError) {
+        let n = word.utf8CodeUnitCount
+        let expected = UnsafeBufferPointer(start: word.utf8Start, count: n)
+        guard i + n <= bytes.count, bytes[i..<(i + n)].elementsEqual(expected) else {
+            throw fail(describe(bytes[i]), at: i)
+        }
+        i += n
+    }
+
+    mutating func parseNumber() throws(JSONParseError) -> String {
+        let start = i
+        func digit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        if bytes[i] == UInt8(ascii: "-") { i += 1 }
+        guard i < bytes.count, digit(bytes[i]) else { throw fail("invalid number", at: start) }
+        if bytes[i] == UInt8(ascii: "0") {
+            i += 1
+            if i < bytes.count, digit(bytes[i]) { throw fail("invalid number (leading zero)", at: start) }
+        } else {
+            while i < bytes.count, digit(bytes[i]) { i += 1 }
+        }
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            guard i < bytes.count, digit(bytes[i]) else { throw fail("invalid number (no digits after '.')", at: start) }
+            while i < bytes.count, digit(bytes[i]) { i += 1 }
+        }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+            guard i < bytes.count, digit(bytes[i]) else { throw fail("invalid number (no digits in the exponent)", at: start) }
+            while i < bytes.count, digit(bytes[i]) { i += 1 }
+        }
+        return String(decoding: bytes[start..<i], as: UTF8.self)
+    }
+
+    /// Reads a string starting at the opening quote. The input is known to be valid UTF-8.
+    mutating func parseString() throws(JSONParseError) -> String {
+        let open = i
+        i += 1
+        var runStart = i
+        var result = ""
+        while true {
+            guard i < bytes.count else { throw fail("unexpected end of file inside a string (missing '\"'?)", at: open) }
+            let b = bytes[i]
+            if b == UInt8(ascii: "\"") {
+                if result.isEmpty {
+                    result = String(decoding: bytes[runStart..<i], as: UTF8.self)
+                } else {
+                    result += String(decoding: bytes[runStart..<i], as: UTF8.self)
+                }
+                i += 1
+                return result
+            } else if b == UInt8(ascii: "\\") {
+                result += String(decoding: bytes[runStart..<i], as: UTF8.self)
+                try parseEscape(into: &result)
+                runStart = i
+            } else if b < 0x20 {
+                throw fail(b == 0x0A ? "line break inside a string (missing '\"'?)" : "control character inside a string (write it as \\u escape)", at: i)
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    mutating func parseEscape(into result: inout String) throws(JSONParseError) {
+        let at = i
+        i += 1
+        guard i < bytes.count else { throw fail("unexpected end of file inside a string", at: at) }
+        let c = bytes[i]
+        i += 1
+        switch c {
+        case UInt8(ascii: "\""): result += "\""
+        case UInt8(ascii: "\\"): result += "\\"
+        case UInt8(ascii: "/"): result += "/"
+        case UInt8(ascii: "b"): result += "\u{08}"
+        case UInt8(ascii: "f"): result += "\u{0C}"
+        case UInt8(ascii: "n"): result += "\n"
+        case UInt8(ascii: "r"): result += "\r"
+        case UInt8(ascii: "t"): result += "\t"
+        case UInt8(ascii: "u"):
+            var code = try hex4(at: at)
+            if (0xD800...0xDBFF).contains(code) {
+                guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
+                    throw fail("lone surrogate in a \\u escape", at: at)
+                }
+                i += 2
+                let low = try hex4(at: at)
+                guard (0xDC00...0xDFFF).contains(low) else { throw fail("lone surrogate in a \\u escape", at: at) }
+                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            } else if (0xDC00...0xDFFF).contains(code) {
+                throw fail("lone surrogate in a \\u escape", at: at)
+            }
+            result.unicodeScalars.append(Unicode.Scalar(code)!)
+        default:
+            throw fail("invalid escape in a string", at: at)
+        }
+    }
+
+    mutating func hex4(at escape: Int) throws(JSONParseError) -> UInt32 {
+        guard i + 4 <= bytes.count else { throw fail("incomplete \\u escape", at: escape) }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let b = bytes[i]
+            let d: UInt32
+            switch b {
+            case 0x30...0x39: d = UInt32(b - 0x30)
+            case 0x41...0x46: d = UInt32(b - 0x41 + 10)
+            case 0x61...0x66: d = UInt32(b - 0x61 + 10)
+            default: throw fail("invalid \\u escape", at: escape)
+            }
+            v = v << 4 | d
+            i += 1
+        }
+        return v
+    }
+
+    /// The path of the value about to be read, from the open containers.
+    func currentPath() -> [JSONPathComponent] {
+        stack.map { frame in
+            switch frame {
+            case .array(let items): return .index(items.count)
+            case .object(_, let key, _, _): return .key(key)
+            }
+        }
+    }
+}
+
+/// UTF-8 validation that says where the first bad byte is.
+enum UTF8Check {
+    static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let len: Int
+            var minimum: UInt32
+            var code: UInt32
+            switch b {
+            case 0xC2...0xDF: len = 2; code = UInt32(b & 0x1F); minimum = 0x80
+            case 0xE0...0xEF: len = 3; code = UInt32(b & 0x0F); minimum = 0x800
+            case 0xF0...0xF4: len = 4; code = UInt32(b & 0x07); minimum = 0x10000
+            default: return i
+            }
+            guard i + len <= n else { return i }
+            for k in 1..<len {
+                let c = bytes[i + k]
+                guard c & 0xC0 == 0x80 else { return i }
+                code = code << 6 | UInt32(c & 0x3F)
+            }
+            if code < minimum || code > 0x10FFFF || (0xD800...0xDFFF).contains(code) { return i }
+            i += len
+        }
+        return nil
+    }
+}
+
+/// A 1-based line and column (counted in characters, not bytes) for a byte offset.
+public struct TextPosition: Equatable, Sendable {
+    public let line: Int
+    public let column: Int
+
+    public init(line: Int, column: Int) { self.line = line; self.column = column }
+
+    public init(offset: Int, in bytes: [UInt8]) {
+        var line = 1, column = 1
+        let end = min(offset, bytes.count)
+        var k = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { k = min(3, end) }
+        while k < end {
+            let b = bytes[k]
+            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+            k += 1
+        }
+        self.init(line: line, column: column)
+    }
+}

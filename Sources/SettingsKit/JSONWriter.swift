@@ -1,0 +1,107 @@
+/// Writes JSON the way settings files are stored: 2-space indentation, keys in the
+/// object's order, lists of plain values on one line, a final newline. The output is
+/// a fixed point: parsing it and writing it again gives the same bytes.
+public enum JSONWriter {
+    public static func write(_ value: JSONValue) -> String {
+        var out = ""
+        out.reserveCapacity(1024)
+        write(value, indent: 0, into: &out)
+        out += "\n"
+        return out
+    }
+
+    /// One line, no indentation (for JSON Lines output).
+    public static func compact(_ value: JSONValue) -> String {
+        var out = ""
+        writeCompact(value, into: &out)
+        return out
+    }
+
+    static func write(_ value: JSONValue, indent: Int, into out: inout String) {
+        switch value {
+        case .object(let object):
+            if object.isEmpty { out += "{}"; return }
+            out += "{\n"
+            let pad = String(repeating: " ", count: indent + 2)
+            for (i, (key, child)) in object.enumerated() {
+                out += pad
+                writeString(key, into: &out)
+                out += ": "
+                write(child, indent: indent + 2, into: &out)
+                out += i == object.count - 1 ? "\n" : ",\n"
+            }
+            out += String(repeating: " ", count: indent) + "}"
+        case .array(let items):
+            if items.allSatisfy(isScalar) {
+                writeCompact(value, into: &out)
+                return
+            }
+            out += "[\n"
+            let pad = String(repeating: " ", count: indent + 2)
+            for (i, item) in items.enumerated() {
+                out += pad
+                write(item, indent: indent + 2, into: &out)
+                out += i == items.count - 1 ? "\n" : ",\n"
+            }
+            out += String(repeating: " ", count: indent) + "]"
+        default:
+            writeCompact(value, into: &out)
+        }
+    }
+
+    static func writeCompact(_ value: JSONValue, into out: inout String) {
+        switch value {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let n): out += n
+        case .string(let s): writeString(s, into: &out)
+        case .array(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += ", " }
+                writeCompact(item, into: &out)
+            }
+            out += "]"
+        case .object(let object):
+            out += "{"
+            for (i, (key, child)) in object.enumerated() {
+                if i > 0 { out += ", " }
+                writeString(key, into: &out)
+                out += ": "
+                writeCompact(child, into: &out)
+            }
+            out += "}"
+        }
+    }
+
+    static func isScalar(_ value: JSONValue) -> Bool {
+        switch value {
+        case .array, .object: return false
+        default: return true
+        }
+    }
+
+    private static let hex: [Character] = Array("0123456789abcdef")
+
+    public static func writeString(_ s: String, into out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case _ where scalar.value < 0x20:
+                out += "\\u00"
+                out.append(hex[Int(scalar.value >> 4)])
+                out.append(hex[Int(scalar.value & 0xF)])
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}

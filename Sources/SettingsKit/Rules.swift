@@ -1,0 +1,145 @@
+/// What a rule looks at: the settings and, for files on disk, their permission bits.
+public struct RuleInput: Sendable {
+    public let settings: Settings
+    public let fileMode: UInt32?
+
+    public init(_ settings: Settings, fileMode: UInt32? = nil) {
+        self.settings = settings
+        self.fileMode = fileMode
+    }
+}
+
+/// One occurrence of a rule: what fills the message's {value}, and the field when it is
+/// not the rule table's (a scope can be wrong in either scope list).
+struct Hit {
+    var value: String = ""
+    var field: String?
+    var label: String = ""
+}
+
+/// The checks behind the rule table, keyed by finding code. Each returns one hit per
+/// problem found; the wording lives in Resources/rules.json.
+enum Rules {
+    typealias Check = @Sendable (RuleInput) -> [Hit]
+
+    static let redirectPath = "/v1/oauth_callback"
+
+    static let checks: [String: Check] = [
+        "instance/environment-missing": { input in
+            Fields.environments.contains(input.settings.text("instance.environment") ?? "") ? [] : [Hit()]
+        },
+        "instance/redirect-uri-missing": { input in
+            input.settings.filled("instance.redirectUri") == nil ? [Hit()] : []
+        },
+        "instance/redirect-uri-invalid": { input in
+            guard let uri = input.settings.text("instance.redirectUri"), !uri.trimmingWhitespace.isEmpty else { return [] }
+            guard let address = WebAddress(uri), address.isHTTPS, address.path.hasSuffix(redirectPath) else { return [Hit(value: uri)] }
+            return []
+        },
+        "app/name-missing": { input in input.settings.filled("atlassianApp.name") == nil ? [Hit()] : [] },
+        "app/description-missing": { input in input.settings.filled("atlassianApp.description") == nil ? [Hit()] : [] },
+        "app/logo-missing": { input in input.settings.filled("atlassianApp.logo") == nil ? [Hit()] : [] },
+        "permissions/read-me-missing": { input in
+            (input.settings.list("atlassianApp.scopes") ?? []).contains(ScopeCatalogue.identityScope) ? [] : [Hit()]
+        },
+        "permissions/invalid-scope": { input in
+            scopeLists(input).flatMap { key, scopes in
+                scopes.filter { !ScopeCatalogue.isValidName($0) }.map { Hit(value: $0.isEmpty ? "An empty entry" : "\"\($0)\"", field: key) }
+            }
+        },
+        "permissions/unknown-scope": { input in
+            var seen = Set<String>()
+            return scopeLists(input).flatMap { key, scopes in
+                scopes.filter { ScopeCatalogue.isValidName($0) && !ScopeCatalogue.contains($0) && seen.insert($0).inserted }
+                    .map { Hit(value: $0, field: key) }
+            }
+        },
+        "permissions/scope-not-enabled": { input in
+            let enabled = Set(input.settings.list("atlassianApp.scopes") ?? [])
+            return (input.settings.list("connection.scopes") ?? [])
+                .filter { ScopeCatalogue.isValidName($0) && !enabled.contains($0) }
+                .map { Hit(value: $0) }
+        },
+        "authorization/callback-missing": { input in
+            (input.settings.list("atlassianApp.callbackUrls") ?? []).contains { !$0.trimmingWhitespace.isEmpty } ? [] : [Hit()]
+        },
+        "authorization/callback-mismatch": { input in
+            let urls = input.settings.list("atlassianApp.callbackUrls") ?? []
+            guard let redirect = input.settings.text("instance.redirectUri"), !redirect.trimmingWhitespace.isEmpty,
+                  urls.contains(where: { !$0.trimmingWhitespace.isEmpty }) else { return [] }
+            return urls.contains(redirect) ? [] : [Hit(value: redirect)]
+        },
+        "authorization/callback-not-https": { input in
+            (input.settings.list("atlassianApp.callbackUrls") ?? [])
+                .filter { !$0.trimmingWhitespace.isEmpty && WebAddress($0)?.isHTTPS != true }
+                .map { Hit(value: $0) }
+        },
+        "credentials/custom-credentials-off": { input in
+            input.settings.flag("connection.useCustomCredentials") == true ? [] : [Hit()]
+        },
+        "credentials/client-id-missing": { input in input.settings.filled("connection.clientId") == nil ? [Hit()] : [] },
+        "credentials/client-secret-missing": { input in input.settings.filled("connection.clientSecret") == nil ? [Hit()] : [] },
+        "credentials/client-id-malformed": { input in
+            guard let id = input.settings.filled("connection.clientId") else { return [] }
+            return looksLikeClientID(id) ? [] : [Hit()]
+        },
+        "credentials/whitespace": { input in
+            ["connection.clientId", "connection.clientSecret"].compactMap { key in
+                guard let value = input.settings.text(key), !value.trimmingWhitespace.isEmpty, value.containsWhitespace else { return nil }
+                return Hit(field: key, label: Fields.field(key)!.label)
+            }
+        },
+        "credentials/secret-equals-id": { input in
+            guard let id = input.settings.filled("connection.clientId"),
+                  let secret = input.settings.filled("connection.clientSecret") else { return [] }
+            return id == secret ? [Hit()] : []
+        },
+        "credentials/file-readable-by-others": { input in
+            guard let mode = input.fileMode, input.settings.filled("connection.clientSecret") != nil, mode & 0o044 != 0 else { return [] }
+            return [Hit(value: "0" + String(mode & 0o777, radix: 8))]
+        },
+        "distribution/not-sharing": { input in
+            input.settings.text("atlassianApp.distribution.status") == "sharing" ? [] : [Hit()]
+        },
+        "distribution/vendor-missing": { input in
+            input.settings.filled("atlassianApp.distribution.vendorName") == nil ? [Hit()] : []
+        },
+        "distribution/privacy-url-missing": { input in
+            input.settings.filled("atlassianApp.distribution.privacyPolicyUrl") == nil ? [Hit()] : []
+        },
+        "distribution/privacy-url-invalid": { input in
+            invalidWebURL(input, "atlassianApp.distribution.privacyPolicyUrl")
+        },
+        "distribution/terms-url-missing": { input in
+            input.settings.filled("atlassianApp.distribution.termsUrl") == nil ? [Hit()] : []
+        },
+        "distribution/terms-url-invalid": { input in
+            invalidWebURL(input, "atlassianApp.distribution.termsUrl")
+        },
+        "distribution/contact-url-invalid": { input in
+            guard let url = input.settings.text("atlassianApp.distribution.contactUrl"), !url.trimmingWhitespace.isEmpty else { return [] }
+            return WebAddress.isWebURL(url) || WebAddress.isMailto(url) ? [] : [Hit(value: url)]
+        },
+        "distribution/personal-data-undeclared": { input in
+            input.settings.flag("atlassianApp.distribution.storesPersonalData") == true ? [] : [Hit()]
+        },
+        "connection/disabled": { input in input.settings.flag("connection.enabled") == true ? [] : [Hit()] },
+        "connection/link-only": { input in
+            input.settings.flag("connection.enabled") == true && input.settings.flag("connection.signUpAndSignIn") != true ? [Hit()] : []
+        },
+    ]
+
+    static func scopeLists(_ input: RuleInput) -> [(String, [String])] {
+        ["atlassianApp.scopes", "connection.scopes"].map { ($0, input.settings.list($0) ?? []) }
+    }
+
+    static func invalidWebURL(_ input: RuleInput, _ key: String) -> [Hit] {
+        guard let url = input.settings.text(key), !url.trimmingWhitespace.isEmpty else { return [] }
+        return WebAddress.isWebURL(url) ? [] : [Hit(value: url)]
+    }
+
+    /// Every public Client ID seen is 32 ASCII letters and digits (observed, not documented).
+    static func looksLikeClientID(_ id: String) -> Bool {
+        id.utf8.count == 32 && id.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
+    }
+}

@@ -1,0 +1,115 @@
+/// One instance's settings: the JSON document itself, so unknown keys anywhere and the
+/// order of keys survive load → save. Typed accessors read and write known keys by
+/// their dotted path ("atlassianApp.distribution.status"). A missing key means
+/// "not filled in yet".
+public struct Settings: Equatable, Sendable {
+    public static let schemaVersion = 1
+
+    public private(set) var root: JSONObject
+
+    /// A new, empty file.
+    public init() {
+        root = JSONObject([("schemaVersion", .number(String(Settings.schemaVersion)))])
+    }
+
+    public init(root: JSONObject) { self.root = root }
+
+    public var document: JSONValue { .object(root) }
+
+    // MARK: Reading
+
+    public func value(_ key: String) -> JSONValue? {
+        var current: JSONValue = .object(root)
+        for part in key.split(separator: ".") {
+            guard case .object(let object) = current, let next = object[String(part)] else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    public func text(_ key: String) -> String? { value(key)?.stringValue }
+    public func flag(_ key: String) -> Bool? { value(key)?.boolValue }
+    public func list(_ key: String) -> [String]? { value(key)?.arrayValue?.compactMap(\.stringValue) }
+
+    /// A text value with surrounding white space removed, or nil when it is missing or blank.
+    public func filled(_ key: String) -> String? {
+        guard let s = text(key) else { return nil }
+        let trimmed = s.trimmingWhitespace
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    // MARK: Writing
+
+    /// Sets (or, with nil, removes) the value at a dotted key, creating the objects on the
+    /// way. A new key is placed where a saved file lists it, before any unknown keys.
+    public mutating func setValue(_ value: JSONValue?, for key: String) {
+        let path = key.split(separator: ".").map(String.init)
+        Settings.set(value, at: path[...], parent: [], in: &root)
+    }
+
+    public mutating func setText(_ key: String, _ value: String?) { setValue(value.map(JSONValue.string), for: key) }
+    public mutating func setFlag(_ key: String, _ value: Bool?) { setValue(value.map(JSONValue.bool), for: key) }
+    public mutating func setList(_ key: String, _ value: [String]?) {
+        setValue(value.map { .array($0.map(JSONValue.string)) }, for: key)
+    }
+
+    private static func set(_ value: JSONValue?, at path: ArraySlice<String>, parent: [String], in object: inout JSONObject) {
+        guard let name = path.first else { return }
+        if path.count == 1 {
+            if object[name] != nil || value == nil {
+                object[name] = value
+            } else if let value {
+                insertOrdered(name, value, parent: parent, in: &object)
+            }
+            return
+        }
+        var child = object[name]?.objectValue ?? JSONObject()
+        if value == nil && object[name] == nil { return }
+        set(value, at: path.dropFirst(), parent: parent + [name], in: &child)
+        if object[name] != nil {
+            object[name] = .object(child)
+        } else {
+            insertOrdered(name, .object(child), parent: parent, in: &object)
+        }
+    }
+
+    private static func insertOrdered(_ name: String, _ value: JSONValue, parent: [String], in object: inout JSONObject) {
+        let rank = Fields.rank(of: name, under: parent)
+        let position = object.keys.firstIndex { Fields.rank(of: $0, under: parent) > rank } ?? object.count
+        object.insert(name, value, at: position)
+    }
+
+    // MARK: Flattening
+
+    /// Every leaf as (dotted key, value), unknown keys included; lists are leaves.
+    /// Used by `diff` and the history of changes.
+    public var leaves: [(key: String, value: JSONValue)] {
+        var out: [(String, JSONValue)] = []
+        func walk(_ object: JSONObject, _ prefix: String) {
+            for (k, v) in object {
+                let key = prefix.isEmpty ? k : prefix + "." + k
+                if case .object(let child) = v, !child.isEmpty { walk(child, key) } else { out.append((key, v)) }
+            }
+        }
+        walk(root, "")
+        return out
+    }
+}
+
+extension Settings: CustomStringConvertible, CustomDebugStringConvertible {
+    /// Never prints the secret, even by accident in a log or a test failure.
+    public var description: String { JSONWriter.compact(Redaction.redacted(self).document) }
+    public var debugDescription: String { description }
+}
+
+extension String {
+    /// Without leading and trailing white space (spaces, tabs, line breaks, Unicode spaces).
+    public var trimmingWhitespace: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[first...last])
+    }
+
+    public var containsWhitespace: Bool { unicodeScalars.contains { $0.properties.isWhitespace } }
+}

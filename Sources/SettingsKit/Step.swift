@@ -1,0 +1,29 @@
+/// The setup guide's steps, in order. Each console screen but Review is one step;
+/// a step is complete when it has no blocker.
+public enum Step: String, CaseIterable, Sendable, Comparable {
+    case instance, app, permissions, authorization, credentials, distribution
+
+    /// The console screen title, exactly as SPEC names it.
+    public var title: String {
+        switch self {
+        case .instance: return "Instance"
+        case .app: return "App"
+        case .permissions: return "Permissions"
+        case .authorization: return "Authorization"
+        case .credentials: return "Credentials"
+        case .distribution: return "Distribution"
+        }
+    }
+
+    public static func < (a: Step, b: Step) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+public enum Severity: String, CaseIterable, Sendable, Comparable {
+    case blocker, warning, info
+
+    public static func < (a: Severity, b: Severity) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}

@@ -1,0 +1,105 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Thin wrappers over the POSIX calls the store needs. SettingsKit avoids Foundation so
+/// the console starts fast; these keep errno handling in one place.
+enum SystemIO {
+    static func errorText(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: return "no such file or folder"
+        case EACCES, EPERM: return "permission denied"
+        case ENOSPC: return "no space left on the device"
+        case EDQUOT: return "disk quota exceeded"
+        case EROFS: return "read-only file system"
+        case EISDIR: return "is a folder"
+        case ENOTDIR: return "a part of the path is not a folder"
+        case EIO: return "input/output error"
+        default: return String(cString: strerror(code))
+        }
+    }
+
+    /// Reads a whole file. Refuses anything but a regular file and anything over `limit` bytes.
+    static func readFile(_ path: String, limit: Int) -> Result<(bytes: [UInt8], stat: stat), FileError> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            let e = errno
+            let code: FileError.Code = e == ENOENT ? .notFound : .unreadable
+            let message = e == ENOENT ? "file not found" : "cannot read: \(errorText(e))"
+            return .failure(FileError(code, path: path, message))
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return .failure(FileError(.unreadable, path: path, "cannot read: \(errorText(errno))")) }
+        if (st.st_mode & S_IFMT) == S_IFDIR { return .failure(FileError(.unreadable, path: path, "is a folder, not a settings file")) }
+        if (st.st_mode & S_IFMT) != S_IFREG { return .failure(FileError(.unreadable, path: path, "is not a regular file")) }
+        if Int(st.st_size) > limit {
+            return .failure(FileError(.unreadable, path: path, "is \(Int(st.st_size) / 1_048_576) MiB; settings files over \(limit / 1_048_576) MiB are refused"))
+        }
+        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
+        var total = 0
+        while true {
+            if total == bytes.count {
+                // The file may have grown since fstat; read on in chunks up to the limit.
+                if total > limit { return .failure(FileError(.unreadable, path: path, "grew past \(limit / 1_048_576) MiB while being read")) }
+                bytes.append(contentsOf: repeatElement(0, count: 65_536))
+            }
+            let n = bytes.withUnsafeMutableBytes { buf in read(fd, buf.baseAddress! + total, buf.count - total) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(FileError(.unreadable, path: path, "cannot read: \(errorText(errno))"))
+            }
+            if n == 0 { break }
+            total += n
+        }
+        bytes.removeSubrange(total...)
+        return .success((bytes, st))
+    }
+
+    /// Writes all bytes, retrying short writes and EINTR. Returns errno on failure.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { buf in write(fd, buf.baseAddress! + done, buf.count - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            done += n
+        }
+        return nil
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let dir = String(path[..<slash])
+        return dir.isEmpty ? "/" : dir
+    }
+
+    static func baseName(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    static func userName() -> String {
+        if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        if let env = getenv("USER") { return String(cString: env) }
+        return "uid \(geteuid())"
+    }
+
+    /// Now, as "2026-11-29T10:00:00Z".
+    static func utcTimestamp() -> String {
+        var t = time(nil)
+        var tm = tm()
+        gmtime_r(&t, &tm)
+        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(tm.tm_year + 1900)-\(two(tm.tm_mon + 1))-\(two(tm.tm_mday))T\(two(tm.tm_hour)):\(two(tm.tm_min)):\(two(tm.tm_sec))Z"
+    }
+
+    static func randomSuffix() -> String {
+        var g = SystemRandomNumberGenerator()
+        return String(UInt64.random(in: 0...UInt64.max, using: &g), radix: 36)
+    }
+}
