@@ -1,8 +1,21 @@
-import SettingsKit
-for p in CommandLine.arguments.dropFirst() {
-    do {
-        let f = try SettingsStore.load(p)
-        let r = Readiness.evaluate(f)
-        for x in r.findings { print(x.severity, x.code, x.field, x.message, "|", x.fix) }
-    } catch { print(error) }
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// Exit codes are SPEC's: 0 ready or success, 1 a blocker, 2 usage or file error.
+// ArgumentParser's own usage errors exit 64, so they are mapped to 2 here.
+do {
+    var command = try SocialConsole.parseAsRoot()
+    try command.run()
+} catch let code as ExitCode {
+    exit(code.rawValue)
+} catch {
+    let code = SocialConsole.exitCode(for: error)
+    if code == .success {
+        print(SocialConsole.fullMessage(for: error))
+        exit(0)
+    }
+    Output.error(SocialConsole.fullMessage(for: error))
+    exit(2)
 }

@@ -1,0 +1,163 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The verdict on one path given to `audit`: a report, or why the file could not be read.
+public enum AuditEntry: Sendable {
+    case report(path: String, Report)
+    case error(path: String, FileError)
+
+    public var path: String {
+        switch self {
+        case .report(let path, _), .error(let path, _): return path
+        }
+    }
+
+    /// The exit code this entry alone calls for: 0 ready, 1 a blocker, 2 a file error.
+    public var exitCode: Int32 {
+        switch self {
+        case .report(_, let report): return report.readyForProduction ? 0 : 1
+        case .error: return 2
+        }
+    }
+
+    /// One entry of `files` in `audit --format json`, as SPEC gives it.
+    public var json: JSONValue {
+        switch self {
+        case .report(let path, let report):
+            var o = JSONObject()
+            o["path"] = .string(path)
+            o["environment"] = report.environment.map(JSONValue.string) ?? .null
+            o["ready"] = .bool(report.readyForProduction)
+            if report.environment == "development" { o["readyForDevelopment"] = .bool(report.readyForDevelopment) }
+            o["steps"] = .array(Step.allCases.map { step in
+                .object(JSONObject([("id", .string(step.rawValue)), ("complete", .bool(report.isComplete(step)))]))
+            })
+            o["findings"] = .array(report.findings.map(\.json))
+            return .object(o)
+        case .error(let path, let error):
+            var e = JSONObject()
+            e["code"] = .string(error.code.rawValue)
+            e["message"] = .string(error.message)
+            if let position = error.position {
+                e["line"] = .number(String(position.line))
+                e["column"] = .number(String(position.column))
+            }
+            return .object(JSONObject([("path", .string(path)), ("error", .object(e))]))
+        }
+    }
+}
+
+extension Finding {
+    public var json: JSONValue {
+        .object(JSONObject([
+            ("code", .string(code)), ("severity", .string(severity.rawValue)), ("step", .string(step.rawValue)),
+            ("field", .string(field)), ("message", .string(message)), ("fix", .string(fix)),
+        ]))
+    }
+}
+
+/// Totals over all audited files; `byCode` counts files per finding code (the fleet view).
+public struct AuditSummary: Sendable {
+    public var files = 0
+    public var ready = 0
+    public var blockers = 0
+    public var warnings = 0
+    public var errors = 0
+    /// Files with each finding code.
+    public var byCode: [String: Int] = [:]
+    public var exitCode: Int32 = 0
+
+    public init() {}
+
+    public mutating func add(_ entry: AuditEntry) {
+        files += 1
+        exitCode = max(exitCode, entry.exitCode)
+        switch entry {
+        case .report(_, let report):
+            if report.readyForProduction { ready += 1 }
+            blockers += report.blockers.count
+            warnings += report.warnings.count
+            for code in Set(report.findings.map(\.code)) { byCode[code, default: 0] += 1 }
+        case .error(_, let error):
+            errors += 1
+            byCode[error.code.rawValue, default: 0] += 1
+        }
+    }
+
+    /// Codes by how many files have them, most first; ties in rule-table order.
+    public var codeCounts: [(code: String, severity: String, files: Int)] {
+        let order = Dictionary(uniqueKeysWithValues: RuleTable.all.enumerated().map { ($1.code, $0) })
+        return byCode.map { code, n in (code, RuleTable.rule(code)?.severity.rawValue ?? "error", n) }
+            .sorted { a, b in a.files != b.files ? a.files > b.files : (order[a.code] ?? Int.max, a.code) < (order[b.code] ?? Int.max, b.code) }
+    }
+
+    public var json: JSONValue {
+        .object(JSONObject([
+            ("files", .number(String(files))), ("ready", .number(String(ready))), ("blockers", .number(String(blockers))),
+            ("warnings", .number(String(warnings))), ("errors", .number(String(errors))),
+        ]))
+    }
+
+    public var byCodeJSON: JSONValue {
+        .array(codeCounts.map { row in
+            .object(JSONObject([("code", .string(row.code)), ("severity", .string(row.severity)), ("files", .number(String(row.files)))]))
+        })
+    }
+}
+
+public enum Audit {
+    /// Judges one file.
+    public static func judge(_ path: String) -> AuditEntry {
+        do {
+            return .report(path: path, Readiness.evaluate(try SettingsStore.load(path)))
+        } catch {
+            return .error(path: path, error)
+        }
+    }
+
+    /// The files `audit` looks at: each file given, and every `*.json` below each folder
+    /// given (hidden entries skipped), sorted by path. A path that does not exist is kept,
+    /// so it is reported as not found.
+    public static func collectFiles(_ paths: [String]) -> [String] {
+        var out: [String] = []
+        for path in paths {
+            var st = stat()
+            if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+                var found: [String] = []
+                walk(path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path, into: &found)
+                out.append(contentsOf: found.sorted())
+            } else {
+                out.append(path)
+            }
+        }
+        return out
+    }
+
+    /// Settings files in a folder: `*.json`, but not the history (`*.history.jsonl`, which
+    /// the suffix test already leaves out) nor recovery files (`*.recovered.json`).
+    public static func isSettingsFileName(_ name: String) -> Bool {
+        name.hasSuffix(".json") && !name.hasPrefix(".") && !name.hasSuffix(".recovered.json")
+    }
+
+    static func walk(_ dir: String, into found: inout [String]) {
+        guard let d = opendir(dir) else { return }
+        defer { closedir(d) }
+        while let entry = readdir(d) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name.hasPrefix(".") { continue }
+            let full = dir + "/" + name
+            var isDir = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) || entry.pointee.d_type == UInt8(DT_LNK) {
+                var st = stat()
+                isDir = stat(full, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+                if entry.pointee.d_type == UInt8(DT_LNK) && isDir { continue }  // no loops through linked folders
+            }
+            if isDir { walk(full, into: &found) } else if isSettingsFileName(name) { found.append(full) }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import SettingsKit
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a new settings file (never overwrites one)."
+    )
+
+    @Argument(help: "The settings file to create.")
+    var file: String
+
+    @Option(name: .long, help: "development or production.")
+    var environment: String
+
+    @Option(name: .long, help: "The instance's Authorized redirect URI: {frontend API URL}/v1/oauth_callback.")
+    var redirectUri: String
+
+    @Option(name: .long, help: "A name for the instance, e.g. acme-prod.")
+    var name: String?
+
+    func validate() throws {
+        guard Fields.environments.contains(environment) else {
+            throw ValidationError("--environment must be development or production, not \"\(environment)\"")
+        }
+        if redirectUri.trimmingWhitespace.isEmpty { throw ValidationError("--redirect-uri must not be empty") }
+    }
+
+    func run() throws {
+        var settings = Settings()
+        settings.setText("instance.name", name)
+        settings.setText("instance.environment", environment)
+        settings.setText("instance.redirectUri", redirectUri)
+        do {
+            try SettingsStore.create(settings, at: file, via: "init")
+        } catch {
+            Output.fileError(error)
+            throw ExitCode(2)
+        }
+        let report = Readiness.evaluate(settings)
+        Output.line("created \(file) (\(environment)): \(plural(report.blockers.count, "blocker")) left before production")
+        for f in report.findings(for: .instance) where f.severity == .blocker {
+            Output.line("  \(Output.mark(f.severity)) \(f.message)")
+        }
+        Output.line("next: social-console edit \(file)")
+    }
+}

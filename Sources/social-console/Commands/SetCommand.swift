@@ -1,0 +1,109 @@
+import ArgumentParser
+import SettingsKit
+
+struct SetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set",
+        abstract: "Change settings by dotted key, e.g. atlassianApp.name=\"Acme sign-in\".",
+        discussion: """
+        Toggles take true or false; lists take comma-separated values (an empty value is an empty list); \
+        an empty text value removes the key. The client secret is read only from standard input \
+        with --client-secret-stdin, never from the command line. Nothing is written unless every \
+        value is valid. Keys: \(Fields.all.map(\.key).joined(separator: ", ")).
+        """
+    )
+
+    @Argument(help: "The settings file (must exist; see init).")
+    var file: String
+
+    @Argument(help: "KEY=VALUE assignments.")
+    var assignments: [String] = []
+
+    @Flag(name: .long, help: "Read connection.clientSecret from standard input (one trailing newline is removed).")
+    var clientSecretStdin = false
+
+    func run() throws {
+        if assignments.isEmpty && !clientSecretStdin {
+            throw ValidationError("nothing to set: give KEY=VALUE or --client-secret-stdin")
+        }
+        var edits: [(String, JSONValue?)] = []
+        for assignment in assignments {
+            switch Assignment.parse(assignment) {
+            case .success(let edit): edits.append(edit)
+            case .failure(let refusal):
+                Output.error("\(file): \(refusal.message); nothing was changed")
+                throw ExitCode(2)
+            }
+        }
+        // The file must be valid before anything is read from stdin.
+        _ = try loadOrExit(file)
+        if clientSecretStdin {
+            guard let secret = SecretInput.read() else {
+                Output.error("\(file): no client secret on standard input; nothing was changed")
+                throw ExitCode(2)
+            }
+            edits.append((Fields.secretKey, .string(secret)))
+        }
+        let changes: [Change]
+        do {
+            changes = try SettingsStore.update(file, via: "set") { settings in
+                for (key, value) in edits { settings.setValue(value, for: key) }
+            }
+        } catch {
+            Output.fileError(error)
+            throw ExitCode(2)
+        }
+        if changes.isEmpty {
+            Output.line("\(file): no change")
+            return
+        }
+        Output.line("\(file): \(plural(changes.count, "change")) saved")
+        for change in changes {
+            if change.isSecret {
+                Output.line("  \(change.key): changed")
+            } else {
+                Output.line("  \(change.key): \(change.old.map(JSONWriter.compact) ?? "(not set)") → \(change.new.map(JSONWriter.compact) ?? "(not set)")")
+            }
+        }
+    }
+}
+
+/// One KEY=VALUE from the command line, checked against the field table.
+enum Assignment {
+    /// Why an assignment is refused; the message never holds the value of a secret.
+    struct Refusal: Error { let message: String }
+
+    static func parse(_ text: String) -> Result<(String, JSONValue?), Refusal> {
+        guard let eq = text.firstIndex(of: "=") else {
+            // Never echo the text: it may be a secret given by mistake.
+            return refuse("expected KEY=VALUE, got an argument without '='")
+        }
+        let key = String(text[..<eq])
+        let raw = String(text[text.index(after: eq)...])
+        if key == Fields.secretKey {
+            return refuse("the client secret is never taken from the command line (other users could see it in the process list and shell history); use --client-secret-stdin")
+        }
+        guard let field = Fields.field(key) else {
+            let shownKey = key.count > 60 ? String(key.prefix(60)) + "…" : key
+            return refuse("unknown key \"\(shownKey)\"; valid keys: \(Fields.all.filter { !$0.isSecret }.map(\.key).joined(separator: ", "))")
+        }
+        switch field.kind {
+        case .text:
+            return .success((key, raw.isEmpty ? nil : .string(raw)))
+        case .toggle:
+            switch raw.lowercased() {
+            case "true": return .success((key, .bool(true)))
+            case "false": return .success((key, .bool(false)))
+            default: return refuse("\(key): expected true or false, got \"\(raw)\"")
+            }
+        case .choice(let values):
+            if raw.isEmpty { return .success((key, nil)) }
+            guard values.contains(raw) else { return refuse("\(key): expected \(values.joined(separator: " or ")), got \"\(raw)\"") }
+            return .success((key, .string(raw)))
+        case .list:
+            return .success((key, .array(TextInput.splitList(raw).map(JSONValue.string))))
+        }
+    }
+
+    static func refuse(_ message: String) -> Result<(String, JSONValue?), Refusal> { .failure(Refusal(message: message)) }
+}

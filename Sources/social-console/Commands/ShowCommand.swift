@@ -1,0 +1,59 @@
+import ArgumentParser
+import SettingsKit
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print the settings, with the client secret masked."
+    )
+
+    @Argument(help: "The settings file.")
+    var file: String
+
+    @Option(name: .long, help: "text or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        if format == .jsonl { throw ValidationError("show takes --format text or json") }
+    }
+
+    func run() throws {
+        let loaded = try loadOrExit(file)
+        let shown = Redaction.redacted(loaded.settings)
+        if format == .json {
+            Output.print(JSONWriter.write(shown.document), terminator: "")
+            return
+        }
+        let report = Readiness.evaluate(loaded)
+        let labelWidth = Fields.all.map(\.label.count).max()! + 2
+        Output.line("\(Output.bold(file))  \(AuditText.headline(report))")
+        for step in Step.allCases {
+            Output.line()
+            Output.line("\(Output.stepMark(report.isComplete(step))) \(Output.bold(step.title))")
+            for field in Fields.fields(of: step) {
+                Output.line("    " + field.label.padded(labelWidth) + display(shown.value(field.key)))
+            }
+        }
+        let known = Set(Fields.all.map(\.key) + ["schemaVersion"])
+        let others = shown.leaves.filter { leaf in !known.contains(leaf.key) }
+        if !others.isEmpty {
+            Output.line()
+            Output.line(Output.bold("Other keys (kept as they are)"))
+            for (key, value) in others { Output.line("    \(key) = \(JSONWriter.compact(value))") }
+        }
+    }
+
+    func display(_ value: JSONValue?) -> String {
+        switch value {
+        case nil: return Output.dim("(not set)")
+        case .string(let s)?: return s.isEmpty ? Output.dim("(empty)") : s
+        case .bool(let b)?: return b ? "yes" : "no"
+        case .array(let items)?: return items.isEmpty ? Output.dim("(none)") : items.map { $0.stringValue ?? JSONWriter.compact($0) }.joined(separator: ", ")
+        case let other?: return JSONWriter.compact(other)
+        }
+    }
+}
+
+extension Output {
+    static func print(_ text: String, terminator: String = "\n") { Swift.print(text, terminator: terminator) }
+}

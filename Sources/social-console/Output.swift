@@ -1,0 +1,75 @@
+import SettingsKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where commands write. Text is styled only when stdout is a terminal, TERM is not
+/// dumb and NO_COLOR is unset: pipes and files get plain text.
+enum Output {
+    static let colour: Bool = {
+        if let noColour = getenv("NO_COLOR"), noColour.pointee != 0 { return false }
+        if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
+        return isatty(1) == 1
+    }()
+
+    static func line(_ text: String = "") { print(text) }
+
+    /// One line on stderr, prefixed with the program name.
+    static func error(_ text: String) {
+        var message = text
+        if !message.hasPrefix("social-console") && !message.hasPrefix("Error:") && !message.hasPrefix("Usage:") {
+            message = "social-console: " + message
+        }
+        writeStandardError(message.hasSuffix("\n") ? message : message + "\n")
+    }
+
+    /// A file error, as "path:line:column: message (code)", on stderr.
+    static func fileError(_ error: FileError) { self.error(error.description) }
+
+    static func bold(_ s: String) -> String { paint(s, "1") }
+    static func dim(_ s: String) -> String { paint(s, "2") }
+    static func red(_ s: String) -> String { paint(s, "31") }
+    static func green(_ s: String) -> String { paint(s, "32") }
+    static func yellow(_ s: String) -> String { paint(s, "33") }
+
+    private static func paint(_ s: String, _ sgr: String) -> String {
+        colour ? "\u{1B}[\(sgr)m\(s)\u{1B}[0m" : s
+    }
+
+    static func mark(_ severity: Severity) -> String {
+        switch severity {
+        case .blocker: return red("✗")
+        case .warning: return yellow("!")
+        case .info: return dim("·")
+        }
+    }
+
+    static func stepMark(_ complete: Bool) -> String { complete ? green("✓") : red("✗") }
+}
+
+/// Loads a settings file or reports why not (exit 2).
+func loadOrExit(_ path: String) throws -> LoadedFile {
+    do {
+        return try SettingsStore.load(path)
+    } catch {
+        Output.fileError(error)
+        throw ExitCode(2)
+    }
+}
+
+import ArgumentParser
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, jsonl
+}
+
+/// Writes straight to file descriptor 2 (Swift 6 will not touch the C `stderr` global).
+func writeStandardError(_ text: String) {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+        let n = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return }
+        bytes = bytes.dropFirst(n)
+    }
+}

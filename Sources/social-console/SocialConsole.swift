@@ -1,0 +1,17 @@
+import ArgumentParser
+
+struct SocialConsole: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "social-console",
+        abstract: "Set up and audit an instance's Atlassian social connection (OAuth 2.0 3LO).",
+        discussion: """
+        Without a command, opens the full-screen console on FILE (default social-connection.json).
+        Exit codes: 0 ready or success, 1 at least one blocker, 2 usage or file error.
+        """,
+        subcommands: [
+            EditCommand.self, AuditCommand.self, ShowCommand.self, SetCommand.self, InitCommand.self,
+            AuthorizeURLCommand.self, ExplainCommand.self, SchemaCommand.self,
+        ],
+        defaultSubcommand: EditCommand.self
+    )
+}
