@@ -191,9 +191,11 @@ private struct Parser {
     mutating func literal(_ word: StaticString) throws(JSONParseError) {
         let n = word.utf8CodeUnitCount
         let expected = UnsafeBufferPointer(start: word.utf8Start, count: n)
-        guard i + n <= bytes.count, bytes[i..<(i + n)].elementsEqual(expected) else {
+        guard i + n <= bytes.count else {
+            if bytes[i...].elementsEqual(expected.prefix(bytes.count - i)) { throw fail("unexpected end of file (truncated?)", at: bytes.count) }
             throw fail(describe(bytes[i]), at: i)
         }
+        guard bytes[i..<(i + n)].elementsEqual(expected) else { throw fail(describe(bytes[i]), at: i) }
         i += n
     }
 

@@ -1,0 +1,80 @@
+import Testing
+import SettingsKit
+
+@Suite struct CatalogueTests {
+    @Test func scopeCatalogueStartsWithReadMeAndDescribesEveryScope() {
+        #expect(ScopeCatalogue.all.first?.name == "read:me")
+        for scope in ScopeCatalogue.all {
+            #expect(ScopeCatalogue.isValidName(scope.name))
+            #expect(!scope.description.isEmpty)
+        }
+        #expect(Set(ScopeCatalogue.all.map(\.name)).count == ScopeCatalogue.all.count)
+    }
+
+    @Test func everyScreenHasHelp() {
+        for screen in Step.allCases.map(\.rawValue) + ["review"] {
+            #expect((BundledResources.help(for: screen)?.count ?? 0) > 200, "help for \(screen)")
+        }
+    }
+
+    @Test func theSchemaCoversEveryField() throws {
+        let schema = try JSONParser.parse(Array(BundledResources.text("schema.json")!.utf8))
+        for field in Fields.all {
+            var node: JSONValue? = schema
+            for part in field.path { node = node?.objectValue?["properties"]?.objectValue?[part] }
+            let type = node?.objectValue?["type"]?.stringValue ?? (node?.objectValue?["$ref"] != nil ? "array" : nil)
+            switch field.kind {
+            case .text: #expect(type == "string", "\(field.key)")
+            case .toggle: #expect(type == "boolean", "\(field.key)")
+            case .list: #expect(type == "array", "\(field.key)")
+            case .choice(let values):
+                #expect(type == "string", "\(field.key)")
+                #expect(node?.objectValue?["enum"] == .array(values.map(JSONValue.string)))
+            }
+        }
+    }
+}
+
+@Suite struct ExplainerTests {
+    @Test(arguments: [
+        ("redirect_uri is not registered for client", "authorization"),
+        ("error=unauthorized_client&error_description=redirect_uri+is+not+registered+for+client", "authorization"),
+        ("This app has requested scopes that have not been added to the app", "permissions"),
+        ("You don’t have access to this app", "distribution"),
+        ("This app requires access to a Jira site which you don't have", "user"),
+        ("We're having trouble logging you in. There seems to be an issue with your identity provider", "credentials"),
+        ("{\"error\":\"invalid_client\"}", "credentials"),
+        ("access_denied", "credentials"),
+        ("no refresh token in the response", "permissions"),
+    ])
+    func recognisesSignInErrors(_ message: String, _ step: String) {
+        #expect(Explainer.explain(message).first?.step == step, "\(message)")
+    }
+
+    @Test func saysNothingForUnrelatedText() {
+        #expect(Explainer.explain("the coffee machine is empty").isEmpty)
+        #expect(Explainer.explain("   ").isEmpty)
+    }
+}
+
+@Suite struct ConsentURLTests {
+    @Test func buildsAnEncodedURL() throws {
+        var s = Fixtures.ready
+        s.setList("connection.scopes", ["read:jira-work", "read:me", "offline_access"])
+        let url = try ConsentURL.build(s, state: "a b&c").get()
+        #expect(url == "https://auth.atlassian.com/authorize?audience=api.atlassian.com&client_id=a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6&scope=read%3Ame%20read%3Ajira-work%20offline_access&redirect_uri=https%3A%2F%2Fclerk.acme.com%2Fv1%2Foauth_callback&state=a%20b%26c&response_type=code&prompt=consent")
+        #expect(!url.contains(Fixtures.secret))
+    }
+
+    @Test func namesWhatIsMissing() {
+        #expect(throws: ConsentURL.Problem.missing(["connection.clientId", "instance.redirectUri"])) {
+            try ConsentURL.build(Settings(), state: "s").get()
+        }
+    }
+
+    @Test func randomStateIsHex() {
+        let s = ConsentURL.randomState()
+        #expect(s.count == 32 && s.allSatisfy(\.isHexDigit))
+        #expect(s != ConsentURL.randomState())
+    }
+}
