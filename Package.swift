@@ -38,5 +38,10 @@ let package = Package(
             dependencies: ["SettingsKit"],
             path: "Tests/SettingsKitTests"
         ),
+        // Runs the built binary as users do; needs social-console built (swift test builds it).
+        .testTarget(
+            name: "CLITests",
+            path: "Tests/CLITests"
+        ),
     ]
 )

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// Runs the built `social-console` binary, as users do, and checks on every run that
+/// the client secret appears nowhere in what it printed.
+enum CLI {
+    /// The secret used in every fixture; no output may contain it or its distinctive parts.
+    static let secret = "EXAMPLE-secret-0123456789abcdefXYZW"
+
+    struct Result {
+        let out: String
+        let err: String
+        let code: Int32
+        var all: String { out + err }
+    }
+
+    /// The test bundle sits next to the built products (.build/<config>/).
+    static let binary: String = {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("social-console").path
+    }()
+
+    @discardableResult
+    static func run(_ args: [String], stdin: String? = nil, cwd: String? = nil, env: [String: String] = [:],
+                    sourceLocation: SourceLocation = #_sourceLocation) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = args
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = nil
+        for (k, v) in env { environment[k] = v }
+        process.environment = environment
+        if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+        let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
+        process.standardOutput = outPipe
+        process.standardError = errPipe
+        process.standardInput = inPipe
+        try process.run()
+        if let stdin { inPipe.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try inPipe.fileHandleForWriting.close()
+        // Read both pipes fully before waiting, so a large output cannot block the child.
+        final class Box: @unchecked Sendable { var data = Data() }
+        let outBox = Box()
+        let group = DispatchGroup()
+        let reader = outPipe.fileHandleForReading
+        DispatchQueue.global().async(group: group) { outBox.data = reader.readDataToEndOfFile() }
+        let errData = errPipe.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        let outData = outBox.data
+        process.waitUntilExit()
+        let result = Result(out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self),
+                            code: process.terminationStatus)
+        #expect(!result.all.contains(secret), "the secret was printed by \(args)", sourceLocation: sourceLocation)
+        #expect(!result.all.contains("0123456789abcdef"), "part of the secret was printed by \(args)", sourceLocation: sourceLocation)
+        return result
+    }
+}
+
+/// A temp folder with copies of the bundled example files.
+final class Workspace {
+    let path: String
+
+    init() throws {
+        path = NSTemporaryDirectory() + "social-console-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    static var repository: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// Copies Resources/examples/NAME here with the given mode and returns its path.
+    @discardableResult
+    func example(_ name: String, as newName: String? = nil, mode: Int = 0o600) throws -> String {
+        let source = Workspace.repository.appendingPathComponent("Resources/examples/\(name)").path
+        let target = path + "/" + (newName ?? name)
+        try FileManager.default.copyItem(atPath: source, toPath: target)
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: target)
+        return target
+    }
+
+    @discardableResult
+    func write(_ name: String, _ text: String) throws -> String {
+        let target = path + "/" + name
+        try text.write(toFile: target, atomically: false, encoding: .utf8)
+        return target
+    }
+
+    func read(_ name: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path + "/" + name)) }
+
+    func json(_ name: String) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: read(name)) as! [String: Any]
+    }
+}
