@@ -25,10 +25,22 @@ let package = Package(
             path: "Sources/SettingsKit",
             plugins: ["EmbedResourcesPlugin"]
         ),
+        // ncursesw as a system library: a module map and a shim header for the macros and
+        // globals Swift cannot import. No pkgConfig (it drops the wide-character defines).
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // The console as a pure state machine (state + key -> state + effects) that renders
+        // into a cell buffer. No terminal code, so every screen is testable as text.
+        .target(
+            name: "ConsoleKit",
+            dependencies: ["SettingsKit"],
+            path: "Sources/ConsoleKit"
+        ),
         .executableTarget(
             name: "social-console",
             dependencies: [
                 "SettingsKit",
+                "ConsoleKit",
+                "CNcursesw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/social-console"
@@ -42,6 +54,17 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             path: "Tests/CLITests"
+        ),
+        .testTarget(
+            name: "ConsoleKitTests",
+            dependencies: ["ConsoleKit", "SettingsKit"],
+            path: "Tests/ConsoleKitTests",
+            exclude: ["Snapshots"]
+        ),
+        // Runs the built binary inside tmux with a pinned terminal; skips only without tmux.
+        .testTarget(
+            name: "ConsoleE2ETests",
+            path: "Tests/ConsoleE2ETests"
         ),
     ]
 )

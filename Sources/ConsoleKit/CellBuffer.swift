@@ -1,0 +1,121 @@
+/// One terminal cell. A wide character fills its first cell; the cell after it holds
+/// `continuation` so the backend knows to skip it.
+public struct Cell: Equatable, Sendable {
+    /// One grapheme, or "" for the right half of a wide character.
+    public var text: String
+    public var style: Style
+
+    public static let blank = Cell(text: " ", style: .normal)
+    public var isContinuation: Bool { text.isEmpty }
+}
+
+public struct Point: Equatable, Sendable {
+    public var x: Int
+    public var y: Int
+    public init(x: Int, y: Int) { self.x = x; self.y = y }
+}
+
+/// The whole screen as cells in memory. Screens draw into it; the ncurses backend copies
+/// only the cells that changed since the last frame; tests read it back as text.
+public struct CellBuffer: Equatable, Sendable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+    /// Where the terminal cursor goes (a text field being edited), or nil to hide it.
+    public var cursor: Point?
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        cells[y * width + x]
+    }
+
+    /// Writes `text` from column x, clipped at `limit` columns (and the right edge).
+    /// Control characters are drawn as "?" so a stray escape in a value cannot reach the
+    /// terminal. Returns the column after the last one written.
+    @discardableResult
+    public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style = .normal, limit: Int? = nil) -> Int {
+        guard y >= 0, y < height else { return x }
+        let end = min(width, limit.map { x + max(0, $0) } ?? width)
+        var col = x
+        for character in text {
+            var shown = String(character)
+            var w = DisplayWidth.of(character)
+            if let v = character.unicodeScalars.first?.value, v < 0x20 || (v >= 0x7F && v < 0xA0) { shown = "?"; w = 1 }
+            if w == 0 {
+                // A lone combining mark: attach it to the cell before, or drop it.
+                if col > x, col - 1 < width, col - 1 >= 0 {
+                    var lead = col - 1
+                    if cells[y * width + lead].isContinuation, lead > 0 { lead -= 1 }
+                    cells[y * width + lead].text += shown
+                }
+                continue
+            }
+            if col + w > end {
+                if w == 2 && col < end && col >= 0 { set(col, y, Cell(text: " ", style: style)) }
+                break
+            }
+            if col >= 0 {
+                set(col, y, Cell(text: shown, style: style))
+                if w == 2 { set(col + 1, y, Cell(text: "", style: style)) }
+            }
+            col += w
+        }
+        return col
+    }
+
+    /// Blanks a rectangle in one style (a background for a bar or a dialog).
+    public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style = .normal) {
+        for row in max(0, y)..<max(max(0, y), min(height, y + h)) {
+            for col in max(0, x)..<max(max(0, x), min(width, x + w)) {
+                set(col, row, Cell(text: " ", style: style))
+            }
+        }
+    }
+
+    /// Sets one cell, repairing a wide character that the write cuts in half.
+    mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
+        guard x >= 0, x < width, y >= 0, y < height else { return }
+        let i = y * width + x
+        if cells[i].isContinuation, !cell.isContinuation, x > 0 {
+            cells[i - 1] = Cell(text: " ", style: cells[i - 1].style)
+        }
+        if x + 1 < width, cells[i + 1].isContinuation, !cells[i].isContinuation, DisplayWidth.of(cells[i].text) == 2 {
+            if DisplayWidth.of(cell.text) != 2 { cells[i + 1] = Cell(text: " ", style: cells[i + 1].style) }
+        }
+        cells[i] = cell
+    }
+
+    /// The rows as text, trailing blanks trimmed: what the snapshot files hold.
+    public var text: String {
+        rows.joined(separator: "\n")
+    }
+
+    public var rows: [String] {
+        (0..<height).map { row in
+            var line = ""
+            for col in 0..<width where !cells[row * width + col].isContinuation {
+                line += cells[row * width + col].text
+            }
+            while line.last == " " { line.removeLast() }
+            return line
+        }
+    }
+
+    /// Positions whose cell differs from `old`; every position when the sizes differ.
+    public func changedPositions(since old: CellBuffer?) -> [Point] {
+        var out: [Point] = []
+        let same = old.map { $0.width == width && $0.height == height } ?? false
+        for row in 0..<height {
+            for col in 0..<width {
+                let i = row * width + col
+                if !same || old!.cells[i] != cells[i] { out.append(Point(x: col, y: row)) }
+            }
+        }
+        return out
+    }
+}

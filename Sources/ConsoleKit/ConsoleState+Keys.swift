@@ -1,0 +1,199 @@
+import SettingsKit
+
+/// The reducer: one key in, the new state plus at most one effect out. Keys are SPEC's
+/// table; Ctrl-R (reveal the secret) and Ctrl-C (leave at once, saving nothing) are extra.
+extension ConsoleState {
+    public static let readOnlyNotice = "Read-only: opened with --read-only, editing and saving are off"
+
+    public mutating func handle(_ key: Key) -> Effect? {
+        if key == .resize { return nil }
+        // Ctrl-C must always get out, whatever is open; it never writes the file.
+        if key == .ctrl("c") { return .quit(130) }
+        switch overlay {
+        case .quitConfirm: return handleQuitDialog(key)
+        case .help(let scroll): return handleHelp(key, scroll: scroll)
+        case nil: break
+        }
+        if key != .escape { status = nil }
+        switch key {
+        case .function(1):
+            overlay = .help(scroll: 0)
+        case .ctrl("s"), .function(2):
+            return save()
+        case .ctrl("q"), .function(10):
+            return quit()
+        case .ctrl("n"), .pageDown:
+            go(to: screen.next)
+        case .ctrl("p"), .pageUp:
+            go(to: screen.previous)
+        case .tab, .down:
+            moveFocus(by: 1)
+        case .backTab, .up:
+            moveFocus(by: -1)
+        default:
+            handleFocused(key)
+        }
+        return nil
+    }
+
+    // MARK: Global keys
+
+    mutating func save() -> Effect? {
+        if readOnly {
+            status = StatusMessage(Self.readOnlyNotice, isError: true)
+            return nil
+        }
+        commitEditor()
+        return .save(overwrite: overwriteNext)
+    }
+
+    mutating func quit() -> Effect? {
+        commitEditor()
+        if readOnly || !isDirty { return .quit(0) }
+        overlay = .quitConfirm
+        return nil
+    }
+
+    mutating func handleQuitDialog(_ key: Key) -> Effect? {
+        switch key {
+        case .char("y"), .char("Y"): return .saveAndQuit(overwrite: overwriteNext)
+        case .char("n"), .char("N"): return .quit(0)
+        case .escape, .char("c"), .char("C"): overlay = nil
+        default: break
+        }
+        return nil
+    }
+
+    mutating func handleHelp(_ key: Key, scroll: Int) -> Effect? {
+        defer { if case .help(let s) = overlay { overlay = .help(scroll: min(s, HelpView.maxScroll(self))) } }
+        switch key {
+        case .escape, .function(1), .enter, .char("q"): overlay = nil
+        case .down, .tab: overlay = .help(scroll: scroll + 1)
+        case .up, .backTab: overlay = .help(scroll: max(0, scroll - 1))
+        case .pageDown, .char(" "): overlay = .help(scroll: scroll + 10)
+        case .pageUp: overlay = .help(scroll: max(0, scroll - 10))
+        case .home: overlay = .help(scroll: 0)
+        case .end: overlay = .help(scroll: Int.max / 2)
+        case .ctrl("q"), .function(10): overlay = nil; return quit()
+        case .ctrl("s"), .function(2): return save()
+        default: break
+        }
+        return nil
+    }
+
+    /// Changes screen, confirming the text being edited first.
+    public mutating func go(to target: Screen, focus index: Int = 0) {
+        commitEditor()
+        if target != screen || index != focus { revealSecret = false }
+        screen = target
+        focus = max(0, min(index, focusCount - 1))
+        openEditor()
+    }
+
+    /// How many rows take focus on this screen.
+    public var focusCount: Int { screen == .review ? report.findings.count : items.count }
+
+    mutating func moveFocus(by step: Int) {
+        let count = focusCount
+        guard count > 0 else { return }
+        commitEditor()
+        revealSecret = false
+        focus = ((focus + step) % count + count) % count
+        openEditor()
+    }
+
+    // MARK: The focused row
+
+    mutating func handleFocused(_ key: Key) {
+        if screen == .review {
+            if key == .enter, report.findings.indices.contains(focus) { jump(to: report.findings[focus]) }
+            return
+        }
+        guard let item = focusedItem else { return }
+        if item.isTextEntry {
+            editText(key, item: item)
+            return
+        }
+        switch key {
+        case .char(" "):
+            guard editable() else { return }
+            update { FormValues.toggle(item, in: &$0) }
+        case .left, .right:
+            guard case .choice = item, editable() else { return }
+            update { FormValues.choose(item, step: key == .left ? -1 : 1, in: &$0) }
+        case .enter:
+            if item == .useRedirectURI { useRedirectURI() } else { moveFocus(by: 1) }
+        case .char, .paste, .backspace, .delete:
+            _ = editable()
+        default:
+            break
+        }
+    }
+
+    /// In read-only mode says why nothing happens.
+    mutating func editable() -> Bool {
+        if readOnly { status = StatusMessage(Self.readOnlyNotice, isError: true) }
+        return !readOnly
+    }
+
+    mutating func editText(_ key: Key, item: FormItem) {
+        guard var editor else {
+            // Read-only: no editor. Typing explains why; moving keys do nothing.
+            switch key {
+            case .char, .paste, .backspace, .delete, .ctrl("r"): _ = editable()
+            case .enter: moveFocus(by: 1)
+            default: break
+            }
+            return
+        }
+        switch key {
+        case .char(let c): editor.insert(String(c))
+        case .paste(let text): editor.insert(Self.pasted(text))
+        case .backspace: editor.backspace()
+        case .delete: editor.deleteForward()
+        case .left: editor.left()
+        case .right: editor.right()
+        case .home, .ctrl("a"): editor.home()
+        case .end, .ctrl("e"): editor.end()
+        case .escape: editor.revert()
+        case .enter:
+            self.editor = editor
+            moveFocus(by: 1)
+            return
+        case .ctrl("r"):
+            if item.isSecret { revealSecret.toggle() }
+        default: break
+        }
+        self.editor = editor
+    }
+
+    /// Pasted text loses its trailing line break (a copied secret often has one); any line
+    /// break left inside becomes a space, since every field is one line.
+    static func pasted(_ text: String) -> String {
+        var t = text
+        while let last = t.last, last == "\n" || last == "\r\n" || last == "\r" { t = TextInput.droppingOneLineBreak(t) }
+        return String(t.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" ? " " : $0 })
+    }
+
+    /// Review's Enter: the finding's screen, focused on the row of its field.
+    public mutating func jump(to finding: Finding) {
+        let target = Screen(finding.step)
+        go(to: target, focus: Forms.index(of: finding.field, on: target) ?? 0)
+    }
+
+    mutating func useRedirectURI() {
+        guard editable() else { return }
+        guard let uri = settings.filled("instance.redirectUri") else {
+            status = StatusMessage("Fill in the Redirect URI on the Instance screen first", isError: true)
+            return
+        }
+        var urls = settings.list(FormItem.callbackKey) ?? []
+        if urls.contains(uri) {
+            status = StatusMessage("The callback URLs already hold the redirect URI")
+            return
+        }
+        urls.append(uri)
+        update { $0.setList(FormItem.callbackKey, urls) }
+        status = StatusMessage("Added \(uri) to the callback URLs")
+    }
+}

@@ -1,0 +1,122 @@
+import SettingsKit
+
+/// What sits on top of the form.
+public enum Overlay: Equatable, Sendable {
+    /// The screen's help text, scrolled down by `scroll` lines.
+    case help(scroll: Int)
+    /// Save / Discard / Cancel before quitting with unsaved changes.
+    case quitConfirm
+}
+
+/// A one-line message on the status line, e.g. "Saved" or why a save failed.
+public struct StatusMessage: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+    public init(_ text: String, isError: Bool = false) { self.text = text; self.isError = isError }
+}
+
+/// Everything the console shows, in one value. The reducer (ConsoleState+Keys) is the
+/// only thing that changes it; the renderer only reads it.
+public struct ConsoleState: Equatable, Sendable {
+    public let path: String
+    public let readOnly: Bool
+    /// The settings as edited so far (committed field edits included).
+    public private(set) var settings: Settings
+    /// The settings as last loaded or saved: the unsaved marker compares against this.
+    public private(set) var saved: Settings
+    /// Permission bits of the file on disk, for the readable-by-others warning.
+    public private(set) var fileMode: UInt32?
+    /// Readiness of `settings`, recomputed whenever they change.
+    public private(set) var report: Report
+
+    public internal(set) var screen: Screen = .instance
+    /// Index of the focused row: a form row, or a finding on Review.
+    public internal(set) var focus: Int = 0
+    /// The focused text row's text while it has focus.
+    public internal(set) var editor: LineEditor?
+    /// The secret is shown in clear only while this is on (Ctrl-R, never in read-only).
+    public internal(set) var revealSecret = false
+    public internal(set) var overlay: Overlay?
+    public internal(set) var status: StatusMessage?
+    /// The terminal size the run loop last reported; help scrolling is clamped to it.
+    public private(set) var width = Layout.fullWidth
+    public private(set) var height = Layout.fullHeight
+    /// The last save hit a file changed on disk: the next save overwrites it.
+    public internal(set) var overwriteNext = false
+
+    public init(path: String, settings: Settings, fileMode: UInt32?, readOnly: Bool) {
+        self.path = path
+        self.readOnly = readOnly
+        self.settings = settings
+        self.saved = settings
+        self.fileMode = fileMode
+        self.report = Readiness.evaluate(settings, fileMode: fileMode)
+        openEditor()
+    }
+
+    /// Unsaved changes, counting text typed into the focused field but not yet confirmed.
+    public var isDirty: Bool { settings != saved || (editor?.isChanged ?? false) }
+
+    public var items: [FormItem] { Forms.items(for: screen) }
+
+    public var focusedItem: FormItem? {
+        let items = self.items
+        return items.indices.contains(focus) ? items[focus] : nil
+    }
+
+    /// The file name without its folder, for the title line.
+    public var fileName: String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    // MARK: Changes the reducer and the run loop make
+
+    /// The run loop reports the terminal's size (at start and on every resize).
+    public mutating func resize(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+        if case .help(let scroll) = overlay { overlay = .help(scroll: min(scroll, HelpView.maxScroll(self))) }
+    }
+
+    mutating func update(_ change: (inout Settings) -> Void) {
+        var copy = settings
+        change(&copy)
+        guard copy != settings else { return }
+        settings = copy
+        report = Readiness.evaluate(settings, fileMode: fileMode)
+    }
+
+    /// The run loop reports a finished save: the saved file is the new base.
+    public mutating func saveSucceeded(fileMode: UInt32?) {
+        saved = settings
+        self.fileMode = fileMode
+        report = Readiness.evaluate(settings, fileMode: fileMode)
+        overwriteNext = false
+        status = StatusMessage("Saved \(fileName)")
+    }
+
+    /// The run loop reports a failed save; `conflict` arms an overwrite on the next save.
+    public mutating func saveFailed(_ message: String, conflict: Bool) {
+        overwriteNext = conflict
+        status = StatusMessage(conflict ? "\(message). Save again to overwrite it." : message, isError: true)
+        if overlay == .quitConfirm { overlay = nil }
+    }
+
+    /// Gives the focused text row an editor holding its current value.
+    mutating func openEditor() {
+        if !readOnly, let item = focusedItem, item.isTextEntry {
+            editor = LineEditor(FormValues.text(of: item, in: settings))
+        } else {
+            editor = nil
+        }
+    }
+
+    /// Writes the editor's text into the settings if it changed.
+    mutating func commitEditor() {
+        guard let editor, let item = focusedItem else { return }
+        if editor.isChanged {
+            update { FormValues.setText(editor.text, of: item, in: &$0) }
+        }
+        openEditor()
+    }
+}

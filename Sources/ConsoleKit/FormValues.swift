@@ -1,0 +1,70 @@
+import SettingsKit
+
+/// How a row reads its value from the settings and writes an edit back. The only place
+/// that turns typed text into settings values, through SettingsKit's TextInput.
+public enum FormValues {
+    /// The text a text-entry row shows (and starts editing from).
+    public static func text(of item: FormItem, in settings: Settings) -> String {
+        switch item {
+        case .text(let key, _, _): return settings.text(key) ?? ""
+        case .list(let key, _): return TextInput.joinList(settings.list(key) ?? [])
+        case .customScopes: return TextInput.joinList(customScopes(in: settings))
+        default: return ""
+        }
+    }
+
+    /// Writes edited text back. Text is stored exactly as typed; an empty field removes
+    /// the key ("not filled in yet").
+    public static func setText(_ text: String, of item: FormItem, in settings: inout Settings) {
+        switch item {
+        case .text(let key, _, _):
+            settings.setText(key, text.isEmpty ? nil : text)
+        case .list(let key, _):
+            let items = TextInput.splitList(text)
+            settings.setList(key, items.isEmpty && settings.list(key) == nil ? nil : items)
+        case .customScopes:
+            let checked = (settings.list(FormItem.appScopesKey) ?? []).filter(ScopeCatalogue.contains)
+            let all = checked + TextInput.splitList(text)
+            settings.setList(FormItem.appScopesKey, all.isEmpty && settings.list(FormItem.appScopesKey) == nil ? nil : all)
+        default:
+            break
+        }
+    }
+
+    public static func customScopes(in settings: Settings) -> [String] {
+        (settings.list(FormItem.appScopesKey) ?? []).filter { !ScopeCatalogue.contains($0) }
+    }
+
+    public static func isChecked(_ item: FormItem, in settings: Settings) -> Bool {
+        switch item {
+        case .toggle(let key, _): return settings.flag(key) == true
+        case .scope(let scope): return (settings.list(FormItem.appScopesKey) ?? []).contains(scope.name)
+        default: return false
+        }
+    }
+
+    /// Space on a checkbox, a scope or a choice.
+    public static func toggle(_ item: FormItem, in settings: inout Settings) {
+        switch item {
+        case .toggle(let key, _):
+            settings.setFlag(key, !(settings.flag(key) == true))
+        case .scope(let scope):
+            var scopes = settings.list(FormItem.appScopesKey) ?? []
+            if let i = scopes.firstIndex(of: scope.name) { scopes.remove(at: i) } else { scopes.append(scope.name) }
+            settings.setList(FormItem.appScopesKey, scopes)
+        case .choice(let key, _, let values, _):
+            let current = settings.text(key).flatMap { values.firstIndex(of: $0) }
+            settings.setText(key, values[current.map { ($0 + 1) % values.count } ?? 0])
+        default:
+            break
+        }
+    }
+
+    /// Left / Right on a choice pick the neighbouring value without wrapping.
+    public static func choose(_ item: FormItem, step: Int, in settings: inout Settings) {
+        guard case .choice(let key, _, let values, _) = item else { return }
+        let current = settings.text(key).flatMap { values.firstIndex(of: $0) }
+        let next = current.map { min(values.count - 1, max(0, $0 + step)) } ?? (step > 0 ? 0 : values.count - 1)
+        settings.setText(key, values[next])
+    }
+}

@@ -1,0 +1,125 @@
+import SettingsKit
+
+/// Draws a step screen: its title, a short line of what it is about, then its rows,
+/// each with the inline finding of the rule it breaks. Scrolls to keep focus visible.
+enum FormView {
+    static func intro(_ state: ConsoleState) -> [String] {
+        switch state.screen {
+        case .instance: return ["Which instance this file describes, and where it receives sign-ins."]
+        case .app: return ["The Atlassian app's Settings tab (developer console, My apps)."]
+        case .permissions: return ["Scopes enabled on the app's Permissions tab. read:me is required."]
+        case .authorization:
+            let uri = state.settings.filled("instance.redirectUri") ?? "(not set yet: see Instance)"
+            return ["The app's callback URL must equal the instance's redirect URI:", "  " + uri]
+        case .credentials: return ["The instance's connection: the app's Client ID and Secret, and switches."]
+        case .distribution: return ["The app's Distribution tab: sharing lets everyone, not just you, sign in."]
+        case .review: return []
+        }
+    }
+
+    /// The finding shown under row `index`, if any: the most severe one on its key.
+    static func message(for index: Int, _ item: FormItem, _ state: ConsoleState) -> Finding? {
+        guard let key = item.key, Forms.messageRow(of: key, on: state.screen) == index else { return nil }
+        return state.report.findings(forField: key).first
+    }
+
+    static func draw(_ state: ConsoleState, layout: Layout, into buffer: inout CellBuffer) {
+        let body = layout.body
+        buffer.put(state.screen.title, x: body.x, y: body.y, style: .heading, limit: body.width)
+        let introLines = intro(state).flatMap { TextWrap.wrap($0, width: body.width) }
+        for (i, line) in introLines.enumerated() where body.y + 1 + i < body.bottom {
+            buffer.put(line, x: body.x, y: body.y + 1 + i, style: .dim, limit: body.width)
+        }
+        let top = body.y + 2 + introLines.count
+        let viewport = body.bottom - top
+        guard viewport > 0 else { return }
+
+        let items = state.items
+        let messages = items.indices.map { message(for: $0, items[$0], state) }
+        var starts: [Int] = []
+        var line = 0
+        for i in items.indices {
+            starts.append(line)
+            line += messages[i] == nil ? 1 : 2
+        }
+        let total = line
+        // Keep the focused row (and its message) in view; otherwise stay at the top.
+        let focusEnd = state.focus < items.count ? starts[state.focus] + (messages[state.focus] == nil ? 0 : 1) : 0
+        let scroll = max(0, min(focusEnd - viewport + 1, total - viewport))
+
+        for (i, item) in items.enumerated() {
+            let y = top + starts[i] - scroll
+            if y >= top && y < body.bottom {
+                drawRow(item, index: i, state: state, y: y, body: body, labelWidth: layout.labelWidth, into: &buffer)
+            }
+            if let finding = messages[i], y + 1 >= top, y + 1 < body.bottom {
+                let (mark, style): (String, Style) = switch finding.severity {
+                case .blocker: ("✗ ", .blocker)
+                case .warning: ("! ", .warning)
+                case .info: ("i ", .info)
+                }
+                let x = body.x + layout.labelWidth + 2
+                buffer.put(TextWrap.truncate(mark + finding.message, width: body.right - x), x: x, y: y + 1, style: style)
+            }
+        }
+        if scroll > 0 { buffer.put("▲", x: body.right - 1, y: top, style: .dim) }
+        if total - scroll > viewport { buffer.put("▼", x: body.right - 1, y: body.bottom - 1, style: .dim) }
+    }
+
+    static func drawRow(_ item: FormItem, index: Int, state: ConsoleState, y: Int, body: Rect, labelWidth: Int, into buffer: inout CellBuffer) {
+        let focused = index == state.focus && state.overlay == nil
+        buffer.put(focused ? "▸" : " ", x: body.x, y: y, style: .focusLabel)
+        let valueX = body.x + labelWidth + 2
+        let valueWidth = body.right - valueX - 1
+        switch item {
+        case .scope(let scope):
+            let checked = FormValues.isChecked(item, in: state.settings)
+            let nameWidth = min(34, body.width / 2)
+            let x = buffer.put((checked ? "[x] " : "[ ] ") + scope.name, x: body.x + 2, y: y,
+                               style: focused ? .focusField : .label, limit: nameWidth)
+            let descX = max(x + 1, body.x + 2 + nameWidth + 1)
+            buffer.put(TextWrap.truncate(scope.description, width: body.right - descX), x: descX, y: y, style: .dim)
+            return
+        case .useRedirectURI:
+            buffer.put("[ " + item.label + " ]", x: valueX, y: y, style: focused ? .focusField : .field, limit: body.right - valueX)
+            return
+        default:
+            break
+        }
+        buffer.put(TextWrap.truncate(item.label, width: labelWidth), x: body.x + 2, y: y, style: focused ? .focusLabel : .label)
+        switch item {
+        case .toggle:
+            let on = FormValues.isChecked(item, in: state.settings)
+            buffer.put(on ? "[x] Yes" : "[ ] No", x: valueX, y: y, style: focused ? .focusField : .field)
+        case .choice(let key, _, let values, let names):
+            var x = valueX
+            let current = state.settings.text(key)
+            for (value, name) in zip(values, names) {
+                let selected = value == current
+                x = buffer.put((selected ? "(•) " : "( ) ") + name, x: x, y: y,
+                               style: focused && selected ? .focusField : (selected ? .selected : .field), limit: body.right - x) + 3
+            }
+        default:
+            drawText(item, focused: focused, state: state, x: valueX, y: y, width: valueWidth, into: &buffer)
+        }
+    }
+
+    /// A text value: masked when secret, scrolled sideways to keep the cursor visible.
+    static func drawText(_ item: FormItem, focused: Bool, state: ConsoleState, x: Int, y: Int, width: Int, into buffer: inout CellBuffer) {
+        guard width > 0 else { return }
+        buffer.fill(x: x, y: y, width: width, height: 1, style: focused ? .focusField : .field)
+        let editing = focused ? state.editor : nil
+        var characters = editing?.characters ?? Array(FormValues.text(of: item, in: state.settings))
+        let masked = item.isSecret && !(state.revealSecret && focused)
+        if masked { characters = Array(repeating: Secret.bullet, count: characters.count) }
+        guard let editing else {
+            buffer.put(TextWrap.truncate(String(characters), width: width), x: x, y: y, style: focused ? .focusField : .field)
+            return
+        }
+        // Show the part of the text that ends at the cursor, keeping one column for it.
+        var start = 0
+        while start < editing.cursor && DisplayWidth.of(String(characters[start..<editing.cursor])) > width - 1 { start += 1 }
+        buffer.put(String(characters[start...]), x: x, y: y, style: .focusField, limit: width)
+        buffer.cursor = Point(x: x + DisplayWidth.of(String(characters[start..<editing.cursor])), y: y)
+    }
+}

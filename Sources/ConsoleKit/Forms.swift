@@ -1,0 +1,51 @@
+import SettingsKit
+
+/// The rows of each screen, in SPEC's focus order. Labels and kinds come from
+/// SettingsKit's one field table, so the console and `set` agree on every key.
+public enum Forms {
+    public static func items(for screen: Screen) -> [FormItem] { table[screen.rawValue] }
+
+    /// Built once: the renderer asks for the rows on every frame.
+    private static let table: [[FormItem]] = Screen.allCases.map(build)
+
+    private static func build(_ screen: Screen) -> [FormItem] {
+        switch screen {
+        case .instance: return ["instance.name", "instance.environment", "instance.redirectUri"].map(item)
+        case .app: return ["atlassianApp.name", "atlassianApp.description", "atlassianApp.logo"].map(item)
+        case .permissions: return ScopeCatalogue.all.map(FormItem.scope) + [.customScopes]
+        case .authorization: return [item("atlassianApp.callbackUrls"), .useRedirectURI]
+        case .credentials:
+            return ["connection.useCustomCredentials", "connection.clientId", "connection.clientSecret",
+                    "connection.scopes", "connection.enabled", "connection.signUpAndSignIn"].map(item)
+        case .distribution:
+            return ["atlassianApp.distribution.status", "atlassianApp.distribution.vendorName",
+                    "atlassianApp.distribution.privacyPolicyUrl", "atlassianApp.distribution.termsUrl",
+                    "atlassianApp.distribution.contactUrl", "atlassianApp.distribution.storesPersonalData"].map(item)
+        case .review: return []
+        }
+    }
+
+    /// Names shown for choice values; the stored value stays SPEC's.
+    static let choiceNames: [String: String] = ["not_sharing": "Not sharing", "sharing": "Sharing"]
+
+    static func item(_ key: String) -> FormItem {
+        guard let field = Fields.field(key) else { preconditionFailure("no field \(key) in SettingsKit's table") }
+        switch field.kind {
+        case .text: return .text(key: key, label: field.label, secret: field.isSecret)
+        case .list: return .list(key: key, label: field.label)
+        case .toggle: return .toggle(key: key, label: field.label)
+        case .choice(let values): return .choice(key: key, label: field.label, values: values, names: values.map { choiceNames[$0] ?? $0 })
+        }
+    }
+
+    /// The row Review's Enter lands on for a key: the first row that edits it.
+    public static func index(of key: String, on screen: Screen) -> Int? {
+        items(for: screen).firstIndex { $0.key == key }
+    }
+
+    /// The row that shows a key's inline finding: the last row that edits it (for the
+    /// app's scopes that is Custom scopes, under the whole checklist).
+    public static func messageRow(of key: String, on screen: Screen) -> Int? {
+        items(for: screen).lastIndex { $0.key == key }
+    }
+}

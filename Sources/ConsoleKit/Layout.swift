@@ -1,0 +1,53 @@
+/// A rectangle of cells.
+public struct Rect: Equatable, Sendable {
+    public var x, y, width, height: Int
+    public var right: Int { x + width }
+    public var bottom: Int { y + height }
+}
+
+/// Where each part of the screen goes at a given terminal size. From 80x24 up: title,
+/// a step list on the left, the form, a status line and the key bar. Smaller: the step
+/// list shrinks to one line under the title. Below 40x10 there is no room to edit, and
+/// the screen says so.
+public struct Layout: Equatable, Sendable {
+    public enum Mode: Equatable, Sendable { case full, compact, tooSmall }
+
+    public static let fullWidth = 80, fullHeight = 24
+    public static let minimumWidth = 40, minimumHeight = 10
+    static let sidebarWidth = 19
+
+    public let width: Int
+    public let height: Int
+    public let mode: Mode
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        if width >= Layout.fullWidth && height >= Layout.fullHeight {
+            mode = .full
+        } else if width >= Layout.minimumWidth && height >= Layout.minimumHeight {
+            mode = .compact
+        } else {
+            mode = .tooSmall
+        }
+    }
+
+    public var titleRow: Int { 0 }
+    public var statusRow: Int { height - 2 }
+    public var keyBarRow: Int { height - 1 }
+
+    /// The step list: a column in the full layout, one line in the compact one.
+    public var steps: Rect {
+        mode == .full ? Rect(x: 0, y: 1, width: Layout.sidebarWidth, height: height - 3)
+                      : Rect(x: 0, y: 1, width: width, height: 1)
+    }
+
+    /// Where the screen's own content goes (form, review, help).
+    public var body: Rect {
+        mode == .full ? Rect(x: Layout.sidebarWidth + 2, y: 1, width: width - Layout.sidebarWidth - 3, height: height - 3)
+                      : Rect(x: 1, y: 2, width: width - 2, height: height - 4)
+    }
+
+    /// Width of the label column in forms.
+    public var labelWidth: Int { mode == .full ? 22 : min(16, body.width / 3) }
+}

@@ -1,0 +1,96 @@
+import SettingsKit
+
+/// Draws a whole frame from the state: the only way anything reaches the screen.
+/// Pure: the same state and size always give the same cells, which is what the
+/// snapshot tests rely on.
+public enum Renderer {
+    public static func render(_ state: ConsoleState, width: Int, height: Int) -> CellBuffer {
+        var buffer = CellBuffer(width: width, height: height)
+        let layout = Layout(width: width, height: height)
+        guard layout.mode != .tooSmall else {
+            drawTooSmall(into: &buffer)
+            return buffer
+        }
+        drawTitle(state, into: &buffer)
+        if layout.mode == .full { drawStepColumn(state, layout.steps, into: &buffer) } else { drawStepLine(state, layout.steps, into: &buffer) }
+        switch state.overlay {
+        case .help(let scroll):
+            HelpView.draw(state, scroll: scroll, in: layout.body, into: &buffer)
+        case .quitConfirm, nil:
+            if state.screen == .review {
+                ReviewView.draw(state, in: layout.body, into: &buffer)
+            } else {
+                FormView.draw(state, layout: layout, into: &buffer)
+            }
+        }
+        if let status = state.status {
+            buffer.put(TextWrap.truncate(status.text, width: width - 2), x: 1, y: layout.statusRow, style: status.isError ? .blocker : .complete)
+        }
+        KeyBar.draw(KeyBar.entries(for: state), into: &buffer, row: layout.keyBarRow)
+        if state.overlay == .quitConfirm {
+            DialogView.drawQuit(state, into: &buffer)
+        }
+        return buffer
+    }
+
+    /// The screen below 40x10: no room to edit, so say what size is needed.
+    static func drawTooSmall(into buffer: inout CellBuffer) {
+        let message = "window too small (need \(Layout.minimumWidth)x\(Layout.minimumHeight))"
+        let lines = TextWrap.wrap(message, width: buffer.width)
+        let top = max(0, (buffer.height - lines.count) / 2)
+        for (i, line) in lines.prefix(buffer.height).enumerated() {
+            let x = max(0, (buffer.width - DisplayWidth.of(line)) / 2)
+            buffer.put(line, x: x, y: top + i, style: .warning)
+        }
+    }
+
+    /// Program, file, unsaved marker; read-only on the right.
+    static func drawTitle(_ state: ConsoleState, into buffer: inout CellBuffer) {
+        buffer.fill(x: 0, y: 0, width: buffer.width, height: 1, style: .title)
+        let right = state.readOnly ? "READ-ONLY " : "\(state.screen.rawValue + 1)/\(Screen.allCases.count) "
+        let rightWidth = DisplayWidth.of(right)
+        let marker = state.isDirty ? "  ● unsaved" : ""
+        let room = buffer.width - rightWidth - 1 - DisplayWidth.of(marker) - DisplayWidth.of(" social-console · ")
+        var x = buffer.put(" social-console · ", x: 0, y: 0, style: .title)
+        x = buffer.put(TextWrap.truncate(state.fileName, width: max(4, room)), x: x, y: 0, style: .title)
+        buffer.put(marker, x: x, y: 0, style: .title)
+        buffer.put(right, x: buffer.width - rightWidth, y: 0, style: .title)
+    }
+
+    /// Whether a screen's mark is "complete": its step has no blocker; Review when none is left.
+    static func isComplete(_ screen: Screen, _ report: Report) -> Bool {
+        screen.step.map(report.isComplete) ?? report.readyForProduction
+    }
+
+    static func drawStepColumn(_ state: ConsoleState, _ area: Rect, into buffer: inout CellBuffer) {
+        for screen in Screen.allCases {
+            let y = area.y + 1 + screen.rawValue
+            guard y < area.bottom else { break }
+            let current = screen == state.screen
+            let done = isComplete(screen, state.report)
+            if current { buffer.fill(x: area.x, y: y, width: area.width, height: 1, style: .stepCurrent) }
+            buffer.put(current ? "▸" : " ", x: area.x, y: y, style: current ? .stepCurrent : .normal)
+            buffer.put(done ? "✓" : "✗", x: area.x + 1, y: y, style: current ? .stepCurrent : (done ? .complete : .blocker))
+            buffer.put(screen.title, x: area.x + 3, y: y, style: current ? .stepCurrent : .normal, limit: area.width - 3)
+        }
+        let blockers = state.report.blockers.count, warnings = state.report.warnings.count
+        let summary = [blockers == 1 ? "1 blocker" : "\(blockers) blockers", warnings == 1 ? "1 warning" : "\(warnings) warnings"]
+        for (i, line) in summary.enumerated() where area.y + 9 + i < area.bottom {
+            buffer.put(line, x: area.x + 1, y: area.y + 9 + i, style: i == 0 && blockers > 0 ? .blocker : .dim)
+        }
+        for y in area.y..<area.bottom { buffer.put("│", x: area.right, y: y, style: .dim) }
+    }
+
+    /// The compact step list: the current screen by name, then one mark per screen.
+    static func drawStepLine(_ state: ConsoleState, _ area: Rect, into buffer: inout CellBuffer) {
+        let done = isComplete(state.screen, state.report)
+        var x = buffer.put(" \(state.screen.rawValue + 1)/\(Screen.allCases.count) \(state.screen.title) ", x: area.x, y: area.y, style: .stepCurrent)
+        x = buffer.put(done ? "✓" : "✗", x: x, y: area.y, style: done ? .complete : .blocker)
+        x = buffer.put("  ", x: x, y: area.y)
+        for screen in Screen.allCases {
+            let ok = isComplete(screen, state.report)
+            let mark = (ok ? "✓" : "✗") + String(screen.title.prefix(3))
+            x = buffer.put(mark, x: x, y: area.y, style: screen == state.screen ? .stepCurrent : (ok ? .complete : .blocker)) + 1
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import SettingsKit
+
+/// Every finding of the rule engine with its severity and fix, or a clear "ready for
+/// production" when no blocker is left. The focused finding is where Enter jumps from.
+enum ReviewView {
+    static func summary(_ report: Report) -> (String, Style) {
+        let b = report.blockers.count, w = report.warnings.count, n = report.notes.count
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        if report.readyForProduction {
+            let rest = report.findings.isEmpty ? "nothing left to do." : "\(plural(w, "warning")) and \(plural(n, "note")) to look at."
+            return ("✓ Ready for production: no blockers, " + rest, .complete)
+        }
+        return ("✗ Not ready for production: \(plural(b, "blocker")), \(plural(w, "warning")), \(plural(n, "note")).", .blocker)
+    }
+
+    /// The lines of one finding: severity and message, then its fix, hanging under them.
+    static func lines(_ finding: Finding, width: Int) -> [(String, Style)] {
+        let (tag, style): (String, Style) = switch finding.severity {
+        case .blocker: ("✗ blocker ", .blocker)
+        case .warning: ("! warning ", .warning)
+        case .info: ("i note    ", .info)
+        }
+        let indent = 12
+        let textWidth = max(1, width - indent)
+        var out: [(String, Style)] = []
+        for (i, line) in TextWrap.wrap(finding.step.title + ": " + finding.message, width: textWidth).enumerated() {
+            out.append(((i == 0 ? " " + tag + " " : String(repeating: " ", count: indent)) + line, i == 0 ? style : .normal))
+        }
+        for line in TextWrap.wrap("fix: " + finding.fix, width: textWidth) {
+            out.append((String(repeating: " ", count: indent) + line, .dim))
+        }
+        return out
+    }
+
+    static func draw(_ state: ConsoleState, in body: Rect, into buffer: inout CellBuffer) {
+        buffer.put("Review", x: body.x, y: body.y, style: .heading)
+        let (text, style) = summary(state.report)
+        let summaryLines = TextWrap.wrap(text, width: body.width)
+        var y = body.y + 1
+        for line in summaryLines where y < body.bottom {
+            buffer.put(line, x: body.x, y: y, style: style)
+            y += 1
+        }
+        if state.report.environment == "development", y < body.bottom {
+            let dev = state.report.readyForDevelopment ? "Development instance: ready for development (the connection is enabled)."
+                                                       : "Development instance: enable the connection (Credentials) to use it."
+            buffer.put(TextWrap.truncate(dev, width: body.width), x: body.x, y: y, style: .dim)
+            y += 1
+        }
+        let top = y + 1
+        let viewport = body.bottom - top
+        guard viewport > 0 else { return }
+        let blocks = state.report.findings.map { lines($0, width: body.width - 1) }
+        var starts: [Int] = []
+        var total = 0
+        for block in blocks { starts.append(total); total += block.count }
+        let focusEnd = blocks.indices.contains(state.focus) ? starts[state.focus] + blocks[state.focus].count - 1 : 0
+        let scroll = max(0, min(focusEnd - viewport + 1, total - viewport))
+        for (i, block) in blocks.enumerated() {
+            for (j, (line, style)) in block.enumerated() {
+                let row = top + starts[i] + j - scroll
+                guard row >= top && row < body.bottom else { continue }
+                let focused = i == state.focus && state.overlay == nil
+                if j == 0 && focused { buffer.put("▸", x: body.x, y: row, style: .focusLabel) }
+                buffer.put(line, x: body.x + 1, y: row, style: j == 0 && focused ? .selected : style, limit: body.width - 1)
+            }
+        }
+        if scroll > 0 { buffer.put("▲", x: body.right - 1, y: top, style: .dim) }
+        if total - scroll > viewport { buffer.put("▼", x: body.right - 1, y: body.bottom - 1, style: .dim) }
+    }
+}
