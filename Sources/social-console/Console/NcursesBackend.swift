@@ -1,0 +1,225 @@
+import CNcursesw
+import ConsoleKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The one file that talks to ncurses: starts and restores the terminal, decodes keys
+/// into `Key`, and copies the cells that changed since the last frame to the screen.
+/// ncurses then sends only what differs from what the terminal shows.
+final class NcursesBackend {
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let output: UnsafeMutablePointer<FILE>
+    private var previous: CellBuffer?
+    private var cursorShown: Bool?
+    private let colour: Bool
+    private var stopped = false
+
+    // Key codes past ncurses' own for the sequences we teach it with define_key.
+    private static let pasteStart = KEY_MAX + 1
+    private static let pasteEnd = KEY_MAX + 2
+
+    /// Starts ncurses on the controlling terminal; nil when the terminal type is unknown.
+    static func start() -> NcursesBackend? {
+        guard let output = fdopen(1, "w"), let input = fdopen(0, "r") else { return nil }
+        guard let screen = newterm(nil, output, input) else { return nil }
+        guard let window = shim_stdscr() else { endwin(); delscreen(screen); return nil }
+        return NcursesBackend(screen: screen, window: window, output: output)
+    }
+
+    private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, output: UnsafeMutablePointer<FILE>) {
+        self.screen = screen
+        self.window = window
+        self.output = output
+        // raw(): Ctrl-S, Ctrl-Q and Ctrl-C reach the program instead of flow control and SIGINT.
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        let escDelay = getenv("ESCDELAY").flatMap { Int32(String(cString: $0)) } ?? 25
+        set_escdelay(escDelay)
+        // Sequences terminfo for xterm does not list but tmux and others send.
+        for (sequence, code) in [("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[8~", KEY_END),
+                                 ("\u{1B}[H", KEY_HOME), ("\u{1B}[F", KEY_END), ("\u{1B}OH", KEY_HOME), ("\u{1B}OF", KEY_END),
+                                 ("\u{1B}[200~", NcursesBackend.pasteStart), ("\u{1B}[201~", NcursesBackend.pasteEnd)] {
+            define_key(sequence, code)
+        }
+        let noColour = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+        colour = has_colors() && !noColour
+        if colour {
+            start_color()
+            use_default_colors()
+            for (index, pair) in NcursesBackend.colourPairs.enumerated() {
+                init_pair(Int16(index + 1), pair.0, pair.1)
+            }
+        }
+        // Bracketed paste: a pasted secret arrives as one piece, not as typed keys.
+        fputs("\u{1B}[?2004h", output)
+        fflush(output)
+    }
+
+    /// Restores the terminal. Safe to call twice; every exit path calls it.
+    func stop() {
+        guard !stopped else { return }
+        stopped = true
+        fputs("\u{1B}[?2004l", output)
+        fflush(output)
+        curs_set(1)
+        endwin()
+        delscreen(screen)
+    }
+
+    var size: (width: Int, height: Int) {
+        (Int(shim_getmaxx(window)), Int(shim_getmaxy(window)))
+    }
+
+    // MARK: Keys
+
+    /// The next key, waiting at most `milliseconds` (0: only what is already there).
+    func readKey(milliseconds: Int32) -> Key? {
+        wtimeout(window, milliseconds)
+        var code: wint_t = 0
+        let kind = wget_wch(window, &code)
+        if kind == ERR { return nil }
+        if kind == KEY_CODE_YES {
+            if Int32(code) == NcursesBackend.pasteStart { return readPaste() }
+            return NcursesBackend.key(forKeyCode: Int32(code))
+        }
+        return NcursesBackend.key(forCharacter: UInt32(code))
+    }
+
+    /// Everything up to the paste-end marker, as one text.
+    private func readPaste() -> Key {
+        var text = ""
+        var idle = 0
+        while idle < 20 {
+            wtimeout(window, 50)
+            var code: wint_t = 0
+            let kind = wget_wch(window, &code)
+            if kind == ERR { idle += 1; continue }
+            idle = 0
+            if kind == KEY_CODE_YES {
+                if Int32(code) == NcursesBackend.pasteEnd { break }
+                continue
+            }
+            switch code {
+            case 10, 13: text += "\n"
+            case 9: text += " "
+            case 0..<32, 127: continue
+            default: if let scalar = Unicode.Scalar(UInt32(code)) { text.unicodeScalars.append(scalar) }
+            }
+        }
+        return .paste(text)
+    }
+
+    static func key(forKeyCode code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_NPAGE: return .pageDown
+        case KEY_PPAGE: return .pageUp
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_BTAB: return .backTab
+        case KEY_ENTER: return .enter
+        case KEY_RESIZE: return .resize
+        default:
+            for n in 1...12 where code == shim_key_f(Int32(n)) { return .function(n) }
+            return nil
+        }
+    }
+
+    static func key(forCharacter code: UInt32) -> Key? {
+        switch code {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(code) + 0x60)))
+        case 0..<32: return nil
+        default: return Unicode.Scalar(code).map { .char(Character($0)) }
+        }
+    }
+
+    // MARK: Drawing
+
+    /// Copies the changed cells and moves the cursor; one doupdate per frame.
+    func draw(_ buffer: CellBuffer) {
+        if let previous, previous.width != buffer.width || previous.height != buffer.height {
+            // After a resize ncurses' idea of the screen may hold stale cells: start clean.
+            werase(window)
+        }
+        for point in buffer.changedPositions(since: previous) {
+            let cell = buffer[point.x, point.y]
+            if cell.isContinuation { continue }
+            put(cell, x: point.x, y: point.y)
+        }
+        previous = buffer
+        let show = buffer.cursor != nil
+        if show != cursorShown {
+            curs_set(show ? 1 : 0)
+            cursorShown = show
+        }
+        if let cursor = buffer.cursor { wmove(window, Int32(cursor.y), Int32(cursor.x)) }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    private func put(_ cell: Cell, x: Int, y: Int) {
+        var characters: [wchar_t] = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
+        characters.append(0)
+        let (attributes, pair) = look(cell.style)
+        var cchar = cchar_t()
+        setcchar(&cchar, characters, attributes, pair, nil)
+        // At the bottom-right cell this returns ERR (the cursor cannot advance) but draws.
+        _ = mvwadd_wch(window, Int32(y), Int32(x), &cchar)
+    }
+
+    // MARK: Looks
+
+    /// Foreground and background for each Style with colour (-1: the terminal's default).
+    private static let colourPairs: [(Int16, Int16)] = Style.allCases.map { style in
+        switch style {
+        case .normal, .label, .field, .selected: return (-1, -1)
+        case .title: return (Int16(COLOR_WHITE), Int16(COLOR_BLUE))
+        case .heading: return (Int16(COLOR_CYAN), -1)
+        case .focusLabel: return (Int16(COLOR_YELLOW), -1)
+        case .focusField: return (Int16(COLOR_BLACK), Int16(COLOR_CYAN))
+        case .stepCurrent: return (Int16(COLOR_BLACK), Int16(COLOR_WHITE))
+        case .complete: return (Int16(COLOR_GREEN), -1)
+        case .blocker: return (Int16(COLOR_RED), -1)
+        case .warning: return (Int16(COLOR_YELLOW), -1)
+        case .info, .dim: return (-1, -1)
+        case .keyName: return (Int16(COLOR_BLACK), Int16(COLOR_CYAN))
+        case .keyBar: return (Int16(COLOR_WHITE), Int16(COLOR_BLUE))
+        case .dialog: return (Int16(COLOR_WHITE), Int16(COLOR_BLUE))
+        }
+    }
+
+    /// Attributes and colour pair for a style; without colour, bold / reverse / underline only.
+    private func look(_ style: Style) -> (attr_t, Int16) {
+        let bold = shim_a_bold(), reverse = shim_a_reverse(), underline = shim_a_underline(), dim = shim_a_dim()
+        if colour {
+            let pair = Int16(style.rawValue) + 1
+            switch style {
+            case .title, .heading, .blocker, .focusLabel, .selected, .keyName: return (bold, pair)
+            case .field: return (underline, pair)
+            case .dim: return (dim, pair)
+            default: return (shim_a_normal(), pair)
+            }
+        }
+        switch style {
+        case .title, .keyName: return (reverse | bold, 0)
+        case .focusField, .stepCurrent, .keyBar: return (reverse, 0)
+        case .heading, .focusLabel, .blocker, .warning, .selected: return (bold, 0)
+        case .field: return (underline, 0)
+        case .dim: return (dim, 0)
+        default: return (shim_a_normal(), 0)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Checks, before ncurses is touched, that there is a terminal the console can use.
+/// ncurses itself would hang (piped stdin), print its own error and exit (TERM unset),
+/// or silently lose every non-ASCII key (a non-UTF-8 locale); each case gets one line
+/// that says what to do instead.
+enum TerminalCheck {
+    static func problem() -> String? {
+        if isatty(0) != 1 {
+            return "standard input is not a terminal; the console needs one (for scripts use show, set or audit)"
+        }
+        if isatty(1) != 1 {
+            return "standard output is not a terminal; the console needs one (for scripts use show, set or audit)"
+        }
+        guard let rawTerm = getenv("TERM"), rawTerm.pointee != 0 else {
+            return "TERM is not set; set it to your terminal's type, e.g. export TERM=xterm-256color"
+        }
+        let term = String(cString: rawTerm)
+        if term == "dumb" {
+            return "TERM=dumb cannot show the console; run it in a full terminal (e.g. TERM=xterm-256color) or use show, set or audit"
+        }
+        setlocale(LC_ALL, "")
+        let codeset = nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } ?? ""
+        if codeset.uppercased().filter({ $0 != "-" }) != "UTF8" {
+            return "the locale's character set is \(codeset.isEmpty ? "unknown" : codeset), not UTF-8; set a UTF-8 locale, e.g. export LC_ALL=C.UTF-8"
+        }
+        return nil
+    }
+}
