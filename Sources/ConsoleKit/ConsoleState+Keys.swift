@@ -106,7 +106,8 @@ extension ConsoleState {
 
     mutating func handleFocused(_ key: Key) {
         if screen == .review {
-            if key == .enter, report.findings.indices.contains(focus) { jump(to: report.findings[focus]) }
+            let findings = reviewFindings
+            if key == .enter, findings.indices.contains(focus) { jump(to: findings[focus]) }
             return
         }
         guard let item = focusedItem else { return }

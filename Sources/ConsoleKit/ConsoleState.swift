@@ -59,6 +59,11 @@ public struct ConsoleState: Equatable, Sendable {
 
     public var items: [FormItem] { Forms.items(for: screen) }
 
+    /// Review's list: blockers first, then warnings, then notes, each in step order.
+    public var reviewFindings: [Finding] {
+        report.blockers + report.warnings + report.notes
+    }
+
     public var focusedItem: FormItem? {
         let items = self.items
         return items.indices.contains(focus) ? items[focus] : nil

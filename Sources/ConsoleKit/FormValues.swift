@@ -53,17 +53,26 @@ public enum FormValues {
             if let i = scopes.firstIndex(of: scope.name) { scopes.remove(at: i) } else { scopes.append(scope.name) }
             settings.setList(FormItem.appScopesKey, scopes)
         case .choice(let key, _, let values, _):
-            let current = settings.text(key).flatMap { values.firstIndex(of: $0) }
+            let current = choice(key, in: settings).flatMap { values.firstIndex(of: $0) }
             settings.setText(key, values[current.map { ($0 + 1) % values.count } ?? 0])
         default:
             break
         }
     }
 
+    /// What a missing choice means: Atlassian apps start as "not sharing"; an instance
+    /// has no environment until one is picked.
+    static let choiceDefaults = ["atlassianApp.distribution.status": "not_sharing"]
+
+    /// The value a choice row shows as selected.
+    public static func choice(_ key: String, in settings: Settings) -> String? {
+        settings.text(key) ?? choiceDefaults[key]
+    }
+
     /// Left / Right on a choice pick the neighbouring value without wrapping.
     public static func choose(_ item: FormItem, step: Int, in settings: inout Settings) {
         guard case .choice(let key, _, let values, _) = item else { return }
-        let current = settings.text(key).flatMap { values.firstIndex(of: $0) }
+        let current = choice(key, in: settings).flatMap { values.firstIndex(of: $0) }
         let next = current.map { min(values.count - 1, max(0, $0 + step)) } ?? (step > 0 ? 0 : values.count - 1)
         settings.setText(key, values[next])
     }

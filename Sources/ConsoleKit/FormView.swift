@@ -5,22 +5,33 @@ import SettingsKit
 enum FormView {
     static func intro(_ state: ConsoleState) -> [String] {
         switch state.screen {
-        case .instance: return ["Which instance this file describes, and where it receives sign-ins."]
-        case .app: return ["The Atlassian app's Settings tab (developer console, My apps)."]
-        case .permissions: return ["Scopes enabled on the app's Permissions tab. read:me is required."]
+        case .instance: return ["Which instance this file describes. F1 explains each step."]
+        case .app: return ["The Settings tab of the app in Atlassian's developer console."]
+        case .permissions: return ["Scopes enabled on the app's Permissions tab; read:me is a must."]
         case .authorization:
             let uri = state.settings.filled("instance.redirectUri") ?? "(not set yet: see Instance)"
             return ["The app's callback URL must equal the instance's redirect URI:", "  " + uri]
-        case .credentials: return ["The instance's connection: the app's Client ID and Secret, and switches."]
-        case .distribution: return ["The app's Distribution tab: sharing lets everyone, not just you, sign in."]
+        case .credentials: return ["The instance's Atlassian connection: the app's ID and Secret."]
+        case .distribution: return ["The app's Distribution tab: sharing lets others than you in."]
         case .review: return []
         }
     }
 
-    /// The finding shown under row `index`, if any: the most severe one on its key.
-    static func message(for index: Int, _ item: FormItem, _ state: ConsoleState) -> Finding? {
-        guard let key = item.key, Forms.messageRow(of: key, on: state.screen) == index else { return nil }
-        return state.report.findings(forField: key).first
+    /// The line under row `index`, if any: the most severe finding on its key, or for the
+    /// focused scope its whole description (the row has room for only part of it).
+    static func message(for index: Int, _ item: FormItem, _ state: ConsoleState) -> (String, Style)? {
+        if let key = item.key, Forms.messageRow(of: key, on: state.screen) == index,
+           let finding = state.report.findings(forField: key).first {
+            switch finding.severity {
+            case .blocker: return ("✗ " + finding.message, .blocker)
+            case .warning: return ("! " + finding.message, .warning)
+            case .info: return ("i " + finding.message, .info)
+            }
+        }
+        if case .scope(let scope) = item, index == state.focus {
+            return (scope.product + ": " + scope.description, .dim)
+        }
+        return nil
     }
 
     static func draw(_ state: ConsoleState, layout: Layout, into buffer: inout CellBuffer) {
@@ -52,14 +63,9 @@ enum FormView {
             if y >= top && y < body.bottom {
                 drawRow(item, index: i, state: state, y: y, body: body, labelWidth: layout.labelWidth, into: &buffer)
             }
-            if let finding = messages[i], y + 1 >= top, y + 1 < body.bottom {
-                let (mark, style): (String, Style) = switch finding.severity {
-                case .blocker: ("✗ ", .blocker)
-                case .warning: ("! ", .warning)
-                case .info: ("i ", .info)
-                }
-                let x = body.x + layout.labelWidth + 2
-                buffer.put(TextWrap.truncate(mark + finding.message, width: body.right - x), x: x, y: y + 1, style: style)
+            if let (text, style) = messages[i], y + 1 >= top, y + 1 < body.bottom {
+                let x = item.key == FormItem.appScopesKey && item != .customScopes ? body.x + 6 : body.x + layout.labelWidth + 3
+                buffer.put(TextWrap.truncate(text, width: body.right - x), x: x, y: y + 1, style: style)
             }
         }
         if scroll > 0 { buffer.put("▲", x: body.right - 1, y: top, style: .dim) }
@@ -69,12 +75,12 @@ enum FormView {
     static func drawRow(_ item: FormItem, index: Int, state: ConsoleState, y: Int, body: Rect, labelWidth: Int, into buffer: inout CellBuffer) {
         let focused = index == state.focus && state.overlay == nil
         buffer.put(focused ? "▸" : " ", x: body.x, y: y, style: .focusLabel)
-        let valueX = body.x + labelWidth + 2
+        let valueX = body.x + labelWidth + 3
         let valueWidth = body.right - valueX - 1
         switch item {
         case .scope(let scope):
             let checked = FormValues.isChecked(item, in: state.settings)
-            let nameWidth = min(34, body.width / 2)
+            let nameWidth = min(36, body.width * 3 / 5)
             let x = buffer.put((checked ? "[x] " : "[ ] ") + scope.name, x: body.x + 2, y: y,
                                style: focused ? .focusField : .label, limit: nameWidth)
             let descX = max(x + 1, body.x + 2 + nameWidth + 1)
@@ -93,7 +99,7 @@ enum FormView {
             buffer.put(on ? "[x] Yes" : "[ ] No", x: valueX, y: y, style: focused ? .focusField : .field)
         case .choice(let key, _, let values, let names):
             var x = valueX
-            let current = state.settings.text(key)
+            let current = FormValues.choice(key, in: state.settings)
             for (value, name) in zip(values, names) {
                 let selected = value == current
                 x = buffer.put((selected ? "(•) " : "( ) ") + name, x: x, y: y,

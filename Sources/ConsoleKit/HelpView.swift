@@ -11,7 +11,46 @@ public enum HelpView {
     }
 
     static func lines(_ state: ConsoleState, width: Int) -> [String] {
-        TextWrap.wrapLines(text(for: state.screen).trimmingWhitespace, width: width)
+        reflow(text(for: state.screen).trimmingWhitespace, width: width)
+    }
+
+    /// Re-wraps the help file's paragraphs to the width at hand. The files are wrapped
+    /// at about 78 columns; a line continues the paragraph above unless it is blank,
+    /// starts a list item ("1. ", "- "), or is indented differently (a command line).
+    static func reflow(_ text: String, width: Int) -> [String] {
+        var paragraphs: [(marker: String, indent: Int, text: String)] = []
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = String(raw)
+            let indent = line.prefix { $0 == " " }.count
+            let body = line.dropFirst(indent)
+            let marker = listMarker(body)
+            if body.isEmpty {
+                paragraphs.append(("", 0, ""))
+            } else if marker == nil, let last = paragraphs.last, !last.text.isEmpty,
+                      indent == (last.marker.isEmpty ? last.indent : last.indent + last.marker.count) {
+                paragraphs[paragraphs.count - 1].text += " " + body
+            } else {
+                paragraphs.append((marker ?? "", indent, String(body.dropFirst(marker?.count ?? 0))))
+            }
+        }
+        var out: [String] = []
+        for p in paragraphs {
+            let lead = String(repeating: " ", count: p.indent) + p.marker
+            let hang = String(repeating: " ", count: lead.count)
+            let room = max(1, width - lead.count)
+            for (i, line) in TextWrap.wrap(p.text, width: room).enumerated() {
+                out.append((i == 0 ? lead : hang) + line)
+            }
+        }
+        return out
+    }
+
+    /// "1. " or "- " at the start of a list item.
+    static func listMarker(_ line: Substring) -> String? {
+        if line.hasPrefix("- ") || line.hasPrefix("* ") { return String(line.prefix(2)) }
+        let digits = line.prefix { $0.isNumber }
+        if !digits.isEmpty, line.dropFirst(digits.count).hasPrefix(". ") { return digits + ". " }
+        return nil
     }
 
     /// The last scroll position that still fills the view: the reducer clamps to it.

@@ -14,7 +14,7 @@ public struct Layout: Equatable, Sendable {
 
     public static let fullWidth = 80, fullHeight = 24
     public static let minimumWidth = 40, minimumHeight = 10
-    static let sidebarWidth = 19
+    static let sidebarWidth = 17
 
     public let width: Int
     public let height: Int

@@ -50,7 +50,7 @@ enum ReviewView {
         let top = y + 1
         let viewport = body.bottom - top
         guard viewport > 0 else { return }
-        let blocks = state.report.findings.map { lines($0, width: body.width - 1) }
+        let blocks = state.reviewFindings.map { lines($0, width: body.width - 1) }
         var starts: [Int] = []
         var total = 0
         for block in blocks { starts.append(total); total += block.count }

@@ -1,0 +1,77 @@
+import ConsoleKit
+import Foundation
+import SettingsKit
+import Testing
+
+/// Settings files and key helpers shared by the console tests.
+enum Fixture {
+    /// The secret in every fixture: no rendered frame may contain it.
+    static let secret = "EXAMPLE-secret-0123456789abcdefXYZW"
+
+    /// A production instance half set up: findings on several screens.
+    static let halfDone = """
+    {
+      "schemaVersion": 1,
+      "instance": {"name": "acme-staging", "environment": "production",
+                   "redirectUri": "https://clerk.staging.acme.com/v1/oauth_callback"},
+      "connection": {"enabled": true, "signUpAndSignIn": false, "useCustomCredentials": true,
+                     "clientId": "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6", "clientSecret": "\(secret)",
+                     "scopes": ["read:jira-work", "offline_access"]},
+      "atlassianApp": {"name": "Acme sign-in (staging)", "scopes": ["read:jira-work", "read:jira-wrok"],
+                       "callbackUrls": ["http://clerk.staging.acme.com/v1/oauth_callback"],
+                       "distribution": {"status": "not_sharing", "privacyPolicyUrl": "acme.com/privacy"}},
+      "notes": {"owner": "platform team"}
+    }
+    """
+
+    /// A production instance with no blocker left.
+    static let ready = """
+    {
+      "schemaVersion": 1,
+      "instance": {"name": "acme-prod", "environment": "production", "redirectUri": "https://clerk.acme.com/v1/oauth_callback"},
+      "connection": {"enabled": true, "signUpAndSignIn": true, "useCustomCredentials": true,
+                     "clientId": "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6", "clientSecret": "\(secret)", "scopes": ["read:jira-work"]},
+      "atlassianApp": {"name": "Acme sign-in", "description": "Sign in to Acme", "logo": "https://acme.com/logo.png",
+                       "scopes": ["read:me", "read:jira-work"], "callbackUrls": ["https://clerk.acme.com/v1/oauth_callback"],
+                       "distribution": {"status": "sharing", "vendorName": "Acme Inc.", "privacyPolicyUrl": "https://acme.com/privacy",
+                                        "termsUrl": "https://acme.com/terms", "contactUrl": "https://acme.com/support",
+                                        "storesPersonalData": true}}
+    }
+    """
+
+    /// What `init --environment production --redirect-uri … --name acme-prod` writes.
+    static let fresh = """
+    {"schemaVersion": 1, "instance": {"name": "acme-prod", "environment": "production",
+     "redirectUri": "https://clerk.acme.com/v1/oauth_callback"}}
+    """
+
+    static func settings(_ json: String) -> Settings {
+        try! SettingsStore.decode(Array(json.utf8), path: "fixture.json")
+    }
+
+    static func state(_ json: String = halfDone, readOnly: Bool = false, width: Int = 80, height: Int = 24) -> ConsoleState {
+        var state = ConsoleState(path: "/tmp/acme.json", settings: settings(json), fileMode: 0o600, readOnly: readOnly)
+        state.resize(width: width, height: height)
+        return state
+    }
+}
+
+/// Keys for typing a text, one character at a time as a terminal delivers it.
+func typing(_ text: String) -> [Key] { text.map { Key.char($0) } }
+
+extension ConsoleState {
+    /// Presses keys in order; returns the last effect any of them asked for.
+    @discardableResult
+    mutating func press(_ keys: Key...) -> Effect? { press(keys) }
+
+    @discardableResult
+    mutating func press(_ keys: [Key]) -> Effect? {
+        var last: Effect?
+        for key in keys { if let effect = handle(key) { last = effect } }
+        return last
+    }
+
+    func rendered(width: Int = 80, height: Int = 24) -> String {
+        Renderer.render(self, width: width, height: height).text
+    }
+}

@@ -1,0 +1,75 @@
+import ConsoleKit
+import SettingsKit
+import Testing
+
+/// Saving and quitting: Ctrl-S / F2, Ctrl-Q / F10 with the y / n / Esc dialog, Ctrl-C.
+@Suite struct ReducerSaveQuitTests {
+    @Test func ctrlSAndF2AskToSaveWithTheTextBeingTyped() {
+        var s = Fixture.state()
+        s.press(.char("!"))
+        #expect(s.press(.ctrl("s")) == .save(overwrite: false))
+        #expect(s.settings.text("instance.name") == "acme-staging!", "the field is confirmed first")
+        #expect(s.press(.function(2)) == .save(overwrite: false))
+    }
+
+    @Test func aSuccessfulSaveClearsTheUnsavedMarker() {
+        var s = Fixture.state()
+        s.press(.char("!"), .ctrl("s"))
+        #expect(s.isDirty)
+        s.saveSucceeded(fileMode: 0o600)
+        #expect(!s.isDirty)
+        #expect(s.status?.text == "Saved acme.json")
+        #expect(!s.rendered().contains("unsaved"))
+    }
+
+    @Test func aConflictArmsAnOverwriteOnTheNextSave() {
+        var s = Fixture.state()
+        s.saveFailed("Not saved: the file was changed on disk since it was opened", conflict: true)
+        #expect(s.status?.isError == true)
+        #expect(s.press(.ctrl("s")) == .save(overwrite: true))
+    }
+
+    @Test func quitWithoutChangesLeavesAtOnce() {
+        var s = Fixture.state()
+        #expect(s.press(.ctrl("q")) == .quit(0))
+        #expect(s.press(.function(10)) == .quit(0))
+    }
+
+    @Test func quitWithChangesAsksSaveDiscardCancel() {
+        var s = Fixture.state()
+        s.press(.char("!"))
+        #expect(s.press(.ctrl("q")) == nil)
+        #expect(s.overlay == .quitConfirm)
+        #expect(s.rendered().contains("y Save   n Discard   Esc Cancel"))
+        s.press(.escape)
+        #expect(s.overlay == nil, "Esc cancels the dialog")
+        s.press(.function(10))
+        #expect(s.press(.char("y")) == .saveAndQuit(overwrite: false))
+        #expect(s.press(.char("n")) == .quit(0))
+    }
+
+    @Test func aFailedSaveFromTheDialogStaysOpenAndSaysWhy() {
+        var s = Fixture.state()
+        s.press(.char("!"), .ctrl("q"), .char("y"))
+        s.saveFailed("Not saved: permission denied", conflict: false)
+        #expect(s.overlay == nil)
+        #expect(s.rendered().contains("Not saved: permission denied"))
+    }
+
+    @Test func ctrlCLeavesAtOnceFromAnywhereWithoutSaving() {
+        var s = Fixture.state()
+        s.press(.char("!"))
+        #expect(s.press(.ctrl("c")) == .quit(130))
+        s.press(.ctrl("q"))
+        #expect(s.press(.ctrl("c")) == .quit(130))
+        s.press(.escape, .function(1))
+        #expect(s.press(.ctrl("c")) == .quit(130))
+    }
+
+    @Test func otherKeysInTheDialogDoNothing() {
+        var s = Fixture.state()
+        s.press(.char("!"), .ctrl("q"))
+        #expect(s.press(.char("x"), .tab, .enter) == nil)
+        #expect(s.overlay == .quitConfirm)
+    }
+}

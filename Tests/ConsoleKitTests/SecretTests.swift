@@ -1,0 +1,84 @@
+import ConsoleKit
+import SettingsKit
+import Testing
+
+/// The client secret is drawn as one • per character, shown in clear only with the
+/// reveal key on its own field, never in read-only mode, and in no other frame.
+@Suite struct SecretTests {
+    /// Every frame the console can draw for a state: each screen, each focus, help and
+    /// the quit dialog, at the full and the compact size.
+    static func allFrames(_ base: ConsoleState) -> [String] {
+        var frames: [String] = []
+        for screen in Screen.allCases {
+            var s = base
+            s.go(to: screen)
+            for _ in 0..<max(1, s.focusCount) {
+                frames.append(s.rendered())
+                frames.append(s.rendered(width: 60, height: 16))
+                s.press(.tab)
+            }
+            s.press(.function(1))
+            frames.append(s.rendered())
+            s.press(.escape, .char("x"), .ctrl("q"))
+            frames.append(s.rendered())
+        }
+        return frames
+    }
+
+    static func leaks(_ frame: String) -> Bool {
+        let secret = Array(Fixture.secret)
+        // Any 6 characters in a row of the secret count as a leak.
+        for start in 0...(secret.count - 6) where frame.contains(String(secret[start..<start + 6])) { return true }
+        return false
+    }
+
+    @Test func noFrameShowsTheSecret() {
+        for readOnly in [false, true] {
+            let frames = Self.allFrames(Fixture.state(readOnly: readOnly))
+            #expect(frames.count > 40)
+            for frame in frames { #expect(!Self.leaks(frame), "a frame shows the secret:\n\(frame)") }
+        }
+    }
+
+    @Test func theSecretIsMaskedWithOneBulletPerCharacter() {
+        var s = Fixture.state()
+        s.go(to: .credentials)
+        let bullets = String(repeating: "•", count: Fixture.secret.count)
+        #expect(s.rendered(width: 100, height: 30).contains(bullets))
+        #expect(!s.rendered(width: 100, height: 30).contains(bullets + "•"))
+    }
+
+    @Test func typingIntoTheSecretShowsBulletsOnly() {
+        var s = Fixture.state(Fixture.fresh)
+        s.go(to: .credentials, focus: 2)
+        s.press(typing("hunter2-typed"))
+        let frame = s.rendered()
+        #expect(!frame.contains("hunter2"))
+        #expect(frame.contains(String(repeating: "•", count: 13)))
+    }
+
+    @Test func ctrlRRevealsOnlyOnTheSecretFieldAndHidesAgainOnLeaving() {
+        var s = Fixture.state()
+        s.go(to: .credentials, focus: 2)
+        s.press(.ctrl("r"))
+        #expect(s.revealSecret)
+        #expect(s.rendered(width: 100, height: 30).contains(Fixture.secret))
+        s.press(.tab)
+        #expect(!s.revealSecret)
+        #expect(!Self.leaks(s.rendered(width: 100, height: 30)))
+    }
+
+    @Test func revealIsOffInReadOnly() {
+        var s = Fixture.state(readOnly: true)
+        s.go(to: .credentials, focus: 2)
+        s.press(.ctrl("r"))
+        #expect(!s.revealSecret)
+        #expect(!Self.leaks(s.rendered()))
+        #expect(s.status?.text == ConsoleState.readOnlyNotice)
+    }
+
+    @Test func theStateNeverPrintsTheSecret() {
+        let s = Fixture.state()
+        #expect(!Self.leaks(String(describing: s.settings)))
+    }
+}
