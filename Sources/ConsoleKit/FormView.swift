@@ -34,6 +34,14 @@ enum FormView {
         return nil
     }
 
+    /// The fix for the focused row's finding, for the status line: what to do next.
+    static func hint(_ state: ConsoleState) -> String? {
+        guard state.screen != .review, let item = state.focusedItem, let key = item.key,
+              Forms.messageRow(of: key, on: state.screen) == state.focus || item.key == FormItem.appScopesKey,
+              let finding = state.report.findings(forField: key).first else { return nil }
+        return "fix: " + finding.fix
+    }
+
     static func draw(_ state: ConsoleState, layout: Layout, into buffer: inout CellBuffer) {
         let body = layout.body
         buffer.put(state.screen.title, x: body.x, y: body.y, style: .heading, limit: body.width)
@@ -46,16 +54,23 @@ enum FormView {
         guard viewport > 0 else { return }
 
         let items = state.items
-        let messages = items.indices.map { message(for: $0, items[$0], state) }
+        // Messages start under the label, so they have most of the width: two lines at most.
+        let messageX = body.x + 4
+        let messages: [[(String, Style)]] = items.indices.map { i in
+            guard let (text, style) = message(for: i, items[i], state) else { return [] }
+            var lines = TextWrap.wrap(text, width: body.right - messageX - 1)
+            if lines.count > 2 { lines = [lines[0], TextWrap.truncate(lines[1...].joined(separator: " "), width: body.right - messageX - 1)] }
+            return lines.map { ($0, style) }
+        }
         var starts: [Int] = []
         var line = 0
         for i in items.indices {
             starts.append(line)
-            line += messages[i] == nil ? 1 : 2
+            line += 1 + messages[i].count
         }
         let total = line
         // Keep the focused row (and its message) in view; otherwise stay at the top.
-        let focusEnd = state.focus < items.count ? starts[state.focus] + (messages[state.focus] == nil ? 0 : 1) : 0
+        let focusEnd = state.focus < items.count ? starts[state.focus] + messages[state.focus].count : 0
         let scroll = max(0, min(focusEnd - viewport + 1, total - viewport))
 
         for (i, item) in items.enumerated() {
@@ -63,9 +78,8 @@ enum FormView {
             if y >= top && y < body.bottom {
                 drawRow(item, index: i, state: state, y: y, body: body, labelWidth: layout.labelWidth, into: &buffer)
             }
-            if let (text, style) = messages[i], y + 1 >= top, y + 1 < body.bottom {
-                let x = item.key == FormItem.appScopesKey && item != .customScopes ? body.x + 6 : body.x + layout.labelWidth + 3
-                buffer.put(TextWrap.truncate(text, width: body.right - x), x: x, y: y + 1, style: style)
+            for (j, (text, style)) in messages[i].enumerated() where y + 1 + j >= top && y + 1 + j < body.bottom {
+                buffer.put(text, x: messageX + (j == 0 ? 0 : 2), y: y + 1 + j, style: style, limit: body.right - messageX - 1)
             }
         }
         if scroll > 0 { buffer.put("▲", x: body.right - 1, y: top, style: .dim) }

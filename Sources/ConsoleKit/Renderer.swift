@@ -25,6 +25,8 @@ public enum Renderer {
         }
         if let status = state.status {
             buffer.put(TextWrap.truncate(status.text, width: width - 2), x: 1, y: layout.statusRow, style: status.isError ? .blocker : .complete)
+        } else if state.overlay == nil, let hint = FormView.hint(state) {
+            buffer.put(TextWrap.truncate(hint, width: width - 2), x: 1, y: layout.statusRow, style: .info)
         }
         KeyBar.draw(KeyBar.entries(for: state), into: &buffer, row: layout.keyBarRow)
         if state.overlay == .quitConfirm {
