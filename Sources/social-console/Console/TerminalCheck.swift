@@ -19,12 +19,12 @@ enum TerminalCheck {
         }
         let term = String(cString: rawTerm)
         if term == "dumb" {
-            return "TERM=dumb cannot show the console; run it in a full terminal (e.g. TERM=xterm-256color) or use show, set or audit"
+            return "TERM=dumb cannot show the console; use a full terminal (e.g. TERM=xterm-256color)"
         }
         setlocale(LC_ALL, "")
         let codeset = nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } ?? ""
         if codeset.uppercased().filter({ $0 != "-" }) != "UTF8" {
-            return "the locale's character set is \(codeset.isEmpty ? "unknown" : codeset), not UTF-8; set a UTF-8 locale, e.g. export LC_ALL=C.UTF-8"
+            return "the locale is not UTF-8 (\(codeset.isEmpty ? "unknown" : codeset)); set one, e.g. export LC_ALL=C.UTF-8"
         }
         return nil
     }

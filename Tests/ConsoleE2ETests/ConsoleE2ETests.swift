@@ -1,0 +1,222 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux). Serialized: each test starts its own tmux
+/// server, and two consoles drawing at once on 2 cores only make timing noisier.
+@Suite(.serialized, .enabled(if: TmuxSession.tmux != nil, "tmux is not installed: the console's end-to-end tests need it"))
+struct ConsoleE2ETests {
+    static let secret = "EXAMPLE-secret-0123456789abcdefXYZW"
+    static let clientId = "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6"
+    static let redirect = "https://clerk.acme.com/v1/oauth_callback"
+
+    /// Runs the binary outside tmux (for `init` and the no-terminal checks).
+    static func run(_ args: [String], cwd: String, env: [String: String] = [:]) throws -> (code: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: TmuxSession.binary)
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: cwd)
+        var environment = ProcessInfo.processInfo.environment
+        for (k, v) in env { environment[k] = v }
+        p.environment = environment
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = input
+        try p.run()
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    static func tempFolder() throws -> String {
+        let path = NSTemporaryDirectory() + "social-console-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    static func json(_ path: String) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
+    }
+
+    @Test func aNewUserTakesAProductionInstanceToReadyWithSpecsKeys() throws {
+        let folder = try Self.tempFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let made = try Self.run(["init", "acme.json", "--environment", "production", "--redirect-uri", Self.redirect, "--name", "acme-prod"], cwd: folder)
+        #expect(made.code == 0, "init failed: \(made.err)")
+
+        let t = try TmuxSession(["edit", "acme.json"], home: folder)
+        try t.wait(for: "acme-prod")
+        try t.wait(for: "✗ Review")
+
+        try t.keys("PgDn")
+        try t.wait(for: "Settings tab")
+        try t.type("Zoë & Jürgen 日本")
+        try t.keys("Enter")
+        try t.wait(for: "● unsaved")
+
+        try t.keys("PgDn")
+        try t.wait(for: "[ ] read:me")
+        try t.keys("Space")
+        try t.wait(for: "[x] read:me")
+
+        try t.keys("C-n")
+        try t.wait(for: "Use the instance's redirect URI")
+        try t.keys("Tab", "Enter")
+        try t.wait(for: "Added " + Self.redirect)
+
+        try t.keys("PgDn")
+        try t.wait(for: "Client Secret")
+        try t.keys("Space")
+        try t.wait(for: "[x] Yes")
+        try t.keys("Down")
+        try t.type(Self.clientId)
+        try t.keys("Enter")
+        try t.wait(for: "▸ Client Secret")
+        try t.paste(Self.secret + "\n")
+        try t.wait(for: String(repeating: "•", count: Self.secret.count))
+        try t.keys("Enter", "Tab", "Space", "Tab", "Space")
+        try t.wait(for: "✓ Credentials")
+
+        try t.keys("PgDn")
+        try t.wait(for: "(•) Not sharing")
+        try t.keys("Space")
+        try t.wait(for: "(•) Sharing")
+        try t.keys("Tab")
+        try t.type("Acme Inc.")
+        try t.keys("Enter")
+        try t.type("https://acme.com/privacy")
+        try t.keys("Enter")
+        try t.type("https://acme.com/terms")
+        try t.keys("Enter", "Enter", "Space")
+        try t.wait(for: "✓ Distribution")
+
+        try t.keys("PgDn")
+        try t.wait(for: "Ready for production")
+        try t.keys("C-s")
+        try t.wait(for: "Saved acme.json")
+        try t.keys("C-q")
+        try t.wait(for: "__EXIT=0")
+
+        let saved = try Self.json(folder + "/acme.json")
+        let app = saved["atlassianApp"] as! [String: Any]
+        let connection = saved["connection"] as! [String: Any]
+        #expect(app["name"] as? String == "Zoë & Jürgen 日本")
+        #expect(app["scopes"] as? [String] == ["read:me"])
+        #expect(app["callbackUrls"] as? [String] == [Self.redirect])
+        #expect(connection["clientSecret"] as? String == Self.secret, "pasted, trailing newline stripped")
+        #expect(connection["clientId"] as? String == Self.clientId)
+        let mode = try FileManager.default.attributesOfItem(atPath: folder + "/acme.json")[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let history = try String(contentsOfFile: folder + "/acme.json.history.jsonl", encoding: .utf8)
+        #expect(history.contains("\"via\": \"console\""))
+        #expect(!history.contains(Self.secret))
+        let audit = try Self.run(["audit", "acme.json"], cwd: folder)
+        #expect(audit.code == 0, "audit agrees: \(audit.out)")
+
+        // Reopened: the same state, nothing to save, the secret still masked.
+        let again = try TmuxSession(["edit", "acme.json"], home: folder)
+        try again.wait(for: "✓ Distribution")
+        try again.keys("PgDn", "PgDn", "PgDn", "PgDn")
+        try again.wait(for: String(repeating: "•", count: Self.secret.count))
+        try again.keys("PgDn", "PgDn")
+        try again.wait(for: "Ready for production")
+        try again.keys("F10")
+        try again.wait(for: "__EXIT=0")
+
+        for screen in t.captures + again.captures {
+            #expect(!screen.contains(Self.secret) && !screen.contains("0123456789abcdef"), "the secret was on screen:\n\(screen)")
+        }
+    }
+
+    @Test func resizingAtAnyMomentRedrawsDownToOneByOne() throws {
+        let t = try TmuxSession(["edit", "new.json"])
+        try t.wait(for: "│ Instance")
+        try t.keys("F1")
+        try t.wait(for: "Help: Instance")
+        try t.resize(width: 60, height: 16)
+        try t.wait(for: "1/7 Instance")
+        try t.keys("Escape")
+        try t.resize(width: 30, height: 8)
+        try t.wait(for: "window too small (need 40x10)")
+        try t.resize(width: 1, height: 1)
+        try t.wait("a 1x1 window") { $0.split(separator: "\n").first.map { $0.count <= 1 } ?? true }
+        try t.resize(width: 100, height: 30)
+        try t.wait(for: "│ Instance")
+        try t.type("still alive")
+        try t.wait(for: "still alive")
+        try t.keys("C-q")
+        try t.wait(for: "y Save   n Discard   Esc Cancel")
+        try t.keys("n")
+        try t.wait(for: "__EXIT=0")
+        #expect(!FileManager.default.fileExists(atPath: t.home + "/new.json"), "Discard writes nothing")
+    }
+
+    @Test func sigtermRestoresTheTerminalAndWritesNothing() throws {
+        let folder = try Self.tempFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let original = "{\"schemaVersion\": 1, \"instance\": {\"name\": \"acme-prod\"}}\n"
+        try original.write(toFile: folder + "/acme.json", atomically: true, encoding: .utf8)
+        let t = try TmuxSession(["edit", "acme.json"], home: folder)
+        try t.wait(for: "acme-prod")
+        try t.type("-half-edited")
+        try t.wait(for: "● unsaved")
+        kill(try t.consolePID(), SIGTERM)
+        try t.wait(for: "__EXIT=143")
+        let screen = try t.wait(for: "iexten") // stty's line of local modes
+        #expect(screen.contains(" icanon") && !screen.contains("-icanon"), "canonical mode is back")
+        #expect(screen.contains(" echo") && !screen.contains("-echo "), "echo is back")
+        #expect(try String(contentsOfFile: folder + "/acme.json", encoding: .utf8) == original)
+    }
+
+    @Test func ctrlCLeavesWithoutSavingAndRestoresTheTerminal() throws {
+        let t = try TmuxSession(["edit", "new.json"])
+        try t.wait(for: "│ Instance")
+        try t.type("typed")
+        try t.wait(for: "● unsaved")
+        try t.keys("C-c")
+        try t.wait(for: "__EXIT=130")
+        let screen = try t.wait(for: "iexten")
+        #expect(screen.contains(" icanon") && !screen.contains("-icanon"))
+        #expect(!FileManager.default.fileExists(atPath: t.home + "/new.json"))
+    }
+
+    @Test func readOnlyShowsTheScreensButEditsNothing() throws {
+        let folder = try Self.tempFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = "{\"schemaVersion\": 1, \"connection\": {\"clientSecret\": \"\(Self.secret)\"}}\n"
+        try file.write(toFile: folder + "/acme.json", atomically: true, encoding: .utf8)
+        let t = try TmuxSession(["edit", "acme.json", "--read-only"], home: folder)
+        try t.wait(for: "READ-ONLY")
+        try t.type("x")
+        try t.wait(for: "Read-only: opened with --read-only")
+        try t.keys("PgDn", "PgDn", "PgDn", "PgDn", "Down", "Down", "C-r")
+        try t.wait(for: "▸ Client Secret")
+        try t.wait(for: String(repeating: "•", count: Self.secret.count))
+        try t.keys("C-s")
+        try t.keys("C-q")
+        try t.wait(for: "__EXIT=0")
+        #expect(try String(contentsOfFile: folder + "/acme.json", encoding: .utf8) == file)
+        for screen in t.captures { #expect(!screen.contains("0123456789abcdef")) }
+    }
+
+    @Test func refusesWithoutAUsableTerminalInOneLine() throws {
+        let folder = try Self.tempFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Piped standard input and output: no hang, one line, exit 2.
+        let started = Date()
+        let piped = try Self.run(["edit", "x.json"], cwd: folder, env: ["TERM": "xterm-256color", "LC_ALL": "C.UTF-8"])
+        #expect(piped.code == 2)
+        #expect(piped.err.split(separator: "\n").count == 1 && piped.err.contains("not a terminal"))
+        #expect(Date().timeIntervalSince(started) < 5)
+
+        for (env, expected) in [(["TERM": String?.none], "TERM is not set"), (["TERM": "dumb"], "TERM=dumb"),
+                                (["LC_ALL": "C"], "not UTF-8")] {
+            let t = try TmuxSession(["edit", "x.json"], environment: env, width: 200)
+            let screen = try t.wait(for: "__EXIT=2")
+            #expect(screen.contains(expected))
+            let before = screen.components(separatedBy: "__EXIT=2")[0].split(separator: "\n").filter { !$0.isEmpty }
+            #expect(before.count == 1, "one line: \(before)")
+        }
+    }
+}

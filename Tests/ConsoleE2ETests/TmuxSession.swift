@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+
+/// Runs the built console in a detached tmux server of its own (a unique socket, no
+/// user config), with a pinned terminal: TERM=xterm-256color, LC_ALL=C.UTF-8,
+/// ESCDELAY=25, a temp HOME, no LINES/COLUMNS. Tests drive it with send-keys and poll
+/// capture-pane until the expected text shows: no fixed sleeps.
+final class TmuxSession {
+    static let tmux: String? = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let dirs = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"]
+        return dirs.map { $0 + "/tmux" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    /// The built binary, next to the test bundle in .build/<config>/.
+    static let binary: String = {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
+        // On some platforms the runner sits inside the .xctest bundle.
+        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("social-console").path), dir.path != "/" {
+            dir = dir.deletingLastPathComponent()
+        }
+        return dir.appendingPathComponent("social-console").path
+    }()
+
+    static let pinnedEnvironment = ["TERM=xterm-256color", "LC_ALL=C.UTF-8", "ESCDELAY=25"]
+
+    let socket = "social-console-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
+    /// A temp folder that is HOME and the working folder.
+    let home: String
+    /// Every screen captured so far: tests check none shows the secret.
+    private(set) var captures: [String] = []
+
+    /// Starts `arguments` (after the binary) in a 100x30 window. `environment` replaces
+    /// the pinned variables of the same name; nil values unset them.
+    init(_ arguments: [String], home: String? = nil, environment: [String: String?] = [:], width: Int = 100, height: Int = 30) throws {
+        let folder = home ?? NSTemporaryDirectory() + "social-console-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        self.home = folder
+        var env = Self.pinnedEnvironment.filter { pair in !environment.keys.contains(String(pair.prefix { $0 != "=" })) }
+        var unset = ["LINES", "COLUMNS"]
+        for (key, value) in environment {
+            if let value { env.append("\(key)=\(value)") } else { unset.append(key) }
+        }
+        // The console runs in the foreground of the pane; when it ends, the pane shows its
+        // exit status and the terminal modes it left behind (stty -a).
+        let quoted = ([Self.binary] + arguments).map(Self.shellQuote).joined(separator: " ")
+        let script = """
+            cd \(Self.shellQuote(folder))
+            sh -c 'echo $$ > console.pid; exec "$@"' sh env \(unset.map { "-u " + $0 }.joined(separator: " ")) \
+            HOME=\(Self.shellQuote(folder)) \(env.map(Self.shellQuote).joined(separator: " ")) \(quoted)
+            echo "__EXIT=$?"
+            stty -a
+            exec sleep 600
+            """
+        try script.write(toFile: folder + "/run.sh", atomically: true, encoding: .utf8)
+        try run(["new-session", "-d", "-x", String(width), "-y", String(height), "sh " + Self.shellQuote(folder + "/run.sh")])
+    }
+
+    deinit {
+        _ = try? run(["kill-server"])
+        try? FileManager.default.removeItem(atPath: home)
+    }
+
+    static func shellQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    /// Runs one tmux command and returns what it printed. posix_spawn and waitpid, not
+    /// Foundation's Process: `new-session` leaves a daemon behind that inherits the
+    /// descriptors Process watches, and Process then waits forever.
+    @discardableResult
+    func run(_ args: [String], output: Bool = false) throws -> String {
+        var env = ProcessInfo.processInfo.environment
+        env["TMUX"] = nil
+        env["TERM"] = "xterm-256color"
+        return try Self.spawn([Self.tmux!, "-L", socket, "-f", "/dev/null"] + args, environment: env, capture: output)
+    }
+
+    static func spawn(_ argv: [String], environment: [String: String], capture: Bool) throws -> String {
+        var fds: [Int32] = [-1, -1]
+        if capture {
+            guard pipe(&fds) == 0 else { throw SpawnFailed() }
+            // Close-on-exec, so the tmux server never holds the pipe open.
+            for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if capture { posix_spawn_file_actions_adddup2(&actions, fds[1], 1) } else { posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0) }
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let cArgs = argv.map { strdup($0) } + [nil]
+        let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { cArgs.forEach { free($0) }; cEnv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, argv[0], &actions, nil, cArgs, cEnv)
+        if capture { close(fds[1]) }
+        guard rc == 0 else { if capture { close(fds[0]) }; throw SpawnFailed() }
+        var data = [UInt8]()
+        if capture {
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let n = read(fds[0], &chunk, chunk.count)
+                if n > 0 { data += chunk[0..<n] } else if n < 0 && errno == EINTR { continue } else { break }
+            }
+            close(fds[0])
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    struct SpawnFailed: Error {}
+
+    /// tmux key names: "Enter", "Tab", "BTab", "PgDn", "C-s", "F1", "Space", …
+    func keys(_ names: String...) throws { try run(["send-keys"] + names) }
+
+    /// Literal text, one character after another, as if typed.
+    func type(_ text: String) throws { try run(["send-keys", "-l", "--", text]) }
+
+    /// Text pasted with bracketed paste, as a terminal's paste does.
+    func paste(_ text: String) throws {
+        try run(["set-buffer", "-b", "e2e", text])
+        try run(["paste-buffer", "-p", "-d", "-b", "e2e"])
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try run(["resize-window", "-x", String(width), "-y", String(height)])
+    }
+
+    func screen() throws -> String {
+        let text = try run(["capture-pane", "-p"], output: true)
+        captures.append(text)
+        return text
+    }
+
+    /// Polls the screen until `condition` holds; fails with the last screen after `timeout`.
+    @discardableResult
+    func wait(timeout: Double = 10, _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
+              until condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if condition(last) { return last }
+            usleep(20_000)
+        }
+        Issue.record("timed out waiting for \(what); the screen was:\n\(last)", sourceLocation: sourceLocation)
+        throw TimedOut()
+    }
+
+    @discardableResult
+    func wait(for text: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try wait(timeout: timeout, "\"\(text)\"", sourceLocation: sourceLocation) { $0.contains(text) }
+    }
+
+    struct TimedOut: Error {}
+
+    /// The console's process id (it writes nothing itself: the wrapper records it).
+    func consolePID() throws -> pid_t {
+        let text = try String(contentsOfFile: home + "/console.pid", encoding: .utf8)
+        return pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines))!
+    }
+}
