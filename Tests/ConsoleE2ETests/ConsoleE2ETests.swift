@@ -129,6 +129,52 @@ struct ConsoleE2ETests {
         }
     }
 
+    @Test func editingKeysArriveFromARealTerminal() throws {
+        let t = try TmuxSession(["edit", "new.json"])
+        try t.wait(for: "│ Instance")
+        try t.type("xabcz")
+        try t.keys("Home", "DC", "End", "BSpace", "Left", "BSpace")
+        try t.keys("Enter")
+        try t.wait(for: "▸ Environment")
+        try t.keys("BTab")
+        try t.wait(for: "▸ Name")
+        try t.keys("Down", "Space")
+        try t.wait(for: "(•) development")
+        try t.keys("Up", "F2")
+        try t.wait(for: "Saved new.json")
+        try t.keys("F1")
+        try t.wait(for: "Help: Instance")
+        try t.keys("F1")
+        try t.wait(for: "▸ Name")
+        try t.keys("C-q")
+        try t.wait(for: "__EXIT=0")
+        let saved = try Self.json(t.home + "/new.json")
+        #expect((saved["instance"] as? [String: Any])?["name"] as? String == "ac")
+    }
+
+    @Test func colourOnlyWithoutNoColor() throws {
+        func sgrCodes(_ environment: [String: String?]) throws -> String {
+            let t = try TmuxSession(["edit", "new.json"], environment: environment)
+            try t.wait(for: "│ Instance")
+            let styled = try t.run(["capture-pane", "-p", "-e"], output: true)
+            try t.keys("C-q")
+            try t.wait(for: "__EXIT=0")
+            return styled
+        }
+        // Foreground / background colours are SGR parameters 30-37 and 40-47.
+        func usesColour(_ text: String) -> Bool {
+            text.components(separatedBy: "\u{1B}[").dropFirst().contains { sequence in
+                guard let end = sequence.firstIndex(of: "m") else { return false }
+                return sequence[..<end].split(separator: ";").contains { Int($0).map { (30...37).contains($0) || (40...47).contains($0) } ?? false }
+            }
+        }
+        let coloured = try sgrCodes([:])
+        #expect(usesColour(coloured))
+        let plain = try sgrCodes(["NO_COLOR": "1"])
+        #expect(!usesColour(plain))
+        #expect(plain.contains("\u{1B}[7m"), "reverse video instead")
+    }
+
     @Test func resizingAtAnyMomentRedrawsDownToOneByOne() throws {
         let t = try TmuxSession(["edit", "new.json"])
         try t.wait(for: "│ Instance")

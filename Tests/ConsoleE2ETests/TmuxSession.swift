@@ -38,7 +38,8 @@ final class TmuxSession {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         self.home = folder
         var env = Self.pinnedEnvironment.filter { pair in !environment.keys.contains(String(pair.prefix { $0 != "=" })) }
-        var unset = ["LINES", "COLUMNS"]
+        // NO_COLOR too: the test runner's own environment may have it.
+        var unset = ["LINES", "COLUMNS", "NO_COLOR"].filter { environment[$0] == nil }
         for (key, value) in environment {
             if let value { env.append("\(key)=\(value)") } else { unset.append(key) }
         }

@@ -23,6 +23,9 @@ final class NcursesBackend {
     /// Starts ncurses on the controlling terminal; nil when the terminal type is unknown.
     static func start() -> NcursesBackend? {
         guard let output = fdopen(1, "w"), let input = fdopen(0, "r") else { return nil }
+        // A stream on a terminal is line-buffered: a frame would leave in one write per
+        // row. Fully buffered, it leaves in one write at doupdate's flush.
+        setvbuf(output, nil, _IOFBF, 1 << 16)
         guard let screen = newterm(nil, output, input) else { return nil }
         guard let window = shim_stdscr() else { endwin(); delscreen(screen); return nil }
         return NcursesBackend(screen: screen, window: window, output: output)
