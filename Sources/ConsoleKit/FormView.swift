@@ -45,11 +45,13 @@ enum FormView {
     static func draw(_ state: ConsoleState, layout: Layout, into buffer: inout CellBuffer) {
         let body = layout.body
         buffer.put(state.screen.title, x: body.x, y: body.y, style: .heading, limit: body.width)
-        let introLines = intro(state).flatMap { TextWrap.wrap($0, width: body.width) }
+        var introLines = intro(state).flatMap { TextWrap.wrap($0, width: body.width) }
+        // On a short screen the rows matter more than the introduction.
+        if body.height - 2 - introLines.count < 4 { introLines = [] }
         for (i, line) in introLines.enumerated() where body.y + 1 + i < body.bottom {
             buffer.put(line, x: body.x, y: body.y + 1 + i, style: .dim, limit: body.width)
         }
-        let top = body.y + 2 + introLines.count
+        let top = body.y + (introLines.isEmpty ? 1 : 2 + introLines.count)
         let viewport = body.bottom - top
         guard viewport > 0 else { return }
 
@@ -114,7 +116,11 @@ enum FormView {
         case .choice(let key, _, let values, let names):
             var x = valueX
             let current = FormValues.choice(key, in: state.settings)
-            for (value, name) in zip(values, names) {
+            let all = zip(values, names).map { (value: $0, name: $1) }
+            let needed = all.reduce(0) { $0 + 7 + DisplayWidth.of($1.name) } - 3
+            // Too narrow for every value side by side: show the selected one only.
+            let shown = needed <= body.right - valueX ? all : all.filter { $0.value == current }
+            for (value, name) in shown {
                 let selected = value == current
                 x = buffer.put((selected ? "(•) " : "( ) ") + name, x: x, y: y,
                                style: focused && selected ? .focusField : (selected ? .selected : .field), limit: body.right - x) + 3

@@ -30,7 +30,8 @@ public enum KeyBar {
         }
         out.append(Entry("PgUp/PgDn", "Screen", 1))
         if !state.readOnly { out.append(Entry("^S", "Save", 2)) }
-        out.append(Entry("^Q", "Quit", 2))
+        // Quit stays on the narrowest bar: Esc is never the only way out.
+        out.append(Entry("^Q", "Quit", 3))
         out.append(Entry("F1", "Help", 2))
         return out
     }
@@ -38,8 +39,8 @@ public enum KeyBar {
     static func focusEntries(_ item: FormItem, readOnly: Bool) -> [Entry] {
         if readOnly { return [] }
         switch item {
-        case .text(_, _, true): return [Entry("Enter", "OK", 3), Entry("Esc", "Undo", 3), Entry("^R", "Reveal", 3)]
-        case .text, .list, .customScopes: return [Entry("Enter", "OK", 3), Entry("Esc", "Undo", 3)]
+        case .text(_, _, true): return [Entry("Enter", "OK", 3), Entry("Esc", "Undo", 2), Entry("^R", "Reveal", 3)]
+        case .text, .list, .customScopes: return [Entry("Enter", "OK", 3), Entry("Esc", "Undo", 2)]
         case .toggle, .scope: return [Entry("Space", "Toggle", 3)]
         case .choice: return [Entry("Space", "Switch", 3)]
         case .useRedirectURI: return [Entry("Enter", "Fill in", 3)]

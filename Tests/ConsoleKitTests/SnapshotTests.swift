@@ -42,6 +42,13 @@ import Testing
         Snapshot.check(s.rendered(), named: "instance-read-only-80x24")
     }
 
+    @Test func theSmallestFullyUsableSize() {
+        var s = Fixture.state()
+        Snapshot.check(s.rendered(width: 40, height: 10), named: "instance-40x10")
+        s.go(to: .credentials, focus: 2)
+        Snapshot.check(s.rendered(width: 40, height: 10), named: "credentials-secret-40x10")
+    }
+
     @Test func tooSmall() {
         let s = Fixture.state()
         Snapshot.check(s.rendered(width: 30, height: 8), named: "too-small-30x8")
