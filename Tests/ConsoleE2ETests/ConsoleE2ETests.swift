@@ -215,6 +215,16 @@ struct ConsoleE2ETests {
         #expect(try String(contentsOfFile: folder + "/acme.json", encoding: .utf8) == original)
     }
 
+    @Test func aCrashStillRestoresTheTerminal() throws {
+        let t = try TmuxSession(["edit", "new.json"])
+        try t.wait(for: "│ Instance")
+        kill(try t.consolePID(), SIGSEGV)
+        try t.wait(for: "__EXIT=139")
+        let screen = try t.wait(for: "iexten")
+        #expect(screen.contains(" icanon") && !screen.contains("-icanon"))
+        #expect(screen.contains(" echo") && !screen.contains("-echo "))
+    }
+
     @Test func ctrlCLeavesWithoutSavingAndRestoresTheTerminal() throws {
         let t = try TmuxSession(["edit", "new.json"])
         try t.wait(for: "│ Instance")

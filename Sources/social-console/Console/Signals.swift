@@ -8,6 +8,11 @@ import Synchronization
 /// wakes at least every 100 ms, restores the terminal and exits.
 let stopSignal = Atomic<Int32>(0)
 
+/// The terminal modes from before ncurses started, for the crash handler. Written once
+/// before any handler is installed, only read afterwards.
+nonisolated(unsafe) var originalModes = termios()
+nonisolated(unsafe) var haveOriginalModes = false
+
 enum Signals {
     /// Installed before ncurses starts, so ncurses keeps ours instead of its own
     /// (which would end the process from inside the handler).
@@ -19,7 +24,29 @@ enum Signals {
             action.sa_flags = 0
             sigaction(sig, &action, nil)
         }
+        installCrashRestore()
     }
 
     static var received: Int32 { stopSignal.load(ordering: .relaxed) }
+
+    /// A crash (a Swift runtime trap is SIGILL or SIGTRAP) must not leave the terminal
+    /// raw, silent and on the alternate screen. The handler does only async-signal-safe
+    /// things: tcsetattr, write, then dies of the same signal with the default action.
+    static func installCrashRestore() {
+        haveOriginalModes = tcgetattr(0, &originalModes) == 0
+        for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { sig in
+                if haveOriginalModes { tcsetattr(0, TCSANOW, &originalModes) }
+                // Leave the alternate screen, bracketed paste off, cursor visible, attributes reset.
+                let reset: StaticString = "\u{1B}[?1049l\u{1B}[?2004l\u{1B}[?25h\u{1B}[0m\r\n"
+                _ = write(1, reset.utf8Start, reset.utf8CodeUnitCount)
+                signal(sig, SIG_DFL)
+                raise(sig)
+            }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            sigaction(sig, &action, nil)
+        }
+    }
 }
