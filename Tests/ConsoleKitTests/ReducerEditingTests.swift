@@ -112,6 +112,13 @@ import Testing
         #expect(s.settings.text("connection.clientId") == "id")
     }
 
+    @Test func aPasteWithLineBreaksInsideStaysOnOneLine() {
+        var s = Fixture.state(Fixture.fresh)
+        s.go(to: .authorization)
+        s.press(.paste("https://a.example/v1/oauth_callback\nhttps://b.example/v1/oauth_callback\n\n"), .enter)
+        #expect(s.settings.list("atlassianApp.callbackUrls") == ["https://a.example/v1/oauth_callback", "https://b.example/v1/oauth_callback"])
+    }
+
     @Test func readOnlyRefusesEveryEditAndSaysWhy() {
         var s = Fixture.state(readOnly: true)
         let before = s.settings
