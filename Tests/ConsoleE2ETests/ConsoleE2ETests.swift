@@ -256,6 +256,19 @@ struct ConsoleE2ETests {
         for screen in t.captures { #expect(!screen.contains("0123456789abcdef")) }
     }
 
+    @Test func aBrokenFileIsRefusedBeforeTheScreenOpensAndLeftAlone() throws {
+        let folder = try Self.tempFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let broken = "{\n  \"instance\": {\"name\" \"x\"}\n}\n"
+        try broken.write(toFile: folder + "/broken.json", atomically: true, encoding: .utf8)
+        let t = try TmuxSession(["edit", "broken.json"], home: folder, width: 200)
+        let screen = try t.wait(for: "__EXIT=2")
+        #expect(screen.contains("broken.json:2:") && screen.contains("(file/invalid-json)"))
+        #expect(try String(contentsOfFile: folder + "/broken.json", encoding: .utf8) == broken)
+        let missing = try TmuxSession(["edit", "missing.json", "--read-only"], width: 200)
+        #expect(try missing.wait(for: "__EXIT=2").contains("file/not-found"))
+    }
+
     @Test func refusesWithoutAUsableTerminalInOneLine() throws {
         let folder = try Self.tempFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
