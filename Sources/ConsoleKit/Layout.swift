@@ -32,7 +32,6 @@ public struct Layout: Equatable, Sendable {
         }
     }
 
-    public var titleRow: Int { 0 }
     public var statusRow: Int { height - 2 }
     public var keyBarRow: Int { height - 1 }
 

@@ -28,11 +28,6 @@ public enum TextWrap {
         return lines
     }
 
-    /// Wraps every line of a multi-line text.
-    public static func wrapLines(_ text: String, width: Int) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { wrap(String($0), width: width) }
-    }
-
     /// Cuts text to `width` columns, ending in "…" when something was cut.
     public static func truncate(_ text: String, width: Int) -> String {
         guard width > 0 else { return "" }
