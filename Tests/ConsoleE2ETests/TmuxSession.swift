@@ -26,8 +26,10 @@ final class TmuxSession {
     static let pinnedEnvironment = ["TERM=xterm-256color", "LC_ALL=C.UTF-8", "ESCDELAY=25"]
 
     let socket = "social-console-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
-    /// A temp folder that is HOME and the working folder.
+    /// A temp folder that is HOME and the working folder (tests may share one).
     let home: String
+    /// This session's own folder: its script and the pid files of what runs in the pane.
+    let control: String
     /// Every screen captured so far: tests check none shows the secret.
     private(set) var captures: [String] = []
 
@@ -37,6 +39,8 @@ final class TmuxSession {
         let folder = home ?? NSTemporaryDirectory() + "social-console-e2e-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         self.home = folder
+        control = NSTemporaryDirectory() + socket
+        try FileManager.default.createDirectory(atPath: control, withIntermediateDirectories: true)
         var env = Self.pinnedEnvironment.filter { pair in !environment.keys.contains(String(pair.prefix { $0 != "=" })) }
         // NO_COLOR too: the test runner's own environment may have it.
         var unset = ["LINES", "COLUMNS", "NO_COLOR"].filter { environment[$0] == nil }
@@ -47,19 +51,32 @@ final class TmuxSession {
         // exit status and the terminal modes it left behind (stty -a).
         let quoted = ([Self.binary] + arguments).map(Self.shellQuote).joined(separator: " ")
         let script = """
+            echo $$ > \(Self.shellQuote(control))/shell.pid
             cd \(Self.shellQuote(folder))
-            sh -c 'echo $$ > console.pid; exec "$@"' sh env \(unset.map { "-u " + $0 }.joined(separator: " ")) \
+            sh -c 'echo $$ > \(Self.shellQuote(control))/console.pid; exec "$@"' sh env \(unset.map { "-u " + $0 }.joined(separator: " ")) \
             HOME=\(Self.shellQuote(folder)) \(env.map(Self.shellQuote).joined(separator: " ")) \(quoted)
             echo "__EXIT=$?"
             stty -a
             exec sleep 600
             """
-        try script.write(toFile: folder + "/run.sh", atomically: true, encoding: .utf8)
-        try run(["new-session", "-d", "-x", String(width), "-y", String(height), "sh " + Self.shellQuote(folder + "/run.sh")])
+        try script.write(toFile: control + "/run.sh", atomically: true, encoding: .utf8)
+        try run(["new-session", "-d", "-x", String(width), "-y", String(height), "sh " + Self.shellQuote(control + "/run.sh")])
     }
 
     deinit {
+        // kill-server alone is not enough where SIGHUP is ignored (inherited by the
+        // pane): the pane's processes would keep the server alive. End them first.
+        for (file, signal) in [("console.pid", SIGTERM), ("shell.pid", SIGKILL)] {
+            if let text = try? String(contentsOfFile: control + "/" + file, encoding: .utf8),
+               let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 1 {
+                kill(pid, signal)
+            }
+        }
         _ = try? run(["kill-server"])
+        // A server that ends with its last pane can leave its socket file behind.
+        let socketFolder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        unlink("\(socketFolder)/tmux-\(getuid())/\(socket)")
+        try? FileManager.default.removeItem(atPath: control)
         try? FileManager.default.removeItem(atPath: home)
     }
 
@@ -158,7 +175,7 @@ final class TmuxSession {
 
     /// The console's process id (it writes nothing itself: the wrapper records it).
     func consolePID() throws -> pid_t {
-        let text = try String(contentsOfFile: home + "/console.pid", encoding: .utf8)
+        let text = try String(contentsOfFile: control + "/console.pid", encoding: .utf8)
         return pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines))!
     }
 }
