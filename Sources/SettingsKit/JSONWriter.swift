@@ -85,6 +85,13 @@ public enum JSONWriter {
 
     public static func writeString(_ s: String, into out: inout String) {
         out += "\""
+        // Most strings need no escape at all: copy them whole instead of scalar by scalar
+        // (every escaped character is ASCII, so a byte scan finds them all).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

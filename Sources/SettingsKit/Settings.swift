@@ -19,13 +19,23 @@ public struct Settings: Equatable, Sendable {
     // MARK: Reading
 
     public func value(_ key: String) -> JSONValue? {
+        // Rules read a dozen known keys per file, and splitting them anew each time was a
+        // quarter of `audit`'s time: known keys are split once, others as they come.
+        value(at: Settings.knownKeyParts[key] ?? key.split(separator: ".").map(String.init))
+    }
+
+    /// The value at a path of object keys; the empty path is the whole document.
+    public func value(at parts: [String]) -> JSONValue? {
         var current: JSONValue = .object(root)
-        for part in key.split(separator: ".") {
-            guard case .object(let object) = current, let next = object[String(part)] else { return nil }
+        for part in parts {
+            guard case .object(let object) = current, let next = object[part] else { return nil }
             current = next
         }
         return current
     }
+
+    private static let knownKeyParts: [String: [String]] = Dictionary(
+        uniqueKeysWithValues: (Fields.all.map(\.key) + Fields.containers).map { ($0, $0.split(separator: ".").map(String.init)) })
 
     public func text(_ key: String) -> String? { value(key)?.stringValue }
     public func flag(_ key: String) -> Bool? { value(key)?.boolValue }
@@ -105,11 +115,24 @@ extension Settings: CustomStringConvertible, CustomDebugStringConvertible {
 extension String {
     /// Without leading and trailing white space (spaces, tabs, line breaks, Unicode spaces).
     public var trimmingWhitespace: String {
+        // Most values start and end with an ASCII character that is not white space:
+        // answer those without Unicode property lookups.
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+           !String.isASCIIWhitespace(first), !String.isASCIIWhitespace(last) {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
         return String(scalars[first...last])
     }
 
-    public var containsWhitespace: Bool { unicodeScalars.contains { $0.properties.isWhitespace } }
+    public var containsWhitespace: Bool {
+        if utf8.allSatisfy({ $0 < 0x80 }) { return utf8.contains(where: String.isASCIIWhitespace) }
+        return unicodeScalars.contains { $0.properties.isWhitespace }
+    }
+
+    /// The ASCII characters with Unicode's White_Space property: tab, line feed, vertical
+    /// tab, form feed, carriage return and space.
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 }
