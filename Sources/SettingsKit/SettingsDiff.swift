@@ -1,0 +1,42 @@
+/// One setting that differs between two files, by dotted key. A side is nil when the key
+/// is missing there.
+public struct Difference: Equatable, Sendable {
+    public let key: String
+    public let a: JSONValue?
+    public let b: JSONValue?
+
+    /// The client secret: compared, but its values are never shown.
+    public var isSecret: Bool { key == Fields.secretKey }
+}
+
+/// What `diff A B` reports: every leaf that differs, unknown keys included.
+public enum SettingsDiff {
+    /// The differences in A's key order, then the keys only in B in B's order.
+    public static func compare(_ a: Settings, _ b: Settings) -> [Difference] {
+        let aLeaves = a.leaves, bLeaves = b.leaves
+        let inA = Dictionary(aLeaves.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        let inB = Dictionary(bLeaves.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        var out: [Difference] = []
+        for (key, value) in aLeaves where inB[key] != value {
+            out.append(Difference(key: key, a: value, b: inB[key]))
+        }
+        for (key, value) in bLeaves where inA[key] == nil {
+            out.append(Difference(key: key, a: nil, b: value))
+        }
+        return out
+    }
+}
+
+extension Secret {
+    /// `text` with every occurrence of any of `secrets` masked: a last guard for output
+    /// that quotes values a person may have pasted a secret into by mistake (a note, a
+    /// hand-edited history line). Secrets shorter than 6 characters are left alone, as
+    /// masking them would garble ordinary text.
+    public static func scrub(_ text: String, secrets: [String]) -> String {
+        var out = text
+        for secret in secrets where secret.utf8.count >= 6 && out.contains(secret) {
+            out = out.split(separator: secret, omittingEmptySubsequences: false).joined(separator: String(repeating: bullet, count: 8))
+        }
+        return out
+    }
+}
