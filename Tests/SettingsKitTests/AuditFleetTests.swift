@@ -124,6 +124,22 @@ private func parallelJSON(_ paths: [String], workers: Int, order: ParallelAudit.
         #expect(rows.first { $0.code == "connection/disabled" }?.severity == "blocker")
     }
 
+    @Test func theDirectJSONIsWhatTheWriterWrites() {
+        let fleet = Fleet()
+        defer { fleet.remove() }
+        var entries = Audit.collectFiles([fleet.dir, fleet.dir + "/missing.json"]).map(Audit.judge)
+        // Values that need every kind of escape, and text that needs none but is not ASCII.
+        let odd = Fixtures.ready { s in
+            s.setText("instance.redirectUri", "https://clerk.é.com/\u{01}\t\"x\"\\y\n\r\u{08}\u{0C}\u{7F}🙂/v1/oauth_callback")
+            s.setList("atlassianApp.scopes", ["read:me", "bad scope \u{1F}"])
+            s.setText("instance.environment", "development")
+        }
+        entries.append(.report(path: "odd \"path\"\n.json", Readiness.evaluate(odd)))
+        entries.append(.error(path: "e.json", FileError(.schema, path: "e.json", "x: expected \"a\"", at: TextPosition(line: 3, column: 7))))
+        #expect(entries.count == 64)
+        for entry in entries { #expect(entry.compactJSON == JSONWriter.compact(entry.json)) }
+    }
+
     @Test func mergingPartsGivesTheTotalsOfAll() {
         let entries = (0..<9).map { i -> AuditEntry in
             .report(path: "\(i)", Readiness.evaluate(try! SettingsStore.decode(Array(Fleet.text(i == 6 || i == 7 ? 0 : i).utf8), path: "x")))

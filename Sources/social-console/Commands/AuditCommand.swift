@@ -35,7 +35,7 @@ struct AuditCommand: ParsableCommand {
         let summary = ParallelAudit.run(
             paths, workers: jobs ?? ParallelAudit.defaultWorkers,
             order: format == .jsonl ? .asJudged : .byPath(window: 512),
-            render: { entry in format == .text ? AuditText.render(entry) : JSONWriter.compact(entry.json) },
+            render: { entry in format == .text ? AuditText.render(entry) : entry.compactJSON },
             emit: { text in
                 switch format {
                 case .text:
