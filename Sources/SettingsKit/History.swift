@@ -70,10 +70,19 @@ public final class HistoryReader {
     /// The number of the line `next()` returned last (from 1).
     public private(set) var lineNumber = 0
 
-    /// Opens FILE.history.jsonl for `settingsPath`.
+    /// Opens FILE.history.jsonl for `settingsPath`. When FILE is a symbolic link with no
+    /// history beside it, the history beside the file it points to is read.
     public init(forSettingsFile settingsPath: String) throws(FileError) {
-        path = SettingsStore.historyPath(for: settingsPath)
-        fd = open(path, O_RDONLY | O_CLOEXEC)
+        var path = SettingsStore.historyPath(for: settingsPath)
+        var fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0, errno == ENOENT, let target = realpath(settingsPath, nil) {
+            let resolved = SettingsStore.historyPath(for: String(cString: target))
+            free(target)
+            let other = open(resolved, O_RDONLY | O_CLOEXEC)
+            if other >= 0 { (path, fd) = (resolved, other) } else { errno = ENOENT }
+        }
+        self.path = path
+        self.fd = fd
         if fd < 0 {
             let e = errno
             throw FileError(e == ENOENT ? .notFound : .unreadable, path: path,

@@ -36,7 +36,7 @@ public enum ParallelAudit {
                            emit: @escaping (String) -> Void) -> AuditSummary {
         let pool = Pool(files: AuditFiles(paths), order: order, render: render, emit: emit)
         var threads: [pthread_t] = []
-        for _ in 1..<max(1, workers) {
+        for _ in 1..<min(max(1, workers), 256) {
             let context = Unmanaged.passRetained(pool).toOpaque()
             #if canImport(Glibc)
             var thread = pthread_t()
