@@ -46,7 +46,7 @@ extension AuditEntry {
     }
 }
 
-/// A byte buffer with JSONWriter's string escaping.
+/// A byte buffer that writes strings as JSONWriter does.
 private struct JSONBytes {
     var bytes: [UInt8] = []
 
@@ -56,42 +56,25 @@ private struct JSONBytes {
 
     mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
 
-    /// As `JSONWriter.writeString`: quote, backslash and control characters escaped,
-    /// everything else (DEL, all non-ASCII) as it is.
+    /// As `JSONWriter.writeString` writes it: printable ASCII with no quote or backslash
+    /// (nearly every string) is copied here; anything else is left to the writer itself,
+    /// so the escaping rules live in one place.
     mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        if text.utf8.withContiguousStorageIfAvailable({ append(escaping: $0) }) == nil {
-            append(escaping: Array(text.utf8))
+        let plain = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            guard buffer.allSatisfy(JSONBytes.isPlain) else { return false }
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: buffer)
+            bytes.append(UInt8(ascii: "\""))
+            return true
         }
-        bytes.append(UInt8(ascii: "\""))
+        if plain != true {
+            var quoted = ""
+            JSONWriter.writeString(text, into: &quoted)
+            bytes.append(contentsOf: quoted.utf8)
+        }
     }
 
-    private static let hex = Array("0123456789abcdef".utf8)
-
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-    }
-
-    private mutating func append<C: Collection<UInt8>>(escaping source: C) {
-        guard source.contains(where: JSONBytes.needsEscape) else {
-            bytes.append(contentsOf: source)
-            return
-        }
-        for byte in source {
-            guard JSONBytes.needsEscape(byte) else {
-                bytes.append(byte)
-                continue
-            }
-            bytes.append(0x5C)
-            switch byte {
-            case 0x0A: bytes.append(UInt8(ascii: "n"))
-            case 0x0D: bytes.append(UInt8(ascii: "r"))
-            case 0x09: bytes.append(UInt8(ascii: "t"))
-            case 0x08: bytes.append(UInt8(ascii: "b"))
-            case 0x0C: bytes.append(UInt8(ascii: "f"))
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-            default: bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, JSONBytes.hex[Int(byte >> 4)], JSONBytes.hex[Int(byte & 0xF)]])
-            }
-        }
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
     }
 }

@@ -143,15 +143,8 @@ private struct Parser {
                         throw fail("expected ',' or ']' after a list item", at: i)
                     }
                 case .object(var object, let key, let keyOffset, var seen):
-                    // Settings objects hold a handful of keys, where looking through them is
-                    // cheaper than hashing each one (a twentieth of `audit`'s time); past 16
-                    // keys a set keeps a huge object from going quadratic.
-                    if object.count < 16 {
-                        if object.keys.contains(key) { throw fail("duplicate key \"\(key)\"", at: keyOffset) }
-                        if object.count == 15 { seen = Set(object.keys + [key]) }
-                    } else if !seen.insert(key).inserted {
-                        throw fail("duplicate key \"\(key)\"", at: keyOffset)
-                    }
+                    if seen.contains(key) { throw fail("duplicate key \"\(key)\"", at: keyOffset) }
+                    seen.insert(key)
                     object.appendUnchecked(key, value)
                     skipWhitespace()
                     guard i < bytes.count else { throw fail("unexpected end of file inside an object (missing '}'?)", at: i) }

@@ -85,9 +85,9 @@ public enum JSONWriter {
 
     public static func writeString(_ s: String, into out: inout String) {
         out += "\""
-        // Most strings need no escape at all: copy them whole instead of scalar by scalar
-        // (every escaped character is ASCII, so a byte scan finds them all).
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        // Most strings are printable ASCII with no quote or backslash: copy those whole
+        // instead of scalar by scalar. Anything else takes the careful path below.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
             out += s
             out += "\""
             return

@@ -229,28 +229,3 @@ private func parallelJSON(_ paths: [String], workers: Int, order: ParallelAudit.
         #expect(throws: FileError.self) { try HistoryReader(forSettingsFile: dir + "/none.json") }
     }
 }
-
-@Suite struct ParserDuplicateKeyTests {
-    /// Small objects are checked by looking through their keys, big ones with a set:
-    /// a duplicate is found either way, at the second occurrence.
-    @Test(arguments: [(3, 9), (14, 15), (15, 16), (20, 25), (2, 29)])
-    func aDuplicateIsFoundInObjectsOfAnySize(first: Int, second: Int) {
-        var keys = (0..<30).map { "k\($0)" }
-        keys[second] = keys[first]
-        let text = "{" + keys.map { "\"\($0)\": 1" }.joined(separator: ", ") + "}"
-        do {
-            _ = try JSONParser.parse(Array(text.utf8))
-            Issue.record("a duplicate key was accepted")
-        } catch {
-            #expect(error.message == "duplicate key \"\(keys[first])\"")
-            #expect(error.offset == offsetOfKey(second, in: keys))
-        }
-        let unique = "{" + (0..<30).map { "\"k\($0)\": 1" }.joined(separator: ", ") + "}"
-        #expect(throws: Never.self) { try JSONParser.parse(Array(unique.utf8)) }
-    }
-
-    private func offsetOfKey(_ index: Int, in keys: [String]) -> Int {
-        // "{" then, per earlier member, "\"k\": 1, ".
-        1 + keys[..<index].map { $0.utf8.count + 7 }.reduce(0, +)
-    }
-}

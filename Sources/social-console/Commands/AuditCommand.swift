@@ -28,6 +28,8 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         // Files are judged in parallel (ParallelAudit). Text and json come out in path
         // order, byte for byte as one thread would write them; jsonl as files are judged.
+        // Text goes through Output.line like every command's text; JSON, already escaped
+        // by its writer, is gathered into large writes.
         let out = BufferedOutput(streaming: format == .jsonl)
         let format = self.format
         var first = true
@@ -39,7 +41,7 @@ struct AuditCommand: ParsableCommand {
             emit: { text in
                 switch format {
                 case .text:
-                    out.write(text)
+                    Output.line(text)
                 case .json:
                     if !first { out.write(", ") }
                     first = false
@@ -52,7 +54,7 @@ struct AuditCommand: ParsableCommand {
             })
         switch format {
         case .text:
-            out.write(AuditText.summary(summary, byCode: byCode))
+            Output.line(AuditText.summary(summary, byCode: byCode))
         case .json:
             var tail = "], \"summary\": " + JSONWriter.compact(summary.json)
             if byCode { tail += ", \"byCode\": " + JSONWriter.compact(summary.byCodeJSON) }
@@ -70,7 +72,8 @@ struct AuditCommand: ParsableCommand {
 /// The human-readable audit: per file a headline, the step checklist, then blockers,
 /// warnings and notes, each with its fix.
 enum AuditText {
-    /// One file's part of the text, ending with a blank line.
+    /// One file's part of the text, ending with a line break: printed as a line, it
+    /// leaves a blank line before the next file.
     static func render(_ entry: AuditEntry) -> String {
         var lines: [String] = []
         switch entry {
@@ -84,7 +87,7 @@ enum AuditText {
             section("Warnings", report.warnings, into: &lines)
             section("Notes", report.notes, into: &lines)
         }
-        return lines.joined(separator: "\n") + "\n\n"
+        return lines.joined(separator: "\n") + "\n"
     }
 
     static func headline(_ report: Report) -> String {
@@ -123,7 +126,7 @@ enum AuditText {
         var parts = ["\(plural(s.files, "file"))", "\(s.ready) ready", "\(plural(s.blockers, "blocker"))", "\(plural(s.warnings, "warning"))"]
         if s.errors > 0 { parts.append(Output.red("\(plural(s.errors, "file error"))")) }
         lines.append(parts.joined(separator: ", "))
-        return lines.joined(separator: "\n") + "\n"
+        return lines.joined(separator: "\n")
     }
 }
 
