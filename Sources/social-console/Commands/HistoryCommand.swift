@@ -43,7 +43,9 @@ struct HistoryCommand: ParsableCommand {
                     for text in lines(entry) { Output.line(Secret.scrub(text, secrets: secrets)) }
                 case .failure(let problem):
                     corrupt += 1
-                    Output.error("\(reader.path):\(reader.lineNumber): cannot be read: \(problem.message); skipped")
+                    // The parser's message may quote a key from the line: mask the secret there too.
+                    let message = Secret.scrub(problem.message, secrets: current.map { [$0] } ?? [])
+                    Output.error("\(reader.path):\(reader.lineNumber): cannot be read: \(message); skipped")
                 }
             }
         } catch {
