@@ -21,7 +21,7 @@ public struct Settings: Equatable, Sendable {
     public func value(_ key: String) -> JSONValue? {
         // Rules read a dozen known keys per file, and splitting them anew each time was a
         // quarter of `audit`'s time: known keys are split once, others as they come.
-        value(at: Settings.knownKeyParts[key] ?? key.split(separator: ".").map(String.init))
+        value(at: KnownKeys.parts(of: key) ?? key.split(separator: ".").map(String.init))
     }
 
     /// The value at a path of object keys; the empty path is the whole document.
@@ -33,9 +33,6 @@ public struct Settings: Equatable, Sendable {
         }
         return current
     }
-
-    private static let knownKeyParts: [String: [String]] = Dictionary(
-        uniqueKeysWithValues: (Fields.all.map(\.key) + Fields.containers).map { ($0, $0.split(separator: ".").map(String.init)) })
 
     public func text(_ key: String) -> String? { value(key)?.stringValue }
     public func flag(_ key: String) -> Bool? { value(key)?.boolValue }
@@ -103,6 +100,38 @@ public struct Settings: Equatable, Sendable {
         }
         walk(root, "")
         return out
+    }
+}
+
+/// The known dotted keys, split once. Looked up by a cheap hash of a key's length and
+/// last bytes, then compared in full: a Dictionary's SipHash of every key was a twentieth
+/// of `audit`'s time.
+private enum KnownKeys {
+    private static let size = 128
+    private static let table: [(key: String, parts: [String])?] = {
+        var table = [(key: String, parts: [String])?](repeating: nil, count: size)
+        for key in Fields.all.map(\.key) + Fields.containers {
+            var slot = hash(key)
+            while table[slot] != nil { slot = (slot + 1) % size }
+            table[slot] = (key, key.split(separator: ".").map(String.init))
+        }
+        return table
+    }()
+
+    private static func hash(_ key: String) -> Int {
+        let bytes = key.utf8
+        guard let last = bytes.last else { return 0 }
+        let nextToLast = bytes.count > 1 ? bytes[bytes.index(bytes.endIndex, offsetBy: -2)] : 0
+        return (bytes.count &* 31 &+ Int(last) &* 7 &+ Int(nextToLast)) % size
+    }
+
+    static func parts(of key: String) -> [String]? {
+        var slot = hash(key)
+        while let entry = table[slot] {
+            if entry.key == key { return entry.parts }
+            slot = (slot + 1) % size
+        }
+        return nil
     }
 }
 
