@@ -33,32 +33,7 @@ public enum JSONParser {
 
 private enum Frame {
     case array([JSONValue])
-    case object(JSONObject, key: String, keyOffset: Int, seen: KeySet)
-}
-
-/// The keys of an object being parsed, to refuse duplicates. Settings objects hold a
-/// handful of keys, where looking through a list beats hashing each key (hashing was a
-/// twentieth of `audit`'s time); past 16 keys a set keeps a huge object from going
-/// quadratic. Compares as Set<String> does (canonically equivalent keys are equal).
-private struct KeySet: ExpressibleByArrayLiteral {
-    private var list: [String] = []
-    private var set: Set<String>?
-
-    init(arrayLiteral keys: String...) { list = keys }
-
-    func contains(_ key: String) -> Bool { set?.contains(key) ?? list.contains(key) }
-
-    mutating func insert(_ key: String) {
-        if set != nil {
-            set!.insert(key)
-            return
-        }
-        list.append(key)
-        if list.count > 16 {
-            set = Set(list)
-            list = []
-        }
-    }
+    case object(JSONObject, key: String, keyOffset: Int, seen: Set<String>)
 }
 
 private struct Parser {

@@ -229,24 +229,3 @@ private func parallelJSON(_ paths: [String], workers: Int, order: ParallelAudit.
         #expect(throws: FileError.self) { try HistoryReader(forSettingsFile: dir + "/none.json") }
     }
 }
-
-@Suite struct ParserDuplicateKeyTests {
-    /// Keys are checked in a list up to 16 and in a set past that: a duplicate is found
-    /// either way, at its second occurrence.
-    @Test(arguments: [(3, 9), (14, 15), (15, 16), (16, 17), (20, 25), (2, 29)])
-    func aDuplicateIsFoundInObjectsOfAnySize(first: Int, second: Int) {
-        var keys = (0..<30).map { "k\($0)" }
-        keys[second] = keys[first]
-        let text = "{" + keys.map { "\"\($0)\": 1" }.joined(separator: ", ") + "}"
-        do {
-            _ = try JSONParser.parse(Array(text.utf8))
-            Issue.record("a duplicate key was accepted")
-        } catch {
-            #expect(error.message.hasPrefix("duplicate key"))
-            // "{" then, per earlier member, "\"kN\": 1, ".
-            #expect(error.offset == 1 + keys[..<second].map { $0.utf8.count + 7 }.reduce(0, +))
-        }
-        let unique = "{" + (0..<30).map { "\"k\($0)\": 1" }.joined(separator: ", ") + "}"
-        #expect(throws: Never.self) { try JSONParser.parse(Array(unique.utf8)) }
-    }
-}
