@@ -34,9 +34,12 @@ struct AuditCommand: ParsableCommand {
         let format = self.format
         var first = true
         if format == .json { out.write("{\"files\": [") }
+        let workers = jobs ?? ParallelAudit.defaultWorkers
+        // 32 entries a thread may wait for a slow file before that thread waits too: enough
+        // to ride out a slow read, small enough that memory does not depend on the fleet.
         let summary = ParallelAudit.run(
-            paths, workers: jobs ?? ParallelAudit.defaultWorkers,
-            order: format == .jsonl ? .asJudged : .byPath(window: 512),
+            paths, workers: workers,
+            order: format == .jsonl ? .asJudged : .byPath(window: 32 * workers),
             render: { entry in format == .text ? AuditText.render(entry) : entry.compactJSON },
             emit: { text in
                 switch format {
