@@ -25,10 +25,13 @@ public struct Report: Equatable, Sendable {
 public enum Readiness {
     public static func evaluate(_ settings: Settings, fileMode: UInt32? = nil) -> Report {
         let input = RuleInput(settings, fileMode: fileMode)
+        // Messages quote values from the file; one may be the secret pasted into the wrong field.
+        let secrets = settings.text(Fields.secretKey).map { [$0] } ?? []
         var findings: [(Finding, Int)] = []
         for (order, rule) in RuleTable.all.enumerated() {
             guard let check = checksInTableOrder[order] else { continue }
-            for hit in check(input) {
+            for var hit in check(input) {
+                if !hit.value.isEmpty { hit.value = Secret.scrub(hit.value, secrets: secrets) }
                 let finding = Finding(
                     code: rule.code, severity: rule.severity, step: rule.step,
                     field: hit.field ?? rule.field,

@@ -26,17 +26,3 @@ public enum SettingsDiff {
         return out
     }
 }
-
-extension Secret {
-    /// `text` with every occurrence of any of `secrets` masked: a last guard for output
-    /// that quotes values a person may have pasted a secret into by mistake (a note, a
-    /// hand-edited history line). Secrets shorter than 6 characters are left alone, as
-    /// masking them would garble ordinary text.
-    public static func scrub(_ text: String, secrets: [String]) -> String {
-        var out = text
-        for secret in secrets where secret.utf8.count >= 6 && out.contains(secret) {
-            out = out.split(separator: secret, omittingEmptySubsequences: false).joined(separator: String(repeating: bullet, count: 8))
-        }
-        return out
-    }
-}

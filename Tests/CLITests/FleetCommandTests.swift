@@ -76,6 +76,21 @@ import Testing
         #expect(byCode.first { $0["code"] as? String == "distribution/not-sharing" }?["files"] as? Int == 8)
     }
 
+    @Test func auditNeverQuotesTheSecretPastedIntoAnotherField() throws {
+        let ws = try Workspace()
+        let file = try ws.example("acme-prod.json", as: "p.json")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+            .replacingOccurrences(of: "\"https://acme.com/privacy\"", with: "\"\(CLI.secret)\"")
+        try ws.write("p.json", text)
+        for format in ["text", "json", "jsonl"] {
+            // CLI.run fails the test if the secret shows anywhere in the output.
+            let r = try CLI.run(["audit", file, "--format", format])
+            #expect(r.code == 1)
+            #expect(r.out.contains("distribution/privacy-url-invalid"))
+            #expect(r.out.contains("••••••••"))
+        }
+    }
+
     // MARK: diff
 
     @Test func diffListsChangedMissingAndUnknownKeys() throws {

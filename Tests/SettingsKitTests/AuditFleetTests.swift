@@ -178,6 +178,24 @@ private func parallelJSON(_ paths: [String], workers: Int, order: ParallelAudit.
         #expect(d.count == 1 && d[0].isSecret)
     }
 
+    @Test func findingsNeverQuoteTheSecretPastedIntoAnotherField() {
+        let pasted = Fixtures.ready { s in
+            s.setText("atlassianApp.distribution.privacyPolicyUrl", Fixtures.secret)
+            s.setText("instance.redirectUri", "https://x.com/" + Fixtures.secret)
+            s.setList("atlassianApp.callbackUrls", ["http://" + Fixtures.secret])
+            s.setList("connection.scopes", [Fixtures.secret])
+        }
+        let report = Readiness.evaluate(pasted)
+        #expect(Set(report.findings.map(\.code)).isSuperset(of: [
+            "distribution/privacy-url-invalid", "instance/redirect-uri-invalid", "authorization/callback-not-https",
+            "permissions/scope-not-enabled",
+        ]))
+        for f in report.findings {
+            #expect(!f.message.contains(Fixtures.secret) && !f.fix.contains(Fixtures.secret), "\(f.code)")
+        }
+        #expect(report.findings.contains { $0.message.contains("••••••••") })
+    }
+
     @Test func scrubMasksKnownSecretsOnly() {
         let text = "notes.x: \"\(Fixtures.secret)\" and \(Fixtures.secret)"
         let scrubbed = Secret.scrub(text, secrets: [Fixtures.secret, "abc"])
