@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes N instance settings files into a folder: a fleet for `audit` to chew on.
 
-About a third are ready for production; the rest each break one to three of SPEC's
+A third are left ready for production; the rest each break one to three of SPEC's
 rules (every rule is broken somewhere: missing read:me, callback mismatch, not sharing,
 malformed Client ID, a file others may read, ...),
 a few are development instances, a few carry unknown keys, and about 1 in 200 is
