@@ -25,10 +25,13 @@ public struct Report: Equatable, Sendable {
 public enum Readiness {
     public static func evaluate(_ settings: Settings, fileMode: UInt32? = nil) -> Report {
         let input = RuleInput(settings, fileMode: fileMode)
+        // Messages quote values from the file; one may be the secret pasted into the wrong field.
+        let secrets = settings.text(Fields.secretKey).map { [$0] } ?? []
         var findings: [(Finding, Int)] = []
         for (order, rule) in RuleTable.all.enumerated() {
-            guard let check = Rules.checks[rule.code] else { continue }
-            for hit in check(input) {
+            guard let check = checksInTableOrder[order] else { continue }
+            for var hit in check(input) {
+                if !hit.value.isEmpty { hit.value = Secret.scrub(hit.value, secrets: secrets) }
                 let finding = Finding(
                     code: rule.code, severity: rule.severity, step: rule.step,
                     field: hit.field ?? rule.field,
@@ -48,18 +51,34 @@ public enum Readiness {
 
     public static func evaluate(_ file: LoadedFile) -> Report { evaluate(file.settings, fileMode: file.mode) }
 
-    static func fill(_ template: String, _ hit: Hit) -> String {
-        var out = template
-        for (name, value) in [("{value}", hit.value), ("{label}", hit.label), ("{field}", hit.field ?? "")] {
-            out = out.replacingAll(name, with: value)
-        }
-        return out
-    }
-}
+    /// Each rule's check, in the rule table's order: found once, not by hashing every
+    /// code for every file.
+    static let checksInTableOrder: [Rules.Check?] = RuleTable.all.map { Rules.checks[$0.code] }
 
-extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard contains(target) else { return self }
-        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    /// The template with {value}, {label} and {field} filled in. One pass over the
+    /// template's bytes: a value from the file that itself holds "{label}" is quoted as
+    /// it is, never filled in again. (Byte search also replaced a Character-based
+    /// search that took a tenth of `audit`'s time; the placeholders are ASCII.)
+    static func fill(_ template: String, _ hit: Hit) -> String {
+        let bytes = Array(template.utf8)
+        guard bytes.contains(UInt8(ascii: "{")) else { return template }
+        let placeholders: [(name: [UInt8], value: String)] = [
+            (Array("{value}".utf8), hit.value), (Array("{label}".utf8), hit.label), (Array("{field}".utf8), hit.field ?? ""),
+        ]
+        var out = ""
+        var i = 0, copied = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "{"),
+               let p = placeholders.first(where: { bytes[i...].starts(with: $0.name) }) {
+                out += String(decoding: bytes[copied..<i], as: UTF8.self)
+                out += p.value
+                i += p.name.count
+                copied = i
+            } else {
+                i += 1
+            }
+        }
+        out += String(decoding: bytes[copied...], as: UTF8.self)
+        return out
     }
 }

@@ -47,14 +47,15 @@ enum SchemaCheck {
     static func typeProblem(_ field: Field, _ v: JSONValue) -> Problem? {
         // Choices load as any string: an unexpected value is a readiness finding, not a load error.
         let expected = field.kind == .toggle || field.kind == .list ? field.kind.expected : "a string"
-        let found = "\(field.key): expected \(expected), found \(v.kindName)"
+        // A function, not a string: built only for the rare file that fails.
+        func found() -> String { "\(field.key): expected \(expected), found \(v.kindName)" }
         switch field.kind {
         case .text, .choice:
-            if v.stringValue == nil { return Problem(code: .schema, message: found, path: components(field.key)) }
+            if v.stringValue == nil { return Problem(code: .schema, message: found(), path: components(field.key)) }
         case .toggle:
-            if v.boolValue == nil { return Problem(code: .schema, message: found, path: components(field.key)) }
+            if v.boolValue == nil { return Problem(code: .schema, message: found(), path: components(field.key)) }
         case .list:
-            guard let items = v.arrayValue else { return Problem(code: .schema, message: found, path: components(field.key)) }
+            guard let items = v.arrayValue else { return Problem(code: .schema, message: found(), path: components(field.key)) }
             for (i, item) in items.enumerated() where item.stringValue == nil {
                 return Problem(code: .schema, message: "\(field.key)[\(i)]: expected a string, found \(item.kindName)",
                                path: components(field.key) + [.index(i)])

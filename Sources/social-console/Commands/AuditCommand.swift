@@ -17,35 +17,57 @@ struct AuditCommand: ParsableCommand {
     @Flag(name: .long, help: "Add how many files have each finding code: the fleet view.")
     var byCode = false
 
+    @Option(name: .long, help: "Threads to judge files on (default: two per core).")
+    var jobs: Int?
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or folder") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
-        let files = Audit.collectFiles(paths)
-        var summary = AuditSummary()
-        var entries: [JSONValue] = []
-        for path in files {
-            let entry = Audit.judge(path)
-            summary.add(entry)
-            switch format {
-            case .text: AuditText.print(entry)
-            case .json: entries.append(entry.json)
-            case .jsonl: Output.line(JSONWriter.compact(entry.json))
-            }
-        }
+        // Files are judged in parallel (ParallelAudit). Text and json come out in path
+        // order, byte for byte as one thread would write them; jsonl as files are judged.
+        // Text goes through Output.line like every command's text; JSON, already escaped
+        // by its writer, is gathered into large writes.
+        let out = BufferedOutput(streaming: format == .jsonl)
+        let format = self.format
+        var first = true
+        if format == .json { out.write("{\"files\": [") }
+        let workers = jobs ?? ParallelAudit.defaultWorkers
+        // 32 entries a thread may wait for a slow file before that thread waits too: enough
+        // to ride out a slow read, small enough that memory does not depend on the fleet.
+        let summary = ParallelAudit.run(
+            paths, workers: workers,
+            order: format == .jsonl ? .asJudged : .byPath(window: 32 * workers),
+            render: { entry in format == .text ? AuditText.render(entry) : entry.compactJSON },
+            emit: { text in
+                switch format {
+                case .text:
+                    Output.line(text)
+                case .json:
+                    if !first { out.write(", ") }
+                    first = false
+                    out.write(text)
+                case .jsonl:
+                    out.write(text)
+                    out.write("\n")
+                    out.endOfRecord()
+                }
+            })
         switch format {
         case .text:
-            AuditText.printSummary(summary, byCode: byCode)
+            Output.line(AuditText.summary(summary, byCode: byCode))
         case .json:
-            var top = JSONObject([("files", .array(entries)), ("summary", summary.json)])
-            if byCode { top["byCode"] = summary.byCodeJSON }
-            Output.line(JSONWriter.compact(.object(top)))
+            var tail = "], \"summary\": " + JSONWriter.compact(summary.json)
+            if byCode { tail += ", \"byCode\": " + JSONWriter.compact(summary.byCodeJSON) }
+            out.write(tail + "}\n")
         case .jsonl:
             var last = JSONObject([("summary", summary.json)])
             if byCode { last["byCode"] = summary.byCodeJSON }
-            Output.line(JSONWriter.compact(.object(last)))
+            out.write(JSONWriter.compact(.object(last)) + "\n")
         }
+        out.flush()
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }
 }
@@ -53,20 +75,22 @@ struct AuditCommand: ParsableCommand {
 /// The human-readable audit: per file a headline, the step checklist, then blockers,
 /// warnings and notes, each with its fix.
 enum AuditText {
-    static func print(_ entry: AuditEntry) {
+    /// One file's part of the text, ending with a line break: printed as a line, it
+    /// leaves a blank line before the next file.
+    static func render(_ entry: AuditEntry) -> String {
+        var lines: [String] = []
         switch entry {
         case .error(let path, let error):
-            Output.line("\(Output.bold(path))  \(Output.red("cannot be read"))")
-            Output.line("  \(Output.red("✗")) \(error.description)")
-            Output.line()
+            lines.append("\(Output.bold(path))  \(Output.red("cannot be read"))")
+            lines.append("  \(Output.red("✗")) \(error.description)")
         case .report(let path, let report):
-            Output.line("\(Output.bold(path))  \(report.environment ?? "(no environment)")  \(headline(report))")
-            Output.line("  " + Step.allCases.map { "\(Output.stepMark(report.isComplete($0))) \($0.title)" }.joined(separator: "  "))
-            section("Blockers", report.blockers)
-            section("Warnings", report.warnings)
-            section("Notes", report.notes)
-            Output.line()
+            lines.append("\(Output.bold(path))  \(report.environment ?? "(no environment)")  \(headline(report))")
+            lines.append("  " + Step.allCases.map { "\(Output.stepMark(report.isComplete($0))) \($0.title)" }.joined(separator: "  "))
+            section("Blockers", report.blockers, into: &lines)
+            section("Warnings", report.warnings, into: &lines)
+            section("Notes", report.notes, into: &lines)
         }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     static func headline(_ report: Report) -> String {
@@ -81,28 +105,31 @@ enum AuditText {
         return text
     }
 
-    static func section(_ title: String, _ findings: [Finding]) {
+    static func section(_ title: String, _ findings: [Finding], into lines: inout [String]) {
         guard !findings.isEmpty else { return }
-        Output.line("  \(title):")
+        lines.append("  \(title):")
         for f in findings {
-            Output.line("    \(Output.mark(f.severity)) \(f.message) \(Output.dim("[\(f.code) · \(f.field)]"))")
-            Output.line("      fix: \(f.fix)")
+            lines.append("    \(Output.mark(f.severity)) \(f.message) \(Output.dim("[\(f.code) · \(f.field)]"))")
+            lines.append("      fix: \(f.fix)")
         }
     }
 
-    static func printSummary(_ s: AuditSummary, byCode: Bool) {
+    /// The totals line, after the table of files per finding code when asked for.
+    static func summary(_ s: AuditSummary, byCode: Bool) -> String {
+        var lines: [String] = []
         if byCode {
-            Output.line(Output.bold("Files per finding code:"))
+            lines.append(Output.bold("Files per finding code:"))
             let width = max(4, s.codeCounts.map(\.code.count).max() ?? 0)
-            Output.line("  " + "code".padded(width) + "  severity  files")
+            lines.append("  " + "code".padded(width) + "  severity  files")
             for row in s.codeCounts {
-                Output.line("  " + row.code.padded(width) + "  " + row.severity.padded(8) + "  " + String(row.files).leftPadded(5))
+                lines.append("  " + row.code.padded(width) + "  " + row.severity.padded(8) + "  " + String(row.files).leftPadded(5))
             }
-            Output.line()
+            lines.append("")
         }
         var parts = ["\(plural(s.files, "file"))", "\(s.ready) ready", "\(plural(s.blockers, "blocker"))", "\(plural(s.warnings, "warning"))"]
         if s.errors > 0 { parts.append(Output.red("\(plural(s.errors, "file error"))")) }
-        Output.line(parts.joined(separator: ", "))
+        lines.append(parts.joined(separator: ", "))
+        return lines.joined(separator: "\n")
     }
 }
 

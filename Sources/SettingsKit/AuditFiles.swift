@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The files `audit` looks at, in the order of `Audit.collectFiles`, found as they are
+/// needed: only the folders on the way down are held, one listing each, so auditing
+/// 100,000 files does not first gather 100,000 paths.
+///
+/// The order is the same as sorting all paths below a folder because each folder's
+/// entries are sorted as they appear in a path: a sub-folder `d` sorts as "d/", since
+/// every path below it starts with that.
+public struct AuditFiles: Sequence, IteratorProtocol {
+    private struct Entry {
+        let name: String
+        let isFolder: Bool
+        /// The name as it sorts among full paths.
+        let sortKey: String
+
+        init(name: String, isFolder: Bool) {
+            self.name = name
+            self.isFolder = isFolder
+            sortKey = isFolder ? name + "/" : name
+        }
+    }
+
+    private struct Listing {
+        let folder: String
+        let entries: [Entry]
+        var next = 0
+    }
+
+    private let arguments: [String]
+    private var nextArgument = 0
+    private var stack: [Listing] = []
+
+    /// Files and folders as given to `audit`; a path that does not exist is kept, so it
+    /// is reported as not found.
+    public init(_ paths: [String]) { arguments = paths }
+
+    public mutating func next() -> String? {
+        while true {
+            if let top = stack.indices.last {
+                let listing = stack[top]
+                guard listing.next < listing.entries.count else {
+                    stack.removeLast()
+                    continue
+                }
+                stack[top].next += 1
+                let entry = listing.entries[listing.next]
+                let path = listing.folder + "/" + entry.name
+                if entry.isFolder { stack.append(Listing(folder: path, entries: AuditFiles.list(path))) } else { return path }
+                continue
+            }
+            guard nextArgument < arguments.count else { return nil }
+            let path = arguments[nextArgument]
+            nextArgument += 1
+            var st = stat()
+            guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return path }
+            let folder = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+            stack.append(Listing(folder: folder, entries: AuditFiles.list(folder)))
+        }
+    }
+
+    /// A folder's settings files and sub-folders, sorted; hidden entries and links to
+    /// folders (which could loop) left out, as `Audit.collectFiles` does.
+    private static func list(_ folder: String) -> [Entry] {
+        guard let d = opendir(folder) else { return [] }
+        defer { closedir(d) }
+        var entries: [Entry] = []
+        while let entry = readdir(d) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name.hasPrefix(".") { continue }
+            let type = entry.pointee.d_type
+            var isFolder = type == UInt8(DT_DIR)
+            if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+                var st = stat()
+                isFolder = stat(folder + "/" + name, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+                if type == UInt8(DT_LNK) && isFolder { continue }
+            }
+            if isFolder || Audit.isSettingsFileName(name) { entries.append(Entry(name: name, isFolder: isFolder)) }
+        }
+        return entries.sorted { $0.sortKey < $1.sortKey }
+    }
+}

@@ -1,0 +1,122 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One line of FILE.history.jsonl, as `SettingsStore` appends it on every save:
+/// `{"time": …, "user": …, "via": …, "changes": [{"key": …, "old": …, "new": …}]}`.
+public struct HistoryEntry: Equatable, Sendable {
+    public struct Item: Equatable, Sendable {
+        public let key: String
+        /// nil for the secret: whatever a line holds for it is never passed on.
+        public let old: JSONValue?
+        public let new: JSONValue?
+
+        public var isSecret: Bool { key == Fields.secretKey }
+    }
+
+    public let time: String
+    public let user: String
+    public let via: String
+    public let changes: [Item]
+    /// Strings a hand-edited line holds for the secret key, so output can mask them
+    /// wherever else they appear.
+    public let secretValues: [String]
+
+    /// Reads one line, or says why it is not a history entry.
+    public static func parse(_ line: ArraySlice<UInt8>) -> Result<HistoryEntry, HistoryProblem> {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(Array(line))
+        } catch {
+            let column = TextPosition(offset: error.offset, in: Array(line)).column
+            return .failure(HistoryProblem(message: "\(error.message) at column \(column)"))
+        }
+        guard case .object(let o) = value else { return .failure(HistoryProblem(message: "not a JSON object")) }
+        guard let time = o["time"]?.stringValue, let user = o["user"]?.stringValue, let via = o["via"]?.stringValue,
+              let list = o["changes"]?.arrayValue else {
+            return .failure(HistoryProblem(message: "missing time, user, via or changes"))
+        }
+        var items: [Item] = []
+        var secrets: [String] = []
+        for change in list {
+            guard let c = change.objectValue, let key = c["key"]?.stringValue else {
+                return .failure(HistoryProblem(message: "a change without a key"))
+            }
+            if key == Fields.secretKey {
+                secrets += [c["old"], c["new"]].compactMap { $0?.stringValue }
+                items.append(Item(key: key, old: nil, new: nil))
+            } else {
+                items.append(Item(key: key, old: c["old"], new: c["new"]))
+            }
+        }
+        return .success(HistoryEntry(time: time, user: user, via: via, changes: items, secretValues: secrets))
+    }
+}
+
+/// Why a history line could not be read. Never quotes the line: it may hold a secret.
+public struct HistoryProblem: Error, Equatable, Sendable {
+    public let message: String
+}
+
+/// Reads a history file line by line, in blocks, so a long history is never held whole.
+public final class HistoryReader {
+    public let path: String
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+    /// The number of the line `next()` returned last (from 1).
+    public private(set) var lineNumber = 0
+
+    /// Opens FILE.history.jsonl for `settingsPath`. When FILE is a symbolic link with no
+    /// history beside it, the history beside the file it points to is read.
+    public init(forSettingsFile settingsPath: String) throws(FileError) {
+        var path = SettingsStore.historyPath(for: settingsPath)
+        var fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0, errno == ENOENT, let target = realpath(settingsPath, nil) {
+            let resolved = SettingsStore.historyPath(for: String(cString: target))
+            free(target)
+            let other = open(resolved, O_RDONLY | O_CLOEXEC)
+            if other >= 0 { (path, fd) = (resolved, other) } else { errno = ENOENT }
+        }
+        self.path = path
+        self.fd = fd
+        if fd < 0 {
+            let e = errno
+            throw FileError(e == ENOENT ? .notFound : .unreadable, path: path,
+                            e == ENOENT ? "no history: nothing was saved with social-console yet" : "cannot read: \(SystemIO.errorText(e))")
+        }
+    }
+
+    deinit { close(fd) }
+
+    /// The next line without its line break (blank lines included), nil at the end.
+    public func next() throws(FileError) -> ArraySlice<UInt8>? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = buffer[start..<newline]
+                start = newline + 1
+                lineNumber += 1
+                return line
+            }
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                let line = buffer[start...]
+                start = buffer.count
+                lineNumber += 1
+                return line
+            }
+            buffer.removeSubrange(0..<start)
+            start = 0
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileError(.unreadable, path: path, "cannot read: \(SystemIO.errorText(errno))")
+            }
+            if n == 0 { atEnd = true } else { buffer.append(contentsOf: chunk[..<n]) }
+        }
+    }
+}

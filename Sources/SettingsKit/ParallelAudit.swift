@@ -1,0 +1,158 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Judges many files at once on a few threads, with memory that stays flat however
+/// many files there are: files are found as they are needed (`AuditFiles`), each
+/// verdict is rendered to text by the thread that judged it and then only that text is
+/// kept until its turn to be written, and totals are summed per thread.
+///
+/// Plain POSIX threads, so SettingsKit needs neither Foundation nor Dispatch.
+public enum ParallelAudit {
+    public enum Order: Sendable {
+        /// In path order, as `Audit.collectFiles` lists them. At most `window` verdicts
+        /// wait for an earlier, slower file; a thread that gets that far ahead waits.
+        case byPath(window: Int)
+        /// Each as soon as it is judged (for streaming output).
+        case asJudged
+    }
+
+    /// Threads to use: two per core, so a thread waiting on a slow read does not leave
+    /// a core idle.
+    public static var defaultWorkers: Int {
+        let cores = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+        return max(1, min(64, 2 * Int(cores > 0 ? cores : 1)))
+    }
+
+    /// Judges every file below `paths` and hands each one's text to `emit`, one call at a
+    /// time (never two at once) in the order asked for. Returns the totals.
+    /// - Parameters:
+    ///   - render: turns a verdict into the text to write; runs on the worker threads.
+    ///   - emit: receives the rendered text; runs on whichever thread holds the turn.
+    public static func run(_ paths: [String], workers: Int = defaultWorkers, order: Order,
+                           render: @escaping @Sendable (AuditEntry) -> String,
+                           emit: @escaping (String) -> Void) -> AuditSummary {
+        let pool = Pool(files: AuditFiles(paths), order: order, render: render, emit: emit)
+        var threads: [pthread_t] = []
+        for _ in 1..<min(max(1, workers), 256) {
+            let context = Unmanaged.passRetained(pool).toOpaque()
+            #if canImport(Glibc)
+            var thread = pthread_t()
+            #else
+            var thread: pthread_t?
+            #endif
+            let started = pthread_create(&thread, nil, { context in
+                let pool = Unmanaged<Pool>.fromOpaque(context!).takeRetainedValue()
+                pool.work()
+                return nil
+            }, context)
+            if started == 0 {
+                #if canImport(Glibc)
+                threads.append(thread)
+                #else
+                threads.append(thread!)
+                #endif
+            } else {
+                Unmanaged<Pool>.fromOpaque(context).release()  // fewer threads; the rest still work
+            }
+        }
+        pool.work()  // this thread works too
+        for thread in threads { pthread_join(thread, nil) }
+        return pool.summary
+    }
+}
+
+/// The state the worker threads share, all of it behind one mutex.
+private final class Pool: @unchecked Sendable {
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    /// Signalled when a verdict is written, so threads waiting for the window move on.
+    private let written = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+
+    private var files: AuditFiles
+    private let order: ParallelAudit.Order
+    private let render: @Sendable (AuditEntry) -> String
+    private let emit: (String) -> Void
+
+    /// The sequence number the next file taken gets.
+    private var taken = 0
+    /// The sequence number to write next (path order only).
+    private var nextToWrite = 0
+    /// Rendered verdicts that came in before their turn, by sequence number.
+    private var waiting: [Int: String] = [:]
+    private(set) var summary = AuditSummary()
+
+    init(files: AuditFiles, order: ParallelAudit.Order, render: @escaping @Sendable (AuditEntry) -> String,
+         emit: @escaping (String) -> Void) {
+        self.files = files
+        self.order = order
+        self.render = render
+        self.emit = emit
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(written, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(written)
+        pthread_mutex_destroy(mutex)
+        written.deallocate()
+        mutex.deallocate()
+    }
+
+    private func lock() { pthread_mutex_lock(mutex) }
+    private func unlock() { pthread_mutex_unlock(mutex) }
+
+    /// Takes files one at a time until none are left.
+    func work() {
+        var totals = AuditSummary()
+        while true {
+            lock()
+            if case .byPath(let window) = order {
+                while taken - nextToWrite >= max(1, window) { pthread_cond_wait(written, mutex) }
+            }
+            // Walking folders happens here, under the lock: one thread at a time reads a listing.
+            guard let path = files.next() else {
+                summary.merge(totals)
+                unlock()
+                return
+            }
+            let sequence = taken
+            taken += 1
+            unlock()
+
+            let entry = Audit.judge(path)
+            totals.add(entry)
+            let text = render(entry)
+
+            lock()
+            switch order {
+            case .asJudged:
+                emit(text)
+            case .byPath:
+                waiting[sequence] = text
+                var wrote = false
+                while let next = waiting.removeValue(forKey: nextToWrite) {
+                    emit(next)
+                    nextToWrite += 1
+                    wrote = true
+                }
+                if wrote { pthread_cond_broadcast(written) }
+            }
+            unlock()
+        }
+    }
+}
+
+extension AuditSummary {
+    /// Adds another part's totals, as if its files had been added here one by one.
+    public mutating func merge(_ other: AuditSummary) {
+        files += other.files
+        ready += other.ready
+        blockers += other.blockers
+        warnings += other.warnings
+        errors += other.errors
+        exitCode = max(exitCode, other.exitCode)
+        for (code, n) in other.byCode { byCode[code, default: 0] += n }
+    }
+}

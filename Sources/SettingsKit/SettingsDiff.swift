@@ -1,0 +1,28 @@
+/// One setting that differs between two files, by dotted key. A side is nil when the key
+/// is missing there.
+public struct Difference: Equatable, Sendable {
+    public let key: String
+    public let a: JSONValue?
+    public let b: JSONValue?
+
+    /// The client secret: compared, but its values are never shown.
+    public var isSecret: Bool { key == Fields.secretKey }
+}
+
+/// What `diff A B` reports: every leaf that differs, unknown keys included.
+public enum SettingsDiff {
+    /// The differences in A's key order, then the keys only in B in B's order.
+    public static func compare(_ a: Settings, _ b: Settings) -> [Difference] {
+        let aLeaves = a.leaves, bLeaves = b.leaves
+        let inA = Dictionary(aLeaves.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        let inB = Dictionary(bLeaves.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        var out: [Difference] = []
+        for (key, value) in aLeaves where inB[key] != value {
+            out.append(Difference(key: key, a: value, b: inB[key]))
+        }
+        for (key, value) in bLeaves where inA[key] == nil {
+            out.append(Difference(key: key, a: nil, b: value))
+        }
+        return out
+    }
+}

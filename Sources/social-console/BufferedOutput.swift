@@ -1,0 +1,52 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Standard output for commands that write a lot (`audit` over thousands of files):
+/// text is gathered and written in blocks of 64 KiB instead of one call per line.
+/// Streaming output (`audit --format jsonl`) is still passed on promptly: every record
+/// at once on a terminal, else at least every tenth of a second.
+/// Not thread-safe: callers take turns (ParallelAudit calls `emit` one at a time).
+final class BufferedOutput {
+    private var buffer: [UInt8] = []
+    private let limit = 65_536
+    private let streaming: Bool
+    private let terminal = isatty(1) == 1
+    private var lastFlush = BufferedOutput.now()
+
+    init(streaming: Bool) {
+        self.streaming = streaming
+        buffer.reserveCapacity(limit + 4096)
+    }
+
+    deinit { flush() }
+
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= limit { flush() }
+    }
+
+    /// After each streamed record: write it out if a reader has waited long enough.
+    func endOfRecord() {
+        guard streaming, !buffer.isEmpty else { return }
+        if terminal || BufferedOutput.now() - lastFlush >= 0.1 { flush() }
+    }
+
+    func flush() {
+        lastFlush = BufferedOutput.now()
+        var done = 0
+        while done < buffer.count {
+            let n = buffer.withUnsafeBytes { Glibc.write(1, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }  // a closed pipe: nothing more can be written
+            done += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}

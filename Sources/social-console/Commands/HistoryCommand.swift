@@ -1,0 +1,77 @@
+import ArgumentParser
+import SettingsKit
+
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Show what changed in a settings file, when and by whom, newest last.",
+        discussion: """
+        Reads FILE.history.jsonl, which every save (console, set, init) appends to; FILE itself \
+        need not exist any more. A secret change shows only as "changed". A line that cannot be \
+        read is reported with its number (exit code 2) and the others are still shown.
+        """
+    )
+
+    @Argument(help: "The settings file whose history to show.")
+    var file: String
+
+    func run() throws {
+        let reader: HistoryReader
+        do {
+            reader = try HistoryReader(forSettingsFile: file)
+        } catch {
+            // A file saved only by hand has no history yet: that is not an error.
+            if error.code == .notFound, (try? SettingsStore.load(file)) != nil {
+                Output.line("\(file): no changes recorded yet")
+                return
+            }
+            Output.fileError(error)
+            throw ExitCode(2)
+        }
+        // The current secret, if the file can be read, is masked wherever a hand-edited
+        // line might quote it.
+        let current = (try? SettingsStore.load(file))?.settings.text(Fields.secretKey)
+        var corrupt = 0
+        var entries = 0
+        do {
+            while let line = try reader.next() {
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                switch HistoryEntry.parse(line) {
+                case .success(let entry):
+                    entries += 1
+                    let secrets = entry.secretValues + (current.map { [$0] } ?? [])
+                    for text in lines(entry) { Output.line(Secret.scrub(text, secrets: secrets)) }
+                case .failure(let problem):
+                    corrupt += 1
+                    // The parser's message may quote a key from the line: mask the secret there too.
+                    let message = Secret.scrub(problem.message, secrets: current.map { [$0] } ?? [])
+                    Output.error("\(reader.path):\(reader.lineNumber): cannot be read: \(message); skipped")
+                }
+            }
+        } catch {
+            Output.fileError(error)
+            throw ExitCode(2)
+        }
+        if entries == 0 && corrupt == 0 { Output.line("\(file): no changes recorded yet") }
+        if corrupt > 0 { throw ExitCode(2) }
+    }
+
+    /// "2026-11-29T10:00:00Z  alice  via set", then one line per change.
+    func lines(_ entry: HistoryEntry) -> [String] {
+        var out = ["\(Output.bold(entry.time))  \(entry.user)  via \(entry.via)"]
+        for item in entry.changes {
+            if item.isSecret {
+                out.append("  \(item.key): changed")
+            } else {
+                out.append("  \(item.key): \(shown(item.old)) → \(shown(item.new))")
+            }
+        }
+        return out
+    }
+
+    /// A value as JSON; a missing one (written as null) as "(not set)".
+    func shown(_ value: JSONValue?) -> String {
+        guard let value, value != .null else { return Output.dim("(not set)") }
+        return JSONWriter.compact(value)
+    }
+}
