@@ -67,7 +67,7 @@ enum FileLock {
     /// error after `timeout` seconds instead of a hang with no message.
     static func acquire(_ fd: Int32, file: String, shownPath: String, timeout: Double) throws(FileError) {
         let deadline = now() + timeout
-        var pause: UInt32 = 1_000  // microseconds, doubled up to 50 ms
+        var pause: UInt32 = 500  // microseconds, doubled up to 10 ms
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let e = errno
             if e == EINTR { continue }
@@ -79,7 +79,7 @@ enum FileLock {
                                 "another program has been saving this file for \(Int(timeout)) s (\(SystemIO.baseName(of: path(for: file))) is locked); nothing was changed")
             }
             usleep(pause)
-            pause = min(pause * 2, 50_000)
+            pause = min(pause * 2, 10_000)
         }
     }
 

@@ -18,10 +18,14 @@ public struct LoadedFile: Sendable {
 /// What tells one version of a file on disk from another without reading it.
 public struct FileIdentity: Equatable, Sendable {
     let device: UInt64, inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int
+    /// The change time too: an editor that rewrites in place and puts the old modification
+    /// time back (same inode, same size) cannot set it back.
+    let changeSeconds: Int, changeNanoseconds: Int
 
     init(_ st: stat) {
         device = UInt64(st.st_dev); inode = UInt64(st.st_ino); size = Int64(st.st_size)
         seconds = Int(st.st_mtim.tv_sec); nanoseconds = Int(st.st_mtim.tv_nsec)
+        changeSeconds = Int(st.st_ctim.tv_sec); changeNanoseconds = Int(st.st_ctim.tv_nsec)
     }
 }
 
@@ -132,7 +136,10 @@ public enum SettingsStore {
             }
             let bytes = encode(settings)
             let made = changes(from: onDisk?.settings ?? Settings(root: JSONObject()), to: settings)
-            let status = try commit(bytes, to: target, shownPath: path, replacing: true, via: via, changes: made)
+            var status = try commit(bytes, to: target, shownPath: path, replacing: true, via: via, changes: made)
+            // The rename changed the file's ctime; take its identity as it now is on disk.
+            var now = stat()
+            if stat(target, &now) == 0, now.st_ino == status.st_ino, now.st_dev == status.st_dev { status = now }
             // Built from what was written, not read back: a read could fail or see a later
             // writer's file, and the caller would take a save that happened for one that did not.
             return LoadedFile(path: path, settings: settings, bytes: bytes, mode: UInt32(status.st_mode) & 0o777, identity: FileIdentity(status))
