@@ -1,0 +1,40 @@
+import Testing
+import SettingsKit
+
+/// Everything that holds the secret describes itself without it: print, interpolation,
+/// debug descriptions and dump (which walks a mirror, not `description`).
+@Suite struct SecretDescriptionTests {
+    func expectNoSecret(_ value: Any, sourceLocation: SourceLocation = #_sourceLocation) {
+        var dumped = ""
+        dump(value, to: &dumped)
+        for text in [String(describing: value), String(reflecting: value), "\(value)", dumped] {
+            #expect(!text.contains(Fixtures.secret) && !text.contains("0123456789abcdef"), "\(text.prefix(200))", sourceLocation: sourceLocation)
+        }
+        // The mirror's children must not reach the raw document either.
+        #expect(!Mirror(reflecting: value).children.contains { "\($0.value)".contains(Fixtures.secret) }, sourceLocation: sourceLocation)
+    }
+
+    @Test func settingsLoadedFilesAndChanges() throws {
+        let dir = Fixtures.tempDirectory()
+        defer { Fixtures.remove(dir) }
+        let path = dir + "/s.json"
+        try SettingsStore.create(Fixtures.ready, at: path, via: "init")
+        let loaded = try SettingsStore.load(path)
+        #expect(loaded.settings.text(Fields.secretKey) == Fixtures.secret, "the fixture holds the secret")
+        expectNoSecret(loaded.settings)
+        expectNoSecret(loaded)
+        expectNoSecret([loaded.settings])
+        let changes = SettingsStore.changes(from: Settings(), to: loaded.settings)
+        #expect(changes.contains { $0.isSecret })
+        expectNoSecret(changes)
+        expectNoSecret(changes.first { $0.isSecret }!)
+        #expect("\(changes.first { $0.isSecret }!)" == "connection.clientSecret: changed")
+        try RecoveryFile.write(loaded.settings, for: path)
+        expectNoSecret(try #require(try RecoveryFile.pending(for: path)))
+    }
+
+    @Test func theMaskShowsAtMostTheLastFour() {
+        let s = Fixtures.ready
+        #expect(s.description.contains("••••••••XYZW"))
+    }
+}
