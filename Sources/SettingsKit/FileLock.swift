@@ -59,8 +59,9 @@ enum FileLock {
             return FileError(.unwritable, path: shownPath,
                              "cannot save: \(SystemIO.baseName(of: path(for: file))) is a symbolic link (remove it); the file on disk is unchanged")
         }
+        let verb = SystemIO.exists(path(for: file)) ? "open" : "create"
         return FileError(.unwritable, path: shownPath,
-                         "cannot save: \(SystemIO.errorText(e)) (cannot create \(SystemIO.baseName(of: path(for: file))) in the folder \(dir)); the file on disk is unchanged")
+                         "cannot save: \(SystemIO.errorText(e)) (cannot \(verb) \(SystemIO.baseName(of: path(for: file))) in the folder \(dir)); the file on disk is unchanged")
     }
 
     /// Waits for the exclusive lock, polling so that a writer stuck elsewhere ends in an
