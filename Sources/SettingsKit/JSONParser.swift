@@ -143,7 +143,7 @@ private struct Parser {
                         throw fail("expected ',' or ']' after a list item", at: i)
                     }
                 case .object(var object, let key, let keyOffset, var seen):
-                    if seen.contains(key) { throw fail("duplicate key \"\(key)\"", at: keyOffset) }
+                    if seen.contains(key) { throw fail("duplicate key \(quotedKey(key))", at: keyOffset) }
                     seen.insert(key)
                     object.appendUnchecked(key, value)
                     skipWhitespace()
@@ -182,10 +182,19 @@ private struct Parser {
         let key = try parseString()
         skipWhitespace()
         guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
-            throw fail("expected ':' after the key \"\(key)\"", at: i)
+            // The "key" may be a value that lost its key (the secret, even): not quoted.
+            throw fail("expected ':' after a key", at: i)
         }
         i += 1
         return (key, offset)
+    }
+
+    /// A key for a message: quoted when it reads like a name. Long or odd keys (a pasted
+    /// value, control characters that would act on the terminal) are left out; the line
+    /// and column still point at them.
+    func quotedKey(_ key: String) -> String {
+        let plain = key.count <= 40 && key.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F }
+        return plain ? "\"\(key)\"" : "(a long or unusual key)"
     }
 
     mutating func literal(_ word: StaticString) throws(JSONParseError) {
