@@ -34,8 +34,17 @@ public struct Change: Equatable, Sendable {
     public let key: String
     public let old: JSONValue?
     public let new: JSONValue?
+    /// The values are never written or shown: the secret's key, a key named like a secret,
+    /// or a value holding the secret (pasted into the wrong field, say the Client ID).
+    public let isSecret: Bool
 
-    public var isSecret: Bool { key == Fields.secretKey }
+    init(key: String, old: JSONValue?, new: JSONValue?, secrets: [String] = []) {
+        self.key = key
+        self.old = old
+        self.new = new
+        isSecret = Redaction.isSecretKey(key)
+            || [old, new].contains { $0.map { Redaction.holdsSecret($0, secrets) } ?? false }
+    }
 }
 
 /// Loads and saves settings files. Every save takes an exclusive lock (FILE.lock), writes
@@ -188,14 +197,15 @@ public enum SettingsStore {
     public static func changes(from old: Settings, to new: Settings) -> [Change] {
         let before = Dictionary(old.leaves.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
         let after = new.leaves
+        let secrets = [old, new].compactMap { $0.text(Fields.secretKey) }
         var seen = Set<String>()
         var out: [Change] = []
         for (key, value) in after {
             seen.insert(key)
-            if before[key] != value { out.append(Change(key: key, old: before[key], new: value)) }
+            if before[key] != value { out.append(Change(key: key, old: before[key], new: value, secrets: secrets)) }
         }
         for (key, value) in old.leaves where !seen.contains(key) {
-            out.append(Change(key: key, old: value, new: nil))
+            out.append(Change(key: key, old: value, new: nil, secrets: secrets))
         }
         return out
     }

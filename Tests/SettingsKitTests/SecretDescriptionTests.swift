@@ -33,6 +33,26 @@ import SettingsKit
         expectNoSecret(try #require(try RecoveryFile.pending(for: path)))
     }
 
+    @Test func theSecretPastedIntoAnotherFieldOrKeptUnderAnotherKeyIsMaskedToo() throws {
+        var s = Fixtures.ready
+        s.setText("connection.clientId", Fixtures.secret)
+        s.setValue(.object(JSONObject([("client_secret", .string("old-tool-value-1234")), ("note", .string("was " + Fixtures.secret))])), for: "legacy")
+        let shown = Redaction.redacted(s)
+        expectNoSecret(s)
+        #expect(shown.text("connection.clientId") == "••••••••XYZW")
+        #expect(!JSONWriter.write(shown.document).contains("old-tool-value"), "a key named like a secret is masked")
+        let changes = SettingsStore.changes(from: Fixtures.ready, to: s)
+        #expect(changes.allSatisfy { $0.isSecret }, "each change holds the secret or is named like one")
+        let line = SettingsStore.historyLine(time: "t", user: "u", via: "set", changes: changes)
+        #expect(!line.contains(Fixtures.secret) && !line.contains("old-tool-value"))
+    }
+
+    @Test func aShortSecretIsNotHuntedForInsideOtherValues() {
+        var s = Fixtures.ready
+        s.setText(Fields.secretKey, "acme")
+        #expect(Redaction.redacted(s).text("instance.name") == "acme-prod")
+    }
+
     @Test func theMaskShowsAtMostTheLastFour() {
         let s = Fixtures.ready
         #expect(s.description.contains("••••••••XYZW"))
