@@ -49,6 +49,48 @@ import Glibc
     }
 }
 
+extension ParallelWriterTests {
+    /// A console saving its edits while a `set` changes the same file: the console either
+    /// saves first (and the set's re-read keeps both changes) or is told of a conflict;
+    /// the set's change is never silently overwritten.
+    @Test func aConsoleSaveRacingASetNeverLosesTheSet() throws {
+        let dir = Fixtures.tempDirectory()
+        defer { Fixtures.remove(dir) }
+        let path = dir + "/s.json"
+        try SettingsStore.create(Fixtures.ready, at: path, via: "init")
+        var conflicts = 0
+        for round in 0..<40 {
+            let base = try SettingsStore.load(path)
+            var edited = base.settings
+            edited.setText("atlassianApp.description", "console \(round)")
+            let setDone = DispatchGroup()
+            let setFailure = Failures()
+            ThreadStarter {
+                do { try SettingsStore.update(path, via: "set") { $0.setText("instance.name", "set \(round)") } }
+                catch { setFailure.add("\(error)") }
+            }.start(in: setDone)
+            // Stagger the console's save so that rounds fall on both sides of the set's.
+            usleep(UInt32(round % 8) * 1_000)
+            var consoleSaved = false
+            do {
+                _ = try SettingsStore.save(edited, to: path, via: "console", base: base)
+                consoleSaved = true
+            } catch {
+                #expect(error.code == .conflict, "\(error)")
+                #expect(error.message.contains("changed on disk"))
+                conflicts += 1
+            }
+            setDone.wait()
+            #expect(setFailure.all.isEmpty)
+            let final = try SettingsStore.load(path).settings
+            #expect(final.text("instance.name") == "set \(round)", "round \(round): the set's change was lost")
+            #expect((final.text("atlassianApp.description") == "console \(round)") == consoleSaved,
+                    "round \(round): the console's save is there exactly when it was reported saved")
+        }
+        print("console racing set: \(conflicts) of 40 rounds ended in a conflict shown to the operator")
+    }
+}
+
 /// Failure messages collected from many threads.
 final class Failures: Sendable {
     private let items = Mutex<[String]>([])
