@@ -25,6 +25,7 @@ public struct Report: Equatable, Sendable {
 public enum Readiness {
     public static func evaluate(_ settings: Settings, fileMode: UInt32? = nil) -> Report {
         let input = RuleInput(settings, fileMode: fileMode)
+        let secrets = settings.text(Fields.secretKey).map { [$0] } ?? []
         var findings: [(Finding, Int)] = []
         for (order, rule) in RuleTable.all.enumerated() {
             guard let check = Rules.checks[rule.code] else { continue }
@@ -32,7 +33,7 @@ public enum Readiness {
                 let finding = Finding(
                     code: rule.code, severity: rule.severity, step: rule.step,
                     field: hit.field ?? rule.field,
-                    message: fill(rule.message, hit), fix: fill(rule.fix, hit))
+                    message: fill(rule.message, hit, secrets: secrets), fix: fill(rule.fix, hit, secrets: secrets))
                 findings.append((finding, order))
             }
         }
@@ -48,9 +49,12 @@ public enum Readiness {
 
     public static func evaluate(_ file: LoadedFile) -> Report { evaluate(file.settings, fileMode: file.mode) }
 
-    static func fill(_ template: String, _ hit: Hit) -> String {
+    /// Messages quote the offending value; a value holding the secret (pasted into the
+    /// redirect URI, say) is quoted masked, as everywhere else.
+    static func fill(_ template: String, _ hit: Hit, secrets: [String] = []) -> String {
         var out = template
-        for (name, value) in [("{value}", hit.value), ("{label}", hit.label), ("{field}", hit.field ?? "")] {
+        let value = Redaction.holdsSecret(.string(hit.value), secrets) ? Secret.mask(hit.value) : hit.value
+        for (name, value) in [("{value}", value), ("{label}", hit.label), ("{field}", hit.field ?? "")] {
             out = out.replacingAll(name, with: value)
         }
         return out

@@ -69,6 +69,19 @@ import Testing
         #expect(!history.contains(CLI.secret))
     }
 
+    @Test(arguments: ["instance.redirectUri", "atlassianApp.callbackUrls", "atlassianApp.scopes", "atlassianApp.distribution.privacyPolicyUrl", "instance.name"])
+    func theSecretPastedIntoAFieldWhoseFindingsQuoteItsValueIsMasked(_ key: String) throws {
+        let ws = try Workspace()
+        let file = try ws.example("acme-prod.json", as: "s.json")
+        #expect(try CLI.run(["set", file, "\(key)=\(CLI.secret)"]).code == 0)  // CLI.run checks every output
+        for format in ["text", "json", "jsonl"] { _ = try CLI.run(["audit", file, "--format", format, "--by-code"]) }
+        _ = try CLI.run(["show", file])
+        let consent = try CLI.run(["authorize-url", file])
+        if key == "instance.redirectUri" {  // the only one of these the consent URL quotes
+            #expect(consent.code == 1 && consent.err.contains("holds the client secret"), "\(consent.err)")
+        }
+    }
+
     @Test func errorsAboutAMisplacedSecretNeverQuoteIt() throws {
         let ws = try Workspace()
         // The secret pasted where a key belongs, and as an argument without '='.
