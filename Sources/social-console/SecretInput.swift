@@ -8,7 +8,20 @@ import Glibc
 enum SecretInput {
     static let limit = 64 * 1024
 
-    static func read() -> String? {
+    /// Why no secret was read; the message never quotes the input.
+    enum Refusal: Error {
+        case empty, tooLong, notUTF8
+
+        var message: String {
+            switch self {
+            case .empty: return "no client secret on standard input"
+            case .tooLong: return "the client secret on standard input is longer than \(SecretInput.limit / 1024) KiB (the wrong file piped in?)"
+            case .notUTF8: return "the client secret on standard input is not UTF-8 text"
+            }
+        }
+    }
+
+    static func read() -> Result<String, Refusal> {
         let interactive = isatty(0) == 1
         var saved = termios()
         var previousHandlers: [(Int32, sigaction)] = []
@@ -39,9 +52,10 @@ enum SecretInput {
             bytes.append(contentsOf: buffer[0..<n])
             if interactive && bytes.contains(0x0A) { break }
         }
-        guard bytes.count <= limit, var text = String(validating: bytes, as: UTF8.self) else { return nil }
+        if bytes.count > limit { return .failure(.tooLong) }
+        guard var text = String(validating: bytes, as: UTF8.self) else { return .failure(.notUTF8) }
         text = TextInput.droppingOneLineBreak(text)
-        return text.isEmpty ? nil : text
+        return text.isEmpty ? .failure(.empty) : .success(text)
     }
 }
 

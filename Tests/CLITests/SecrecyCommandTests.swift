@@ -82,6 +82,20 @@ import Testing
         }
     }
 
+    @Test func aSecretThatIsTooLongOrNotTextIsRefusedWithoutEchoingIt() throws {
+        let ws = try Workspace()
+        let file = try ws.example("acme-staging.json", as: "s.json")
+        let before = try ws.read("s.json")
+        // Over the 64 KiB limit but within what set reads, so the writer never meets a closed pipe.
+        let r = try CLI.run(["set", file, "--client-secret-stdin"], stdin: String(repeating: "k", count: 66_000) + CLI.secret)
+        #expect(r.code == 2 && r.err.contains("longer than 64 KiB"), "\(r.err)")
+        let set = try Spawned(["set", file, "--client-secret-stdin"], dir: ws.path)
+        set.send(Data([0x66, 0xFF, 0x67]))
+        let bad = try #require(set.wait(upTo: 60))
+        #expect(bad.code == 2 && bad.err.contains("not UTF-8"), "\(bad.err)")
+        #expect(try ws.read("s.json") == before)
+    }
+
     @Test func errorsAboutAMisplacedSecretNeverQuoteIt() throws {
         let ws = try Workspace()
         // The secret pasted where a key belongs, and as an argument without '='.

@@ -34,9 +34,9 @@ final class Spawned {
 
     var pid: pid_t { process.processIdentifier }
 
-    func send(_ text: String) {
-        input.fileHandleForWriting.write(Data(text.utf8))
-    }
+    func send(_ text: String) { send(Data(text.utf8)) }
+
+    func send(_ data: Data) { input.fileHandleForWriting.write(data) }
 
     func closeInput() { try? input.fileHandleForWriting.close() }
 
