@@ -31,9 +31,29 @@ public enum JSONParser {
     }
 }
 
+/// An open container. Classes, not enum payloads: taking a payload out of an enum to
+/// append to it copies the whole list or object (the enum still holds the old buffer), and
+/// a file with 300,000 keys then took hours. A class's storage is appended to in place.
 private enum Frame {
-    case array([JSONValue])
-    case object(JSONObject, key: String, keyOffset: Int, seen: Set<String>)
+    case array(ArrayFrame)
+    case object(ObjectFrame)
+}
+
+private final class ArrayFrame {
+    var items: [JSONValue] = []
+}
+
+private final class ObjectFrame {
+    var object = JSONObject()
+    var seen = Set<String>()
+    /// The key whose value is being read, and where it starts.
+    var key: String
+    var keyOffset: Int
+
+    init(key: String, keyOffset: Int) {
+        self.key = key
+        self.keyOffset = keyOffset
+    }
 }
 
 private struct Parser {
@@ -95,7 +115,7 @@ private struct Parser {
                 } else {
                     try push(at: start)
                     let (key, keyOffset) = try parseKey()
-                    stack.append(.object(JSONObject(), key: key, keyOffset: keyOffset, seen: []))
+                    stack.append(.object(ObjectFrame(key: key, keyOffset: keyOffset)))
                     continue
                 }
             case UInt8(ascii: "["):
@@ -106,7 +126,7 @@ private struct Parser {
                     value = .array([])
                 } else {
                     try push(at: start)
-                    stack.append(.array([]))
+                    stack.append(.array(ArrayFrame()))
                     continue
                 }
             case UInt8(ascii: "\""):
@@ -122,40 +142,40 @@ private struct Parser {
 
             // Attach the finished value to its parent, closing containers as they end.
             attach: while true {
-                guard let top = stack.popLast() else {
+                guard let top = stack.last else {
                     skipWhitespace()
                     if i < bytes.count { throw fail("unexpected text after the end of the JSON value", at: i) }
                     return value
                 }
                 switch top {
-                case .array(var items):
-                    items.append(value)
+                case .array(let frame):
+                    frame.items.append(value)
                     skipWhitespace()
                     guard i < bytes.count else { throw fail("unexpected end of file inside a list (missing ']'?)", at: i) }
                     if bytes[i] == UInt8(ascii: ",") {
                         i += 1
-                        stack.append(.array(items))
                         break attach
                     } else if bytes[i] == UInt8(ascii: "]") {
                         i += 1
-                        value = .array(items)
+                        stack.removeLast()
+                        value = .array(frame.items)
                     } else {
                         throw fail("expected ',' or ']' after a list item", at: i)
                     }
-                case .object(var object, let key, let keyOffset, var seen):
-                    if seen.contains(key) { throw fail("duplicate key \"\(key)\"", at: keyOffset) }
-                    seen.insert(key)
-                    object.appendUnchecked(key, value)
+                case .object(let frame):
+                    if frame.seen.contains(frame.key) { throw fail("duplicate key \(quotedKey(frame.key))", at: frame.keyOffset) }
+                    frame.seen.insert(frame.key)
+                    frame.object.appendUnchecked(frame.key, value)
                     skipWhitespace()
                     guard i < bytes.count else { throw fail("unexpected end of file inside an object (missing '}'?)", at: i) }
                     if bytes[i] == UInt8(ascii: ",") {
                         i += 1
-                        let (next, nextOffset) = try parseKey()
-                        stack.append(.object(object, key: next, keyOffset: nextOffset, seen: seen))
+                        (frame.key, frame.keyOffset) = try parseKey()
                         break attach
                     } else if bytes[i] == UInt8(ascii: "}") {
                         i += 1
-                        value = .object(object)
+                        stack.removeLast()
+                        value = .object(frame.object)
                     } else {
                         throw fail("expected ',' or '}' after an object member", at: i)
                     }
@@ -182,10 +202,19 @@ private struct Parser {
         let key = try parseString()
         skipWhitespace()
         guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
-            throw fail("expected ':' after the key \"\(key)\"", at: i)
+            // The "key" may be a value that lost its key (the secret, even): not quoted.
+            throw fail("expected ':' after a key", at: i)
         }
         i += 1
         return (key, offset)
+    }
+
+    /// A key for a message: quoted when it reads like a name. Long or odd keys (a pasted
+    /// value, control characters that would act on the terminal) are left out; the line
+    /// and column still point at them.
+    func quotedKey(_ key: String) -> String {
+        let plain = key.count <= 40 && key.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F }
+        return plain ? "\"\(key)\"" : "(a long or unusual key)"
     }
 
     mutating func literal(_ word: StaticString) throws(JSONParseError) {
@@ -309,8 +338,8 @@ private struct Parser {
     func currentPath() -> [JSONPathComponent] {
         stack.map { frame in
             switch frame {
-            case .array(let items): return .index(items.count)
-            case .object(_, let key, _, _): return .key(key)
+            case .array(let frame): return .index(frame.items.count)
+            case .object(let frame): return .key(frame.key)
             }
         }
     }

@@ -101,7 +101,9 @@ public enum JSONWriter {
             case "\t": out += "\\t"
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
-            case _ where scalar.value < 0x20:
+            // DEL and the C1 controls too: JSON allows them raw, but printed to a terminal
+            // (show --format json) some act as escape sequences.
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
                 out += "\\u00"
                 out.append(hex[Int(scalar.value >> 4)])
                 out.append(hex[Int(scalar.value & 0xF)])

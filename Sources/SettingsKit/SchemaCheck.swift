@@ -15,6 +15,12 @@ enum SchemaCheck {
         let settings = Settings(root: root)
 
         if let version = root["schemaVersion"] {
+            // A whole number too big for Int is still a version, just one from far ahead.
+            if case .number(let text) = version, Int(text) == nil, !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                return .failure(Problem(code: .unsupportedVersion,
+                                        message: "schemaVersion is newer than this program knows (\(Settings.schemaVersion)); use a newer social-console",
+                                        path: [.key("schemaVersion")]))
+            }
             guard case .number(let text) = version, let n = Int(text) else {
                 return .failure(Problem(code: .schema, message: "schemaVersion: expected a whole number, found \(version.kindName)", path: [.key("schemaVersion")]))
             }

@@ -18,10 +18,14 @@ public struct LoadedFile: Sendable {
 /// What tells one version of a file on disk from another without reading it.
 public struct FileIdentity: Equatable, Sendable {
     let device: UInt64, inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int
+    /// The change time too: an editor that rewrites in place and puts the old modification
+    /// time back (same inode, same size) cannot set it back.
+    let changeSeconds: Int, changeNanoseconds: Int
 
     init(_ st: stat) {
         device = UInt64(st.st_dev); inode = UInt64(st.st_ino); size = Int64(st.st_size)
         seconds = Int(st.st_mtim.tv_sec); nanoseconds = Int(st.st_mtim.tv_nsec)
+        changeSeconds = Int(st.st_ctim.tv_sec); changeNanoseconds = Int(st.st_ctim.tv_nsec)
     }
 }
 
@@ -30,8 +34,17 @@ public struct Change: Equatable, Sendable {
     public let key: String
     public let old: JSONValue?
     public let new: JSONValue?
+    /// The values are never written or shown: the secret's key, a key named like a secret,
+    /// or a value holding the secret (pasted into the wrong field, say the Client ID).
+    public let isSecret: Bool
 
-    public var isSecret: Bool { key == Fields.secretKey }
+    init(key: String, old: JSONValue?, new: JSONValue?, secrets: [String] = []) {
+        self.key = key
+        self.old = old
+        self.new = new
+        isSecret = Redaction.isSecretKey(key)
+            || [old, new].contains { $0.map { Redaction.holdsSecret($0, secrets) } ?? false }
+    }
 }
 
 /// Loads and saves settings files. Every save takes an exclusive lock (FILE.lock), writes
@@ -73,12 +86,22 @@ public enum SettingsStore {
     }
 
     // MARK: Saving
+    //
+    // Every save: resolve links (a link's target is what gets saved, and all names for one
+    // file share one lock and one history) → lock FILE.lock → read the file again under the
+    // lock → stage the new version in a temp file (fsynced) → append the history line →
+    // rename into place → fsync the folder. Any failure before the rename leaves the old
+    // file byte-identical and the history without the line.
 
     /// Creates a new file; refuses to replace one that exists.
     public static func create(_ settings: Settings, at path: String, via: String) throws(FileError) {
-        try withLock(path) { () throws(FileError) in
-            try writeAtomically(encode(settings), to: path, replacing: false)
-            try appendHistory(for: path, via: via, changes: changes(from: Settings(root: JSONObject()), to: settings))
+        let target = SystemIO.resolvingLinks(path)
+        try FileLock.withLock(target, shownPath: path) { () throws(FileError) in
+            // Checked before the history line is written; link() below still refuses a file
+            // that appears meanwhile without taking the lock.
+            if SystemIO.exists(target) { throw FileError(.exists, path: path, "already exists; not overwritten") }
+            let made = changes(from: Settings(root: JSONObject()), to: settings)
+            try commit(encode(settings), to: target, shownPath: path, replacing: false, via: via, changes: made)
         }
     }
 
@@ -86,39 +109,86 @@ public enum SettingsStore {
     /// This is how scripted edits avoid lost updates. Returns the changes made.
     @discardableResult
     public static func update(_ path: String, via: String, _ change: (inout Settings) -> Void) throws(FileError) -> [Change] {
-        try withLock(path) { () throws(FileError) -> [Change] in
+        let target = SystemIO.resolvingLinks(path)
+        return try FileLock.withLock(target, shownPath: path) { () throws(FileError) -> [Change] in
             let current = try load(path)
             var settings = current.settings
             change(&settings)
             let made = changes(from: current.settings, to: settings)
             if made.isEmpty { return [] }
-            try writeAtomically(encode(settings), to: path, replacing: true)
-            try appendHistory(for: path, via: via, changes: made)
+            try commit(encode(settings), to: target, shownPath: path, replacing: true, via: via, changes: made)
             return made
         }
     }
 
     /// Saves settings edited since `base` was loaded (nil: the file did not exist yet).
-    /// If the file changed on disk meanwhile, throws `file/conflict` unless `overwrite`.
-    /// Returns the file as now saved, the base for the next save.
+    /// If the file's content changed on disk meanwhile (someone else saved it), throws
+    /// `file/conflict` unless `overwrite`. A file of a newer schema version is never
+    /// overwritten, not even then. Returns the file as now saved: the base for the next save.
     public static func save(_ settings: Settings, to path: String, via: String, base: LoadedFile?, overwrite: Bool = false) throws(FileError) -> LoadedFile {
-        try withLock(path) { () throws(FileError) -> LoadedFile in
+        let target = SystemIO.resolvingLinks(path)
+        return try FileLock.withLock(target, shownPath: path) { () throws(FileError) -> LoadedFile in
             var onDisk: LoadedFile?
             do throws(FileError) {
                 onDisk = try load(path)
             } catch {
+                // SPEC: a file of a newer version is refused and never rewritten.
+                if error.code == .unsupportedVersion { throw error }
                 if error.code != .notFound && !overwrite {
                     throw FileError(.conflict, path: path, "the file on disk can no longer be read (\(error.message)); save again to overwrite it")
                 }
             }
-            if !overwrite, onDisk?.identity != base?.identity {
+            // Content, not just the file's identity: an in-place edit within one mtime tick
+            // is still noticed, and a save of the same bytes by someone else is no conflict.
+            if !overwrite, onDisk?.bytes != base?.bytes {
                 throw FileError(.conflict, path: path, base == nil ? "the file was created by someone else meanwhile" : "the file was changed on disk since it was opened")
             }
             let bytes = encode(settings)
-            try writeAtomically(bytes, to: path, replacing: true)
-            try appendHistory(for: path, via: via, changes: changes(from: onDisk?.settings ?? Settings(root: JSONObject()), to: settings))
-            return try load(path)
+            let made = changes(from: onDisk?.settings ?? Settings(root: JSONObject()), to: settings)
+            var status = try commit(bytes, to: target, shownPath: path, replacing: true, via: via, changes: made)
+            // The rename changed the file's ctime; take its identity as it now is on disk.
+            var now = stat()
+            if stat(target, &now) == 0, now.st_ino == status.st_ino, now.st_dev == status.st_dev { status = now }
+            // Built from what was written, not read back: a read could fail or see a later
+            // writer's file, and the caller would take a save that happened for one that did not.
+            return LoadedFile(path: path, settings: settings, bytes: bytes, mode: UInt32(status.st_mode) & 0o777, identity: FileIdentity(status))
         }
+    }
+
+    /// Whether the file on disk differs from `base` (nil: the file did not exist). Cheap
+    /// when nothing changed (one stat); reads the file only when its identity changed.
+    /// For the console to notice someone else's save before the operator saves.
+    public static func changedOnDisk(since base: LoadedFile?, path: String) -> Bool {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return base != nil }
+        guard let base else { return true }
+        if FileIdentity(st) == base.identity { return false }
+        guard case .success(let now) = SystemIO.readFile(path, limit: sizeLimit) else { return true }
+        return now.bytes != base.bytes
+    }
+
+    /// Stages `bytes`, records the history line, puts the file in place. Call with the lock held.
+    @discardableResult
+    static func commit(_ bytes: [UInt8], to target: String, shownPath: String, replacing: Bool, via: String, changes: [Change]) throws(FileError) -> stat {
+        let staged = try StagedFile.stage(bytes, for: target, shownPath: shownPath)
+        var history: HistoryAppend?
+        if !changes.isEmpty {
+            let line = historyLine(time: SystemIO.utcTimestamp(), user: SystemIO.userName(), via: via, changes: changes)
+            do throws(FileError) {
+                history = try HistoryAppend.append(line, for: target, shownPath: shownPath)
+            } catch {
+                staged.discard()
+                throw error
+            }
+        }
+        do throws(FileError) {
+            try staged.commit(replacing: replacing)
+        } catch {
+            history?.rollback()
+            throw error
+        }
+        history?.finish()
+        return staged.status
     }
 
     // MARK: Changes and history
@@ -127,19 +197,20 @@ public enum SettingsStore {
     public static func changes(from old: Settings, to new: Settings) -> [Change] {
         let before = Dictionary(old.leaves.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
         let after = new.leaves
+        let secrets = [old, new].compactMap { $0.text(Fields.secretKey) }
         var seen = Set<String>()
         var out: [Change] = []
         for (key, value) in after {
             seen.insert(key)
-            if before[key] != value { out.append(Change(key: key, old: before[key], new: value)) }
+            if before[key] != value { out.append(Change(key: key, old: before[key], new: value, secrets: secrets)) }
         }
         for (key, value) in old.leaves where !seen.contains(key) {
-            out.append(Change(key: key, old: value, new: nil))
+            out.append(Change(key: key, old: value, new: nil, secrets: secrets))
         }
         return out
     }
 
-    public static func historyPath(for path: String) -> String { path + ".history.jsonl" }
+    public static func historyPath(for path: String) -> String { HistoryAppend.path(for: path) }
 
     /// One history line, as SPEC gives it. The secret's values are never written.
     public static func historyLine(time: String, user: String, via: String, changes: [Change]) -> String {
@@ -153,80 +224,7 @@ public enum SettingsStore {
         return JSONWriter.compact(.object(entry)) + "\n"
     }
 
-    static func appendHistory(for path: String, via: String, changes: [Change]) throws(FileError) {
-        guard !changes.isEmpty else { return }
-        let line = historyLine(time: SystemIO.utcTimestamp(), user: SystemIO.userName(), via: via, changes: changes)
-        let historyPath = historyPath(for: path)
-        let fd = open(historyPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw FileError(.unwritable, path: historyPath, "settings saved, but the history could not be written: \(SystemIO.errorText(errno))")
-        }
-        defer { close(fd) }
-        if let e = SystemIO.writeAll(fd, Array(line.utf8)) {
-            throw FileError(.unwritable, path: historyPath, "settings saved, but the history could not be written: \(SystemIO.errorText(e))")
-        }
-        _ = fsync(fd)
-    }
+    // MARK: Files beside the settings file
 
-    // MARK: Locking and atomic writes
-
-    public static func lockPath(for path: String) -> String { path + ".lock" }
-
-    /// Runs `body` holding an exclusive lock on FILE.lock, so writers take turns.
-    static func withLock<T>(_ path: String, _ body: () throws(FileError) -> T) throws(FileError) -> T {
-        let lock = lockPath(for: path)
-        let fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw FileError(.unwritable, path: path, "cannot save: \(SystemIO.errorText(errno)) (creating \(SystemIO.baseName(of: lock)))")
-        }
-        defer { close(fd) }
-        while flock(fd, LOCK_EX) != 0 {
-            if errno != EINTR { throw FileError(.unwritable, path: path, "cannot lock the file: \(SystemIO.errorText(errno))") }
-        }
-        return try body()
-    }
-
-    static func tempPrefix(for path: String) -> String { "." + SystemIO.baseName(of: path) + ".tmp-" }
-
-    /// Write to a temp file, fsync, rename (or link, when not replacing), fsync the folder.
-    /// Call with the lock held: any temp file left by an earlier killed save is removed first.
-    static func writeAtomically(_ bytes: [UInt8], to path: String, replacing: Bool) throws(FileError) {
-        let dir = SystemIO.directory(of: path)
-        removeStaleTempFiles(in: dir, prefix: tempPrefix(for: path))
-        let temp = dir + "/" + tempPrefix(for: path) + "\(getpid())-" + SystemIO.randomSuffix()
-        func fail(_ e: Int32) -> FileError {
-            unlink(temp)
-            return FileError(.unwritable, path: path, "cannot save: \(SystemIO.errorText(e)); the file on disk is unchanged")
-        }
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw FileError(.unwritable, path: path, "cannot save: \(SystemIO.errorText(errno)); the file on disk is unchanged") }
-        if fchmod(fd, 0o600) != 0 { let e = errno; close(fd); throw fail(e) }
-        if let e = SystemIO.writeAll(fd, bytes) { close(fd); throw fail(e) }
-        if fsync(fd) != 0 { let e = errno; close(fd); throw fail(e) }
-        if close(fd) != 0 { throw fail(errno) }
-        if replacing {
-            if rename(temp, path) != 0 { throw fail(errno) }
-        } else {
-            if link(temp, path) != 0 {
-                let e = errno
-                unlink(temp)
-                if e == EEXIST { throw FileError(.exists, path: path, "already exists; not overwritten") }
-                throw FileError(.unwritable, path: path, "cannot create: \(SystemIO.errorText(e))")
-            }
-            unlink(temp)
-        }
-        let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dfd >= 0 { _ = fsync(dfd); close(dfd) }
-    }
-
-    static func removeStaleTempFiles(in dir: String, prefix: String) {
-        guard let d = opendir(dir) else { return }
-        defer { closedir(d) }
-        while let entry = readdir(d) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name.hasPrefix(prefix) { unlink(dir + "/" + name) }
-        }
-    }
+    public static func lockPath(for path: String) -> String { FileLock.path(for: path) }
 }

@@ -23,7 +23,9 @@ enum SystemIO {
 
     /// Reads a whole file. Refuses anything but a regular file and anything over `limit` bytes.
     static func readFile(_ path: String, limit: Int) -> Result<(bytes: [UInt8], stat: stat), FileError> {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO named like a settings file must not wait forever for a
+        // writer (audit walks folders it did not create). It changes nothing for regular files.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
             let e = errno
             let code: FileError.Code = e == ENOENT ? .notFound : .unreadable
@@ -72,6 +74,35 @@ enum SystemIO {
             done += n
         }
         return nil
+    }
+
+    /// Closes a descriptor. Linux closes it even when close(2) reports EINTR, so that is
+    /// not a failure (retrying would close someone else's descriptor).
+    static func closeChecked(_ fd: Int32) -> Int32? {
+        if close(fd) == 0 { return nil }
+        let e = errno
+        return e == EINTR ? nil : e
+    }
+
+    /// The file a path names, with symbolic links followed: saves replace the file a link
+    /// points to (not the link), and every name for one file shares one lock and history.
+    /// A path that is not a symbolic link, or cannot be resolved, is returned as it is.
+    static func resolvingLinks(_ path: String) -> String {
+        var st = stat()
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK else { return path }
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    static func isFolder(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
     }
 
     static func directory(of path: String) -> String {

@@ -12,7 +12,7 @@ enum Output {
         return isatty(1) == 1
     }()
 
-    static func line(_ text: String = "") { print(text) }
+    static func line(_ text: String = "") { print(TerminalSafeText.sanitized(text, keepingColour: colour)) }
 
     /// One line on stderr, prefixed with the program name.
     static func error(_ text: String) {
@@ -20,6 +20,7 @@ enum Output {
         if !message.hasPrefix("social-console") && !message.hasPrefix("Error:") && !message.hasPrefix("Usage:") {
             message = "social-console: " + message
         }
+        message = TerminalSafeText.sanitized(message, keepingColour: false)
         writeStandardError(message.hasSuffix("\n") ? message : message + "\n")
     }
 

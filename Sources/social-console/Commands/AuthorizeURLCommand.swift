@@ -17,6 +17,13 @@ struct AuthorizeURLCommand: ParsableCommand {
         let loaded = try loadOrExit(file)
         switch ConsentURL.build(loaded.settings, state: state ?? ConsentURL.randomState()) {
         case .success(let url):
+            // The URL quotes the Client ID, redirect URI and scopes; if the secret was pasted
+            // into one of them, printing the URL would print the secret.
+            if let secret = loaded.settings.text(Fields.secretKey),
+               Redaction.holdsSecret(.string(url), [secret, ConsentURL.percentEncode(secret)]) {
+                Output.error("\(file): cannot build the consent URL: one of its values holds the client secret (pasted into the wrong field?); see social-console audit \(file)")
+                throw ExitCode(1)
+            }
             Output.line(url)
             let report = Readiness.evaluate(loaded)
             if !report.readyForProduction {

@@ -38,11 +38,13 @@ struct SetCommand: ParsableCommand {
         // The file must be valid before anything is read from stdin.
         _ = try loadOrExit(file)
         if clientSecretStdin {
-            guard let secret = SecretInput.read() else {
-                Output.error("\(file): no client secret on standard input; nothing was changed")
+            switch SecretInput.read() {
+            case .success(let secret):
+                edits.append((Fields.secretKey, .string(secret)))
+            case .failure(let refusal):
+                Output.error("\(file): \(refusal.message); nothing was changed")
                 throw ExitCode(2)
             }
-            edits.append((Fields.secretKey, .string(secret)))
         }
         let changes: [Change]
         do {

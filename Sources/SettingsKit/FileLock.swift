@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The exclusive lock that makes writers of one settings file take turns: flock(2) on
+/// FILE.lock beside it. Every writer (`set`, `init`, the console's save) takes it and
+/// re-reads the file under it, so no change is lost. The lock file itself is never
+/// removed: removing it would let two writers lock two different files of one name.
+enum FileLock {
+    /// How long a writer waits for another one before giving up with a clear error. A
+    /// save takes milliseconds; this only ends waits on a stuck or stopped process.
+    static let defaultTimeout: Double = 30
+
+    static func path(for file: String) -> String { file + ".lock" }
+
+    /// Runs `body` holding the lock for `file` (a path with links already resolved).
+    /// `shownPath` is the name the user gave, used in messages.
+    static func withLock<T>(_ file: String, shownPath: String, timeout: Double = defaultTimeout,
+                            _ body: () throws(FileError) -> T) throws(FileError) -> T {
+        let fd = try openLockFile(file, shownPath: shownPath)
+        defer { close(fd) }
+        try acquire(fd, file: file, shownPath: shownPath, timeout: timeout)
+        return try body()
+    }
+
+    /// Opens (creating if needed) the lock file. flock works on a descriptor opened for
+    /// reading, so a lock file that cannot be opened for writing (made by another user,
+    /// or on a read-only file system) still serves, and the save then fails on its own
+    /// cause instead of a confusing one about the lock.
+    static func openLockFile(_ file: String, shownPath: String) throws(FileError) -> Int32 {
+        let lock = path(for: file)
+        // O_NOFOLLOW: a link planted at FILE.lock must not make a root process create or
+        // lock a file elsewhere. O_NONBLOCK: a FIFO planted there must not hang the open.
+        let flags = O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK
+        var fd = open(lock, O_RDWR | O_CREAT | flags, 0o600)
+        var e = errno
+        if fd < 0, e == EACCES || e == EROFS || e == EPERM {
+            fd = open(lock, O_RDONLY | flags)
+            if fd < 0 && errno != ENOENT { e = errno }
+        }
+        guard fd >= 0 else { throw failure(e, file: file, shownPath: shownPath) }
+        var st = stat()
+        if fstat(fd, &st) != 0 || (st.st_mode & S_IFMT) != S_IFREG {
+            close(fd)
+            throw FileError(.unwritable, path: shownPath,
+                            "cannot save: \(SystemIO.baseName(of: lock)) is not a regular file (remove it); the file on disk is unchanged")
+        }
+        return fd
+    }
+
+    static func failure(_ e: Int32, file: String, shownPath: String) -> FileError {
+        let dir = SystemIO.directory(of: file)
+        if e == ENOENT || e == ENOTDIR, !SystemIO.isFolder(dir) {
+            return FileError(.unwritable, path: shownPath, "cannot save: the folder \(dir) does not exist (\(SystemIO.errorText(ENOENT)))")
+        }
+        if e == ELOOP {
+            return FileError(.unwritable, path: shownPath,
+                             "cannot save: \(SystemIO.baseName(of: path(for: file))) is a symbolic link (remove it); the file on disk is unchanged")
+        }
+        let verb = SystemIO.exists(path(for: file)) ? "open" : "create"
+        return FileError(.unwritable, path: shownPath,
+                         "cannot save: \(SystemIO.errorText(e)) (cannot \(verb) \(SystemIO.baseName(of: path(for: file))) in the folder \(dir)); the file on disk is unchanged")
+    }
+
+    /// Waits for the exclusive lock, polling so that a writer stuck elsewhere ends in an
+    /// error after `timeout` seconds instead of a hang with no message.
+    static func acquire(_ fd: Int32, file: String, shownPath: String, timeout: Double) throws(FileError) {
+        let deadline = now() + timeout
+        var pause: UInt32 = 500  // microseconds, doubled up to 10 ms
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let e = errno
+            if e == EINTR { continue }
+            guard e == EWOULDBLOCK else {
+                throw FileError(.unwritable, path: shownPath, "cannot lock \(SystemIO.baseName(of: path(for: file))): \(SystemIO.errorText(e)); the file on disk is unchanged")
+            }
+            if now() >= deadline {
+                throw FileError(.unwritable, path: shownPath,
+                                "another program has been saving this file for \(Int(timeout)) s (\(SystemIO.baseName(of: path(for: file))) is locked); nothing was changed")
+            }
+            usleep(pause)
+            pause = min(pause * 2, 10_000)
+        }
+    }
+
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}

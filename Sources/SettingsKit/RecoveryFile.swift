@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// FILE.recovered.json: the console's unsaved edits, written when its terminal goes away
+/// (SIGHUP) so they are not lost, and offered back on the next launch on FILE. It is an
+/// ordinary settings document (`show` reads it), written like a save (atomically, mode
+/// 0600: it may hold the secret), and `audit` never takes it for a settings file
+/// (`Audit.isSettingsFileName`). It never touches FILE itself, nor its history.
+public enum RecoveryFile {
+    /// Edits recovered from an earlier session.
+    public struct Pending: Sendable {
+        /// Where they are: FILE.recovered.json.
+        public let path: String
+        public let settings: Settings
+        /// FILE was saved after the edits were recovered: restoring them and saving would
+        /// replace that save, so the console should say so before restoring.
+        public let fileChangedSince: Bool
+    }
+
+    public static let suffix = ".recovered.json"
+
+    /// FILE.recovered.json, beside the file a link points to (where saves go).
+    public static func path(for file: String) -> String { SystemIO.resolvingLinks(file) + suffix }
+
+    /// Writes the unsaved settings beside `file`, replacing an older recovery. Takes FILE's
+    /// lock, so it never interleaves with a save of FILE.
+    public static func write(_ settings: Settings, for file: String) throws(FileError) {
+        let target = SystemIO.resolvingLinks(file)
+        let recovery = target + suffix
+        try FileLock.withLock(target, shownPath: file) { () throws(FileError) in
+            let staged = try StagedFile.stage(SettingsStore.encode(settings), for: recovery, shownPath: recovery)
+            try staged.commit(replacing: true)
+        }
+    }
+
+    /// The edits an earlier session recovered for `file`, or nil when there are none.
+    /// Throws when a recovery file is there but cannot be used (the console should say so
+    /// and leave it for the operator; `discard` removes it).
+    public static func pending(for file: String) throws(FileError) -> Pending? {
+        let recovery = path(for: file)
+        let loaded: LoadedFile
+        do throws(FileError) {
+            loaded = try SettingsStore.load(recovery)
+        } catch {
+            if error.code == .notFound { return nil }
+            throw error
+        }
+        var fileStatus = stat()
+        var changed = false
+        if stat(file, &fileStatus) == 0 {
+            let fileTime = (Int(fileStatus.st_mtim.tv_sec), Int(fileStatus.st_mtim.tv_nsec))
+            changed = fileTime > (loaded.identity.seconds, loaded.identity.nanoseconds)
+        }
+        return Pending(path: recovery, settings: loaded.settings, fileChangedSince: changed)
+    }
+
+    /// Removes the recovery file of `file`: after restoring it (and saving) or when the
+    /// operator declines it.
+    public static func discard(for file: String) throws(FileError) {
+        let recovery = path(for: file)
+        if unlink(recovery) != 0, errno != ENOENT {
+            throw FileError(.unwritable, path: recovery, "cannot remove: \(SystemIO.errorText(errno))")
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// Text from files nobody checked reaches the terminal through `show`, `audit`, `set` and
+/// error messages: a name holding ESC sequences could clear the screen, retitle the window
+/// or hide lines from the person auditing it. Control characters are therefore shown as
+/// visible escapes (`\u001b`), except line breaks and tabs, and the colour sequences this
+/// program adds itself (SGR: ESC [ digits ; m) when colour is on.
+enum TerminalSafeText {
+    static func sanitized(_ text: String, keepingColour: Bool) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            let s = scalars[i]
+            if s == "\u{1B}", keepingColour, let end = sgrEnd(scalars, from: i) {
+                out.append(contentsOf: scalars[i...end])
+                i = end + 1
+                continue
+            }
+            if isControl(s) {
+                out.append(contentsOf: visible(s).unicodeScalars)
+            } else {
+                out.append(s)
+            }
+            i += 1
+        }
+        return String(out)
+    }
+
+    /// C0 controls but line break and tab, DEL, and the C1 controls (some terminals act on
+    /// U+009B as on ESC [).
+    static func isControl(_ s: Unicode.Scalar) -> Bool {
+        (s.value < 0x20 && s != "\n" && s != "\t") || (0x7F...0x9F).contains(s.value)
+    }
+
+    static func visible(_ s: Unicode.Scalar) -> String {
+        let hex = String(s.value, radix: 16)
+        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    }
+
+    /// The index of the final `m` when an SGR sequence starts at `start`.
+    static func sgrEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        var j = start + 1
+        guard j < scalars.count, scalars[j] == "[" else { return nil }
+        j += 1
+        while j < scalars.count, scalars[j] == ";" || ("0"..."9").contains(scalars[j]) { j += 1 }
+        return j < scalars.count && scalars[j] == "m" ? j : nil
+    }
+}
