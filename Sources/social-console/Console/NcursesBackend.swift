@@ -4,8 +4,8 @@ import ConsoleKit
 import Glibc
 #endif
 
-/// The one file that talks to ncurses: starts and restores the terminal, decodes keys
-/// into `Key`, and copies the cells that changed since the last frame to the screen.
+/// The one file that talks to ncurses: starts and restores the terminal, reads keys
+/// (KeyDecoder turns them into `Key`), and copies the cells that changed since the last frame to the screen.
 /// ncurses then sends only what differs from what the terminal shows.
 final class NcursesBackend {
     private let screen: OpaquePointer
@@ -79,73 +79,36 @@ final class NcursesBackend {
 
     // MARK: Keys
 
+    /// ncurses' key codes for the decoder, from curses.h through CNcursesw.
+    private static let keyCodes = KeyCodes(
+        up: KEY_UP, down: KEY_DOWN, left: KEY_LEFT, right: KEY_RIGHT,
+        home: KEY_HOME, end: KEY_END, pageUp: KEY_PPAGE, pageDown: KEY_NPAGE,
+        backspace: KEY_BACKSPACE, delete: KEY_DC, backTab: KEY_BTAB, enter: KEY_ENTER,
+        resize: KEY_RESIZE, function: { shim_key_f(Int32($0)) },
+        pasteStart: NcursesBackend.pasteStart, pasteEnd: NcursesBackend.pasteEnd)
+
+    private var decoder = KeyDecoder(codes: NcursesBackend.keyCodes)
+
     /// The next key, waiting at most `milliseconds` (0: only what is already there).
+    /// A paste is read whole before returning (see KeyDecoder).
     func readKey(milliseconds: Int32) -> Key? {
+        if let held = decoder.takeHeldKey() { return held }
+        var wait = milliseconds
+        while true {
+            let key = decoder.decode(readRaw(milliseconds: wait))
+            if key != nil || !decoder.isCollectingPaste { return key }
+            wait = KeyDecoder.pastePollMilliseconds
+        }
+    }
+
+    /// One wget_wch, as it came.
+    private func readRaw(milliseconds: Int32) -> RawInput {
         wtimeout(window, milliseconds)
         var code: wint_t = 0
-        let kind = wget_wch(window, &code)
-        if kind == ERR { return nil }
-        if kind == KEY_CODE_YES {
-            if Int32(code) == NcursesBackend.pasteStart { return readPaste() }
-            return NcursesBackend.key(forKeyCode: Int32(code))
-        }
-        return NcursesBackend.key(forCharacter: UInt32(code))
-    }
-
-    /// Everything up to the paste-end marker, as one text.
-    private func readPaste() -> Key {
-        var text = ""
-        var idle = 0
-        while idle < 20 {
-            wtimeout(window, 50)
-            var code: wint_t = 0
-            let kind = wget_wch(window, &code)
-            if kind == ERR { idle += 1; continue }
-            idle = 0
-            if kind == KEY_CODE_YES {
-                if Int32(code) == NcursesBackend.pasteEnd { break }
-                continue
-            }
-            switch code {
-            case 10, 13: text += "\n"
-            case 9: text += " "
-            case 0..<32, 127: continue
-            default: if let scalar = Unicode.Scalar(UInt32(code)) { text.unicodeScalars.append(scalar) }
-            }
-        }
-        return .paste(text)
-    }
-
-    static func key(forKeyCode code: Int32) -> Key? {
-        switch code {
-        case KEY_UP: return .up
-        case KEY_DOWN: return .down
-        case KEY_LEFT: return .left
-        case KEY_RIGHT: return .right
-        case KEY_HOME: return .home
-        case KEY_END: return .end
-        case KEY_NPAGE: return .pageDown
-        case KEY_PPAGE: return .pageUp
-        case KEY_BACKSPACE: return .backspace
-        case KEY_DC: return .delete
-        case KEY_BTAB: return .backTab
-        case KEY_ENTER: return .enter
-        case KEY_RESIZE: return .resize
-        default:
-            for n in 1...12 where code == shim_key_f(Int32(n)) { return .function(n) }
-            return nil
-        }
-    }
-
-    static func key(forCharacter code: UInt32) -> Key? {
-        switch code {
-        case 9: return .tab
-        case 10, 13: return .enter
-        case 27: return .escape
-        case 8, 127: return .backspace
-        case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(code) + 0x60)))
-        case 0..<32: return nil
-        default: return Unicode.Scalar(code).map { .char(Character($0)) }
+        switch wget_wch(window, &code) {
+        case KEY_CODE_YES: return .keyCode(Int32(truncatingIfNeeded: code))
+        case ERR: return .nothing(milliseconds: Int(max(0, milliseconds)))
+        default: return .character(UInt32(code))
         }
     }
 

@@ -1,0 +1,172 @@
+/// Turns the terminal's raw reads into `Key`s, assembling bracketed paste on the way.
+/// Pure: the backend only reads (`wget_wch`) and feeds what it got, so every mapping and
+/// every paste corner is tested, and fuzzed, without a terminal.
+///
+/// A paste (between the ESC[200~ and ESC[201~ markers) arrives as one `.paste` text, so
+/// a pasted secret is never seen as typed keys: a line break in it does not press Enter
+/// and a Ctrl character in it does not save or quit.
+public struct KeyDecoder: Sendable {
+    /// How long the backend waits per read while a paste is arriving.
+    public static let pastePollMilliseconds: Int32 = 50
+    /// A paste whose end marker never comes (a terminal that drops it, a cut-off stream)
+    /// ends after this much silence, with what arrived.
+    public static let pasteSilenceMilliseconds = 1_000
+    /// The most of one paste that is kept, in Unicode scalars (at most 256 KiB as UTF-8).
+    /// Every field is one line and a secret is far shorter, so only a mistake (a whole
+    /// file, a runaway program's output) gets near it. Then the first part is kept, as the
+    /// user would see it in the field, and the rest is dropped up to the end marker:
+    /// memory stays bounded, a field cannot grow without end, and the paste is handed over
+    /// at once instead of the console waiting on input that may never stop.
+    public static let pasteLimit = 65_536
+
+    private struct Paste: Sendable {
+        var text = ""
+        var scalars = 0
+        var idleMilliseconds = 0
+        var afterCarriageReturn = false
+    }
+
+    private enum Mode: Sendable {
+        case keys
+        case collecting(Paste)
+        /// Past the limit: what remains of the paste is read and dropped, but no longer
+        /// held up the run loop (which keeps drawing and checking signals meanwhile).
+        case discarding(idleMilliseconds: Int)
+    }
+
+    private let codes: KeyCodes
+    private let table: [Int32: Key]
+    private var mode = Mode.keys
+    /// The terminal was resized during a paste: reported once the paste is out.
+    private var resizeHeld = false
+
+    public init(codes: KeyCodes) {
+        self.codes = codes
+        table = codes.table()
+    }
+
+    /// Whether a paste is being collected: the backend then reads on, every
+    /// `pastePollMilliseconds`, until `decode` returns it.
+    public var isCollectingPaste: Bool {
+        if case .collecting = mode { return true }
+        return false
+    }
+
+    /// A key decoded earlier but held back (a resize during a paste); the backend asks
+    /// for it before reading the terminal again.
+    public mutating func takeHeldKey() -> Key? {
+        guard resizeHeld, !isCollectingPaste else { return nil }
+        resizeHeld = false
+        return .resize
+    }
+
+    /// The key this read completes, if any.
+    public mutating func decode(_ input: RawInput) -> Key? {
+        switch mode {
+        case .keys:
+            return decodeKey(input)
+        case .collecting(var paste):
+            mode = .keys  // so `paste.text` is not shared while it grows
+            let key = collect(input, into: &paste)
+            if key == nil { mode = .collecting(paste) }
+            return key
+        case .discarding(let idle):
+            return discard(input, idle: idle)
+        }
+    }
+
+    // MARK: Keys outside a paste
+
+    private mutating func decodeKey(_ input: RawInput) -> Key? {
+        switch input {
+        case .keyCode(let code):
+            if code == codes.pasteStart {
+                mode = .collecting(Paste())
+                return nil
+            }
+            // An end marker with no start (a paste cut short by the limit, a stray
+            // sequence): nothing to do.
+            if code == codes.pasteEnd { return nil }
+            return table[code]
+        case .character(let code):
+            return Self.key(forCharacter: code)
+        case .nothing:
+            return nil
+        }
+    }
+
+    /// A typed character: the control codes terminals send for Tab, Enter, Esc,
+    /// Backspace and Ctrl-letter; nothing for other control codes or invalid scalars.
+    public static func key(forCharacter code: UInt32) -> Key? {
+        switch code {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(code) + 0x60)))
+        case 0..<32: return nil
+        default: return Unicode.Scalar(code).map { .char(Character($0)) }
+        }
+    }
+
+    // MARK: Inside a paste
+
+    private mutating func collect(_ input: RawInput, into paste: inout Paste) -> Key? {
+        switch input {
+        case .keyCode(let code):
+            paste.idleMilliseconds = 0
+            if code == codes.pasteEnd { return .paste(paste.text) }
+            if code == codes.resize { resizeHeld = true }
+            // Any other code is ncurses matching an escape sequence inside the pasted
+            // text (a pasted "ESC [ A"): the paste is text, so it is dropped.
+            return nil
+        case .character(let code):
+            paste.idleMilliseconds = 0
+            append(code, to: &paste)
+            if paste.scalars >= Self.pasteLimit {
+                mode = .discarding(idleMilliseconds: 0)
+                return .paste(paste.text)
+            }
+            return nil
+        case .nothing(let milliseconds):
+            paste.idleMilliseconds += min(max(0, milliseconds), Self.pasteSilenceMilliseconds)
+            return paste.idleMilliseconds >= Self.pasteSilenceMilliseconds ? .paste(paste.text) : nil
+        }
+    }
+
+    /// Line breaks become "\n" (CR LF counts once: a Windows clipboard's line ending is
+    /// one break), a tab a space; other control codes (C0, DEL, C1) and invalid scalars
+    /// are dropped, so a paste cannot smuggle an escape sequence into a value.
+    private static func pasted(_ code: UInt32, afterCarriageReturn: Bool) -> Unicode.Scalar? {
+        switch code {
+        case 13: return "\n"
+        case 10: return afterCarriageReturn ? nil : "\n"
+        case 9: return " "
+        case 0..<32, 0x7F..<0xA0: return nil
+        default: return Unicode.Scalar(code)
+        }
+    }
+
+    private func append(_ code: UInt32, to paste: inout Paste) {
+        let scalar = Self.pasted(code, afterCarriageReturn: paste.afterCarriageReturn)
+        paste.afterCarriageReturn = code == 13
+        guard let scalar else { return }
+        paste.text.unicodeScalars.append(scalar)
+        paste.scalars += 1
+    }
+
+    private mutating func discard(_ input: RawInput, idle: Int) -> Key? {
+        switch input {
+        case .keyCode(let code):
+            if code == codes.pasteEnd { mode = .keys; return nil }
+            if code == codes.resize { return .resize }
+            mode = .discarding(idleMilliseconds: 0)
+        case .character:
+            mode = .discarding(idleMilliseconds: 0)
+        case .nothing(let milliseconds):
+            let total = idle + min(max(0, milliseconds), Self.pasteSilenceMilliseconds)
+            mode = total >= Self.pasteSilenceMilliseconds ? .keys : .discarding(idleMilliseconds: total)
+        }
+        return nil
+    }
+}
