@@ -45,19 +45,22 @@ let package = Package(
             ],
             path: "Sources/social-console"
         ),
+        // What several test targets share: the seeded generator of the fuzz and stress runs.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "SettingsKitTests",
-            dependencies: ["SettingsKit"],
+            dependencies: ["SettingsKit", "TestSupport"],
             path: "Tests/SettingsKitTests"
         ),
         // Runs the built binary as users do; needs social-console built (swift test builds it).
         .testTarget(
             name: "CLITests",
+            dependencies: ["TestSupport"],
             path: "Tests/CLITests"
         ),
         .testTarget(
             name: "ConsoleKitTests",
-            dependencies: ["ConsoleKit", "SettingsKit"],
+            dependencies: ["ConsoleKit", "SettingsKit", "TestSupport"],
             path: "Tests/ConsoleKitTests",
             exclude: ["Snapshots"]
         ),

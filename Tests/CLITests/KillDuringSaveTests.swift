@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// kill -9 at random moments of `set`: the file is always the old or the new version,
@@ -21,7 +22,7 @@ import Testing
         }
         let span = max(spans.sorted()[2], 0.005)
 
-        var generator = SeededGenerator(seed: 0x5EED_0F_C0FFEE)
+        var generator = SplitMix64(seed: 0x5EED_0F_C0FFEE)
         var moment = 0.85 * span
         let step = 0.001, jitter = 0.004
         var current = "probe"
@@ -73,18 +74,5 @@ import Testing
         #expect(!history.contains(CLI.secret))
         // Not assertions (the timing is the machine's), but the record of what was hit.
         print("kill -9 loop: \(completed) saves completed, \(killedAfterLanding) killed after the rename, \(killedMidSave) killed between temp file and rename, span \(Int(span * 1000)) ms")
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failing run can be repeated.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import SettingsKit
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -103,11 +104,11 @@ import Glibc
 /// structure inserted, ranges deleted or duplicated, splices between corpus files, and
 /// the odd burst of nesting or a long run.
 struct Mutator {
-    var random: SplitMix
+    var random: SplitMix64
     let corpus: [[UInt8]]
 
     init(seed: UInt64, corpus: [[UInt8]]) {
-        random = SplitMix(seed: seed)
+        random = SplitMix64(seed: seed)
         self.corpus = corpus
     }
 
@@ -162,18 +163,5 @@ struct Mutator {
             let byte: UInt8 = [UInt8(ascii: "a"), UInt8(ascii: "9"), UInt8(ascii: " "), UInt8(ascii: "\\")][int(4)]
             input.insert(contentsOf: repeatElement(byte, count: 1 + int(5_000)), at: at)
         }
-    }
-}
-
-/// SplitMix64: small, fast and the same everywhere, so a fuzz run can be repeated.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
