@@ -171,9 +171,15 @@ extension ConsoleState {
     /// Pasted text loses its trailing line break (a copied secret often has one); any line
     /// break left inside becomes a space, since every field is one line.
     static func pasted(_ text: String) -> String {
-        var t = text
-        while let last = t.last, last == "\n" || last == "\r\n" || last == "\r" { t = TextInput.droppingOneLineBreak(t) }
-        return String(t.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" ? " " : $0 })
+        // Trimmed by Unicode scalars: line breaks are made of CR and LF only and always
+        // stand alone as characters. Dropping them a Character at a time took time squared
+        // in their number (a paste of 64K line breaks froze the console for seconds).
+        let scalars = text.unicodeScalars
+        var end = scalars.endIndex
+        while end > scalars.startIndex, ["\n", "\r"].contains(scalars[scalars.index(before: end)]) {
+            end = scalars.index(before: end)
+        }
+        return String(text[..<end].map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" ? " " : $0 })
     }
 
     /// Review's Enter: the finding's screen, focused on the row of its field.

@@ -142,10 +142,15 @@ enum FormView {
             buffer.put(TextWrap.truncate(String(characters), width: width), x: x, y: y, style: focused ? .focusField : .field)
             return
         }
-        // Show the part of the text that ends at the cursor, keeping one column for it.
-        var start = 0
-        while start < editing.cursor && DisplayWidth.of(String(characters[start..<editing.cursor])) > width - 1 { start += 1 }
+        // Show the part of the text that ends at the cursor, keeping one column for it:
+        // walk back from the cursor while characters fit (linear, so a long pasted text
+        // does not make every frame slower by its length squared).
+        var start = editing.cursor, used = 0
+        while start > 0, used + DisplayWidth.of(characters[start - 1]) <= width - 1 {
+            used += DisplayWidth.of(characters[start - 1])
+            start -= 1
+        }
         buffer.put(String(characters[start...]), x: x, y: y, style: .focusField, limit: width)
-        buffer.cursor = Point(x: x + DisplayWidth.of(String(characters[start..<editing.cursor])), y: y)
+        buffer.cursor = Point(x: x + used, y: y)
     }
 }

@@ -11,18 +11,22 @@ public enum TextWrap {
         func flush() { lines.append(line); line = indent; lineWidth = indent.count; lineHasWord = false }
         for word in text.split(separator: " ") {
             var w = word
-            if lineHasWord && lineWidth + 1 + DisplayWidth.of(w) > width { flush() }
+            // The rest of the word's width, kept up to date rather than measured again for
+            // each line it is split over: a long pasted value wraps in linear time.
+            var wordWidth = DisplayWidth.of(w)
+            if lineHasWord && lineWidth + 1 + wordWidth > width { flush() }
             if lineHasWord { line += " "; lineWidth += 1 }
-            while lineWidth + DisplayWidth.of(w) > width {
+            while lineWidth + wordWidth > width {
                 var part = "", partWidth = 0
                 while let c = w.first, lineWidth + partWidth + DisplayWidth.of(c) <= width {
                     part.append(c); partWidth += DisplayWidth.of(c); w = w.dropFirst()
                 }
-                if part.isEmpty && !lineHasWord, let c = w.first { part.append(c); w = w.dropFirst() }
+                if part.isEmpty && !lineHasWord, let c = w.first { part.append(c); partWidth += DisplayWidth.of(c); w = w.dropFirst() }
+                wordWidth -= partWidth
                 line += part
                 flush()
             }
-            if !w.isEmpty { line += w; lineWidth += DisplayWidth.of(w); lineHasWord = true }
+            if !w.isEmpty { line += w; lineWidth += wordWidth; lineHasWord = true }
         }
         if lineHasWord || lines.isEmpty { lines.append(line) }
         return lines
