@@ -1,0 +1,244 @@
+import ConsoleKit
+import Foundation
+import SettingsKit
+
+/// Plays a `KeyFuzzCase` the way the run loop (ConsoleMain.swift) does: raw reads through
+/// the decoder, keys through the reducer, effects answered, a frame rendered after each
+/// step that gave keys. Checked after every key and every frame:
+/// - effects come only from their keys: quit(130) from Ctrl-C; quit(0) from Ctrl-Q / F10,
+///   or n in the quit dialog; save from Ctrl-S / F2 outside it; save-and-quit from y in it;
+/// - a paste never acts as a command, a resize changes only the size;
+/// - read-only never edits, saves, reveals the secret or opens the quit dialog;
+/// - focus is on a row, help scrolls within its text, reveal is on only on the secret's row;
+///   a successful save leaves nothing unsaved;
+/// - a frame has the size the state knows, the cursor inside it, no control code in any
+///   cell, and wide characters paired with their right halves;
+/// - the secret is drawn only while revealed on its focused row;
+/// - no key and no frame takes long (the suite bounds `slowest`).
+/// Traps are checked too, by the process surviving.
+struct KeyFuzzRunner {
+    /// In every start but the empty one; long and unlike anything the generator types.
+    static let secret = "FUZZ-s3cret-Qz7Wx9Kp2Lm8Vn4Rt6Yb1Hj5"
+    /// Pieces of the secret that must not be drawn: any 11 characters of it in a row
+    /// contain one of these.
+    static let secretPieces: [String] = {
+        let s = Array(secret)
+        return stride(from: 0, through: s.count - 8, by: 4).map { String(s[$0..<$0 + 8]) }
+    }()
+
+    static func settings(_ start: KeyFuzzCase.Start) -> Settings {
+        var settings: Settings
+        switch start {
+        case .empty: return Settings()
+        case .secretOnly: settings = Settings()
+        case .acmeProd, .acmeStaging:
+            let text = BundledResources.text("examples/\(start.rawValue).json")!
+            settings = try! SettingsStore.decode(Array(text.utf8), path: "\(start.rawValue).json")
+        }
+        settings.setText("connection.clientSecret", secret)
+        return settings
+    }
+
+    /// What went wrong, empty when nothing did.
+    private(set) var failures: [String] = []
+    private(set) var keys = 0, frames = 0, effects = 0
+    /// The longest one key or one frame took: a long one freezes the terminal.
+    private(set) var slowest: Duration = .zero
+    /// What that was, to tell where a slow case spends its time.
+    private(set) var slowestWhat = ""
+    private let clock = ContinuousClock()
+    private let fuzzCase: KeyFuzzCase
+    private var decoder = KeyDecoder(codes: .curses)
+    private var state: ConsoleState
+    /// The file as last saved: what a reopened console starts from.
+    private var onDisk: Settings
+    private var terminal: (width: Int, height: Int)
+    private var saves = KeyFuzzCase.SaveResult.ok
+
+    init(_ fuzzCase: KeyFuzzCase) {
+        self.fuzzCase = fuzzCase
+        onDisk = Self.settings(fuzzCase.start)
+        terminal = (fuzzCase.width, fuzzCase.height)
+        state = ConsoleState(path: "/tmp/fuzz.json", settings: onDisk, fileMode: fuzzCase.fileMode, readOnly: fuzzCase.readOnly)
+        state.resize(width: terminal.width, height: terminal.height)
+    }
+
+    /// Runs the whole case; stops at the first failure.
+    static func run(_ fuzzCase: KeyFuzzCase) -> KeyFuzzRunner {
+        var runner = KeyFuzzRunner(fuzzCase)
+        runner.render()
+        for (index, step) in fuzzCase.steps.enumerated() where runner.failures.isEmpty {
+            let keys = runner.keys
+            runner.play(step)
+            // The run loop draws after keys, not after reads that gave none (inside a paste).
+            if runner.keys > keys { runner.render() }
+            if !runner.failures.isEmpty { runner.failures[0] = "step \(index + 1) (\(step)): " + runner.failures[0] }
+        }
+        return runner
+    }
+
+    mutating func play(_ step: KeyFuzzCase.Step) {
+        switch step {
+        case .raw(let input, let times):
+            for _ in 0..<times where failures.isEmpty { read(input) }
+        case .resize(let width, let height):
+            terminal = (width, height)
+            read(.keyCode(KeyCodes.curses.resize))
+        case .saves(let result):
+            saves = result
+        }
+    }
+
+    /// One wget_wch, as NcursesBackend.readKey hands it on.
+    mutating func read(_ input: RawInput) {
+        if let held = decoder.takeHeldKey() { press(held) }
+        if let key = decoder.decode(input) { press(key) }
+    }
+
+    mutating func press(_ key: Key) {
+        keys += 1
+        let before = state
+        let began = clock.now
+        if key == .resize { state.resize(width: terminal.width, height: terminal.height) }
+        let effect = state.handle(key)
+        timed(since: began, "key \(String(describing: key).prefix(40))")
+        check(key: key, effect: effect, before: before)
+        checkState()
+        guard let effect else { return }
+        effects += 1
+        perform(effect)
+        checkState()
+    }
+
+    /// The run loop's answers: saves succeed or fail as the case says; a quit ends this
+    /// console and a new one opens on the file as saved (the user runs `edit` again).
+    mutating func perform(_ effect: Effect) {
+        switch effect {
+        case .quit:
+            reopen()
+        case .save, .saveAndQuit:
+            switch saves {
+            case .ok:
+                onDisk = state.settings
+                state.saveSucceeded(fileMode: 0o600)
+                if state.isDirty { fail("unsaved changes right after a save") }
+                if case .saveAndQuit = effect { reopen() }
+            case .fail: state.saveFailed("Not saved: no space left on device", conflict: false)
+            case .conflict: state.saveFailed("Not saved: the file changed on disk", conflict: true)
+            }
+        }
+    }
+
+    mutating func reopen() {
+        decoder = KeyDecoder(codes: .curses)
+        state = ConsoleState(path: "/tmp/fuzz.json", settings: onDisk, fileMode: 0o600, readOnly: fuzzCase.readOnly)
+        state.resize(width: terminal.width, height: terminal.height)
+    }
+
+    mutating func timed(since began: ContinuousClock.Instant, _ what: @autoclosure () -> String) {
+        let took = clock.now - began
+        guard took > slowest else { return }
+        slowest = took
+        slowestWhat = "\(what()) on \(state.screen), focus \(state.focus), overlay \(String(describing: state.overlay)), "
+            + "editing \(state.editor?.characters.count ?? -1) characters, \(state.width)x\(state.height)"
+    }
+
+    mutating func fail(_ message: String) {
+        failures.append(message)
+    }
+
+    // MARK: Checks
+
+    /// What one key may do: effects only from their keys, a paste never a command,
+    /// read-only never an edit.
+    mutating func check(key: Key, effect: Effect?, before: ConsoleState) {
+        let dialog = before.overlay == .quitConfirm
+        switch effect {
+        case .quit(130)?:
+            if key != .ctrl("c") { fail("quit(130) from \(key)") }
+        case .quit(0)?:
+            let allowed: [Key] = dialog ? [.char("n"), .char("N")] : [.ctrl("q"), .function(10)]
+            if !allowed.contains(key) { fail("quit(0) from \(key), dialog: \(dialog)") }
+        case .quit(let code)?:
+            fail("quit(\(code)) from \(key)")
+        case .save(let overwrite)?:
+            if ![.ctrl("s"), .function(2)].contains(key) || dialog { fail("save from \(key), dialog: \(dialog)") }
+            if overwrite != before.overwriteNext { fail("save overwrite \(overwrite) without a conflict first") }
+        case .saveAndQuit?:
+            if ![.char("y"), .char("Y")].contains(key) || !dialog { fail("saveAndQuit from \(key), dialog: \(dialog)") }
+        case nil:
+            break
+        }
+        if fuzzCase.readOnly {
+            if case .save? = effect { fail("read-only asked to save") }
+            if case .saveAndQuit? = effect { fail("read-only asked to save") }
+            if state.settings != before.settings { fail("read-only changed the settings") }
+            if state.editor != nil || state.revealSecret || state.overlay == .quitConfirm { fail("read-only opened an editor, the secret or the quit dialog") }
+        }
+        if case .paste = key, effect != nil || state.screen != before.screen || state.focus != before.focus || state.overlay != before.overlay {
+            fail("a paste acted as a command")
+        }
+        if key == .resize, effect != nil || state.settings != before.settings || state.focus != before.focus {
+            fail("a resize changed more than the size")
+        }
+    }
+
+    /// What holds between any two keys, also after the run loop answered an effect.
+    mutating func checkState() {
+        let count = state.focusCount
+        if state.focus < 0 || (count == 0 ? state.focus != 0 : state.focus >= count) {
+            fail("focus \(state.focus) outside \(count) rows on \(state.screen)")
+        }
+        if case .help(let scroll)? = state.overlay, scroll < 0 || scroll > HelpView.maxScroll(state) {
+            fail("help scrolled to \(scroll), past \(HelpView.maxScroll(state))")
+        }
+        if state.revealSecret && state.focusedItem?.isSecret != true { fail("reveal on while \(String(describing: state.focusedItem)) has focus") }
+    }
+
+    /// Renders at the size the state knows, as the run loop does, and checks the frame.
+    mutating func render() {
+        guard failures.isEmpty else { return }
+        frames += 1
+        let began = clock.now
+        let buffer = Renderer.render(state, width: state.width, height: state.height)
+        timed(since: began, "frame")
+        let (w, h) = (max(0, state.width), max(0, state.height))
+        if buffer.width != w || buffer.height != h || buffer.cells.count != w * h {
+            fail("a \(state.width)x\(state.height) frame is \(buffer.width)x\(buffer.height) with \(buffer.cells.count) cells")
+            return
+        }
+        if let cursor = buffer.cursor, !(0..<w).contains(cursor.x) || !(0..<h).contains(cursor.y) {
+            fail("cursor at \(cursor) outside the \(w)x\(h) frame")
+        }
+        checkCells(buffer)
+        let shown = state.revealSecret && state.focusedItem?.isSecret == true && state.overlay == nil
+        if !shown {
+            let text = buffer.rows.joined()
+            if let piece = Self.secretPieces.first(where: text.contains) { fail("the frame shows \"\(piece)\" of the secret:\n\(buffer.text)") }
+        }
+    }
+
+    /// No control code reaches the terminal; wide characters and their right halves pair up.
+    mutating func checkCells(_ buffer: CellBuffer) {
+        for y in 0..<buffer.height {
+            for x in 0..<buffer.width {
+                let cell = buffer[x, y]
+                // Most cells are one printable ASCII byte: nothing to check, and cheap to see.
+                if cell.text.utf8.count == 1, let byte = cell.text.utf8.first, byte >= 0x20, byte != 0x7F { continue }
+                if cell.text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) {
+                    fail("control code in the cell at \(x),\(y): \(cell.text.unicodeScalars.map { String($0.value, radix: 16) })")
+                    return
+                }
+                if cell.isContinuation {
+                    if x == 0 || buffer[x - 1, y].isContinuation || DisplayWidth.of(buffer[x - 1, y].text) != 2 {
+                        fail("a right half with no wide character before it at \(x),\(y)")
+                        return
+                    }
+                } else if DisplayWidth.of(cell.text) == 2, x + 1 >= buffer.width || !buffer[x + 1, y].isContinuation {
+                    fail("a wide character with no right half at \(x),\(y)")
+                    return
+                }
+            }
+        }
+    }
+}
