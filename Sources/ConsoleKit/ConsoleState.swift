@@ -96,6 +96,9 @@ public struct ConsoleState: Equatable, Sendable {
         saved = settings
         self.fileMode = fileMode
         report = Readiness.evaluate(settings, fileMode: fileMode)
+        // The new mode can clear a finding (readable by others), and Review's rows are
+        // the findings: keep focus on one of them.
+        focus = max(0, min(focus, focusCount - 1))
         overwriteNext = false
         status = StatusMessage("Saved \(fileName)")
     }

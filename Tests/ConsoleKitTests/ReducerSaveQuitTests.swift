@@ -22,6 +22,21 @@ import Testing
         #expect(!s.rendered().contains("unsaved"))
     }
 
+    /// Found by KeyFuzzTests (Tests/FuzzCorpus/keys/review-focus-after-save.txt).
+    @Test func aSaveThatClearsAFindingKeepsReviewsFocusOnARow() {
+        var s = ConsoleState(path: "/tmp/acme.json", settings: Fixture.settings(Fixture.halfDone), fileMode: 0o644, readOnly: false)
+        s.go(to: .review)
+        let codes = s.reviewFindings.map(\.code)
+        #expect(codes.contains("credentials/file-readable-by-others"))
+        s.press(.up)
+        #expect(s.focus == codes.count - 1, "Up from the first finding goes to the last")
+        #expect(s.press(.ctrl("s")) == .save(overwrite: false))
+        s.saveSucceeded(fileMode: 0o600)
+        #expect(s.focusCount == codes.count - 1)
+        #expect(s.focus == s.focusCount - 1, "focus moves to what is now the last finding")
+        #expect(s.rendered().contains("▸"), "and Review shows it")
+    }
+
     @Test func aConflictArmsAnOverwriteOnTheNextSave() {
         var s = Fixture.state()
         s.saveFailed("Not saved: the file was changed on disk since it was opened", conflict: true)
