@@ -106,7 +106,7 @@ struct KeyFuzzGenerator {
     mutating func longRun() -> KeyFuzzCase.Step {
         let inputs: [RawInput] = [.character(120), .character(0x65E5), .character(32), .character(127), .character(9),
                                   .keyCode(Self.codes.down), .keyCode(Self.codes.left), .keyCode(Self.codes.pageDown), .character(13)]
-        return .raw(pick(inputs), times: 1 + int(chance(5) ? 5_000 : 200))
+        return .raw(pick(inputs), times: 1 + int(chance(5) ? 3_000 : 200))
     }
 
     /// A bracketed paste: markers, then pieces of text, line breaks, control and invalid

@@ -39,6 +39,11 @@ struct KeyFuzzRunner {
         return settings
     }
 
+    /// A case ends after this many keys. Each key costs up to milliseconds in a debug build
+    /// when a field holds a paste of 64K characters, and a mutated case can hold Enter for
+    /// 65,000 presses: without a bound one case took two minutes and the run found nothing.
+    static let keyLimit = 10_000
+
     /// What went wrong, empty when nothing did.
     private(set) var failures: [String] = []
     private(set) var keys = 0, frames = 0, effects = 0
@@ -67,7 +72,7 @@ struct KeyFuzzRunner {
     static func run(_ fuzzCase: KeyFuzzCase) -> KeyFuzzRunner {
         var runner = KeyFuzzRunner(fuzzCase)
         runner.render()
-        for (index, step) in fuzzCase.steps.enumerated() where runner.failures.isEmpty {
+        for (index, step) in fuzzCase.steps.enumerated() where runner.failures.isEmpty && runner.keys < keyLimit {
             let keys = runner.keys
             runner.play(step)
             // The run loop draws after keys, not after reads that gave none (inside a paste).
@@ -80,7 +85,7 @@ struct KeyFuzzRunner {
     mutating func play(_ step: KeyFuzzCase.Step) {
         switch step {
         case .raw(let input, let times):
-            for _ in 0..<times where failures.isEmpty { read(input) }
+            for _ in 0..<times where failures.isEmpty && keys < Self.keyLimit { read(input) }
         case .resize(let width, let height):
             terminal = (width, height)
             read(.keyCode(KeyCodes.curses.resize))
