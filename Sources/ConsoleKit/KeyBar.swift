@@ -15,6 +15,10 @@ public enum KeyBar {
         switch state.overlay {
         case .quitConfirm:
             return [Entry("y", "Save", 3), Entry("n", "Discard", 3), Entry("Esc", "Cancel", 3)]
+        case .conflict:
+            return [Entry("r", "Reload", 3), Entry("o", "Overwrite", 3), Entry("Esc", "Cancel", 3)]
+        case .restore:
+            return [Entry("r", "Restore", 3), Entry("d", "Discard", 3), Entry("Esc", "Later", 3)]
         case .help:
             return [Entry("↑↓", "Scroll", 3), Entry("PgUp/PgDn", "Page", 1), Entry("Esc", "Close help", 3), Entry("^Q", "Quit", 2)]
         case nil:

@@ -16,7 +16,7 @@ public enum Renderer {
         switch state.overlay {
         case .help(let scroll):
             HelpView.draw(state, scroll: scroll, in: layout.body, into: &buffer)
-        case .quitConfirm, nil:
+        case .quitConfirm, .conflict, .restore, nil:
             if state.screen == .review {
                 ReviewView.draw(state, in: layout.body, into: &buffer)
             } else {
@@ -29,8 +29,8 @@ public enum Renderer {
             buffer.put(TextWrap.truncate(hint, width: width - 2), x: 1, y: layout.statusRow, style: .info)
         }
         KeyBar.draw(KeyBar.entries(for: state), into: &buffer, row: layout.keyBarRow)
-        if state.overlay == .quitConfirm {
-            DialogView.drawQuit(state, into: &buffer)
+        if let dialog = DialogView.dialog(for: state) {
+            DialogView.draw(dialog, into: &buffer)
         }
         return buffer
     }
@@ -46,13 +46,16 @@ public enum Renderer {
         }
     }
 
-    /// Program, file, unsaved marker; read-only on the right.
+    /// Program, file, unsaved and changed-on-disk markers; read-only on the right.
     static func drawTitle(_ state: ConsoleState, into buffer: inout CellBuffer) {
         buffer.fill(x: 0, y: 0, width: buffer.width, height: 1, style: .title)
         let right = state.readOnly ? "READ-ONLY " : "\(state.screen.rawValue + 1)/\(Screen.allCases.count) "
         let rightWidth = DisplayWidth.of(right)
-        let marker = state.isDirty ? "  ● unsaved" : ""
-        let room = buffer.width - rightWidth - 1 - DisplayWidth.of(marker) - DisplayWidth.of(" social-console · ")
+        let fixed = buffer.width - rightWidth - 1 - DisplayWidth.of(" social-console · ")
+        var marker = (state.isDirty ? "  ● unsaved" : "") + (state.changedOnDisk ? "  ! changed on disk" : "")
+        // On a narrow screen the file name keeps some room and the markers lose their words.
+        if fixed - DisplayWidth.of(marker) < 10 { marker = (state.isDirty ? " ●" : "") + (state.changedOnDisk ? " !" : "") }
+        let room = fixed - DisplayWidth.of(marker)
         var x = buffer.put(" social-console · ", x: 0, y: 0, style: .title)
         x = buffer.put(TextWrap.truncate(state.fileName, width: max(4, room)), x: x, y: 0, style: .title)
         buffer.put(marker, x: x, y: 0, style: .title)

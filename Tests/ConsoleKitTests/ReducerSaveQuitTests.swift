@@ -22,13 +22,6 @@ import Testing
         #expect(!s.rendered().contains("unsaved"))
     }
 
-    @Test func aConflictArmsAnOverwriteOnTheNextSave() {
-        var s = Fixture.state()
-        s.saveFailed("Not saved: the file was changed on disk since it was opened", conflict: true)
-        #expect(s.status?.isError == true)
-        #expect(s.press(.ctrl("s")) == .save(overwrite: true))
-    }
-
     @Test func quitWithoutChangesLeavesAtOnce() {
         var s = Fixture.state()
         #expect(s.press(.ctrl("q")) == .quit(0))
