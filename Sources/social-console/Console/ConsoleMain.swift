@@ -60,22 +60,25 @@ struct ConsoleSession {
         while true {
             let signal = Signals.received
             if signal != 0 { return stop(on: signal) }
-            var changed = checkDisk()
-            if let first = backend.readKey(milliseconds: 100) {
-                // Take every key already waiting before drawing again: typed-ahead or pasted
-                // text then costs one frame, not one per character.
-                var keys = [first]
-                while keys.count < 512, let more = backend.readKey(milliseconds: 0) { keys.append(more) }
-                for key in keys {
-                    if key == .resize {
-                        let (w, h) = backend.size
-                        state.resize(width: w, height: h)
-                    }
-                    if let effect = state.handle(key), let code = perform(effect) { return code }
-                }
-                changed = true
+            let diskChanged = checkDisk()
+            guard let first = backend.readKey(milliseconds: 100) else {
+                // No key: a timeout, or a terminal that is gone (then reads never wait).
+                if backend.hungUp { return stop(on: SIGHUP) }
+                if diskChanged { backend.draw(Renderer.render(state, width: state.width, height: state.height)) }
+                continue
             }
-            if changed { backend.draw(Renderer.render(state, width: state.width, height: state.height)) }
+            // Take every key already waiting before drawing again: typed-ahead or pasted
+            // text then costs one frame, not one per character.
+            var keys = [first]
+            while keys.count < 512, let more = backend.readKey(milliseconds: 0) { keys.append(more) }
+            for key in keys {
+                if key == .resize {
+                    let (w, h) = backend.size
+                    state.resize(width: w, height: h)
+                }
+                if let effect = state.handle(key), let code = perform(effect) { return code }
+            }
+            backend.draw(Renderer.render(state, width: state.width, height: state.height))
         }
     }
 
