@@ -103,6 +103,19 @@ extension ConsoleE2ETests {
         try t.keys("C-q")
         try t.wait(for: "__EXIT=0")
 
+        // Restored, then discarded at quit: the operator dropped those edits, so they go.
+        try kept.write(toFile: recovered, atomically: true, encoding: .utf8)
+        let q = try TmuxSession(["edit", "acme.json"], home: folder)
+        try q.wait(for: "Recovered edits")
+        try q.keys("r")
+        try q.wait(for: "acme-kept")
+        try q.keys("C-q")
+        try q.wait(for: "y Save   n Discard   Esc Cancel")
+        try q.keys("n")
+        try q.wait(for: "__EXIT=0")
+        #expect(!FileManager.default.fileExists(atPath: recovered))
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == Self.acme)
+
         // A damaged one is reported and left for the operator to look at.
         let damaged = "{\"schemaVersion\": 1, \"instance\": {"
         try damaged.write(toFile: recovered, atomically: true, encoding: .utf8)
