@@ -133,19 +133,16 @@ enum FormView {
     /// A text value: masked when secret, scrolled sideways to keep the cursor visible.
     static func drawText(_ item: FormItem, focused: Bool, state: ConsoleState, x: Int, y: Int, width: Int, into buffer: inout CellBuffer) {
         guard width > 0 else { return }
-        buffer.fill(x: x, y: y, width: width, height: 1, style: focused ? .focusField : .field)
-        let editing = focused ? state.editor : nil
-        var characters = editing?.characters ?? Array(FormValues.text(of: item, in: state.settings))
-        let masked = item.isSecret && !(state.revealSecret && focused)
-        if masked { characters = Array(repeating: Secret.bullet, count: characters.count) }
-        guard let editing else {
-            buffer.put(TextWrap.truncate(String(characters), width: width), x: x, y: y, style: focused ? .focusField : .field)
-            return
+        let style: Style = focused ? .focusField : .field
+        buffer.fill(x: x, y: y, width: width, height: 1, style: style)
+        let masking: FieldText.Masking = item.isSecret && !(state.revealSecret && focused) ? .all : .none
+        if focused, let editor = state.editor {
+            let column = FieldText.drawEditing(editor.characters, cursor: editor.cursor, masking: masking,
+                                               x: x, y: y, width: width, style: .focusField, into: &buffer)
+            buffer.cursor = Point(x: x + column, y: y)
+        } else {
+            FieldText.drawValue(FormValues.text(of: item, in: state.settings), masking: masking,
+                                x: x, y: y, width: width, style: style, into: &buffer)
         }
-        // Show the part of the text that ends at the cursor, keeping one column for it.
-        var start = 0
-        while start < editing.cursor && DisplayWidth.of(String(characters[start..<editing.cursor])) > width - 1 { start += 1 }
-        buffer.put(String(characters[start...]), x: x, y: y, style: .focusField, limit: width)
-        buffer.cursor = Point(x: x + DisplayWidth.of(String(characters[start..<editing.cursor])), y: y)
     }
 }

@@ -1,0 +1,93 @@
+import SettingsKit
+
+/// A one-line text value drawn into a field. The work grows with the field's width, not
+/// with the value: a value loaded from a file or pasted may hold 100,000 characters and a
+/// frame is drawn on every key, so only the characters around what is shown are read.
+enum FieldText {
+    /// Which characters are drawn as a bullet instead of themselves.
+    enum Masking: Equatable {
+        case none
+        /// The secret field: every character.
+        case all
+    }
+
+    /// A value that is not being edited: from its start, as much as fits in `width`
+    /// columns, ending in "…" when cut.
+    static func drawValue(_ text: String, masking: Masking, x: Int, y: Int, width: Int, style: Style, into buffer: inout CellBuffer) {
+        guard width > 0 else { return }
+        let (head, _) = prefix(of: text, columns: width)
+        let shown = Shown(characters: head[...], masking: masking)
+        buffer.put(TextWrap.truncate(String(shown.characters(0..<head.count)), width: width), x: x, y: y, style: style)
+    }
+
+    /// The characters at the start of `text` that `columns` columns can show, plus enough
+    /// after them to tell that the text goes on; `complete` when that is the whole text.
+    /// Bullets are one column wide and so are most characters: counting each visible
+    /// character as one column is the least any of them can take.
+    static func prefix(of text: String, columns: Int) -> (characters: [Character], complete: Bool) {
+        var out: [Character] = []
+        var least = 0
+        for c in text {
+            if least > columns { return (out, false) }
+            out.append(c)
+            if DisplayWidth.of(c) > 0 { least += 1 }
+        }
+        return (out, true)
+    }
+
+    /// A value being edited: the text that ends at the cursor fits in `width - 1` columns
+    /// (the last one is the cursor's), then as much after it as fits. Returns the cursor's
+    /// column within the field.
+    @discardableResult
+    static func drawEditing(_ characters: [Character], cursor: Int, masking: Masking, x: Int, y: Int, width: Int, style: Style, into buffer: inout CellBuffer) -> Int {
+        guard width > 0 else { return 0 }
+        let cursor = max(0, min(cursor, characters.count))
+        // Every character the field can show lies within `width` non-blank characters of
+        // the cursor; twice that leaves room for zero-width ones. A run of thousands of
+        // zero-width characters just shows less text, the cursor still in its place.
+        let reach = 2 * width + 1
+        let lo = max(0, cursor - reach), hi = min(characters.count, cursor + reach)
+        let shown = Shown(characters: characters[lo..<hi], masking: masking)
+        let (start, column) = window(shown, cursor: cursor, width: width)
+        buffer.put(characters: shown.characters(start..<hi), x: x, y: y, style: style, limit: width)
+        return column
+    }
+
+    /// The first character shown and the cursor's column: walking back from the cursor,
+    /// adding one character's width at a time, while the text still fits in `width - 1`.
+    static func window(_ shown: Shown, cursor: Int, width: Int) -> (start: Int, column: Int) {
+        var start = cursor, used = 0
+        while start > shown.lowerBound {
+            let w = shown.width(start - 1)
+            if used + w > width - 1 { break }
+            used += w
+            start -= 1
+        }
+        return (start, used)
+    }
+
+    /// Part of a value as it is drawn: each character, or a bullet where it is masked.
+    /// Indices are those of the whole value.
+    struct Shown {
+        let source: ArraySlice<Character>
+        let masking: Masking
+
+        init(characters: ArraySlice<Character>, masking: Masking) {
+            source = characters
+            self.masking = masking
+        }
+
+        var lowerBound: Int { source.startIndex }
+
+        func character(_ i: Int) -> Character {
+            masking == .all ? Secret.bullet : source[i]
+        }
+
+        func width(_ i: Int) -> Int { DisplayWidth.of(character(i)) }
+
+        /// Lazily: the field reads only what it draws.
+        func characters(_ range: Range<Int>) -> LazyMapSequence<Range<Int>, Character> {
+            range.lazy.map { character($0) }
+        }
+    }
+}
