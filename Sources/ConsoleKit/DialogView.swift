@@ -2,7 +2,7 @@
 /// characters (ncurses' ACS line drawing shows as "lqqk" in some captures).
 enum DialogView {
     static func drawQuit(_ state: ConsoleState, into buffer: inout CellBuffer) {
-        let question = "Save changes to \(state.fileName) before quitting?"
+        let question = "Save changes to \(SecretMask(state).masked(state.fileName)) before quitting?"
         let choices = "y Save   n Discard   Esc Cancel"
         let inner = min(buffer.width - 4, max(DisplayWidth.of(choices), DisplayWidth.of(question)) + 2)
         guard inner > 4, buffer.height >= 6 else { return }

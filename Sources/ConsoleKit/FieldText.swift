@@ -5,18 +5,22 @@ import SettingsKit
 /// frame is drawn on every key, so only the characters around what is shown are read.
 enum FieldText {
     /// Which characters are drawn as a bullet instead of themselves.
-    enum Masking: Equatable {
+    enum Masking {
         case none
         /// The secret field: every character.
         case all
+        /// Any other field: the characters that are part of the secret.
+        case secret(SecretMask)
     }
 
     /// A value that is not being edited: from its start, as much as fits in `width`
     /// columns, ending in "…" when cut.
     static func drawValue(_ text: String, masking: Masking, x: Int, y: Int, width: Int, style: Style, into buffer: inout CellBuffer) {
         guard width > 0 else { return }
-        let (head, _) = prefix(of: text, columns: width)
-        let shown = Shown(characters: head[...], masking: masking)
+        // The secret's runs are found a little past the edge, so one that the edge cuts
+        // is still masked up to it.
+        let (head, _) = prefix(of: text, columns: width + SecretMask.run)
+        let shown = Shown(head, range: 0..<head.count, masking: masking)
         buffer.put(TextWrap.truncate(String(shown.characters(0..<head.count)), width: width), x: x, y: y, style: style)
     }
 
@@ -47,7 +51,7 @@ enum FieldText {
         // zero-width characters just shows less text, the cursor still in its place.
         let reach = 2 * width + 1
         let lo = max(0, cursor - reach), hi = min(characters.count, cursor + reach)
-        let shown = Shown(characters: characters[lo..<hi], masking: masking)
+        let shown = Shown(characters, range: lo..<hi, masking: masking)
         let (start, column) = window(shown, cursor: cursor, width: width)
         buffer.put(characters: shown.characters(start..<hi), x: x, y: y, style: style, limit: width)
         return column
@@ -70,17 +74,30 @@ enum FieldText {
     /// Indices are those of the whole value.
     struct Shown {
         let source: ArraySlice<Character>
-        let masking: Masking
+        private let all: Bool
+        /// For `.secret`: whether each character of `source` is masked.
+        private let flags: [Bool]?
 
-        init(characters: ArraySlice<Character>, masking: Masking) {
-            source = characters
-            self.masking = masking
+        /// The characters of `range` as drawn. The secret is searched for a run's length
+        /// beyond the range on both sides: a run the range cuts is masked up to the cut.
+        init(_ characters: [Character], range: Range<Int>, masking: Masking) {
+            source = characters[range]
+            switch masking {
+            case .none, .all:
+                all = masking.isAll
+                flags = nil
+            case .secret(let mask):
+                all = false
+                let context = max(0, range.lowerBound - SecretMask.run + 1)..<min(characters.count, range.upperBound + SecretMask.run - 1)
+                flags = Array(mask.flags(characters[context]).dropFirst(range.lowerBound - context.lowerBound).prefix(range.count))
+            }
         }
 
         var lowerBound: Int { source.startIndex }
 
         func character(_ i: Int) -> Character {
-            masking == .all ? Secret.bullet : source[i]
+            if all || flags?[i - source.startIndex] == true { return Secret.bullet }
+            return source[i]
         }
 
         func width(_ i: Int) -> Int { DisplayWidth.of(character(i)) }
@@ -88,6 +105,25 @@ enum FieldText {
         /// Lazily: the field reads only what it draws.
         func characters(_ range: Range<Int>) -> LazyMapSequence<Range<Int>, Character> {
             range.lazy.map { character($0) }
+        }
+    }
+}
+
+extension FieldText.Masking {
+    var isAll: Bool {
+        if case .all = self { return true }
+        return false
+    }
+
+    /// How a text row is masked: the secret field whole, any other field where it holds the
+    /// secret. The focused field shows in clear only while the operator has revealed it.
+    init(_ item: FormItem, focused: Bool, state: ConsoleState, mask: SecretMask) {
+        if focused && state.revealSecret {
+            self = .none
+        } else if item.isSecret {
+            self = .all
+        } else {
+            self = mask.isEmpty ? .none : .secret(mask)
         }
     }
 }

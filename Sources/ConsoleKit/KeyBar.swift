@@ -12,6 +12,10 @@ public enum KeyBar {
     }
 
     public static func entries(for state: ConsoleState) -> [Entry] {
+        entries(for: state, mask: SecretMask(state))
+    }
+
+    static func entries(for state: ConsoleState, mask: SecretMask) -> [Entry] {
         switch state.overlay {
         case .quitConfirm:
             return [Entry("y", "Save", 3), Entry("n", "Discard", 3), Entry("Esc", "Cancel", 3)]
@@ -26,6 +30,8 @@ public enum KeyBar {
             out.append(Entry("↑↓", "Select", 1))
         } else if let item = state.focusedItem {
             out += focusEntries(item, readOnly: state.readOnly)
+            // Another field that holds the secret is masked too, and reveals the same way.
+            if !state.readOnly, !item.isSecret, FormView.holdsSecret(item, state, mask: mask) { out.append(Entry("^R", "Reveal", 3)) }
             out.append(Entry("Tab", "Next", 1))
         }
         out.append(Entry("PgUp/PgDn", "Screen", 1))

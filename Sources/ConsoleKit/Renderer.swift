@@ -11,24 +11,28 @@ public enum Renderer {
             drawTooSmall(into: &buffer)
             return buffer
         }
-        drawTitle(state, into: &buffer)
+        // Built once a frame: every text drawn from the settings is searched for the secret.
+        let mask = SecretMask(state)
+        drawTitle(state, mask: mask, into: &buffer)
         if layout.mode == .full { drawStepColumn(state, layout.steps, into: &buffer) } else { drawStepLine(state, layout.steps, into: &buffer) }
         switch state.overlay {
         case .help(let scroll):
             HelpView.draw(state, scroll: scroll, in: layout.body, into: &buffer)
         case .quitConfirm, nil:
             if state.screen == .review {
-                ReviewView.draw(state, in: layout.body, into: &buffer)
+                ReviewView.draw(state, in: layout.body, mask: mask, into: &buffer)
             } else {
-                FormView.draw(state, layout: layout, into: &buffer)
+                FormView.draw(state, layout: layout, mask: mask, into: &buffer)
             }
         }
+        // Status messages quote values ("Added … to the callback URLs") and the file name.
         if let status = state.status {
-            buffer.put(TextWrap.truncate(status.text, width: width - 2), x: 1, y: layout.statusRow, style: status.isError ? .blocker : .complete)
-        } else if state.overlay == nil, let hint = FormView.hint(state) {
-            buffer.put(TextWrap.truncate(hint, width: width - 2), x: 1, y: layout.statusRow, style: .info)
+            let text = TextWrap.truncate(mask.masked(status.text, columns: width - 2), width: width - 2)
+            buffer.put(text, x: 1, y: layout.statusRow, style: status.isError ? .blocker : .complete)
+        } else if state.overlay == nil, let hint = FormView.hint(state, mask: mask) {
+            buffer.put(TextWrap.truncate(mask.masked(hint, columns: width - 2), width: width - 2), x: 1, y: layout.statusRow, style: .info)
         }
-        KeyBar.draw(KeyBar.entries(for: state), into: &buffer, row: layout.keyBarRow)
+        KeyBar.draw(KeyBar.entries(for: state, mask: mask), into: &buffer, row: layout.keyBarRow)
         if state.overlay == .quitConfirm {
             DialogView.drawQuit(state, into: &buffer)
         }
@@ -47,14 +51,14 @@ public enum Renderer {
     }
 
     /// Program, file, unsaved marker; read-only on the right.
-    static func drawTitle(_ state: ConsoleState, into buffer: inout CellBuffer) {
+    static func drawTitle(_ state: ConsoleState, mask: SecretMask, into buffer: inout CellBuffer) {
         buffer.fill(x: 0, y: 0, width: buffer.width, height: 1, style: .title)
         let right = state.readOnly ? "READ-ONLY " : "\(state.screen.rawValue + 1)/\(Screen.allCases.count) "
         let rightWidth = DisplayWidth.of(right)
         let marker = state.isDirty ? "  ● unsaved" : ""
         let room = buffer.width - rightWidth - 1 - DisplayWidth.of(marker) - DisplayWidth.of(" social-console · ")
         var x = buffer.put(" social-console · ", x: 0, y: 0, style: .title)
-        x = buffer.put(TextWrap.truncate(state.fileName, width: max(4, room)), x: x, y: 0, style: .title)
+        x = buffer.put(TextWrap.truncate(mask.masked(state.fileName, columns: max(4, room)), width: max(4, room)), x: x, y: 0, style: .title)
         buffer.put(marker, x: x, y: 0, style: .title)
         buffer.put(right, x: buffer.width - rightWidth, y: 0, style: .title)
     }

@@ -68,7 +68,7 @@ import Testing
             #expect(new.buffer.cells == old.buffer.cells && new.column == old.column,
                     "\(String(characters)) cursor \(cursor) width \(width)")
             for masking in [FieldText.Masking.none, .all] {
-                let shown = masking == .all ? String(repeating: Secret.bullet, count: characters.count) : String(characters)
+                let shown = masking.isAll ? String(repeating: Secret.bullet, count: characters.count) : String(characters)
                 #expect(Self.value(String(characters), width: width, masking: masking).text
                         == Reference.value(shown, width: width).text)
             }
