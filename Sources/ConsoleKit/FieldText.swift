@@ -14,14 +14,16 @@ enum FieldText {
     }
 
     /// A value that is not being edited: from its start, as much as fits in `width`
-    /// columns, ending in "…" when cut.
-    static func drawValue(_ text: String, masking: Masking, x: Int, y: Int, width: Int, style: Style, into buffer: inout CellBuffer) {
-        guard width > 0 else { return }
+    /// columns, ending in "…" when cut. Returns whether it shows part of the secret masked.
+    @discardableResult
+    static func drawValue(_ text: String, masking: Masking, x: Int, y: Int, width: Int, style: Style, into buffer: inout CellBuffer) -> Bool {
+        guard width > 0 else { return false }
         // The secret's runs are found a little past the edge, so one that the edge cuts
         // is still masked up to it.
         let (head, _) = prefix(of: text, columns: width + SecretMask.run)
         let shown = Shown(head, range: 0..<head.count, masking: masking)
         buffer.put(TextWrap.truncate(String(shown.characters(0..<head.count)), width: width), x: x, y: y, style: style)
+        return shown.masksSecret(from: 0, columns: width)
     }
 
     /// The characters at the start of `text` that `columns` columns can show, plus enough
@@ -41,10 +43,10 @@ enum FieldText {
 
     /// A value being edited: the text that ends at the cursor fits in `width - 1` columns
     /// (the last one is the cursor's), then as much after it as fits. Returns the cursor's
-    /// column within the field.
+    /// column within the field, and whether the field shows part of the secret masked.
     @discardableResult
-    static func drawEditing(_ characters: [Character], cursor: Int, masking: Masking, x: Int, y: Int, width: Int, style: Style, into buffer: inout CellBuffer) -> Int {
-        guard width > 0 else { return 0 }
+    static func drawEditing(_ characters: [Character], cursor: Int, masking: Masking, x: Int, y: Int, width: Int, style: Style, into buffer: inout CellBuffer) -> (column: Int, showsSecret: Bool) {
+        guard width > 0 else { return (0, false) }
         let cursor = max(0, min(cursor, characters.count))
         // Every character the field can show lies within `width` non-blank characters of
         // the cursor; twice that leaves room for zero-width ones. A run of thousands of
@@ -54,7 +56,7 @@ enum FieldText {
         let shown = Shown(characters, range: lo..<hi, masking: masking)
         let (start, column) = window(shown, cursor: cursor, width: width)
         buffer.put(characters: shown.characters(start..<hi), x: x, y: y, style: style, limit: width)
-        return column
+        return (column, shown.masksSecret(from: start, columns: width))
     }
 
     /// The first character shown and the cursor's column: walking back from the cursor,
@@ -101,6 +103,19 @@ enum FieldText {
         }
 
         func width(_ i: Int) -> Int { DisplayWidth.of(character(i)) }
+
+        /// Whether any character within `columns` columns from `start` is masked as part
+        /// of the secret (not the secret field's own bullets): the status line says why.
+        func masksSecret(from start: Int, columns: Int) -> Bool {
+            guard let flags else { return false }
+            var used = 0
+            for i in start..<source.endIndex {
+                used += width(i)
+                if used > columns { break }
+                if flags[i - source.startIndex] { return true }
+            }
+            return false
+        }
 
         /// Lazily: the field reads only what it draws.
         func characters(_ range: Range<Int>) -> LazyMapSequence<Range<Int>, Character> {

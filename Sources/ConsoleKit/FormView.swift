@@ -37,27 +37,23 @@ enum FormView {
     }
 
     /// The fix for the focused row's finding, for the status line: what to do next. First,
-    /// why a field other than the secret's shows bullets. Masked by the renderer.
-    static func hint(_ state: ConsoleState, mask: SecretMask) -> String? {
-        if state.overlay == nil, let item = state.focusedItem, !item.isSecret, holdsSecret(item, state, mask: mask) {
-            if state.revealSecret { return "This field holds the Client Secret, shown until you leave it: ^R hides it" }
-            return "This field holds the Client Secret, so it is masked" + (state.readOnly ? "" : ": ^R shows it")
+    /// why a field other than the secret's shows bullets (`showsSecret`, from `draw`), or
+    /// that it shows the secret in clear. Masked by the renderer.
+    static func hint(_ state: ConsoleState, showsSecret: Bool) -> String? {
+        if state.revealSecret, state.focusedItem?.isSecret == false {
+            return "This field holds the Client Secret, shown until you leave it: ^R hides it"
         }
+        if showsSecret { return "This field holds the Client Secret, so it is masked" + (state.readOnly ? "" : ": ^R shows it") }
         guard state.screen != .review, let item = state.focusedItem, let key = item.key,
               Forms.messageRow(of: key, on: state.screen) == state.focus || item.key == FormItem.appScopesKey,
               let finding = state.report.findings(forField: key).first else { return nil }
         return "fix: " + finding.fix
     }
 
-    /// Whether a text row's value holds part of the secret (the editor's text while focused).
-    /// The whole value is searched: this runs for the focused row only.
-    static func holdsSecret(_ item: FormItem, _ state: ConsoleState, mask: SecretMask) -> Bool {
-        guard item.isTextEntry, !mask.isEmpty else { return false }
-        if let editor = state.editor, state.focusedItem == item { return mask.holdsSecret(editor.characters[...]) }
-        return mask.holdsSecret(Array(FormValues.text(of: item, in: state.settings))[...])
-    }
-
-    static func draw(_ state: ConsoleState, layout: Layout, mask: SecretMask, into buffer: inout CellBuffer) {
+    /// Returns whether the focused row shows part of the secret masked: only what is
+    /// drawn is searched, not a value that may hold 100,000 characters.
+    @discardableResult
+    static func draw(_ state: ConsoleState, layout: Layout, mask: SecretMask, into buffer: inout CellBuffer) -> Bool {
         let body = layout.body
         buffer.put(state.screen.title, x: body.x, y: body.y, style: .heading, limit: body.width)
         var introLines = intro(state, mask: mask).flatMap { TextWrap.wrap($0, width: body.width) }
@@ -68,7 +64,7 @@ enum FormView {
         }
         let top = body.y + (introLines.isEmpty ? 1 : 2 + introLines.count)
         let viewport = body.bottom - top
-        guard viewport > 0 else { return }
+        guard viewport > 0 else { return false }
 
         let items = state.items
         // Messages start under the label, so they have most of the width: two lines at most.
@@ -90,10 +86,12 @@ enum FormView {
         let focusEnd = state.focus < items.count ? starts[state.focus] + messages[state.focus].count : 0
         let scroll = max(0, min(focusEnd - viewport + 1, total - viewport))
 
+        var focusShowsSecret = false
         for (i, item) in items.enumerated() {
             let y = top + starts[i] - scroll
             if y >= top && y < body.bottom {
-                drawRow(item, index: i, state: state, y: y, body: body, labelWidth: layout.labelWidth, mask: mask, into: &buffer)
+                let shows = drawRow(item, index: i, state: state, y: y, body: body, labelWidth: layout.labelWidth, mask: mask, into: &buffer)
+                if i == state.focus { focusShowsSecret = shows }
             }
             for (j, (text, style)) in messages[i].enumerated() where y + 1 + j >= top && y + 1 + j < body.bottom {
                 buffer.put(text, x: messageX + (j == 0 ? 0 : 2), y: y + 1 + j, style: style, limit: body.right - messageX - 1)
@@ -101,9 +99,12 @@ enum FormView {
         }
         if scroll > 0 { buffer.put("▲", x: body.right - 1, y: top, style: .dim) }
         if total - scroll > viewport { buffer.put("▼", x: body.right - 1, y: body.bottom - 1, style: .dim) }
+        return focusShowsSecret
     }
 
-    static func drawRow(_ item: FormItem, index: Int, state: ConsoleState, y: Int, body: Rect, labelWidth: Int, mask: SecretMask, into buffer: inout CellBuffer) {
+    /// Returns whether the row shows part of the secret masked.
+    @discardableResult
+    static func drawRow(_ item: FormItem, index: Int, state: ConsoleState, y: Int, body: Rect, labelWidth: Int, mask: SecretMask, into buffer: inout CellBuffer) -> Bool {
         let focused = index == state.focus && state.overlay == nil
         buffer.put(focused ? "▸" : " ", x: body.x, y: y, style: .focusLabel)
         let valueX = body.x + labelWidth + 3
@@ -116,10 +117,10 @@ enum FormView {
                                style: focused ? .focusField : .label, limit: nameWidth)
             let descX = max(x + 1, body.x + 2 + nameWidth + 1)
             buffer.put(TextWrap.truncate(scope.description, width: body.right - descX), x: descX, y: y, style: .dim)
-            return
+            return false
         case .useRedirectURI:
             buffer.put("[ " + item.label + " ]", x: valueX, y: y, style: focused ? .focusField : .field, limit: body.right - valueX)
-            return
+            return false
         default:
             break
         }
@@ -141,24 +142,26 @@ enum FormView {
                                style: focused && selected ? .focusField : (selected ? .selected : .field), limit: body.right - x) + 3
             }
         default:
-            drawText(item, focused: focused, state: state, x: valueX, y: y, width: valueWidth, mask: mask, into: &buffer)
+            return drawText(item, focused: focused, state: state, x: valueX, y: y, width: valueWidth, mask: mask, into: &buffer)
         }
+        return false
     }
 
     /// A text value: masked where it holds the secret, scrolled sideways to keep the
-    /// cursor visible.
-    static func drawText(_ item: FormItem, focused: Bool, state: ConsoleState, x: Int, y: Int, width: Int, mask: SecretMask, into buffer: inout CellBuffer) {
-        guard width > 0 else { return }
+    /// cursor visible. Returns whether it shows part of the secret masked.
+    static func drawText(_ item: FormItem, focused: Bool, state: ConsoleState, x: Int, y: Int, width: Int, mask: SecretMask, into buffer: inout CellBuffer) -> Bool {
+        guard width > 0 else { return false }
         let style: Style = focused ? .focusField : .field
         buffer.fill(x: x, y: y, width: width, height: 1, style: style)
         let masking = FieldText.Masking(item, focused: focused, state: state, mask: mask)
         if focused, let editor = state.editor {
-            let column = FieldText.drawEditing(editor.characters, cursor: editor.cursor, masking: masking,
-                                               x: x, y: y, width: width, style: .focusField, into: &buffer)
+            let (column, shows) = FieldText.drawEditing(editor.characters, cursor: editor.cursor, masking: masking,
+                                                        x: x, y: y, width: width, style: .focusField, into: &buffer)
             buffer.cursor = Point(x: x + column, y: y)
+            return shows
         } else {
-            FieldText.drawValue(FormValues.text(of: item, in: state.settings), masking: masking,
-                                x: x, y: y, width: width, style: style, into: &buffer)
+            return FieldText.drawValue(FormValues.text(of: item, in: state.settings), masking: masking,
+                                       x: x, y: y, width: width, style: style, into: &buffer)
         }
     }
 }

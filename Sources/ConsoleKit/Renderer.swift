@@ -15,6 +15,7 @@ public enum Renderer {
         let mask = SecretMask(state)
         drawTitle(state, mask: mask, into: &buffer)
         if layout.mode == .full { drawStepColumn(state, layout.steps, into: &buffer) } else { drawStepLine(state, layout.steps, into: &buffer) }
+        var focusShowsSecret = false
         switch state.overlay {
         case .help(let scroll):
             HelpView.draw(state, scroll: scroll, in: layout.body, into: &buffer)
@@ -22,17 +23,17 @@ public enum Renderer {
             if state.screen == .review {
                 ReviewView.draw(state, in: layout.body, mask: mask, into: &buffer)
             } else {
-                FormView.draw(state, layout: layout, mask: mask, into: &buffer)
+                focusShowsSecret = FormView.draw(state, layout: layout, mask: mask, into: &buffer)
             }
         }
         // Status messages quote values ("Added … to the callback URLs") and the file name.
         if let status = state.status {
             let text = TextWrap.truncate(mask.masked(status.text, columns: width - 2), width: width - 2)
             buffer.put(text, x: 1, y: layout.statusRow, style: status.isError ? .blocker : .complete)
-        } else if state.overlay == nil, let hint = FormView.hint(state, mask: mask) {
+        } else if state.overlay == nil, let hint = FormView.hint(state, showsSecret: focusShowsSecret) {
             buffer.put(TextWrap.truncate(mask.masked(hint, columns: width - 2), width: width - 2), x: 1, y: layout.statusRow, style: .info)
         }
-        KeyBar.draw(KeyBar.entries(for: state, mask: mask), into: &buffer, row: layout.keyBarRow)
+        KeyBar.draw(KeyBar.entries(for: state, focusShowsSecret: focusShowsSecret), into: &buffer, row: layout.keyBarRow)
         if state.overlay == .quitConfirm {
             DialogView.drawQuit(state, into: &buffer)
         }

@@ -10,8 +10,8 @@ import Testing
     static func editing(_ text: String, cursor: Int? = nil, width: Int, masking: FieldText.Masking = .none) -> (row: String, column: Int, buffer: CellBuffer) {
         let characters = Array(text)
         var buffer = CellBuffer(width: width, height: 1)
-        let column = FieldText.drawEditing(characters, cursor: cursor ?? characters.count, masking: masking,
-                                           x: 0, y: 0, width: width, style: .focusField, into: &buffer)
+        let (column, _) = FieldText.drawEditing(characters, cursor: cursor ?? characters.count, masking: masking,
+                                                x: 0, y: 0, width: width, style: .focusField, into: &buffer)
         return (buffer.text, column, buffer)
     }
 

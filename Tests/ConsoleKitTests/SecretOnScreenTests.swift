@@ -201,9 +201,9 @@ import Testing
         let wideSecret = "秘密鍵秘密鍵秘密鍵"
         let mask = SecretMask(secrets: [wideSecret])
         var b = CellBuffer(width: 20, height: 1)
-        let column = FieldText.drawEditing(Array("ab" + wideSecret + "日本"), cursor: 13, masking: .secret(mask),
-                                           x: 0, y: 0, width: 20, style: .field, into: &b)
-        #expect(b.text == "ab•••••••••日本" && column == 15)
+        let drawn = FieldText.drawEditing(Array("ab" + wideSecret + "日本"), cursor: 13, masking: .secret(mask),
+                                          x: 0, y: 0, width: 20, style: .field, into: &b)
+        #expect(b.text == "ab•••••••••日本" && drawn.column == 15 && drawn.showsSecret)
         // The field's left edge cuts the secret: what is left of it is still masked.
         var narrow = CellBuffer(width: 6, height: 1)
         FieldText.drawEditing(Array("ab" + wideSecret + "日本"), cursor: 13, masking: .secret(mask),
@@ -214,7 +214,11 @@ import Testing
         var tail = CellBuffer(width: 4, height: 1)
         let end = FieldText.drawEditing(Array(String(repeating: "x", count: 100) + "0123456789abcdef" + "yy"), cursor: 118,
                                         masking: .secret(ascii), x: 0, y: 0, width: 4, style: .field, into: &tail)
-        #expect(tail.text == "•yy" && end == 3)
+        #expect(tail.text == "•yy" && end.column == 3 && end.showsSecret)
+        var past = CellBuffer(width: 4, height: 1)
+        let after = FieldText.drawEditing(Array("0123456789abcdef" + "yyyyyy"), cursor: 22, masking: .secret(ascii),
+                                          x: 0, y: 0, width: 4, style: .field, into: &past)
+        #expect(past.text == "yyy" && !after.showsSecret, "the secret is out of sight: nothing to explain")
         var head = CellBuffer(width: 6, height: 1)
         FieldText.drawValue("abcd0123456789abcdef", masking: .secret(ascii), x: 0, y: 0, width: 6, style: .field, into: &head)
         #expect(head.text == "abcd•…")
