@@ -59,8 +59,10 @@ def read_until_quiet(fd, until=None, timeout=5.0):
 
 
 def long_settings(name, redirect):
+    # With a secret, as real files have: the screen searches what it draws for it.
     return json.dumps({"schemaVersion": 1, "instance": {
-        "name": name, "environment": "production", "redirectUri": redirect}}) + "\n"
+        "name": name, "environment": "production", "redirectUri": redirect},
+        "connection": {"clientSecret": "bench-secret-0123456789abcdefghijklmnopqrstuv"}}) + "\n"
 
 
 def keystroke_times(binary, path, keys, timeout):
