@@ -40,9 +40,16 @@ public enum Renderer {
         return buffer
     }
 
-    /// The screen below 40x10: no room to edit, so say what size is needed.
+    /// The screen below 40x10: no room to edit, so say what size is needed. In a tiny
+    /// window a shorter message keeps the size readable instead of cutting it off.
     static func drawTooSmall(into buffer: inout CellBuffer) {
-        let message = "window too small (need \(Layout.minimumWidth)x\(Layout.minimumHeight))"
+        let size = "\(Layout.minimumWidth)x\(Layout.minimumHeight)"
+        let messages = ["window too small (need \(size))", "too small: need \(size)", "need \(size)", size]
+        let fits = { (message: String) -> Bool in
+            TextWrap.wrap(message, width: buffer.width).count <= buffer.height
+                && message.split(separator: " ").allSatisfy { DisplayWidth.of($0) <= buffer.width }
+        }
+        let message = messages.first(where: fits) ?? size
         let lines = TextWrap.wrap(message, width: buffer.width)
         let top = max(0, (buffer.height - lines.count) / 2)
         for (i, line) in lines.prefix(buffer.height).enumerated() {
