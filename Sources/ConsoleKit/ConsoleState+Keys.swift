@@ -204,7 +204,8 @@ extension ConsoleState {
             moveFocus(by: 1)
             return
         case .ctrl("r"):
-            if item.isSecret { revealSecret.toggle() }
+            // Also a field the secret was pasted into by mistake: it is drawn masked too.
+            if item.isSecret || revealSecret || SecretMask(self).holdsSecret(editor.characters[...]) { revealSecret.toggle() }
         default: break
         }
         self.editor = editor

@@ -15,9 +15,11 @@ enum DialogView {
         }
     }
 
-    /// The dialog an overlay shows, if it is one.
+    /// The dialog an overlay shows, if it is one. Names are masked like everything
+    /// else on screen: a file may be named after the secret.
     static func dialog(for state: ConsoleState) -> Dialog? {
-        let file = state.fileName
+        let mask = SecretMask(state)
+        let file = mask.masked(state.fileName)
         switch state.overlay {
         case .quitConfirm:
             return Dialog(title: "Unsaved changes", lines: ["Save changes to \(file) before quitting?"],
@@ -28,7 +30,7 @@ enum DialogView {
                                   "Reload shows the file as it is now and drops your edits. Overwrite replaces their change with yours."],
                           choices: ["r Reload", "o Overwrite", "Esc Cancel"])
         case .restore(let offer):
-            var lines = ["Unsaved edits to \(file) were kept in \(offer.fileName) when the console was closed."]
+            var lines = ["Unsaved edits to \(file) were kept in \(mask.masked(offer.fileName)) when the console was closed."]
             if offer.fileChangedSince { lines.append("\(file) was saved after that: restoring the edits and saving replaces that save.") }
             return Dialog(title: "Recovered edits", lines: lines, choices: ["r Restore", "d Discard", "Esc Later"])
         case .help, nil:
