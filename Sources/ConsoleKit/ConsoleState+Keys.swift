@@ -189,6 +189,14 @@ extension ConsoleState {
             }
             return
         }
+        if key == .ctrl("r") {
+            // Also a field the secret was pasted into by mistake: it is drawn masked too.
+            if item.isSecret || revealSecret || SecretMask(self).holdsSecret(editor.characters[...]) { revealSecret.toggle() }
+            return
+        }
+        // The local copy must be the only one: editing a long text would otherwise copy
+        // all of it on every key.
+        self.editor = nil
         switch key {
         case .char(let c): editor.insert(String(c))
         case .paste(let text): editor.insert(Self.pasted(text))
@@ -203,9 +211,6 @@ extension ConsoleState {
             self.editor = editor
             moveFocus(by: 1)
             return
-        case .ctrl("r"):
-            // Also a field the secret was pasted into by mistake: it is drawn masked too.
-            if item.isSecret || revealSecret || SecretMask(self).holdsSecret(editor.characters[...]) { revealSecret.toggle() }
         default: break
         }
         self.editor = editor

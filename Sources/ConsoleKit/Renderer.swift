@@ -8,7 +8,7 @@ public enum Renderer {
         var buffer = CellBuffer(width: width, height: height)
         let layout = Layout(width: width, height: height)
         guard layout.mode != .tooSmall else {
-            drawTooSmall(into: &buffer)
+            drawTooSmall(state, into: &buffer)
             return buffer
         }
         // Built once a frame: every text drawn from the settings is searched for the secret.
@@ -41,18 +41,24 @@ public enum Renderer {
     }
 
     /// The screen below 40x10: no room to edit, so say what size is needed. In a tiny
-    /// window a shorter message keeps the size readable instead of cutting it off.
-    static func drawTooSmall(into buffer: inout CellBuffer) {
+    /// window a shorter message keeps the size readable instead of cutting it off. A
+    /// dialog waiting for an answer keeps its choices on the last row: its keys still work.
+    static func drawTooSmall(_ state: ConsoleState, into buffer: inout CellBuffer) {
+        var rows = buffer.height
+        if rows >= 2, let dialog = DialogView.dialog(for: state) {
+            rows -= 1
+            buffer.put(TextWrap.truncate(dialog.choiceLine(width: buffer.width), width: buffer.width), x: 0, y: rows, style: .dialog)
+        }
         let size = "\(Layout.minimumWidth)x\(Layout.minimumHeight)"
         let messages = ["window too small (need \(size))", "too small: need \(size)", "need \(size)", size]
         let fits = { (message: String) -> Bool in
-            TextWrap.wrap(message, width: buffer.width).count <= buffer.height
+            TextWrap.wrap(message, width: buffer.width).count <= rows
                 && message.split(separator: " ").allSatisfy { DisplayWidth.of($0) <= buffer.width }
         }
         let message = messages.first(where: fits) ?? size
         let lines = TextWrap.wrap(message, width: buffer.width)
-        let top = max(0, (buffer.height - lines.count) / 2)
-        for (i, line) in lines.prefix(buffer.height).enumerated() {
+        let top = max(0, (rows - lines.count) / 2)
+        for (i, line) in lines.prefix(rows).enumerated() {
             let x = max(0, (buffer.width - DisplayWidth.of(line)) / 2)
             buffer.put(line, x: x, y: top + i, style: .warning)
         }

@@ -90,3 +90,17 @@ import Testing
         #expect(screen.contains("saved it.") && !screen.contains("Reload shows"), "the second paragraph gives way whole")
     }
 }
+
+/// A dialog in a window too small to draw it still shows what its keys do.
+@Suite struct TooSmallDialogTests {
+    @Test func theChoicesStayOnTheLastRow() {
+        var s = Fixture.state()
+        s.press(.char("!"), .ctrl("q"))
+        let screen = s.rendered(width: 30, height: 6)
+        #expect(screen.contains("window too small"))
+        #expect(screen.split(separator: "\n").last?.hasPrefix("y Save  n Discard  Esc Cancel") == true, "\(screen)")
+        let conflicted = ReducerConflictTests.conflicted().rendered(width: 20, height: 3)
+        #expect(conflicted.contains("r Reload  o Overwri"), "\(conflicted)")
+        #expect(!Fixture.state().rendered(width: 30, height: 6).contains("Esc"), "no dialog, no choices")
+    }
+}
