@@ -39,6 +39,13 @@ public struct CellBuffer: Equatable, Sendable {
     /// terminal. Returns the column after the last one written.
     @discardableResult
     public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style = .normal, limit: Int? = nil) -> Int {
+        put(characters: text, x: x, y: y, style: style, limit: limit)
+    }
+
+    /// `put` for any sequence of characters, e.g. part of an array a field is edited in.
+    /// Reads the sequence only as far as it draws, so a lazy one is never read to its end.
+    @discardableResult
+    public mutating func put(characters text: some Sequence<Character>, x: Int, y: Int, style: Style = .normal, limit: Int? = nil) -> Int {
         guard y >= 0, y < height else { return x }
         let end = min(width, limit.map { x + max(0, $0) } ?? width)
         var col = x

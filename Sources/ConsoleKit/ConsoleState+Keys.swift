@@ -11,6 +11,8 @@ extension ConsoleState {
         if key == .ctrl("c") { return .quit(130) }
         switch overlay {
         case .quitConfirm: return handleQuitDialog(key)
+        case .conflict(let thenQuit): return handleConflictDialog(key, thenQuit: thenQuit)
+        case .restore(let offer): return handleRestoreDialog(key, offer)
         case .help(let scroll): return handleHelp(key, scroll: scroll)
         case nil: break
         }
@@ -44,7 +46,7 @@ extension ConsoleState {
             return nil
         }
         commitEditor()
-        return .save(overwrite: overwriteNext)
+        return .save(overwrite: false)
     }
 
     mutating func quit() -> Effect? {
@@ -56,9 +58,49 @@ extension ConsoleState {
 
     mutating func handleQuitDialog(_ key: Key) -> Effect? {
         switch key {
-        case .char("y"), .char("Y"): return .saveAndQuit(overwrite: overwriteNext)
+        case .char("y"), .char("Y"): return .saveAndQuit(overwrite: false)
         case .char("n"), .char("N"): return .quit(0)
         case .escape, .char("c"), .char("C"): overlay = nil
+        default: break
+        }
+        return nil
+    }
+
+    /// Someone else saved the file: take theirs (dropping the edits), replace it with
+    /// ours, or go back to editing (a later save asks again).
+    mutating func handleConflictDialog(_ key: Key, thenQuit: Bool) -> Effect? {
+        switch key {
+        case .char("r"), .char("R"):
+            overlay = nil
+            return .reload
+        case .char("o"), .char("O"):
+            overlay = thenQuit ? .quitConfirm : nil
+            return thenQuit ? .saveAndQuit(overwrite: true) : .save(overwrite: true)
+        case .escape, .char("c"), .char("C"):
+            overlay = nil
+            status = StatusMessage("Not saved: \(fileName) changed on disk; your edits are kept", isError: true)
+        default: break
+        }
+        return nil
+    }
+
+    /// Edits kept by an earlier session: restore them as unsaved edits, drop them, or
+    /// decide later (the file stays and is offered again next time).
+    mutating func handleRestoreDialog(_ key: Key, _ offer: RecoveryOffer) -> Effect? {
+        switch key {
+        case .char("r"), .char("R"):
+            overlay = nil
+            update { $0 = offer.settings }
+            restoredRecovery = true
+            openEditor()
+            status = StatusMessage("Restored the recovered edits: check them, then save (^S)")
+        case .char("d"), .char("D"):
+            overlay = nil
+            status = StatusMessage("Discarded the recovered edits")
+            return .discardRecovery
+        case .escape, .char("l"), .char("L"):
+            overlay = nil
+            status = StatusMessage("The recovered edits stay in \(offer.fileName) for next time")
         default: break
         }
         return nil
@@ -147,6 +189,14 @@ extension ConsoleState {
             }
             return
         }
+        if key == .ctrl("r") {
+            // Also a field the secret was pasted into by mistake: it is drawn masked too.
+            if item.isSecret || revealSecret || SecretMask(self).holdsSecret(editor.characters[...]) { revealSecret.toggle() }
+            return
+        }
+        // The local copy must be the only one: editing a long text would otherwise copy
+        // all of it on every key.
+        self.editor = nil
         switch key {
         case .char(let c): editor.insert(String(c))
         case .paste(let text): editor.insert(Self.pasted(text))
@@ -161,8 +211,6 @@ extension ConsoleState {
             self.editor = editor
             moveFocus(by: 1)
             return
-        case .ctrl("r"):
-            if item.isSecret { revealSecret.toggle() }
         default: break
         }
         self.editor = editor

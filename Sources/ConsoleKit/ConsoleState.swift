@@ -1,13 +1,5 @@
 import SettingsKit
 
-/// What sits on top of the form.
-public enum Overlay: Equatable, Sendable {
-    /// The screen's help text, scrolled down by `scroll` lines.
-    case help(scroll: Int)
-    /// Save / Discard / Cancel before quitting with unsaved changes.
-    case quitConfirm
-}
-
 /// A one-line message on the status line, e.g. "Saved" or why a save failed.
 public struct StatusMessage: Equatable, Sendable {
     public var text: String
@@ -41,21 +33,37 @@ public struct ConsoleState: Equatable, Sendable {
     /// The terminal size the run loop last reported; help scrolling is clamped to it.
     public private(set) var width = Layout.fullWidth
     public private(set) var height = Layout.fullHeight
-    /// The last save hit a file changed on disk: the next save overwrites it.
-    public internal(set) var overwriteNext = false
+    /// Someone else saved the file since it was loaded or saved here (the run loop looks
+    /// about once a second); the title says so before the operator's save runs into it.
+    public private(set) var changedOnDisk = false
+    /// The edits came from FILE.recovered.json, which is still there: a save or a quit
+    /// that drops them removes it (the run loop does), anything else keeps it.
+    public internal(set) var restoredRecovery = false
 
-    public init(path: String, settings: Settings, fileMode: UInt32?, readOnly: Bool) {
+    /// `recovery`: edits an earlier session kept when its terminal went away; the console
+    /// opens with the offer to restore them (never in read-only, where nothing is edited).
+    public init(path: String, settings: Settings, fileMode: UInt32?, readOnly: Bool, recovery: RecoveryOffer? = nil) {
         self.path = path
         self.readOnly = readOnly
         self.settings = settings
         self.saved = settings
         self.fileMode = fileMode
         self.report = Readiness.evaluate(settings, fileMode: fileMode)
+        if let recovery, !readOnly { overlay = .restore(recovery) }
         openEditor()
     }
 
     /// Unsaved changes, counting text typed into the focused field but not yet confirmed.
     public var isDirty: Bool { settings != saved || (editor?.isChanged ?? false) }
+
+    /// The settings with every unsaved edit, the text being typed included; nil when there
+    /// is nothing unsaved. What the run loop keeps in FILE.recovered.json on a hangup.
+    public var unsavedSettings: Settings? {
+        guard isDirty, !readOnly else { return nil }
+        var copy = self
+        copy.commitEditor()
+        return copy.settings
+    }
 
     public var items: [FormItem] { Forms.items(for: screen) }
 
@@ -99,15 +107,51 @@ public struct ConsoleState: Equatable, Sendable {
         // The new mode can clear a finding (readable by others), and Review's rows are
         // the findings: keep focus on one of them.
         focus = max(0, min(focus, focusCount - 1))
-        overwriteNext = false
+        changedOnDisk = false
         status = StatusMessage("Saved \(fileName)")
     }
 
-    /// The run loop reports a failed save; `conflict` arms an overwrite on the next save.
+    /// The run loop reports a failed save; the edits stay, so saving can be retried. A
+    /// conflict (someone else saved meanwhile) opens the Reload / Overwrite / Cancel dialog:
+    /// the console never overwrites another save without asking.
     public mutating func saveFailed(_ message: String, conflict: Bool) {
-        overwriteNext = conflict
-        status = StatusMessage(conflict ? "\(message). Save again to overwrite it." : message, isError: true)
-        if overlay == .quitConfirm { overlay = nil }
+        let quitting = overlay == .quitConfirm
+        overlay = nil
+        if conflict {
+            changedOnDisk = true
+            overlay = .conflict(thenQuit: quitting)
+            status = nil
+        } else {
+            status = StatusMessage(message, isError: true)
+        }
+    }
+
+    /// The run loop reports the file as it is on disk now (Reload): it replaces the edits.
+    public mutating func reloaded(_ settings: Settings, fileMode: UInt32?) {
+        self.settings = settings
+        saved = settings
+        self.fileMode = fileMode
+        report = Readiness.evaluate(settings, fileMode: fileMode)
+        changedOnDisk = false
+        revealSecret = false
+        focus = min(focus, max(0, focusCount - 1))
+        openEditor()
+        status = StatusMessage("Reloaded \(fileName) from disk")
+    }
+
+    /// The run loop's look at the file on disk, about once a second.
+    public mutating func noticeChangedOnDisk(_ changed: Bool) {
+        changedOnDisk = changed
+    }
+
+    /// A message from the run loop (a failed reload, a recovery file it could not use).
+    public mutating func say(_ message: StatusMessage) {
+        status = message
+    }
+
+    /// The run loop removed FILE.recovered.json after the restored edits were saved or dropped.
+    public mutating func recoveryDiscarded() {
+        restoredRecovery = false
     }
 
     /// Gives the focused text row an editor holding its current value.

@@ -4,6 +4,10 @@ public enum Effect: Equatable, Sendable {
     case save(overwrite: Bool)
     /// Save, and quit if that worked (the quit dialog's "y").
     case saveAndQuit(overwrite: Bool)
+    /// Load the file as it is on disk now, dropping the edits (the conflict dialog's "r").
+    case reload
+    /// Remove FILE.recovered.json: the operator declined the edits it holds.
+    case discardRecovery
     /// Leave with this exit code, writing nothing.
     case quit(Int32)
 }

@@ -11,10 +11,16 @@ public enum KeyBar {
         var width: Int { DisplayWidth.of(key) + 1 + DisplayWidth.of(action) }
     }
 
-    public static func entries(for state: ConsoleState) -> [Entry] {
+    /// `focusShowsSecret`: the focused field, not the secret's, shows part of the secret
+    /// masked (the renderer knows once it has drawn it).
+    public static func entries(for state: ConsoleState, focusShowsSecret: Bool = false) -> [Entry] {
         switch state.overlay {
         case .quitConfirm:
             return [Entry("y", "Save", 3), Entry("n", "Discard", 3), Entry("Esc", "Cancel", 3)]
+        case .conflict:
+            return [Entry("r", "Reload", 3), Entry("o", "Overwrite", 3), Entry("Esc", "Cancel", 3)]
+        case .restore:
+            return [Entry("r", "Restore", 3), Entry("d", "Discard", 3), Entry("Esc", "Later", 3)]
         case .help:
             return [Entry("↑↓", "Scroll", 3), Entry("PgUp/PgDn", "Page", 1), Entry("Esc", "Close help", 3), Entry("^Q", "Quit", 2)]
         case nil:
@@ -26,6 +32,8 @@ public enum KeyBar {
             out.append(Entry("↑↓", "Select", 1))
         } else if let item = state.focusedItem {
             out += focusEntries(item, readOnly: state.readOnly)
+            // Another field that holds the secret is masked too, and reveals the same way.
+            if !state.readOnly, !item.isSecret, focusShowsSecret || state.revealSecret { out.append(Entry("^R", "Reveal", 3)) }
             out.append(Entry("Tab", "Next", 1))
         }
         out.append(Entry("PgUp/PgDn", "Screen", 1))

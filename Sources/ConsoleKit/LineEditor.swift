@@ -6,15 +6,23 @@ public struct LineEditor: Equatable, Sendable {
     public private(set) var cursor: Int
     /// The value when editing began: Esc goes back to it.
     public let original: String
+    /// `original.count`, kept because String counts by walking the whole text.
+    private let originalCount: Int
 
     public init(_ text: String) {
         characters = Array(text)
         cursor = characters.count
         original = text
+        originalCount = characters.count
     }
 
     public var text: String { String(characters) }
-    public var isChanged: Bool { text != original }
+
+    /// Asked on every frame (the title's unsaved marker): compares without building the
+    /// text, and a typed or deleted character changes the count, so that case is O(1).
+    public var isChanged: Bool {
+        characters.count != originalCount || !characters.elementsEqual(original)
+    }
 
     public mutating func insert(_ text: String) {
         let new = Array(text)

@@ -8,53 +8,74 @@ public enum Renderer {
         var buffer = CellBuffer(width: width, height: height)
         let layout = Layout(width: width, height: height)
         guard layout.mode != .tooSmall else {
-            drawTooSmall(into: &buffer)
+            drawTooSmall(state, into: &buffer)
             return buffer
         }
-        drawTitle(state, into: &buffer)
+        // Built once a frame: every text drawn from the settings is searched for the secret.
+        let mask = SecretMask(state)
+        drawTitle(state, mask: mask, into: &buffer)
         if layout.mode == .full { drawStepColumn(state, layout.steps, into: &buffer) } else { drawStepLine(state, layout.steps, into: &buffer) }
+        var focusShowsSecret = false
         switch state.overlay {
         case .help(let scroll):
             HelpView.draw(state, scroll: scroll, in: layout.body, into: &buffer)
-        case .quitConfirm, nil:
+        case .quitConfirm, .conflict, .restore, nil:
             if state.screen == .review {
-                ReviewView.draw(state, in: layout.body, into: &buffer)
+                ReviewView.draw(state, in: layout.body, mask: mask, into: &buffer)
             } else {
-                FormView.draw(state, layout: layout, into: &buffer)
+                focusShowsSecret = FormView.draw(state, layout: layout, mask: mask, into: &buffer)
             }
         }
+        // Status messages quote values ("Added … to the callback URLs") and the file name.
         if let status = state.status {
-            buffer.put(TextWrap.truncate(status.text, width: width - 2), x: 1, y: layout.statusRow, style: status.isError ? .blocker : .complete)
-        } else if state.overlay == nil, let hint = FormView.hint(state) {
-            buffer.put(TextWrap.truncate(hint, width: width - 2), x: 1, y: layout.statusRow, style: .info)
+            let text = TextWrap.truncate(mask.masked(status.text, columns: width - 2), width: width - 2)
+            buffer.put(text, x: 1, y: layout.statusRow, style: status.isError ? .blocker : .complete)
+        } else if state.overlay == nil, let hint = FormView.hint(state, showsSecret: focusShowsSecret) {
+            buffer.put(TextWrap.truncate(mask.masked(hint, columns: width - 2), width: width - 2), x: 1, y: layout.statusRow, style: .info)
         }
-        KeyBar.draw(KeyBar.entries(for: state), into: &buffer, row: layout.keyBarRow)
-        if state.overlay == .quitConfirm {
-            DialogView.drawQuit(state, into: &buffer)
+        KeyBar.draw(KeyBar.entries(for: state, focusShowsSecret: focusShowsSecret), into: &buffer, row: layout.keyBarRow)
+        if let dialog = DialogView.dialog(for: state) {
+            DialogView.draw(dialog, into: &buffer)
         }
         return buffer
     }
 
-    /// The screen below 40x10: no room to edit, so say what size is needed.
-    static func drawTooSmall(into buffer: inout CellBuffer) {
-        let message = "window too small (need \(Layout.minimumWidth)x\(Layout.minimumHeight))"
+    /// The screen below 40x10: no room to edit, so say what size is needed. In a tiny
+    /// window a shorter message keeps the size readable instead of cutting it off. A
+    /// dialog waiting for an answer keeps its choices on the last row: its keys still work.
+    static func drawTooSmall(_ state: ConsoleState, into buffer: inout CellBuffer) {
+        var rows = buffer.height
+        if rows >= 2, let dialog = DialogView.dialog(for: state) {
+            rows -= 1
+            buffer.put(TextWrap.truncate(dialog.choiceLine(width: buffer.width), width: buffer.width), x: 0, y: rows, style: .dialog)
+        }
+        let size = "\(Layout.minimumWidth)x\(Layout.minimumHeight)"
+        let messages = ["window too small (need \(size))", "too small: need \(size)", "need \(size)", size]
+        let fits = { (message: String) -> Bool in
+            TextWrap.wrap(message, width: buffer.width).count <= rows
+                && message.split(separator: " ").allSatisfy { DisplayWidth.of($0) <= buffer.width }
+        }
+        let message = messages.first(where: fits) ?? size
         let lines = TextWrap.wrap(message, width: buffer.width)
-        let top = max(0, (buffer.height - lines.count) / 2)
-        for (i, line) in lines.prefix(buffer.height).enumerated() {
+        let top = max(0, (rows - lines.count) / 2)
+        for (i, line) in lines.prefix(rows).enumerated() {
             let x = max(0, (buffer.width - DisplayWidth.of(line)) / 2)
             buffer.put(line, x: x, y: top + i, style: .warning)
         }
     }
 
-    /// Program, file, unsaved marker; read-only on the right.
-    static func drawTitle(_ state: ConsoleState, into buffer: inout CellBuffer) {
+    /// Program, file, unsaved and changed-on-disk markers; read-only on the right.
+    static func drawTitle(_ state: ConsoleState, mask: SecretMask, into buffer: inout CellBuffer) {
         buffer.fill(x: 0, y: 0, width: buffer.width, height: 1, style: .title)
         let right = state.readOnly ? "READ-ONLY " : "\(state.screen.rawValue + 1)/\(Screen.allCases.count) "
         let rightWidth = DisplayWidth.of(right)
-        let marker = state.isDirty ? "  ● unsaved" : ""
-        let room = buffer.width - rightWidth - 1 - DisplayWidth.of(marker) - DisplayWidth.of(" social-console · ")
+        let fixed = buffer.width - rightWidth - 1 - DisplayWidth.of(" social-console · ")
+        var marker = (state.isDirty ? "  ● unsaved" : "") + (state.changedOnDisk ? "  ! changed on disk" : "")
+        // On a narrow screen the file name keeps some room and the markers lose their words.
+        if fixed - DisplayWidth.of(marker) < 10 { marker = (state.isDirty ? " ●" : "") + (state.changedOnDisk ? " !" : "") }
+        let room = fixed - DisplayWidth.of(marker)
         var x = buffer.put(" social-console · ", x: 0, y: 0, style: .title)
-        x = buffer.put(TextWrap.truncate(state.fileName, width: max(4, room)), x: x, y: 0, style: .title)
+        x = buffer.put(TextWrap.truncate(mask.masked(state.fileName, columns: max(4, room)), width: max(4, room)), x: x, y: 0, style: .title)
         buffer.put(marker, x: x, y: 0, style: .title)
         buffer.put(right, x: buffer.width - rightWidth, y: 0, style: .title)
     }

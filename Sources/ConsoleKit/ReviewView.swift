@@ -14,7 +14,7 @@ enum ReviewView {
     }
 
     /// The lines of one finding: severity and message, then its fix, hanging under them.
-    static func lines(_ finding: Finding, width: Int) -> [(String, Style)] {
+    static func lines(_ finding: Finding, width: Int, mask: SecretMask) -> [(String, Style)] {
         let (tag, style): (String, Style) = switch finding.severity {
         case .blocker: ("✗ blocker ", .blocker)
         case .warning: ("! warning ", .warning)
@@ -23,16 +23,17 @@ enum ReviewView {
         let indent = 12
         let textWidth = max(1, width - indent)
         var out: [(String, Style)] = []
-        for (i, line) in TextWrap.wrap(finding.step.title + ": " + finding.message, width: textWidth).enumerated() {
+        // Readiness masks the whole secret in the values it quotes; part of one is masked here.
+        for (i, line) in TextWrap.wrap(finding.step.title + ": " + mask.masked(finding.message), width: textWidth).enumerated() {
             out.append(((i == 0 ? " " + tag + " " : String(repeating: " ", count: indent)) + line, i == 0 ? style : .normal))
         }
-        for line in TextWrap.wrap("fix: " + finding.fix, width: textWidth) {
+        for line in TextWrap.wrap("fix: " + mask.masked(finding.fix), width: textWidth) {
             out.append((String(repeating: " ", count: indent) + line, .dim))
         }
         return out
     }
 
-    static func draw(_ state: ConsoleState, in body: Rect, into buffer: inout CellBuffer) {
+    static func draw(_ state: ConsoleState, in body: Rect, mask: SecretMask, into buffer: inout CellBuffer) {
         buffer.put("Review", x: body.x, y: body.y, style: .heading)
         let (text, style) = summary(state.report)
         let summaryLines = TextWrap.wrap(text, width: body.width)
@@ -50,7 +51,7 @@ enum ReviewView {
         let top = y + 1
         let viewport = body.bottom - top
         guard viewport > 0 else { return }
-        let blocks = state.reviewFindings.map { lines($0, width: body.width - 1) }
+        let blocks = state.reviewFindings.map { lines($0, width: body.width - 1, mask: mask) }
         var starts: [Int] = []
         var total = 0
         for block in blocks { starts.append(total); total += block.count }

@@ -10,20 +10,22 @@ public enum TextWrap {
         var line = indent, lineWidth = indent.count, lineHasWord = false
         func flush() { lines.append(line); line = indent; lineWidth = indent.count; lineHasWord = false }
         for word in text.split(separator: " ") {
-            var w = word
-            // The rest of the word's width, kept up to date rather than measured again for
-            // each line it is split over: a long pasted value wraps in linear time.
-            var wordWidth = DisplayWidth.of(w)
+            // The word's width is measured once and kept up to date as parts are split
+            // off: measuring the rest again for each line made a long word quadratic.
+            var w = word, wordWidth = DisplayWidth.of(word)
             if lineHasWord && lineWidth + 1 + wordWidth > width { flush() }
             if lineHasWord { line += " "; lineWidth += 1 }
             while lineWidth + wordWidth > width {
-                var part = "", partWidth = 0
-                while let c = w.first, lineWidth + partWidth + DisplayWidth.of(c) <= width {
-                    part.append(c); partWidth += DisplayWidth.of(c); w = w.dropFirst()
+                var end = w.startIndex, partWidth = 0
+                while end < w.endIndex, lineWidth + partWidth + DisplayWidth.of(w[end]) <= width {
+                    partWidth += DisplayWidth.of(w[end]); end = w.index(after: end)
                 }
-                if part.isEmpty && !lineHasWord, let c = w.first { part.append(c); partWidth += DisplayWidth.of(c); w = w.dropFirst() }
+                if end == w.startIndex && !lineHasWord && end < w.endIndex {
+                    partWidth = DisplayWidth.of(w[end]); end = w.index(after: end)
+                }
+                line += w[..<end]
+                w = w[end...]
                 wordWidth -= partWidth
-                line += part
                 flush()
             }
             if !w.isEmpty { line += w; lineWidth += wordWidth; lineHasWord = true }
@@ -32,18 +34,17 @@ public enum TextWrap {
         return lines
     }
 
-    /// Cuts text to `width` columns, ending in "…" when something was cut.
+    /// Cuts text to `width` columns, ending in "…" when something was cut. Reads the
+    /// text only as far as `width` columns: a value may hold 100,000 characters.
     public static func truncate(_ text: String, width: Int) -> String {
         guard width > 0 else { return "" }
-        if DisplayWidth.of(text) <= width { return text }
-        var out = ""
-        var w = 0
-        for c in text {
-            let cw = DisplayWidth.of(c)
-            if w + cw > width - 1 { break }
-            out.append(c)
-            w += cw
+        var used = 0
+        var beforeEllipsis = text.startIndex  // the end of what fits in width - 1 columns
+        for i in text.indices {
+            used += DisplayWidth.of(text[i])
+            if used > width { return String(text[..<beforeEllipsis]) + "…" }
+            if used <= width - 1 { beforeEllipsis = text.index(after: i) }
         }
-        return out + "…"
+        return text
     }
 }

@@ -16,7 +16,7 @@ public enum Secret {
 public enum Redaction {
     /// Shorter secrets are not searched for inside other values: a 3-letter "secret" would
     /// mask half the file. SPEC's secrets are far longer.
-    static let minimumSearchLength = 8
+    public static let minimumSearchLength = 8
 
     /// The settings with the secret replaced by its mask, for `show`, `diff` and descriptions.
     /// Masked too: any key named like a secret anywhere (an old tool's "client_secret"), and

@@ -1,12 +1,14 @@
 extension Secret {
     /// `text` with every occurrence of any of `secrets` masked: a last guard for output
     /// that quotes values a person may have pasted a secret into by mistake (a URL field,
-    /// a note, a hand-edited history line). Secrets shorter than 6 characters are left
-    /// alone, as masking them would garble ordinary text. Matches bytes, so it is cheap
-    /// enough to run on every finding of every file `audit` reads.
+    /// a note, a hand-edited history line). Secrets shorter than
+    /// `Redaction.minimumSearchLength` are left alone, as masking them would garble
+    /// ordinary text; `show`, `diff` and the screen use the same length, so all of them
+    /// mask the same secrets. Matches bytes, so it is cheap enough to run on every
+    /// finding of every file `audit` reads.
     public static func scrub(_ text: String, secrets: [String]) -> String {
         var out = text
-        for secret in secrets where secret.utf8.count >= 6 && out.utf8.count >= secret.utf8.count {
+        for secret in secrets where secret.count >= Redaction.minimumSearchLength && out.utf8.count >= secret.utf8.count {
             out = replacing(secret, in: out, with: String(repeating: bullet, count: 8))
         }
         return out

@@ -198,7 +198,7 @@ struct ConsoleE2ETests {
         #expect(!FileManager.default.fileExists(atPath: t.home + "/new.json"), "Discard writes nothing")
     }
 
-    @Test func sigtermRestoresTheTerminalAndWritesNothing() throws {
+    @Test func sigtermRestoresTheTerminalAndKeepsTheEditsAside() throws {
         let folder = try Self.tempFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let original = "{\"schemaVersion\": 1, \"instance\": {\"name\": \"acme-prod\"}}\n"
@@ -213,6 +213,10 @@ struct ConsoleE2ETests {
         #expect(screen.contains(" icanon") && !screen.contains("-icanon"), "canonical mode is back")
         #expect(screen.contains(" echo") && !screen.contains("-echo "), "echo is back")
         #expect(try String(contentsOfFile: folder + "/acme.json", encoding: .utf8) == original)
+        // A shutdown's SIGTERM is no "discard": the edits wait in the recovery file.
+        #expect(screen.contains("unsaved edits kept in acme.json.recovered.json"))
+        let kept = try Self.json(folder + "/acme.json.recovered.json")
+        #expect((kept["instance"] as? [String: Any])?["name"] as? String == "acme-prod-half-edited")
     }
 
     @Test func aCrashStillRestoresTheTerminal() throws {

@@ -13,12 +13,17 @@ struct KeyFuzzCase: Equatable {
     /// How the fake run loop answers the save effects that follow.
     enum SaveResult: String, CaseIterable { case ok, fail, conflict }
 
+    /// Edits kept by an earlier session (FILE.recovered.json), offered at start.
+    enum Recovery: String, CaseIterable { case none, offered, fileChangedSince = "file-changed-since" }
+
     enum Step: Equatable {
         /// One raw read, `times` times in a row (a held key, a long paste).
         case raw(RawInput, times: Int)
         /// The terminal takes this size and ncurses reports KEY_RESIZE.
         case resize(width: Int, height: Int)
         case saves(SaveResult)
+        /// The run loop's look at the file on disk: someone else saved it, or not.
+        case diskChanged(Bool)
     }
 
     var start = Start.acmeProd
@@ -26,6 +31,7 @@ struct KeyFuzzCase: Equatable {
     /// 0o644 makes the "readable by others" finding, which a save (0o600) then clears.
     var fileMode: UInt32 = 0o600
     var width = 80, height = 24
+    var recovery = Recovery.none
     var steps: [Step] = []
 
     // MARK: Text form
@@ -34,6 +40,7 @@ struct KeyFuzzCase: Equatable {
         var lines = ["# social-console key fuzz case (KeyFuzzTests replays every file in this folder)",
                      "start \(start.rawValue)", "mode \(readOnly ? "read-only" : "editable")",
                      "file-mode \(String(fileMode, radix: 8))", "size \(width) \(height)"]
+        if recovery != .none { lines.append("recovery \(recovery.rawValue)") }
         for step in steps {
             switch step {
             case .raw(let input, let times):
@@ -50,6 +57,7 @@ struct KeyFuzzCase: Equatable {
                 lines.append(line)
             case .resize(let w, let h): lines.append("resize \(w) \(h)")
             case .saves(let result): lines.append("saves \(result.rawValue)")
+            case .diskChanged(let changed): lines.append("disk-changed \(changed ? "yes" : "no")")
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -78,6 +86,8 @@ struct KeyFuzzCase: Equatable {
                 guard let w = Int(values[0]), let h = Int(values[1]) else { return .failure(fail) }
                 if word == "size" { c.width = w; c.height = h } else { c.steps.append(.resize(width: w, height: h)) }
             case ("saves", 1): guard let r = SaveResult(rawValue: values[0]) else { return .failure(fail) }; c.steps.append(.saves(r))
+            case ("recovery", 1): guard let r = Recovery(rawValue: values[0]) else { return .failure(fail) }; c.recovery = r
+            case ("disk-changed", 1): c.steps.append(.diskChanged(values[0] == "yes"))
             case ("key", 1): guard let v = Int32(values[0]) else { return .failure(fail) }; c.steps.append(.raw(.keyCode(v), times: times))
             case ("char", 1): guard let v = UInt32(values[0]) else { return .failure(fail) }; c.steps.append(.raw(.character(v), times: times))
             case ("nothing", 1): guard let v = Int(values[0]) else { return .failure(fail) }; c.steps.append(.raw(.nothing(milliseconds: v), times: times))

@@ -30,7 +30,8 @@ struct KeyFuzzGenerator {
     static let oddCharacters: [UInt32] = [0xE9, 0x65E5, 0x1F600, 0x301, 0x200D, 0x200B, 0x202E, 0xFEFF, 0xA0, 0x2028,
                                           0x85, 0x9B, 0x9F, 0xAD, 0x1F1EF, 0xFF21, 0x10FFFF, 0xFFFD, 0xD800, 0xDFFF,
                                           0x11_0000, UInt32.max]
-    static let typed = Array("yYnNcCq aZ09.:/-_,@")
+    /// Letters the dialogs answer to (quit, conflict, restore), and some that are text.
+    static let typed = Array("yYnNcCrRoOdDlLq aZ09.:/-_,@")
     static let pieces: [String] = [
         "https://clerk.acme.com/v1/oauth_callback", "read:jira-work, offline_access read:me", "acme-prod",
         "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6", "日本語のテキスト", "e\u{301}\u{301}", "👩‍👩‍👧", "\u{1B}[31mred\u{1B}[0m",
@@ -53,6 +54,7 @@ struct KeyFuzzGenerator {
         c.start = pick(KeyFuzzCase.Start.allCases)
         c.readOnly = chance(25)
         c.fileMode = chance(50) ? 0o644 : 0o600
+        c.recovery = chance(80) ? .none : pick([.offered, .fileChangedSince])
         (c.width, c.height) = chance(60) ? (80, 24) : pick(Self.sizes)
         for _ in 0..<(chance(10) ? 1 + int(300) : 1 + int(40)) { c.steps += steps() }
         return c
@@ -94,7 +96,8 @@ struct KeyFuzzGenerator {
         case 75..<78: return [.raw(.keyCode(chance(50) ? Self.codes.pasteEnd : Self.codes.pasteStart), times: 1)]
         case 78..<81: return [.raw(.nothing(milliseconds: pick([0, 50, 100, 999, 1_000, Int.max])), times: 1 + int(25))]
         case 81..<86: return [.resize(width: pick(Self.sizes).0, height: pick(Self.sizes).1)]
-        case 86..<89: return [.saves(pick(KeyFuzzCase.SaveResult.allCases))]
+        case 86..<88: return [.saves(pick(KeyFuzzCase.SaveResult.allCases))]
+        case 88: return [.diskChanged(chance(70))]
         case 89..<95:
             // A jump of a few screens, so every screen (Review too) is reached often.
             return [.raw(.keyCode(chance(70) ? Self.codes.pageDown : Self.codes.pageUp), times: 1 + int(7))]

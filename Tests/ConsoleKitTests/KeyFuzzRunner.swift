@@ -6,14 +6,16 @@ import SettingsKit
 /// the decoder, keys through the reducer, effects answered, a frame rendered after each
 /// step that gave keys. Checked after every key and every frame:
 /// - effects come only from their keys: quit(130) from Ctrl-C; quit(0) from Ctrl-Q / F10,
-///   or n in the quit dialog; save from Ctrl-S / F2 outside it; save-and-quit from y in it;
+///   or n in the quit dialog; save from Ctrl-S / F2 outside dialogs; save-and-quit from y
+///   in the quit dialog; an overwrite or a reload only from o or r in the conflict dialog;
+///   dropping recovered edits only from d in the restore dialog;
 /// - a paste never acts as a command, a resize changes only the size;
-/// - read-only never edits, saves, reveals the secret or opens the quit dialog;
-/// - focus is on a row, help scrolls within its text, reveal is on only on the secret's row;
-///   a successful save leaves nothing unsaved;
+/// - read-only never edits, saves, reveals the secret or opens a dialog but help;
+/// - focus is on a row, help scrolls within its text, reveal is on only on a text row
+///   being edited; a successful save leaves nothing unsaved;
 /// - a frame has the size the state knows, the cursor inside it, no control code in any
 ///   cell, and wide characters paired with their right halves;
-/// - the secret is drawn only while revealed on its focused row;
+/// - the secret is drawn only while revealed (on the focused row, with no dialog open);
 /// - no key and no frame takes long (the suite bounds `slowest`).
 /// Traps are checked too, by the process surviving.
 struct KeyFuzzRunner {
@@ -21,10 +23,10 @@ struct KeyFuzzRunner {
     static let secret = "FUZZ-s3cret-Qz7Wx9Kp2Lm8Vn4Rt6Yb1Hj5"
     /// Pieces of the secret that must not be drawn: any 11 characters of it in a row
     /// contain one of these.
-    static let secretPieces: [String] = {
+    static let secretPieces: [String] = [secret, String(secret.reversed())].flatMap { secret in
         let s = Array(secret)
         return stride(from: 0, through: s.count - 8, by: 4).map { String(s[$0..<$0 + 8]) }
-    }()
+    }
 
     static func settings(_ start: KeyFuzzCase.Start) -> Settings {
         var settings: Settings
@@ -64,8 +66,19 @@ struct KeyFuzzRunner {
         self.fuzzCase = fuzzCase
         onDisk = Self.settings(fuzzCase.start)
         terminal = (fuzzCase.width, fuzzCase.height)
-        state = ConsoleState(path: "/tmp/fuzz.json", settings: onDisk, fileMode: fuzzCase.fileMode, readOnly: fuzzCase.readOnly)
+        state = ConsoleState(path: "/tmp/fuzz.json", settings: onDisk, fileMode: fuzzCase.fileMode, readOnly: fuzzCase.readOnly,
+                             recovery: Self.recovery(fuzzCase.recovery, onDisk))
         state.resize(width: terminal.width, height: terminal.height)
+    }
+
+    /// Kept edits to offer: a renamed instance and another secret, which must stay as
+    /// hidden as the first.
+    static func recovery(_ kind: KeyFuzzCase.Recovery, _ settings: Settings) -> RecoveryOffer? {
+        guard kind != .none else { return nil }
+        var edited = settings
+        edited.setText("instance.name", "recovered-name")
+        edited.setText("connection.clientSecret", String(secret.reversed()))
+        return RecoveryOffer(settings: edited, fileChangedSince: kind == .fileChangedSince, fileName: "fuzz.json.recovered.json")
     }
 
     /// Runs the whole case; stops at the first failure.
@@ -91,6 +104,9 @@ struct KeyFuzzRunner {
             read(.keyCode(KeyCodes.curses.resize))
         case .saves(let result):
             saves = result
+        case .diskChanged(let changed):
+            state.noticeChangedOnDisk(changed)
+            checkState()
         }
     }
 
@@ -115,22 +131,29 @@ struct KeyFuzzRunner {
         checkState()
     }
 
-    /// The run loop's answers: saves succeed or fail as the case says; a quit ends this
-    /// console and a new one opens on the file as saved (the user runs `edit` again).
+    /// The run loop's answers: saves succeed or fail as the case says (an overwrite never
+    /// meets a conflict); a quit ends this console and a new one opens on the file as
+    /// saved (the user runs `edit` again).
     mutating func perform(_ effect: Effect) {
         switch effect {
         case .quit:
             reopen()
-        case .save, .saveAndQuit:
-            switch saves {
+        case .save(let overwrite), .saveAndQuit(let overwrite):
+            switch overwrite && saves == .conflict ? .ok : saves {
             case .ok:
                 onDisk = state.settings
                 state.saveSucceeded(fileMode: 0o600)
                 if state.isDirty { fail("unsaved changes right after a save") }
+                if state.restoredRecovery { state.recoveryDiscarded() }
                 if case .saveAndQuit = effect { reopen() }
             case .fail: state.saveFailed("Not saved: no space left on device", conflict: false)
             case .conflict: state.saveFailed("Not saved: the file changed on disk", conflict: true)
             }
+        case .reload:
+            state.reloaded(onDisk, fileMode: 0o600)
+            if state.isDirty { fail("unsaved changes right after a reload") }
+        case .discardRecovery:
+            state.recoveryDiscarded()
         }
     }
 
@@ -157,34 +180,42 @@ struct KeyFuzzRunner {
     /// What one key may do: effects only from their keys, a paste never a command,
     /// read-only never an edit.
     mutating func check(key: Key, effect: Effect?, before: ConsoleState) {
-        let dialog = before.overlay == .quitConfirm
-        switch effect {
-        case .quit(130)?:
-            if key != .ctrl("c") { fail("quit(130) from \(key)") }
-        case .quit(0)?:
-            let allowed: [Key] = dialog ? [.char("n"), .char("N")] : [.ctrl("q"), .function(10)]
-            if !allowed.contains(key) { fail("quit(0) from \(key), dialog: \(dialog)") }
-        case .quit(let code)?:
-            fail("quit(\(code)) from \(key)")
-        case .save(let overwrite)?:
-            if ![.ctrl("s"), .function(2)].contains(key) || dialog { fail("save from \(key), dialog: \(dialog)") }
-            if overwrite != before.overwriteNext { fail("save overwrite \(overwrite) without a conflict first") }
-        case .saveAndQuit?:
-            if ![.char("y"), .char("Y")].contains(key) || !dialog { fail("saveAndQuit from \(key), dialog: \(dialog)") }
-        case nil:
-            break
+        if let effect, !Self.allowed(effect, from: key, in: before.overlay) {
+            fail("\(effect) from \(key) with \(String(describing: before.overlay)) open")
         }
         if fuzzCase.readOnly {
-            if case .save? = effect { fail("read-only asked to save") }
-            if case .saveAndQuit? = effect { fail("read-only asked to save") }
+            if let effect, effect != .quit(0), effect != .quit(130) { fail("read-only asked for \(effect)") }
             if state.settings != before.settings { fail("read-only changed the settings") }
-            if state.editor != nil || state.revealSecret || state.overlay == .quitConfirm { fail("read-only opened an editor, the secret or the quit dialog") }
+            if state.editor != nil || state.revealSecret { fail("read-only opened an editor or the secret") }
+            switch state.overlay {
+            case nil, .help?: break
+            default: fail("read-only opened \(String(describing: state.overlay))")
+            }
         }
         if case .paste = key, effect != nil || state.screen != before.screen || state.focus != before.focus || state.overlay != before.overlay {
             fail("a paste acted as a command")
         }
         if key == .resize, effect != nil || state.settings != before.settings || state.focus != before.focus {
             fail("a resize changed more than the size")
+        }
+    }
+
+    /// Which key may ask for which effect, with what open.
+    static func allowed(_ effect: Effect, from key: Key, in overlay: Overlay?) -> Bool {
+        let outsideDialogs = overlay == nil || { if case .help = overlay { return true }; return false }()
+        switch effect {
+        case .quit(130): return key == .ctrl("c")
+        case .quit(0):
+            return overlay == .quitConfirm ? [.char("n"), .char("N")].contains(key) : outsideDialogs && [.ctrl("q"), .function(10)].contains(key)
+        case .save(overwrite: false): return outsideDialogs && [.ctrl("s"), .function(2)].contains(key)
+        case .save(overwrite: true): return overlay == .conflict(thenQuit: false) && [.char("o"), .char("O")].contains(key)
+        case .saveAndQuit(overwrite: false): return overlay == .quitConfirm && [.char("y"), .char("Y")].contains(key)
+        case .saveAndQuit(overwrite: true): return overlay == .conflict(thenQuit: true) && [.char("o"), .char("O")].contains(key)
+        case .reload: return [.conflict(thenQuit: false), .conflict(thenQuit: true)].contains(overlay) && [.char("r"), .char("R")].contains(key)
+        case .discardRecovery:
+            if case .restore? = overlay { return [.char("d"), .char("D")].contains(key) }
+            return false
+        case .quit: return false
         }
     }
 
@@ -197,7 +228,7 @@ struct KeyFuzzRunner {
         if case .help(let scroll)? = state.overlay, scroll < 0 || scroll > HelpView.maxScroll(state) {
             fail("help scrolled to \(scroll), past \(HelpView.maxScroll(state))")
         }
-        if state.revealSecret && state.focusedItem?.isSecret != true { fail("reveal on while \(String(describing: state.focusedItem)) has focus") }
+        if state.revealSecret && (state.editor == nil || state.readOnly) { fail("reveal on with no text being edited, on \(String(describing: state.focusedItem))") }
     }
 
     /// Renders at the size the state knows, as the run loop does, and checks the frame.
@@ -216,7 +247,7 @@ struct KeyFuzzRunner {
             fail("cursor at \(cursor) outside the \(w)x\(h) frame")
         }
         checkCells(buffer)
-        let shown = state.revealSecret && state.focusedItem?.isSecret == true && state.overlay == nil
+        let shown = state.revealSecret && state.overlay == nil
         if !shown {
             let text = buffer.rows.joined()
             if let piece = Self.secretPieces.first(where: text.contains) { fail("the frame shows \"\(piece)\" of the secret:\n\(buffer.text)") }

@@ -37,13 +37,6 @@ import Testing
         #expect(s.rendered().contains("▸"), "and Review shows it")
     }
 
-    @Test func aConflictArmsAnOverwriteOnTheNextSave() {
-        var s = Fixture.state()
-        s.saveFailed("Not saved: the file was changed on disk since it was opened", conflict: true)
-        #expect(s.status?.isError == true)
-        #expect(s.press(.ctrl("s")) == .save(overwrite: true))
-    }
-
     @Test func quitWithoutChangesLeavesAtOnce() {
         var s = Fixture.state()
         #expect(s.press(.ctrl("q")) == .quit(0))

@@ -1,0 +1,98 @@
+import SettingsKit
+
+/// The client secret as the screen looks for it in every other text it draws: a field's
+/// value, the redirect URI in an introduction, a finding, the status line, the file name.
+///
+/// A character is masked when it is part of any run of `run` characters that also occurs
+/// in the secret, not only when the whole secret is there (`Redaction.holdsSecret`, which
+/// `show` and `diff` use): a secret pasted into the Client ID and then edited stays masked
+/// while it is edited, where one deleted character would otherwise show all the rest. A
+/// run is as long as the shortest secret Redaction searches for, so short secrets are not
+/// searched for at all and ordinary text is not masked by chance.
+struct SecretMask {
+    static let run = Redaction.minimumSearchLength
+
+    /// Every run of the secrets, and the rolling hash of each to find candidates cheaply.
+    private let runs: Set<ArraySlice<Character>>
+    private let hashes: Set<Int>
+
+    init(secrets: [String]) {
+        var runs = Set<ArraySlice<Character>>(), hashes = Set<Int>()
+        for secret in secrets {
+            let characters = Array(secret)
+            guard characters.count >= Self.run else { continue }
+            let codes = characters.map(\.hashValue)
+            var hash = Self.hash(codes[0..<Self.run])
+            for start in 0...(characters.count - Self.run) {
+                if start > 0 { hash = Self.roll(hash, out: codes[start - 1], in: codes[start + Self.run - 1]) }
+                runs.insert(characters[start..<start + Self.run])
+                hashes.insert(hash)
+            }
+        }
+        self.runs = runs
+        self.hashes = hashes
+    }
+
+    /// The secrets a frame must not show: the one being typed into the secret field, the
+    /// one in the settings, and the one last saved (still in the file on disk).
+    init(_ state: ConsoleState) {
+        var secrets = [state.settings.text(Fields.secretKey), state.saved.text(Fields.secretKey)].compactMap { $0 }
+        if let editor = state.editor, state.focusedItem?.isSecret == true, editor.isChanged { secrets.append(editor.text) }
+        self.init(secrets: Array(Set(secrets)))
+    }
+
+    var isEmpty: Bool { runs.isEmpty }
+
+    /// For each character of `text`, whether it is part of a run of the secret.
+    func flags(_ text: ArraySlice<Character>) -> [Bool] {
+        var out = [Bool](repeating: false, count: text.count)
+        guard !isEmpty, text.count >= Self.run else { return out }
+        let base = text.startIndex
+        let codes = text.map(\.hashValue)
+        var hash = Self.hash(codes[0..<Self.run])
+        var maskedUntil = 0
+        for i in 0..<text.count {
+            if i + Self.run <= text.count {
+                if i > 0 { hash = Self.roll(hash, out: codes[i - 1], in: codes[i + Self.run - 1]) }
+                if hashes.contains(hash), runs.contains(text[(base + i)..<(base + i + Self.run)]) { maskedUntil = i + Self.run }
+            }
+            out[i] = maskedUntil > i
+        }
+        return out
+    }
+
+    /// Whether any character of `text` would be masked.
+    func holdsSecret(_ text: ArraySlice<Character>) -> Bool {
+        flags(text).contains(true)
+    }
+
+    /// `text` with every character of a run of the secret drawn as a bullet.
+    func masked(_ text: String) -> String {
+        guard !isEmpty else { return text }
+        let characters = Array(text)
+        let flags = flags(characters[...])
+        guard flags.contains(true) else { return text }
+        return String(characters.indices.map { flags[$0] ? Secret.bullet : characters[$0] })
+    }
+
+    /// `masked` for text that is then cut to `columns` columns: only the part that can
+    /// show is searched (with enough after it to find a run that starts there), so a
+    /// 100,000-character status message costs what its first line costs.
+    func masked(_ text: String, columns: Int) -> String {
+        guard !isEmpty else { return text }
+        let (head, complete) = FieldText.prefix(of: text, columns: columns + Self.run)
+        return complete ? masked(text) : masked(String(head))
+    }
+
+    // A polynomial hash over the characters' hash values, rolled one character at a time.
+    private static let base = 1_000_003
+    private static let topPower: Int = (1..<run).reduce(1) { power, _ in power &* base }
+
+    private static func hash(_ codes: ArraySlice<Int>) -> Int {
+        codes.reduce(0) { $0 &* base &+ $1 }
+    }
+
+    private static func roll(_ hash: Int, out: Int, in new: Int) -> Int {
+        (hash &- out &* topPower) &* base &+ new
+    }
+}

@@ -1,0 +1,26 @@
+import ConsoleKit
+import SettingsKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the console finds at launch in FILE.recovered.json: edits to offer back, or a
+/// line to show when the file is there but cannot be offered.
+enum Recovery {
+    static func look(for path: String, readOnly: Bool) -> (offer: RecoveryOffer?, notice: StatusMessage?) {
+        let recoveryPath = RecoveryFile.path(for: path)
+        let name = recoveryPath.split(separator: "/").last.map(String.init) ?? recoveryPath
+        if readOnly {
+            // Read-only edits nothing, so it offers nothing, but says the edits are waiting.
+            guard access(recoveryPath, F_OK) == 0 else { return (nil, nil) }
+            return (nil, StatusMessage("Recovered edits wait in \(name); open without --read-only to restore them"))
+        }
+        do {
+            guard let pending = try RecoveryFile.pending(for: path) else { return (nil, nil) }
+            return (RecoveryOffer(settings: pending.settings, fileChangedSince: pending.fileChangedSince, fileName: name), nil)
+        } catch {
+            // A damaged recovery file is the operator's to look at: say so, leave it as it is.
+            return (nil, StatusMessage("\(name) cannot be restored: \(error.message) (\(error.code.rawValue)); left as it is", isError: true))
+        }
+    }
+}
