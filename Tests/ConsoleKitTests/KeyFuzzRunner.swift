@@ -49,6 +49,8 @@ struct KeyFuzzRunner {
     /// What went wrong, empty when nothing did.
     private(set) var failures: [String] = []
     private(set) var keys = 0, frames = 0, effects = 0
+    /// Effects by kind, so a run shows which dialogs it reached.
+    private(set) var effectKinds: [String: Int] = [:]
     /// The longest one key or one frame took: a long one freezes the terminal.
     private(set) var slowest: Duration = .zero
     /// What that was, to tell where a slow case spends its time.
@@ -127,6 +129,7 @@ struct KeyFuzzRunner {
         checkState()
         guard let effect else { return }
         effects += 1
+        effectKinds[String(describing: effect), default: 0] += 1
         perform(effect)
         checkState()
     }
