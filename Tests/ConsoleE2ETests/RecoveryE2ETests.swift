@@ -23,16 +23,21 @@ extension ConsoleE2ETests {
         return false
     }
 
-    @Test func aHangupKeepsUnsavedEditsAndTheNextLaunchOffersThemBack() throws {
-        let folder = try Self.tempFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let file = folder + "/acme.json", recovered = file + ".recovered.json"
-        try Self.acme.write(toFile: file, atomically: true, encoding: .utf8)
-
+    /// A console on a new acme.json with `typed` added to the name but not confirmed
+    /// with Enter: the text being typed must be kept too.
+    static func editing(_ typed: String) throws -> (t: TmuxSession, folder: String, file: String, recovered: String) {
+        let folder = try tempFolder()
+        let file = folder + "/acme.json"
+        try acme.write(toFile: file, atomically: true, encoding: .utf8)
         let t = try TmuxSession(["edit", "acme.json"], home: folder)
         try t.wait(for: "acme-prod")
-        try t.type("-edited")  // not confirmed with Enter: the text being typed is kept too
+        try t.type(typed)
         try t.wait(for: "● unsaved")
+        return (t, folder, file, file + ".recovered.json")
+    }
+
+    @Test func aHangupKeepsUnsavedEditsAndTheNextLaunchOffersThemBack() throws {
+        let (t, folder, file, recovered) = try Self.editing("-edited")
         kill(try t.consolePID(), SIGHUP)
         try t.wait(for: "__EXIT=129")
         #expect(try String(contentsOfFile: file, encoding: .utf8) == Self.acme, "the file itself is untouched")
@@ -58,14 +63,7 @@ extension ConsoleE2ETests {
     }
 
     @Test func closingTheTerminalWindowKeepsTheEditsToo() throws {
-        let folder = try Self.tempFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let file = folder + "/acme.json", recovered = file + ".recovered.json"
-        try Self.acme.write(toFile: file, atomically: true, encoding: .utf8)
-        let t = try TmuxSession(["edit", "acme.json"], home: folder)
-        try t.wait(for: "acme-prod")
-        try t.type("-closed")
-        try t.wait(for: "● unsaved")
+        let (t, _, file, recovered) = try Self.editing("-closed")
         // The terminal itself dies (as when an SSH connection drops or the emulator is
         // killed): its side of the pty closes and the console's reads hit a hangup.
         let console = try t.consolePID()
