@@ -5,8 +5,8 @@ import Glibc
 #endif
 
 /// The one file that talks to ncurses: starts and restores the terminal, reads keys
-/// (KeyDecoder turns them into `Key`), and copies the cells that changed since the last frame to the screen.
-/// ncurses then sends only what differs from what the terminal shows.
+/// (KeyDecoder turns them into `Key`), and copies the cells that changed since the last
+/// frame to the screen. ncurses then sends only what differs from what the terminal shows.
 final class NcursesBackend {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
