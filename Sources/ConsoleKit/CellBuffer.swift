@@ -54,6 +54,9 @@ public struct CellBuffer: Equatable, Sendable {
             var w = DisplayWidth.of(character)
             if let v = character.unicodeScalars.first?.value, v < 0x20 || (v >= 0x7F && v < 0xA0) { shown = "?"; w = 1 }
             if w == 0 {
+                // A bidi control (U+202E and kin) would reorder the row in a terminal that
+                // lays out right-to-left text: a value could pass for another. Dropped.
+                if character.unicodeScalars.contains(where: \.properties.isBidiControl) { continue }
                 // A lone combining mark: attach it to the cell before, or drop it.
                 if col > x, col - 1 < width, col - 1 >= 0 {
                     var lead = col - 1

@@ -103,10 +103,11 @@ public enum JSONWriter {
             case "\u{0C}": out += "\\f"
             // DEL and the C1 controls too: JSON allows them raw, but printed to a terminal
             // (show --format json) some act as escape sequences.
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
-                out += "\\u00"
-                out.append(hex[Int(scalar.value >> 4)])
-                out.append(hex[Int(scalar.value & 0xF)])
+            // The bidi controls as well (U+202E and kin): a terminal that lays out
+            // right-to-left text would reorder what follows them. All are below U+FFFF.
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.properties.isBidiControl:
+                out += "\\u"
+                for shift in [12, 8, 4, 0] { out.append(hex[Int((scalar.value >> UInt32(shift)) & 0xF)]) }
             default:
                 out.unicodeScalars.append(scalar)
             }

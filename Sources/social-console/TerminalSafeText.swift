@@ -1,7 +1,7 @@
 /// Text from files nobody checked reaches the terminal through `show`, `audit`, `set` and
 /// error messages: a name holding ESC sequences could clear the screen, retitle the window
 /// or hide lines from the person auditing it. Control characters are therefore shown as
-/// visible escapes (`\u001b`), except line breaks and tabs, and the colour sequences this
+/// visible escapes (`\u001b`, valid inside JSON strings too), except line breaks and tabs, and the colour sequences this
 /// program adds itself (SGR: ESC [ digits ; m) when colour is on.
 enum TerminalSafeText {
     static func sanitized(_ text: String, keepingColour: Bool) -> String {
@@ -25,10 +25,11 @@ enum TerminalSafeText {
         return String(out)
     }
 
-    /// C0 controls but line break and tab, DEL, and the C1 controls (some terminals act on
-    /// U+009B as on ESC [).
+    /// C0 controls but line break and tab, DEL, the C1 controls (some terminals act on
+    /// U+009B as on ESC [), and the bidi controls (U+202E and kin: in a terminal that lays
+    /// out right-to-left text they reorder what follows, so a value could pass for another).
     static func isControl(_ s: Unicode.Scalar) -> Bool {
-        (s.value < 0x20 && s != "\n" && s != "\t") || (0x7F...0x9F).contains(s.value)
+        (s.value < 0x20 && s != "\n" && s != "\t") || (0x7F...0x9F).contains(s.value) || s.properties.isBidiControl
     }
 
     static func visible(_ s: Unicode.Scalar) -> String {

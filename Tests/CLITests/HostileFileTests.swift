@@ -64,6 +64,9 @@ import Testing
         Case(name: "escaped NUL and terminal escapes", expect: .verdict) {
             text(#"{"instance": {"name": "a\u0000b\u001b[2J\u001b]0;pwned\u0007c\u009b31m"}, "\u001b[8mhidden": 1}"#)
         },
+        Case(name: "bidi overrides that would reorder a URL on screen", expect: .verdict) {
+            text(#"{"instance": {"name": "acme\u202e\u2066x", "redirectUri": "https://evil.example/\u202ekcabllac_htuao/1v"}}"#)
+        },
         Case(name: "an empty file", expect: .error("file/invalid-json")) { Data() },
         Case(name: "1 MiB of white space", expect: .error("file/invalid-json")) { repeated(" \n\t\r", 262_144) },
         Case(name: "a truncated escape", expect: .error("file/invalid-json")) { text(#"{"a": "\u12"#) },
@@ -110,7 +113,7 @@ import Testing
             #expect(s.code == 0 || s.code == 1)
         }
         for output in [s.out, s.err, r.out, r.err] {
-            #expect(!output.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" },
+            #expect(!output.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.properties.isBidiControl },
                     "a raw control character reached the terminal")
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before, "reading never changes the file")

@@ -27,6 +27,13 @@ import Testing
         #expect(b.text == "a?[2Jb")
     }
 
+    @Test func bidiControlsNeverReachTheTerminal() {
+        var b = CellBuffer(width: 30, height: 1)
+        b.put("https://evil.example/\u{202E}lla\u{2066}x\u{200F}", x: 0, y: 0)
+        #expect(b.text == "https://evil.example/llax")
+        #expect(!b.text.unicodeScalars.contains { $0.properties.isBidiControl })
+    }
+
     @Test func combiningMarksJoinTheirBase() {
         var b = CellBuffer(width: 5, height: 1)
         b.put("Zoe\u{0308}", x: 0, y: 0)
