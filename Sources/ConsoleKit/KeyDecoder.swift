@@ -96,7 +96,8 @@ public struct KeyDecoder: Sendable {
     }
 
     /// A typed character: the control codes terminals send for Tab, Enter, Esc,
-    /// Backspace and Ctrl-letter; nothing for other control codes or invalid scalars.
+    /// Backspace and Ctrl-letter; nothing for other control codes (C1 included: typed into
+    /// a value it would be an invisible character saved in the file) or invalid scalars.
     public static func key(forCharacter code: UInt32) -> Key? {
         switch code {
         case 9: return .tab
@@ -104,7 +105,7 @@ public struct KeyDecoder: Sendable {
         case 27: return .escape
         case 8, 127: return .backspace
         case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(code) + 0x60)))
-        case 0..<32: return nil
+        case 0..<32, 0x80..<0xA0: return nil
         default: return Unicode.Scalar(code).map { .char(Character($0)) }
         }
     }

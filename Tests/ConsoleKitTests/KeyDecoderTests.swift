@@ -67,13 +67,13 @@ func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
         for code in UInt32(1)...26 where ![8, 9, 10, 13].contains(code) {
             #expect(KeyDecoder.key(forCharacter: code) == .ctrl(letters[Int(code) - 1]), "code \(code)")
         }
-        for code: UInt32 in [0, 28, 29, 30, 31] {
+        for code: UInt32 in [0, 28, 29, 30, 31, 0x80, 0x85, 0x9B, 0x9F] {
             #expect(KeyDecoder.key(forCharacter: code) == nil, "code \(code)")
         }
     }
 
     @Test func printableCharactersArriveAsThemselves() {
-        for text in [" ", "a", "Z", "~", "é", "日", "😀", "\u{301}", "\u{85}"] {
+        for text in [" ", "a", "Z", "~", "é", "日", "😀", "\u{301}", "\u{A0}"] {
             let code = text.unicodeScalars.first!.value
             #expect(KeyDecoder.key(forCharacter: code) == .char(Character(text)), "U+\(String(code, radix: 16))")
         }
