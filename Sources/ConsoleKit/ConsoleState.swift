@@ -126,8 +126,9 @@ public struct ConsoleState: Equatable, Sendable {
         }
     }
 
-    /// The run loop reports the file as it is on disk now (Reload): it replaces the edits.
-    public mutating func reloaded(_ settings: Settings, fileMode: UInt32?) {
+    /// The run loop reports the file as it is on disk now: it replaces the edits (Reload),
+    /// or, `automatically`, the settings shown while nothing was unsaved.
+    public mutating func reloaded(_ settings: Settings, fileMode: UInt32?, automatically: Bool = false) {
         self.settings = settings
         saved = settings
         self.fileMode = fileMode
@@ -136,7 +137,7 @@ public struct ConsoleState: Equatable, Sendable {
         revealSecret = false
         focus = min(focus, max(0, focusCount - 1))
         openEditor()
-        status = StatusMessage("Reloaded \(fileName) from disk")
+        status = StatusMessage(automatically ? "Reloaded \(fileName): it was changed on disk" : "Reloaded \(fileName) from disk")
     }
 
     /// The run loop's look at the file on disk, about once a second.

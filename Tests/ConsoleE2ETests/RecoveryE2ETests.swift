@@ -166,4 +166,33 @@ extension ConsoleE2ETests {
         let history = try String(contentsOfFile: file + ".history.jsonl", encoding: .utf8)
         #expect(history.split(separator: "\n").count == 3, "two sets and the console's save:\n\(history)")
     }
+
+    @Test func aConsoleWithNothingUnsavedFollowsTheFileOnDisk() throws {
+        let folder = try Self.tempFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/acme.json"
+        try Self.acme.write(toFile: file, atomically: true, encoding: .utf8)
+        let t = try TmuxSession(["edit", "acme.json"], home: folder, width: 140)
+        let viewer = try TmuxSession(["edit", "acme.json", "--read-only"], home: folder, width: 140)
+        try t.wait(for: "acme-prod")
+        try viewer.wait(for: "acme-prod")
+
+        #expect(try Self.run(["set", "acme.json", "instance.name=theirs"], cwd: folder).code == 0)
+        for session in [t, viewer] {
+            try session.wait(for: "Reloaded acme.json: it was changed on disk")
+            try session.wait(for: "theirs")
+        }
+        // Someone writing the file in place, caught half way: what is shown stays.
+        try "{\"schemaVersion\": 1, \"instance\": {".write(toFile: file, atomically: false, encoding: .utf8)
+        try viewer.wait(for: "acme.json changed on disk and cannot be read now")
+        #expect(try viewer.screen().contains("theirs"))
+        try Self.acme.write(toFile: file, atomically: false, encoding: .utf8)
+        try viewer.wait(for: "acme-prod")
+        try t.wait(for: "acme-prod")
+        try t.keys("C-q")
+        try t.wait(for: "__EXIT=0")
+        try viewer.keys("C-q")
+        try viewer.wait(for: "__EXIT=0")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == Self.acme, "following the file never writes it")
+    }
 }

@@ -49,6 +49,14 @@ import Testing
         #expect(s.rendered().contains("acme-prod"), "the focused field shows the reloaded name")
     }
 
+    @Test func aFileReloadedWithNothingUnsavedSaysWhy() {
+        var s = Fixture.state()
+        s.noticeChangedOnDisk(true)
+        s.reloaded(Fixture.settings(Fixture.ready), fileMode: 0o600, automatically: true)
+        #expect(s.status?.text == "Reloaded acme.json: it was changed on disk")
+        #expect(!s.changedOnDisk && !s.isDirty && s.settings.text("instance.name") == "acme-prod")
+    }
+
     @Test func cancelKeepsTheEditsAndTheNextSaveAsksAgain() {
         var s = Self.conflicted()
         #expect(s.press(.escape) == nil)

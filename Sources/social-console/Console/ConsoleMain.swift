@@ -99,12 +99,19 @@ struct ConsoleSession {
     }
 
     /// About once a second: did someone else save the file? One stat when nothing changed.
-    /// Returns whether the title must be redrawn.
+    /// With nothing unsaved there is nothing to lose, so the console shows the file as it
+    /// is now, as an editor does with a file it has open unmodified (read-only always
+    /// qualifies); with unsaved edits the title says so and a save asks what to do.
+    /// Returns whether the screen must be redrawn.
     mutating func checkDisk() -> Bool {
         guard ContinuousClock.now - lastDiskCheck >= .seconds(1) else { return false }
         lastDiskCheck = .now
         let before = state.changedOnDisk
         state.noticeChangedOnDisk(SettingsStore.changedOnDisk(since: base, path: state.path))
+        if state.changedOnDisk, state.unsavedSettings == nil {
+            reload(automatically: true)
+            return true
+        }
         return state.changedOnDisk != before
     }
 
@@ -144,15 +151,18 @@ struct ConsoleSession {
         }
     }
 
-    /// The conflict dialog's Reload: the file as it is now replaces the edits. If it
-    /// cannot be read, the edits stay and the status says why.
-    mutating func reload() {
+    /// The conflict dialog's Reload, or `checkDisk` when nothing is unsaved: the file as it
+    /// is now replaces the settings. If it cannot be read, what is shown stays and the
+    /// status says why.
+    mutating func reload(automatically: Bool = false) {
         do {
             let loaded = try SettingsStore.load(state.path)
             base = loaded
-            state.reloaded(loaded.settings, fileMode: loaded.mode)
+            state.reloaded(loaded.settings, fileMode: loaded.mode, automatically: automatically)
         } catch {
-            state.say(StatusMessage("Not reloaded: " + error.message + " (\(error.code.rawValue)); your edits are kept", isError: true))
+            let why = error.message + " (\(error.code.rawValue))"
+            state.say(StatusMessage(automatically ? "\(state.fileName) changed on disk and cannot be read now: " + why
+                                                  : "Not reloaded: " + why + "; your edits are kept", isError: true))
         }
     }
 
