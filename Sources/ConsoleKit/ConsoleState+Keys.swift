@@ -1,7 +1,8 @@
 import SettingsKit
 
 /// The reducer: one key in, the new state plus at most one effect out. Keys are SPEC's
-/// table; Ctrl-R (reveal the secret) and Ctrl-C (leave at once, saving nothing) are extra.
+/// table; Ctrl-R (reveal the secret), Ctrl-L (repaint) and Ctrl-C (leave at once, saving
+/// nothing) are extra.
 extension ConsoleState {
     public static let readOnlyNotice = "Read-only: opened with --read-only, editing and saving are off"
 
@@ -9,6 +10,8 @@ extension ConsoleState {
         if key == .resize { return nil }
         // Ctrl-C must always get out, whatever is open; it never writes the file.
         if key == .ctrl("c") { return .quit(130) }
+        // Ctrl-L repaints, as in every full-screen terminal program; it changes nothing.
+        if key == .ctrl("l") { return .redraw }
         switch overlay {
         case .quitConfirm: return handleQuitDialog(key)
         case .conflict(let thenQuit): return handleConflictDialog(key, thenQuit: thenQuit)

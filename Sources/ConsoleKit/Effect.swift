@@ -8,6 +8,9 @@ public enum Effect: Equatable, Sendable {
     case reload
     /// Remove FILE.recovered.json: the operator declined the edits it holds.
     case discardRecovery
+    /// Paint the whole screen again (Ctrl-L): another program's output (a `wall`
+    /// message, a background job) may have scribbled over it.
+    case redraw
     /// Leave with this exit code, writing nothing.
     case quit(Int32)
 }

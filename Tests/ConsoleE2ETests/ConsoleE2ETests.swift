@@ -198,6 +198,24 @@ struct ConsoleE2ETests {
         #expect(!FileManager.default.fileExists(atPath: t.home + "/new.json"), "Discard writes nothing")
     }
 
+    @Test func ctrlLRepaintsAScreenAnotherProgramWroteOver() throws {
+        let t = try TmuxSession(["edit", "new.json"])
+        try t.wait(for: "│ Instance")
+        // As a `wall` message or a background job would: straight onto the console's terminal.
+        let tty = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(try t.consolePID())/fd/1")
+        let scribble = FileHandle(forWritingAtPath: tty)
+        scribble?.write(Data("\u{1B}[20;40HSCRIBBLED-OVER".utf8))
+        try scribble?.close()
+        try t.wait(for: "SCRIBBLED-OVER")
+        try t.keys("Tab")  // redraws only what changed: the scribble, in an empty area, stays
+        try t.wait(for: "▸ Environment")
+        #expect(try t.screen().contains("SCRIBBLED-OVER"))
+        try t.keys("C-l")
+        try t.wait("the scribble gone and the screen whole") { !$0.contains("SCRIBBLED") && $0.contains("│ Instance") && $0.contains("^Q Quit") }
+        try t.keys("C-q")
+        try t.wait(for: "__EXIT=0")
+    }
+
     @Test func sigtermRestoresTheTerminalAndKeepsTheEditsAside() throws {
         let folder = try Self.tempFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -8,7 +8,7 @@ import SettingsKit
 /// - effects come only from their keys: quit(130) from Ctrl-C; quit(0) from Ctrl-Q / F10,
 ///   or n in the quit dialog; save from Ctrl-S / F2 outside dialogs; save-and-quit from y
 ///   in the quit dialog; an overwrite or a reload only from o or r in the conflict dialog;
-///   dropping recovered edits only from d in the restore dialog;
+///   dropping recovered edits only from d in the restore dialog; a repaint from Ctrl-L;
 /// - a paste never acts as a command, a resize changes only the size;
 /// - read-only never edits, saves, reveals the secret or opens a dialog but help;
 /// - focus is on a row, help scrolls within its text, reveal is on only on a text row
@@ -107,7 +107,12 @@ struct KeyFuzzRunner {
         case .saves(let result):
             saves = result
         case .diskChanged(let changed):
+            // As the run loop's checkDisk: with nothing unsaved the file is shown as it is.
             state.noticeChangedOnDisk(changed)
+            if changed, state.unsavedSettings == nil {
+                state.reloaded(onDisk, fileMode: 0o600, automatically: true)
+                if state.changedOnDisk || state.isDirty { fail("an automatic reload left a mark or unsaved changes") }
+            }
             checkState()
         }
     }
@@ -157,6 +162,8 @@ struct KeyFuzzRunner {
             if state.isDirty { fail("unsaved changes right after a reload") }
         case .discardRecovery:
             state.recoveryDiscarded()
+        case .redraw:
+            break
         }
     }
 
@@ -187,7 +194,7 @@ struct KeyFuzzRunner {
             fail("\(effect) from \(key) with \(String(describing: before.overlay)) open")
         }
         if fuzzCase.readOnly {
-            if let effect, effect != .quit(0), effect != .quit(130) { fail("read-only asked for \(effect)") }
+            if let effect, ![.quit(0), .quit(130), .redraw].contains(effect) { fail("read-only asked for \(effect)") }
             if state.settings != before.settings { fail("read-only changed the settings") }
             if state.editor != nil || state.revealSecret { fail("read-only opened an editor or the secret") }
             switch state.overlay {
@@ -208,6 +215,7 @@ struct KeyFuzzRunner {
         let outsideDialogs = overlay == nil || { if case .help = overlay { return true }; return false }()
         switch effect {
         case .quit(130): return key == .ctrl("c")
+        case .redraw: return key == .ctrl("l")
         case .quit(0):
             return overlay == .quitConfirm ? [.char("n"), .char("N")].contains(key) : outsideDialogs && [.ctrl("q"), .function(10)].contains(key)
         case .save(overwrite: false): return outsideDialogs && [.ctrl("s"), .function(2)].contains(key)

@@ -81,3 +81,19 @@ import Testing
         #expect(s.overlay == .quitConfirm)
     }
 }
+
+/// Ctrl-L repaints the screen from anywhere, and changes nothing.
+@Suite struct RedrawKeyTests {
+    @Test func ctrlLAsksForARepaintWhateverIsOpen() {
+        var s = Fixture.state()
+        s.press(typing("ab"))
+        let before = s
+        #expect(s.press(.ctrl("l")) == .redraw)
+        #expect(s == before, "the text being typed and everything else stay")
+        s.press(.ctrl("q"))
+        #expect(s.press(.ctrl("l")) == .redraw)
+        #expect(s.overlay == .quitConfirm)
+        var readOnly = Fixture.state(readOnly: true)
+        #expect(readOnly.press(.ctrl("l")) == .redraw)
+    }
+}

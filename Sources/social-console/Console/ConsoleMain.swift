@@ -134,6 +134,9 @@ struct ConsoleSession {
         case .discardRecovery:
             discardRecovery()
             return nil
+        case .redraw:
+            backend.repaintAll()
+            return nil
         }
     }
 

@@ -122,6 +122,13 @@ final class NcursesBackend {
 
     // MARK: Drawing
 
+    /// The next frame clears the terminal and sends every cell, whatever ncurses
+    /// believes is on it (another program may have written over the screen).
+    func repaintAll() {
+        previous = nil
+        clearok(window, true)
+    }
+
     /// Copies the changed cells and moves the cursor; one doupdate per frame.
     func draw(_ buffer: CellBuffer) {
         if let previous, previous.width != buffer.width || previous.height != buffer.height {
