@@ -1,8 +1,8 @@
 import SettingsKit
 
 /// The reducer: one key in, the new state plus at most one effect out. Keys are SPEC's
-/// table; Ctrl-R (reveal the secret), Ctrl-L (repaint) and Ctrl-C (leave at once, saving
-/// nothing) are extra.
+/// table; Ctrl-R (reveal the secret), Ctrl-L (repaint), Ctrl-Z (suspend) and Ctrl-C
+/// (leave at once, saving nothing) are extra.
 extension ConsoleState {
     public static let readOnlyNotice = "Read-only: opened with --read-only, editing and saving are off"
 
@@ -10,8 +10,10 @@ extension ConsoleState {
         if key == .resize { return nil }
         // Ctrl-C must always get out, whatever is open; it never writes the file.
         if key == .ctrl("c") { return .quit(130) }
-        // Ctrl-L repaints, as in every full-screen terminal program; it changes nothing.
+        // Ctrl-L repaints and Ctrl-Z suspends, as in every full-screen terminal program
+        // (raw mode turns the terminal's own Ctrl-Z off); neither changes anything.
         if key == .ctrl("l") { return .redraw }
+        if key == .ctrl("z") { return .suspend }
         switch overlay {
         case .quitConfirm: return handleQuitDialog(key)
         case .conflict(let thenQuit): return handleConflictDialog(key, thenQuit: thenQuit)

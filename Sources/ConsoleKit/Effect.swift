@@ -11,6 +11,8 @@ public enum Effect: Equatable, Sendable {
     /// Paint the whole screen again (Ctrl-L): another program's output (a `wall`
     /// message, a background job) may have scribbled over it.
     case redraw
+    /// Stop like any job on Ctrl-Z, the terminal given back to the shell until `fg`.
+    case suspend
     /// Leave with this exit code, writing nothing.
     case quit(Int32)
 }

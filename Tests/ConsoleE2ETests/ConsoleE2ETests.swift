@@ -216,6 +216,27 @@ struct ConsoleE2ETests {
         try t.wait(for: "__EXIT=0")
     }
 
+    @Test func ctrlZStopsTheConsoleAndFgBringsItBackWhole() throws {
+        let t = try TmuxSession(["edit", "new.json"], jobControl: true)
+        try t.wait(for: "│ Instance")
+        try t.type("typed")
+        try t.wait(for: "● unsaved")
+        try t.keys("C-z")
+        // Stopped, the terminal given back to the shell as it was.
+        let shell = try t.wait(for: "__STOPPED")
+        #expect(!shell.contains("│ Instance"), "the console's screen is gone while it is stopped")
+        #expect(shell.contains(" icanon") || !shell.contains("-icanon"))
+        try t.keys("Enter")  // fg
+        try t.wait(for: "│ Instance")
+        try t.wait(for: "typed")
+        try t.type("-more")
+        try t.wait(for: "typed-more")
+        try t.keys("C-q")
+        try t.wait(for: "y Save   n Discard   Esc Cancel")
+        try t.keys("n")
+        try t.wait(for: "__EXIT=0")
+    }
+
     @Test func sigtermRestoresTheTerminalAndKeepsTheEditsAside() throws {
         let folder = try Self.tempFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

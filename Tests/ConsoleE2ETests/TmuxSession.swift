@@ -34,8 +34,11 @@ final class TmuxSession {
     private(set) var captures: [String] = []
 
     /// Starts `arguments` (after the binary) in a 100x30 window. `environment` replaces
-    /// the pinned variables of the same name; nil values unset them.
-    init(_ arguments: [String], home: String? = nil, environment: [String: String?] = [:], width: Int = 100, height: Int = 30) throws {
+    /// the pinned variables of the same name; nil values unset them. `jobControl` runs it
+    /// as an interactive shell does, as a job of its own: Ctrl-Z stops it, the pane shows
+    /// `__STOPPED`, and Enter then brings it back with `fg`.
+    init(_ arguments: [String], home: String? = nil, environment: [String: String?] = [:], width: Int = 100, height: Int = 30,
+         jobControl: Bool = false) throws {
         let folder = home ?? NSTemporaryDirectory() + "social-console-e2e-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         self.home = folder
@@ -50,17 +53,22 @@ final class TmuxSession {
         // The console runs in the foreground of the pane; when it ends, the pane shows its
         // exit status and the terminal modes it left behind (stty -a).
         let quoted = ([Self.binary] + arguments).map(Self.shellQuote).joined(separator: " ")
+        // A stopped job's status is 128 + SIGTSTP (148); bash's fg continues it.
         let script = """
+            \(jobControl ? "set -m" : "")
             echo $$ > \(Self.shellQuote(control))/shell.pid
             cd \(Self.shellQuote(folder))
             sh -c 'echo $$ > \(Self.shellQuote(control))/console.pid; exec "$@"' sh env \(unset.map { "-u " + $0 }.joined(separator: " ")) \
             HOME=\(Self.shellQuote(folder)) \(env.map(Self.shellQuote).joined(separator: " ")) \(quoted)
-            echo "__EXIT=$?"
+            status=$?
+            \(jobControl ? "while [ $status -eq 148 ]; do echo __STOPPED; read line; fg; status=$?; done" : "")
+            echo "__EXIT=$status"
             stty -a
             exec sleep 600
             """
         try script.write(toFile: control + "/run.sh", atomically: true, encoding: .utf8)
-        try run(["new-session", "-d", "-x", String(width), "-y", String(height), "sh " + Self.shellQuote(control + "/run.sh")])
+        let shell = jobControl ? "bash --norc --noprofile " : "sh "
+        try run(["new-session", "-d", "-x", String(width), "-y", String(height), shell + Self.shellQuote(control + "/run.sh")])
     }
 
     deinit {

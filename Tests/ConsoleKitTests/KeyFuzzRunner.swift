@@ -8,7 +8,8 @@ import SettingsKit
 /// - effects come only from their keys: quit(130) from Ctrl-C; quit(0) from Ctrl-Q / F10,
 ///   or n in the quit dialog; save from Ctrl-S / F2 outside dialogs; save-and-quit from y
 ///   in the quit dialog; an overwrite or a reload only from o or r in the conflict dialog;
-///   dropping recovered edits only from d in the restore dialog; a repaint from Ctrl-L;
+///   dropping recovered edits only from d in the restore dialog; a repaint from Ctrl-L,
+///   a suspend from Ctrl-Z;
 /// - a paste never acts as a command, a resize changes only the size;
 /// - read-only never edits, saves, reveals the secret or opens a dialog but help;
 /// - focus is on a row, help scrolls within its text, reveal is on only on a text row
@@ -162,7 +163,7 @@ struct KeyFuzzRunner {
             if state.isDirty { fail("unsaved changes right after a reload") }
         case .discardRecovery:
             state.recoveryDiscarded()
-        case .redraw:
+        case .redraw, .suspend:
             break
         }
     }
@@ -194,7 +195,7 @@ struct KeyFuzzRunner {
             fail("\(effect) from \(key) with \(String(describing: before.overlay)) open")
         }
         if fuzzCase.readOnly {
-            if let effect, ![.quit(0), .quit(130), .redraw].contains(effect) { fail("read-only asked for \(effect)") }
+            if let effect, ![.quit(0), .quit(130), .redraw, .suspend].contains(effect) { fail("read-only asked for \(effect)") }
             if state.settings != before.settings { fail("read-only changed the settings") }
             if state.editor != nil || state.revealSecret { fail("read-only opened an editor or the secret") }
             switch state.overlay {
@@ -216,6 +217,7 @@ struct KeyFuzzRunner {
         switch effect {
         case .quit(130): return key == .ctrl("c")
         case .redraw: return key == .ctrl("l")
+        case .suspend: return key == .ctrl("z")
         case .quit(0):
             return overlay == .quitConfirm ? [.char("n"), .char("N")].contains(key) : outsideDialogs && [.ctrl("q"), .function(10)].contains(key)
         case .save(overwrite: false): return outsideDialogs && [.ctrl("s"), .function(2)].contains(key)

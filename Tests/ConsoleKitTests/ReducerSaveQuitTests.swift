@@ -82,7 +82,7 @@ import Testing
     }
 }
 
-/// Ctrl-L repaints the screen from anywhere, and changes nothing.
+/// Ctrl-L repaints the screen and Ctrl-Z suspends, from anywhere, changing nothing.
 @Suite struct RedrawKeyTests {
     @Test func ctrlLAsksForARepaintWhateverIsOpen() {
         var s = Fixture.state()
@@ -95,5 +95,13 @@ import Testing
         #expect(s.overlay == .quitConfirm)
         var readOnly = Fixture.state(readOnly: true)
         #expect(readOnly.press(.ctrl("l")) == .redraw)
+    }
+
+    @Test func ctrlZAsksToSuspendAndChangesNothing() {
+        var s = Fixture.state()
+        s.press(typing("ab"))
+        let before = s
+        #expect(s.press(.ctrl("z")) == .suspend)
+        #expect(s == before)
     }
 }

@@ -137,6 +137,9 @@ struct ConsoleSession {
         case .redraw:
             backend.repaintAll()
             return nil
+        case .suspend:
+            backend.suspend()
+            return nil
         }
     }
 

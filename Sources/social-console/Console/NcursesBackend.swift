@@ -129,6 +129,24 @@ final class NcursesBackend {
         clearok(window, true)
     }
 
+    /// Ctrl-Z: gives the terminal back as it was, stops until the shell's `fg` (SIGCONT),
+    /// then takes it again and repaints. Only this process stops: it may share its
+    /// process group with a shell that has no job control, which must not stop with it.
+    func suspend() {
+        fputs("\u{1B}[?2004l", output)
+        fflush(output)
+        endwin()
+        var stop = sigaction(), previousAction = sigaction()
+        stop.__sigaction_handler.sa_handler = SIG_DFL
+        sigemptyset(&stop.sa_mask)
+        sigaction(SIGTSTP, &stop, &previousAction)
+        kill(getpid(), SIGTSTP)
+        // Continued: the next doupdate takes the terminal back into ncurses' mode.
+        sigaction(SIGTSTP, &previousAction, nil)
+        fputs("\u{1B}[?2004h", output)
+        repaintAll()
+    }
+
     /// Copies the changed cells and moves the cursor; one doupdate per frame.
     func draw(_ buffer: CellBuffer) {
         if let previous, previous.width != buffer.width || previous.height != buffer.height {

@@ -17,6 +17,7 @@ enum Signals {
     /// Installed before ncurses starts, so ncurses keeps ours instead of its own
     /// (which would end the process from inside the handler).
     static func install() {
+        unblock()
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { sig in stopSignal.store(sig, ordering: .relaxed) }
@@ -28,6 +29,18 @@ enum Signals {
     }
 
     static var received: Int32 { stopSignal.load(ordering: .relaxed) }
+
+    /// A blocked signal mask is inherited across exec: a program started by a process
+    /// that blocks signals (some job runners and test harnesses do) would otherwise never
+    /// see its hangup, its SIGTERM, its own Ctrl-Z stop or a window size change.
+    static func unblock() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT, SIGWINCH, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
+            sigaddset(&signals, sig)
+        }
+        sigprocmask(SIG_UNBLOCK, &signals, nil)
+    }
 
     /// A crash (a Swift runtime trap is SIGILL or SIGTRAP) must not leave the terminal
     /// raw, silent and on the alternate screen. The handler does only async-signal-safe
