@@ -2,8 +2,12 @@ import SettingsKit
 
 /// F1: the guide's steps for the current screen, from Resources/help/, scrollable.
 public enum HelpView {
+    /// The screen's step of the guide, then the console's keys (the same on every screen):
+    /// a newcomer who presses F1 finds both.
     static func text(for screen: Screen) -> String {
-        BundledResources.text(screen.helpName) ?? "No help is bundled for \(screen.title)."
+        let step = BundledResources.text(screen.helpName)?.trimmingWhitespace ?? "No help is bundled for \(screen.title)."
+        guard let keys = BundledResources.text("help/keys.md") else { return step }
+        return step + "\n\n" + keys
     }
 
     static func body(for state: ConsoleState) -> Rect {

@@ -95,4 +95,18 @@ import Testing
             #expect(text?.isEmpty == false, "no help for \(screen.title)")
         }
     }
+
+    @Test func everyScreensHelpEndsWithTheConsolesKeys() {
+        for screen in Screen.allCases {
+            var s = Fixture.state(width: 100, height: 30)
+            s.go(to: screen)
+            s.press(.function(1), .end)
+            let end = s.rendered(width: 100, height: 30)
+            #expect(end.contains("Ctrl-C leaves at once and saves nothing."), "\(screen.title):\n\(end)")
+            #expect(end.contains("FILE.recovered.json"))
+            s.press(.home)
+            let first = BundledResources.text(screen.helpName)?.split(separator: "\n").first.map(String.init) ?? "?"
+            #expect(s.rendered(width: 100, height: 30).contains(first), "the step's own text comes first: \(first)")
+        }
+    }
 }
