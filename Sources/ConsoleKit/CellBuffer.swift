@@ -56,7 +56,7 @@ public struct CellBuffer: Equatable, Sendable {
             if w == 0 {
                 // A bidi control (U+202E and kin) would reorder the row in a terminal that
                 // lays out right-to-left text: a value could pass for another. Dropped.
-                if character.unicodeScalars.contains(where: \.properties.isBidiControl) { continue }
+                if character.unicodeScalars.contains(where: \.isBidiControlCharacter) { continue }
                 // A lone combining mark: attach it to the cell before, or drop it.
                 if col > x, col - 1 < width, col - 1 >= 0 {
                     var lead = col - 1

@@ -1,3 +1,5 @@
+import SettingsKit
+
 /// Text from files nobody checked reaches the terminal through `show`, `audit`, `set` and
 /// error messages: a name holding ESC sequences could clear the screen, retitle the window
 /// or hide lines from the person auditing it. Control characters are therefore shown as
@@ -5,6 +7,8 @@
 /// program adds itself (SGR: ESC [ digits ; m) when colour is on.
 enum TerminalSafeText {
     static func sanitized(_ text: String, keepingColour: Bool) -> String {
+        // Most lines are printable ASCII: nothing to change, nothing to copy.
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }) { return text }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0
@@ -29,7 +33,7 @@ enum TerminalSafeText {
     /// U+009B as on ESC [), and the bidi controls (U+202E and kin: in a terminal that lays
     /// out right-to-left text they reorder what follows, so a value could pass for another).
     static func isControl(_ s: Unicode.Scalar) -> Bool {
-        (s.value < 0x20 && s != "\n" && s != "\t") || (0x7F...0x9F).contains(s.value) || s.properties.isBidiControl
+        (s.value < 0x20 && s != "\n" && s != "\t") || (0x7F...0x9F).contains(s.value) || s.isBidiControlCharacter
     }
 
     static func visible(_ s: Unicode.Scalar) -> String {

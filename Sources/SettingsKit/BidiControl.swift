@@ -1,0 +1,13 @@
+extension Unicode.Scalar {
+    /// Unicode's Bidi_Control characters (U+061C, U+200E, U+200F, U+202A to U+202E,
+    /// U+2066 to U+2069): in a terminal that lays out right-to-left text they reorder what
+    /// follows, so a value could pass for another. Checked by range: the set is fixed by
+    /// Unicode, and `properties.isBidiControl` costs more than all the rest of the checks
+    /// on every character of a fleet's text output.
+    public var isBidiControlCharacter: Bool {
+        switch value {
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+}
