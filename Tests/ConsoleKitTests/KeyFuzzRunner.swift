@@ -110,7 +110,7 @@ struct KeyFuzzRunner {
         case .diskChanged(let changed):
             // As the run loop's checkDisk: with nothing unsaved the file is shown as it is.
             state.noticeChangedOnDisk(changed)
-            if changed, state.unsavedSettings == nil {
+            if changed, !state.isDirty {
                 state.reloaded(onDisk, fileMode: 0o600, automatically: true)
                 if state.changedOnDisk || state.isDirty { fail("an automatic reload left a mark or unsaved changes") }
             }

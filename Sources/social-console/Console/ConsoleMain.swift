@@ -21,11 +21,9 @@ func runConsole(path: String, readOnly: Bool) -> Int32 {
             return 2
         }
     }
-    var state = ConsoleState(path: path, settings: base?.settings ?? Settings(), fileMode: base?.mode, readOnly: readOnly)
     let recovery = Recovery.look(for: path, readOnly: readOnly)
-    if let offer = recovery.offer {
-        state = ConsoleState(path: path, settings: state.settings, fileMode: base?.mode, readOnly: readOnly, recovery: offer)
-    }
+    var state = ConsoleState(path: path, settings: base?.settings ?? Settings(), fileMode: base?.mode, readOnly: readOnly,
+                             recovery: recovery.offer)
     if let notice = recovery.notice { state.say(notice) }
 
     Signals.install()
@@ -108,7 +106,7 @@ struct ConsoleSession {
         lastDiskCheck = .now
         let before = state.changedOnDisk
         state.noticeChangedOnDisk(SettingsStore.changedOnDisk(since: base, path: state.path))
-        if state.changedOnDisk, state.unsavedSettings == nil {
+        if state.changedOnDisk, !state.isDirty {
             reload(automatically: true)
             return true
         }
