@@ -70,10 +70,7 @@ enum TerminalRestore {
         var previous: [(Int32, sigaction)] = []
         // Blocked (inherited from whatever started us), they would wait until after the
         // prompt, and Ctrl-C would not end it.
-        var blocked = sigset_t()
-        sigemptyset(&blocked)
-        for sig in signals { sigaddset(&blocked, sig) }
-        sigprocmask(SIG_UNBLOCK, &blocked, nil)
+        Signals.unblock(signals)
         for sig in signals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { sig in

@@ -57,8 +57,13 @@ final class NcursesBackend {
                 init_pair(Int16(index + 1), pair.0, pair.1)
             }
         }
-        // Bracketed paste: a pasted secret arrives as one piece, not as typed keys.
-        fputs("\u{1B}[?2004h", output)
+        bracketedPaste(true)
+    }
+
+    /// Bracketed paste: a pasted secret arrives as one piece, not as typed keys. Off
+    /// whenever the shell has the terminal, or its own pastes would arrive marked.
+    private func bracketedPaste(_ on: Bool) {
+        fputs(on ? "\u{1B}[?2004h" : "\u{1B}[?2004l", output)
         fflush(output)
     }
 
@@ -66,8 +71,7 @@ final class NcursesBackend {
     func stop() {
         guard !stopped else { return }
         stopped = true
-        fputs("\u{1B}[?2004l", output)
-        fflush(output)
+        bracketedPaste(false)
         curs_set(1)
         endwin()
         delscreen(screen)
@@ -133,8 +137,7 @@ final class NcursesBackend {
     /// then takes it again and repaints. Only this process stops: it may share its
     /// process group with a shell that has no job control, which must not stop with it.
     func suspend() {
-        fputs("\u{1B}[?2004l", output)
-        fflush(output)
+        bracketedPaste(false)
         endwin()
         var stop = sigaction(), previousAction = sigaction()
         stop.__sigaction_handler.sa_handler = SIG_DFL
@@ -143,7 +146,7 @@ final class NcursesBackend {
         kill(getpid(), SIGTSTP)
         // Continued: the next doupdate takes the terminal back into ncurses' mode.
         sigaction(SIGTSTP, &previousAction, nil)
-        fputs("\u{1B}[?2004h", output)
+        bracketedPaste(true)
         repaintAll()
     }
 

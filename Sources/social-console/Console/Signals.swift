@@ -16,9 +16,15 @@ nonisolated(unsafe) var haveOriginalModes = false
 enum Signals {
     /// Installed before ncurses starts, so ncurses keeps ours instead of its own
     /// (which would end the process from inside the handler).
+    /// The signals that end the console through the run loop.
+    static let stopSignals = [SIGINT, SIGTERM, SIGHUP]
+    /// The signals of a crash (a Swift runtime trap is SIGILL or SIGTRAP).
+    static let crashSignals = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
+
     static func install() {
-        unblock()
-        for sig in [SIGINT, SIGTERM, SIGHUP] {
+        // Ctrl-Z's own stop and continue, and window size changes, must arrive too.
+        unblock(stopSignals + crashSignals + [SIGTSTP, SIGCONT, SIGWINCH])
+        for sig in stopSignals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { sig in stopSignal.store(sig, ordering: .relaxed) }
             sigemptyset(&action.sa_mask)
@@ -32,22 +38,20 @@ enum Signals {
 
     /// A blocked signal mask is inherited across exec: a program started by a process
     /// that blocks signals (some job runners and test harnesses do) would otherwise never
-    /// see its hangup, its SIGTERM, its own Ctrl-Z stop or a window size change.
-    static func unblock() {
+    /// see the signals it handles: its hangup, its SIGTERM, its own Ctrl-Z stop.
+    static func unblock(_ list: [Int32]) {
         var signals = sigset_t()
         sigemptyset(&signals)
-        for sig in [SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT, SIGWINCH, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
-            sigaddset(&signals, sig)
-        }
+        for sig in list { sigaddset(&signals, sig) }
         sigprocmask(SIG_UNBLOCK, &signals, nil)
     }
 
-    /// A crash (a Swift runtime trap is SIGILL or SIGTRAP) must not leave the terminal
-    /// raw, silent and on the alternate screen. The handler does only async-signal-safe
-    /// things: tcsetattr, write, then dies of the same signal with the default action.
+    /// A crash must not leave the terminal raw, silent and on the alternate screen. The
+    /// handler does only async-signal-safe things: tcsetattr, write, then dies of the
+    /// same signal with the default action.
     static func installCrashRestore() {
         haveOriginalModes = tcgetattr(0, &originalModes) == 0
-        for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
+        for sig in crashSignals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { sig in
                 if haveOriginalModes { tcsetattr(0, TCSANOW, &originalModes) }
