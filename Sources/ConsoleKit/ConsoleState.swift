@@ -78,7 +78,10 @@ public struct ConsoleState: Equatable, Sendable {
     }
 
     /// The file name without its folder, for the title line.
-    public var fileName: String {
+    public var fileName: String { Self.fileName(of: path) }
+
+    /// A path's last part, as the console names files (the recovery file too).
+    public static func fileName(of path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 

@@ -15,10 +15,9 @@ enum DialogView {
         }
     }
 
-    /// The dialog an overlay shows, if it is one. Names are masked like everything
-    /// else on screen: a file may be named after the secret.
-    static func dialog(for state: ConsoleState) -> Dialog? {
-        let mask = SecretMask(state)
+    /// The dialog an overlay shows, if it is one. Names are masked (`mask`, the frame's)
+    /// like everything else on screen: a file may be named after the secret.
+    static func dialog(for state: ConsoleState, mask: SecretMask) -> Dialog? {
         let file = mask.masked(state.fileName)
         switch state.overlay {
         case .quitConfirm:

@@ -7,12 +7,12 @@ public enum Renderer {
     public static func render(_ state: ConsoleState, width: Int, height: Int) -> CellBuffer {
         var buffer = CellBuffer(width: width, height: height)
         let layout = Layout(width: width, height: height)
-        guard layout.mode != .tooSmall else {
-            drawTooSmall(state, into: &buffer)
-            return buffer
-        }
         // Built once a frame: every text drawn from the settings is searched for the secret.
         let mask = SecretMask(state)
+        guard layout.mode != .tooSmall else {
+            drawTooSmall(state, mask: mask, into: &buffer)
+            return buffer
+        }
         drawTitle(state, mask: mask, into: &buffer)
         if layout.mode == .full { drawStepColumn(state, layout.steps, into: &buffer) } else { drawStepLine(state, layout.steps, into: &buffer) }
         var focusShowsSecret = false
@@ -34,7 +34,7 @@ public enum Renderer {
             buffer.put(TextWrap.truncate(mask.masked(hint, columns: width - 2), width: width - 2), x: 1, y: layout.statusRow, style: .info)
         }
         KeyBar.draw(KeyBar.entries(for: state, focusShowsSecret: focusShowsSecret), into: &buffer, row: layout.keyBarRow)
-        if let dialog = DialogView.dialog(for: state) {
+        if let dialog = DialogView.dialog(for: state, mask: mask) {
             DialogView.draw(dialog, into: &buffer)
         }
         return buffer
@@ -43,9 +43,9 @@ public enum Renderer {
     /// The screen below 40x10: no room to edit, so say what size is needed. In a tiny
     /// window a shorter message keeps the size readable instead of cutting it off. A
     /// dialog waiting for an answer keeps its choices on the last row: its keys still work.
-    static func drawTooSmall(_ state: ConsoleState, into buffer: inout CellBuffer) {
+    static func drawTooSmall(_ state: ConsoleState, mask: SecretMask, into buffer: inout CellBuffer) {
         var rows = buffer.height
-        if rows >= 2, let dialog = DialogView.dialog(for: state) {
+        if rows >= 2, let dialog = DialogView.dialog(for: state, mask: mask) {
             rows -= 1
             buffer.put(TextWrap.truncate(dialog.choiceLine(width: buffer.width), width: buffer.width), x: 0, y: rows, style: .dialog)
         }
