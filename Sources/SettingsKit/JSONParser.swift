@@ -209,13 +209,20 @@ private struct Parser {
         return (key, offset)
     }
 
-    /// A key for a message: quoted when it reads like a name. Long or odd keys (a pasted
-    /// value, control characters that would act on the terminal) are left out; the line
-    /// and column still point at them.
+    /// A key for a message: quoted when it is a name the settings file knows, or too short
+    /// to be a secret anyone searches for (`Redaction.minimumSearchLength`). Any other key
+    /// may be a value pasted as a key, the secret even (a file can hold it as a value and,
+    /// twice, as a key), or hold control characters that would act on the terminal: it is
+    /// left out, and the line and column still point at it.
     func quotedKey(_ key: String) -> String {
-        let plain = key.count <= 40 && key.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F }
-        return plain ? "\"\(key)\"" : "(a long or unusual key)"
+        let printable = key.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F }
+        let safe = printable && (key.count < Redaction.minimumSearchLength || Self.knownKeyNames.contains(key))
+        return safe ? "\"\(key)\"" : "(a key not quoted: it may hold a pasted value)"
     }
+
+    /// Every part of every dotted key the settings file defines.
+    static let knownKeyNames: Set<String> = Set(
+        (Fields.all.map(\.key) + Fields.containers + ["schemaVersion"]).flatMap { $0.split(separator: ".").map(String.init) })
 
     mutating func literal(_ word: StaticString) throws(JSONParseError) {
         let n = word.utf8CodeUnitCount

@@ -28,6 +28,20 @@ import Testing
         #expect((try ws.json("s.json")["connection"] as? [String: Any])?["clientSecret"] as? String == CLI.secret)
     }
 
+    /// A file that also holds the secret as a key, twice: the duplicate-key error names
+    /// the key only when it is one the settings file knows.
+    @Test func aDuplicatedKeyHoldingTheSecretIsNotQuoted() throws {
+        let ws = try Workspace()
+        let file = try ws.write("dup.json", #"{"connection": {"clientSecret": "\#(CLI.secret)"}, "\#(CLI.secret)": 1, "\#(CLI.secret)": 2}"#)
+        for args in [["audit", file], ["audit", file, "--format", "json"], ["show", file], ["set", file, "instance.name=x"]] {
+            let r = try CLI.run(args)  // fails the test if any output holds the secret
+            #expect(r.code == 2)
+            #expect((r.out + r.err).contains("duplicate key (a key not quoted"), "\(args): \(r.err)")
+        }
+        let known = try ws.write("known.json", #"{"connection": {"clientSecret": "a", "clientSecret": "b"}}"#)
+        #expect(try CLI.run(["show", known]).err.contains(#"duplicate key "clientSecret""#))
+    }
+
     @Test func noTraceOfTheSecretInAnyFileButTheSettings() throws {
         let ws = try Workspace()
         let file = try ws.example("acme-staging.json", as: "s.json")
