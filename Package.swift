@@ -17,7 +17,7 @@ let package = Package(
             name: "EmbedResourcesPlugin",
             capability: .buildTool(),
             dependencies: ["EmbedResourcesTool"],
-            path: "Sources/EmbedResourcesPlugin"
+            path: "Plugins/EmbedResourcesPlugin"
         ),
         // The settings model, its JSON file, the readiness rules and catalogues. No terminal code.
         .target(
@@ -45,7 +45,8 @@ let package = Package(
             ],
             path: "Sources/social-console"
         ),
-        // What several test targets share: the seeded generator of the fuzz and stress runs.
+        // What every test target shares: the one test secret, the built binary, temporary
+        // folders, snapshots, the repository's files, the seeded generator of the fuzz runs.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "SettingsKitTests",
@@ -67,6 +68,7 @@ let package = Package(
         // Runs the built binary inside tmux with a pinned terminal; skips only without tmux.
         .testTarget(
             name: "ConsoleE2ETests",
+            dependencies: ["TestSupport"],
             path: "Tests/ConsoleE2ETests"
         ),
     ]

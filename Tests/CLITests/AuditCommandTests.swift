@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -107,7 +108,7 @@ import Testing
 
     @Test func newerVersionIsRefusedAndNeverRewritten() throws {
         let ws = try Workspace()
-        let text = "{\n  \"schemaVersion\": 7,\n  \"connection\": {\"clientSecret\": \"\(CLI.secret)\"}\n}\n"
+        let text = "{\n  \"schemaVersion\": 7,\n  \"connection\": {\"clientSecret\": \"\(TestSecret.value)\"}\n}\n"
         let file = try ws.write("v7.json", text)
         let r = try CLI.run(["audit", file])
         #expect(r.code == 2)

@@ -1,11 +1,10 @@
+import TestSupport
 import Foundation
 import Testing
 
 /// Runs the built `social-console` binary, as users do, and checks on every run that
 /// the client secret appears nowhere in what it printed.
 enum CLI {
-    /// The secret used in every fixture; no output may contain it or its distinctive parts.
-    static let secret = "EXAMPLE-secret-0123456789abcdefXYZW"
 
     struct Result {
         let out: String
@@ -14,11 +13,7 @@ enum CLI {
         var all: String { out + err }
     }
 
-    /// The test bundle sits next to the built products (.build/<config>/).
-    static let binary: String = {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("social-console").path
-    }()
+    static var binary: String { BuiltBinary.path }
 
     @discardableResult
     static func run(_ args: [String], stdin: String? = nil, cwd: String? = nil, env: [String: String] = [:],
@@ -50,26 +45,19 @@ enum CLI {
         process.waitUntilExit()
         let result = Result(out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self),
                             code: process.terminationStatus)
-        #expect(!result.all.contains(secret), "the secret was printed by \(args)", sourceLocation: sourceLocation)
-        #expect(!result.all.contains("0123456789abcdef"), "part of the secret was printed by \(args)", sourceLocation: sourceLocation)
+        #expect(!TestSecret.isIn(outData) && !TestSecret.isIn(errData), "the secret was printed by \(args)", sourceLocation: sourceLocation)
         return result
     }
 }
 
 /// A temp folder with copies of the bundled example files.
 final class Workspace {
-    let path: String
+    private let folder = TemporaryFolder("cli")
+    var path: String { folder.path }
 
-    init() throws {
-        path = NSTemporaryDirectory() + "social-console-cli-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
+    init() throws {}
 
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    static var repository: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    static var repository: URL { Repository.root }
 
     /// Copies Resources/examples/NAME here with the given mode and returns its path.
     @discardableResult

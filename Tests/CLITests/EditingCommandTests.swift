@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -48,7 +49,7 @@ import Testing
         let ws = try Workspace()
         let file = try ws.example("acme-staging.json", as: "s.json")
         let before = try ws.read("s.json")
-        let r = try CLI.run(["set", file, "connection.clientSecret=" + CLI.secret])
+        let r = try CLI.run(["set", file, "connection.clientSecret=" + TestSecret.value])
         #expect(r.code == 2)
         #expect(r.err.contains("--client-secret-stdin"))
         #expect(try ws.read("s.json") == before)
@@ -57,14 +58,14 @@ import Testing
     @Test func theSecretComesFromStdinWithOneNewlineTrimmed() throws {
         let ws = try Workspace()
         let file = try ws.example("acme-staging.json", as: "s.json")
-        let r = try CLI.run(["set", file, "--client-secret-stdin"], stdin: CLI.secret + "\n")
+        let r = try CLI.run(["set", file, "--client-secret-stdin"], stdin: TestSecret.value + "\n")
         #expect(r.code == 0)
         #expect(r.out.contains("connection.clientSecret: changed"))
         let connection = try ws.json("s.json")["connection"] as! [String: Any]
-        #expect(connection["clientSecret"] as? String == CLI.secret)
+        #expect(connection["clientSecret"] as? String == TestSecret.value)
         let history = try String(contentsOfFile: file + ".history.jsonl", encoding: .utf8)
         #expect(history.contains("\"secret\": \"changed\""))
-        #expect(!history.contains(CLI.secret))
+        #expect(!history.contains(TestSecret.value))
         #expect(try CLI.run(["set", file, "--client-secret-stdin"], stdin: "").code == 2)
     }
 

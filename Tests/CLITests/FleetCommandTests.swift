@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -80,7 +81,7 @@ import Testing
         let ws = try Workspace()
         let file = try ws.example("acme-prod.json", as: "p.json")
         let text = try String(contentsOfFile: file, encoding: .utf8)
-            .replacingOccurrences(of: "\"https://acme.com/privacy\"", with: "\"\(CLI.secret)\"")
+            .replacingOccurrences(of: "\"https://acme.com/privacy\"", with: "\"\(TestSecret.value)\"")
         try ws.write("p.json", text)
         for format in ["text", "json", "jsonl"] {
             // CLI.run fails the test if the secret shows anywhere in the output.
@@ -117,8 +118,8 @@ import Testing
         let other = "ANOTHER-secret-9876543210zyxwvuQRST"
         // B has another secret, and A's secret pasted into an unknown key by mistake.
         let text = try String(contentsOfFile: a, encoding: .utf8)
-            .replacingOccurrences(of: "\"clientSecret\": \"\(CLI.secret)\"", with: "\"clientSecret\": \"\(other)\"")
-            .replacingOccurrences(of: "\"schemaVersion\": 1,", with: "\"schemaVersion\": 1,\n  \"scratch\": \"\(CLI.secret)\",")
+            .replacingOccurrences(of: "\"clientSecret\": \"\(TestSecret.value)\"", with: "\"clientSecret\": \"\(other)\"")
+            .replacingOccurrences(of: "\"schemaVersion\": 1,", with: "\"schemaVersion\": 1,\n  \"scratch\": \"\(TestSecret.value)\",")
         let b = try ws.write("b.json", text)
         for format in ["text", "json"] {
             let r = try CLI.run(["diff", a, b, "--format", format])
@@ -144,7 +145,7 @@ import Testing
         let file = ws.path + "/h.json"
         try CLI.run(["init", file, "--environment", "production", "--redirect-uri", "https://clerk.h.com/v1/oauth_callback"])
         try CLI.run(["set", file, "atlassianApp.name=H app", "atlassianApp.scopes=read:me,read:jira-work"])
-        try CLI.run(["set", file, "--client-secret-stdin"], stdin: CLI.secret + "\n")
+        try CLI.run(["set", file, "--client-secret-stdin"], stdin: TestSecret.value + "\n")
         try CLI.run(["set", file, "atlassianApp.name=H"])
         let r = try CLI.run(["history", file])
         #expect(r.code == 0)
@@ -168,10 +169,10 @@ import Testing
         try ws.write("h.json.history.jsonl", """
             {"time": "2026-11-29T10:00:00Z", "user": "ana", "via": "console", "changes": [{"key": "instance.name", "old": null, "new": "a"}]}
             {"time": "2026-11-29T10:01:00Z", "user": "ana", "via": "con
-            {"time": "2026-11-29T10:02:00Z", "user": "bo", "via": "set", "changes": [{"key": "connection.clientSecret", "old": "\(CLI.secret)", "new": "\(other)"}, {"key": "notes.x", "old": null, "new": "\(other)"}]}
+            {"time": "2026-11-29T10:02:00Z", "user": "bo", "via": "set", "changes": [{"key": "connection.clientSecret", "old": "\(TestSecret.value)", "new": "\(other)"}, {"key": "notes.x", "old": null, "new": "\(other)"}]}
 
             {"time": "2026-11-29T10:03:00Z", "user": "cy", "via": "set", "changes": [{"key": "instance.name", "old": "a", "new": "b"}]}
-            {"\(CLI.secret)" "a pasted secret, broken"}
+            {"\(TestSecret.value)" "a pasted secret, broken"}
             """)
         let r = try CLI.run(["history", file])
         #expect(r.code == 2)

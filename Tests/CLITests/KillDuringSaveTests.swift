@@ -40,7 +40,7 @@ import Testing
 
             let json = try #require(try? ws.json("s.json"), "iteration \(i): the file is not valid JSON")
             let connection = json["connection"] as? [String: Any]
-            #expect(connection?["clientSecret"] as? String == CLI.secret, "iteration \(i): the secret was damaged")
+            #expect(connection?["clientSecret"] as? String == TestSecret.value, "iteration \(i): the secret was damaged")
             let onDisk = (json["atlassianApp"] as? [String: Any])?["name"] as? String
             #expect(onDisk == current || onDisk == name, "iteration \(i): neither the old nor the new version")
             if finishedBeforeTheKill {
@@ -71,7 +71,7 @@ import Testing
             #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "a broken history line: \(line.prefix(60))")
         }
         #expect(lines.count >= completed + 2, "every completed save has its history line")
-        #expect(!history.contains(CLI.secret))
+        #expect(!history.contains(TestSecret.value))
         // Not assertions (the timing is the machine's), but the record of what was hit.
         print("kill -9 loop: \(completed) saves completed, \(killedAfterLanding) killed after the rename, \(killedMidSave) killed between temp file and rename, span \(Int(span * 1000)) ms")
     }

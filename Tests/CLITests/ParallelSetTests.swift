@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -37,7 +38,7 @@ import Testing
             writers.append(try Spawned(["set", file, "\(key)=\(value)"], dir: ws.path))
         }
         let secretWriter = try Spawned(["set", file, "--client-secret-stdin"], dir: ws.path)
-        secretWriter.send(CLI.secret + "\n")
+        secretWriter.send(TestSecret.value + "\n")
         writers.append(secretWriter)
         #expect(writers.count == 20)
         for writer in writers {
@@ -49,7 +50,7 @@ import Testing
         #expect(audit.code == 0, "\(audit.out)")
         #expect(audit.out.contains("ready for production"))
         let json = try ws.json("s.json")
-        #expect((json["connection"] as? [String: Any])?["clientSecret"] as? String == CLI.secret)
+        #expect((json["connection"] as? [String: Any])?["clientSecret"] as? String == TestSecret.value)
         let history = try String(contentsOfFile: file + ".history.jsonl", encoding: .utf8)
         #expect(history.split(separator: "\n").count == 20, "one history line per writer")
     }

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -19,20 +20,20 @@ import Testing
         usleep(100_000)
         let shown = visibleToPs(set.pid)
         #expect(shown.contains("--client-secret-stdin"), "looked at the right process: \(shown.prefix(200))")
-        set.send(CLI.secret + "\n")
+        set.send(TestSecret.value + "\n")
         usleep(20_000)
-        #expect(!visibleToPs(set.pid).contains(CLI.secret))
+        #expect(!visibleToPs(set.pid).contains(TestSecret.value))
         let r = try #require(set.wait(upTo: 60))
         #expect(r.code == 0, "\(r.err)")
-        #expect(!shown.contains(CLI.secret))
-        #expect((try ws.json("s.json")["connection"] as? [String: Any])?["clientSecret"] as? String == CLI.secret)
+        #expect(!shown.contains(TestSecret.value))
+        #expect((try ws.json("s.json")["connection"] as? [String: Any])?["clientSecret"] as? String == TestSecret.value)
     }
 
     /// A file that also holds the secret as a key, twice: the duplicate-key error names
     /// the key only when it is one the settings file knows.
     @Test func aDuplicatedKeyHoldingTheSecretIsNotQuoted() throws {
         let ws = try Workspace()
-        let file = try ws.write("dup.json", #"{"connection": {"clientSecret": "\#(CLI.secret)"}, "\#(CLI.secret)": 1, "\#(CLI.secret)": 2}"#)
+        let file = try ws.write("dup.json", #"{"connection": {"clientSecret": "\#(TestSecret.value)"}, "\#(TestSecret.value)": 1, "\#(TestSecret.value)": 2}"#)
         for args in [["audit", file], ["audit", file, "--format", "json"], ["show", file], ["set", file, "instance.name=x"]] {
             let r = try CLI.run(args)  // fails the test if any output holds the secret
             #expect(r.code == 2)
@@ -45,7 +46,7 @@ import Testing
     @Test func noTraceOfTheSecretInAnyFileButTheSettings() throws {
         let ws = try Workspace()
         let file = try ws.example("acme-staging.json", as: "s.json")
-        #expect(try CLI.run(["set", file, "--client-secret-stdin"], stdin: CLI.secret + "\n").code == 0)
+        #expect(try CLI.run(["set", file, "--client-secret-stdin"], stdin: TestSecret.value + "\n").code == 0)
         #expect(try CLI.run(["set", file, "atlassianApp.name=After"]).code == 0)
         #expect(try CLI.run(["show", file]).code != 2)
         #expect(try CLI.run(["show", file, "--format", "json"]).code == 0)
@@ -53,7 +54,7 @@ import Testing
         #expect(try CLI.run(["authorize-url", file]).code != 2)
         for name in try FileManager.default.contentsOfDirectory(atPath: ws.path) where name != "s.json" {
             let data = try Data(contentsOf: URL(fileURLWithPath: ws.path + "/" + name))
-            #expect(!String(decoding: data, as: UTF8.self).contains(CLI.secret), "\(name) holds the secret")
+            #expect(!String(decoding: data, as: UTF8.self).contains(TestSecret.value), "\(name) holds the secret")
         }
         let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
         #expect(mode == 0o600)
@@ -72,7 +73,7 @@ import Testing
     @Test func theSecretPastedAsTheClientIDIsNeverShown() throws {
         let ws = try Workspace()
         let file = try ws.example("acme-prod.json", as: "s.json")
-        var r = try CLI.run(["set", file, "connection.clientId=" + CLI.secret])  // CLI.run checks the output
+        var r = try CLI.run(["set", file, "connection.clientId=" + TestSecret.value])  // CLI.run checks the output
         #expect(r.code == 0)
         #expect(r.out.contains("connection.clientId: changed"))
         r = try CLI.run(["audit", file])
@@ -80,14 +81,14 @@ import Testing
         #expect(try CLI.run(["show", file]).code == 0)
         #expect(try CLI.run(["show", file, "--format", "json"]).code == 0)
         let history = try String(contentsOfFile: file + ".history.jsonl", encoding: .utf8)
-        #expect(!history.contains(CLI.secret))
+        #expect(!history.contains(TestSecret.value))
     }
 
     @Test(arguments: ["instance.redirectUri", "atlassianApp.callbackUrls", "atlassianApp.scopes", "atlassianApp.distribution.privacyPolicyUrl", "instance.name"])
     func theSecretPastedIntoAFieldWhoseFindingsQuoteItsValueIsMasked(_ key: String) throws {
         let ws = try Workspace()
         let file = try ws.example("acme-prod.json", as: "s.json")
-        #expect(try CLI.run(["set", file, "\(key)=\(CLI.secret)"]).code == 0)  // CLI.run checks every output
+        #expect(try CLI.run(["set", file, "\(key)=\(TestSecret.value)"]).code == 0)  // CLI.run checks every output
         for format in ["text", "json", "jsonl"] { _ = try CLI.run(["audit", file, "--format", format, "--by-code"]) }
         _ = try CLI.run(["show", file])
         let consent = try CLI.run(["authorize-url", file])
@@ -101,7 +102,7 @@ import Testing
         let file = try ws.example("acme-staging.json", as: "s.json")
         let before = try ws.read("s.json")
         // Over the 64 KiB limit but within what set reads, so the writer never meets a closed pipe.
-        let r = try CLI.run(["set", file, "--client-secret-stdin"], stdin: String(repeating: "k", count: 66_000) + CLI.secret)
+        let r = try CLI.run(["set", file, "--client-secret-stdin"], stdin: String(repeating: "k", count: 66_000) + TestSecret.value)
         #expect(r.code == 2 && r.err.contains("longer than 64 KiB"), "\(r.err)")
         let set = try Spawned(["set", file, "--client-secret-stdin"], dir: ws.path)
         set.send(Data([0x66, 0xFF, 0x67]))
@@ -113,11 +114,11 @@ import Testing
     @Test func errorsAboutAMisplacedSecretNeverQuoteIt() throws {
         let ws = try Workspace()
         // The secret pasted where a key belongs, and as an argument without '='.
-        let file = try ws.write("s.json", "{\"connection\": {\"clientId\": \"abc\", \"\(CLI.secret)\"}}")
+        let file = try ws.write("s.json", "{\"connection\": {\"clientId\": \"abc\", \"\(TestSecret.value)\"}}")
         let r = try CLI.run(["show", file])
         #expect(r.code == 2)
         #expect(r.err.contains("expected ':' after a key"))
-        let s = try CLI.run(["set", file, CLI.secret])
+        let s = try CLI.run(["set", file, TestSecret.value])
         #expect(s.code == 2)
     }
 }

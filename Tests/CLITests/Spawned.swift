@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -67,7 +68,7 @@ final class Spawned {
         try? FileManager.default.removeItem(atPath: outFile)
         try? FileManager.default.removeItem(atPath: errFile)
         let result = CLI.Result(out: out, err: err, code: process.terminationStatus)
-        #expect(!result.all.contains(CLI.secret), "the secret was printed", sourceLocation: sourceLocation)
+        #expect(!result.all.contains(TestSecret.value), "the secret was printed", sourceLocation: sourceLocation)
         return result
     }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -5,7 +6,6 @@ import Testing
 /// server, and two consoles drawing at once on 2 cores only make timing noisier.
 @Suite(.serialized, .enabled(if: TmuxSession.tmux != nil, "tmux is not installed: the console's end-to-end tests need it"))
 struct ConsoleE2ETests {
-    static let secret = "EXAMPLE-secret-0123456789abcdefXYZW"
     static let clientId = "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6"
     static let redirect = "https://clerk.acme.com/v1/oauth_callback"
 
@@ -29,11 +29,7 @@ struct ConsoleE2ETests {
         return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
     }
 
-    static func tempFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "social-console-e2e-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    static func tempFolder() throws -> String { TemporaryFolder.make("e2e") }
 
     static func json(_ path: String) throws -> [String: Any] {
         try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
@@ -41,7 +37,7 @@ struct ConsoleE2ETests {
 
     @Test func aNewUserTakesAProductionInstanceToReadyWithSpecsKeys() throws {
         let folder = try Self.tempFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        defer { TemporaryFolder.remove(folder) }
         let made = try Self.run(["init", "acme.json", "--environment", "production", "--redirect-uri", Self.redirect, "--name", "acme-prod"], cwd: folder)
         #expect(made.code == 0, "init failed: \(made.err)")
 
@@ -73,8 +69,8 @@ struct ConsoleE2ETests {
         try t.type(Self.clientId)
         try t.keys("Enter")
         try t.wait(for: "▸ Client Secret")
-        try t.paste(Self.secret + "\n")
-        try t.wait(for: String(repeating: "•", count: Self.secret.count))
+        try t.paste(TestSecret.value + "\n")
+        try t.wait(for: String(repeating: "•", count: TestSecret.value.count))
         try t.keys("Enter", "Tab", "Space", "Tab", "Space")
         try t.wait(for: "✓ Credentials")
 
@@ -104,13 +100,13 @@ struct ConsoleE2ETests {
         #expect(app["name"] as? String == "Zoë & Jürgen 日本")
         #expect(app["scopes"] as? [String] == ["read:me"])
         #expect(app["callbackUrls"] as? [String] == [Self.redirect])
-        #expect(connection["clientSecret"] as? String == Self.secret, "pasted, trailing newline stripped")
+        #expect(connection["clientSecret"] as? String == TestSecret.value, "pasted, trailing newline stripped")
         #expect(connection["clientId"] as? String == Self.clientId)
         let mode = try FileManager.default.attributesOfItem(atPath: folder + "/acme.json")[.posixPermissions] as? Int
         #expect(mode == 0o600)
         let history = try String(contentsOfFile: folder + "/acme.json.history.jsonl", encoding: .utf8)
         #expect(history.contains("\"via\": \"console\""))
-        #expect(!history.contains(Self.secret))
+        #expect(!history.contains(TestSecret.value))
         let audit = try Self.run(["audit", "acme.json"], cwd: folder)
         #expect(audit.code == 0, "audit agrees: \(audit.out)")
 
@@ -118,14 +114,14 @@ struct ConsoleE2ETests {
         let again = try TmuxSession(["edit", "acme.json"], home: folder)
         try again.wait(for: "✓ Distribution")
         try again.keys("PgDn", "PgDn", "PgDn", "PgDn")
-        try again.wait(for: String(repeating: "•", count: Self.secret.count))
+        try again.wait(for: String(repeating: "•", count: TestSecret.value.count))
         try again.keys("PgDn", "PgDn")
         try again.wait(for: "Ready for production")
         try again.keys("F10")
         try again.wait(for: "__EXIT=0")
 
         for screen in t.captures + again.captures {
-            #expect(!screen.contains(Self.secret) && !screen.contains("0123456789abcdef"), "the secret was on screen:\n\(screen)")
+            #expect(!screen.contains(TestSecret.value) && !screen.contains("0123456789abcdef"), "the secret was on screen:\n\(screen)")
         }
     }
 
@@ -239,7 +235,7 @@ struct ConsoleE2ETests {
 
     @Test func sigtermRestoresTheTerminalAndKeepsTheEditsAside() throws {
         let folder = try Self.tempFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        defer { TemporaryFolder.remove(folder) }
         let original = "{\"schemaVersion\": 1, \"instance\": {\"name\": \"acme-prod\"}}\n"
         try original.write(toFile: folder + "/acme.json", atomically: true, encoding: .utf8)
         let t = try TmuxSession(["edit", "acme.json"], home: folder)
@@ -282,8 +278,8 @@ struct ConsoleE2ETests {
 
     @Test func readOnlyShowsTheScreensButEditsNothing() throws {
         let folder = try Self.tempFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let file = "{\"schemaVersion\": 1, \"connection\": {\"clientSecret\": \"\(Self.secret)\"}}\n"
+        defer { TemporaryFolder.remove(folder) }
+        let file = "{\"schemaVersion\": 1, \"connection\": {\"clientSecret\": \"\(TestSecret.value)\"}}\n"
         try file.write(toFile: folder + "/acme.json", atomically: true, encoding: .utf8)
         let t = try TmuxSession(["edit", "acme.json", "--read-only"], home: folder)
         try t.wait(for: "READ-ONLY")
@@ -291,7 +287,7 @@ struct ConsoleE2ETests {
         try t.wait(for: "Read-only: opened with --read-only")
         try t.keys("PgDn", "PgDn", "PgDn", "PgDn", "Down", "Down", "C-r")
         try t.wait(for: "▸ Client Secret")
-        try t.wait(for: String(repeating: "•", count: Self.secret.count))
+        try t.wait(for: String(repeating: "•", count: TestSecret.value.count))
         try t.keys("C-s")
         try t.keys("C-q")
         try t.wait(for: "__EXIT=0")
@@ -301,7 +297,7 @@ struct ConsoleE2ETests {
 
     @Test func aBrokenFileIsRefusedBeforeTheScreenOpensAndLeftAlone() throws {
         let folder = try Self.tempFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        defer { TemporaryFolder.remove(folder) }
         let broken = "{\n  \"instance\": {\"name\" \"x\"}\n}\n"
         try broken.write(toFile: folder + "/broken.json", atomically: true, encoding: .utf8)
         let t = try TmuxSession(["edit", "broken.json"], home: folder, width: 200)
@@ -314,7 +310,7 @@ struct ConsoleE2ETests {
 
     @Test func refusesWithoutAUsableTerminalInOneLine() throws {
         let folder = try Self.tempFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        defer { TemporaryFolder.remove(folder) }
         // Piped standard input and output: no hang, one line, exit 2.
         let started = Date()
         let piped = try Self.run(["edit", "x.json"], cwd: folder, env: ["TERM": "xterm-256color", "LC_ALL": "C.UTF-8"])

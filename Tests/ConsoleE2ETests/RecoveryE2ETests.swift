@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 extension ConsoleE2ETests {
     static let acme = """
         {"schemaVersion": 1, "instance": {"name": "acme-prod", "environment": "production"},
-         "connection": {"clientSecret": "\(secret)"}}
+         "connection": {"clientSecret": "\(TestSecret.value)"}}
 
         """
 
@@ -43,7 +44,7 @@ extension ConsoleE2ETests {
         #expect(try String(contentsOfFile: file, encoding: .utf8) == Self.acme, "the file itself is untouched")
         let kept = try Self.json(recovered)
         #expect((kept["instance"] as? [String: Any])?["name"] as? String == "acme-prod-edited")
-        #expect((kept["connection"] as? [String: Any])?["clientSecret"] as? String == Self.secret)
+        #expect((kept["connection"] as? [String: Any])?["clientSecret"] as? String == TestSecret.value)
         #expect(try Self.mode(recovered) == 0o600, "it holds the secret")
 
         // The next launch offers them; restoring makes them unsaved edits, saving removes the recovery.
@@ -79,7 +80,7 @@ extension ConsoleE2ETests {
 
     @Test func declinedDamagedAndReadOnlyRecoveries() throws {
         let folder = try Self.tempFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        defer { TemporaryFolder.remove(folder) }
         let file = folder + "/acme.json", recovered = file + ".recovered.json"
         try Self.acme.write(toFile: file, atomically: true, encoding: .utf8)
         let kept = Self.acme.replacingOccurrences(of: "acme-prod", with: "acme-kept")
@@ -128,7 +129,7 @@ extension ConsoleE2ETests {
 
     @Test func someoneElsesSaveIsNoticedAndTheOperatorChoosesReloadOrOverwrite() throws {
         let folder = try Self.tempFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        defer { TemporaryFolder.remove(folder) }
         let file = folder + "/acme.json"
         try Self.acme.write(toFile: file, atomically: true, encoding: .utf8)
         func name() throws -> String? { (try Self.json(file)["instance"] as? [String: Any])?["name"] as? String }
@@ -169,7 +170,7 @@ extension ConsoleE2ETests {
 
     @Test func aConsoleWithNothingUnsavedFollowsTheFileOnDisk() throws {
         let folder = try Self.tempFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        defer { TemporaryFolder.remove(folder) }
         let file = folder + "/acme.json"
         try Self.acme.write(toFile: file, atomically: true, encoding: .utf8)
         let t = try TmuxSession(["edit", "acme.json"], home: folder, width: 140)

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -12,16 +13,7 @@ final class TmuxSession {
         return dirs.map { $0 + "/tmux" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
-    /// The built binary, next to the test bundle in .build/<config>/.
-    static let binary: String = {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
-        // On some platforms the runner sits inside the .xctest bundle.
-        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("social-console").path), dir.path != "/" {
-            dir = dir.deletingLastPathComponent()
-        }
-        return dir.appendingPathComponent("social-console").path
-    }()
+    static var binary: String { BuiltBinary.path }
 
     static let pinnedEnvironment = ["TERM=xterm-256color", "LC_ALL=C.UTF-8", "ESCDELAY=25"]
 
@@ -39,11 +31,10 @@ final class TmuxSession {
     /// `__STOPPED`, and Enter then brings it back with `fg`.
     init(_ arguments: [String], home: String? = nil, environment: [String: String?] = [:], width: Int = 100, height: Int = 30,
          jobControl: Bool = false) throws {
-        let folder = home ?? NSTemporaryDirectory() + "social-console-e2e-" + UUID().uuidString
+        let folder = home ?? TemporaryFolder.make("e2e")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         self.home = folder
-        control = NSTemporaryDirectory() + socket
-        try FileManager.default.createDirectory(atPath: control, withIntermediateDirectories: true)
+        control = TemporaryFolder.make("e2e-control")
         var env = Self.pinnedEnvironment.filter { pair in !environment.keys.contains(String(pair.prefix { $0 != "=" })) }
         // NO_COLOR too: the test runner's own environment may have it.
         var unset = ["LINES", "COLUMNS", "NO_COLOR"].filter { environment[$0] == nil }

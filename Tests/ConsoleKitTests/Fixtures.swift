@@ -1,3 +1,4 @@
+import TestSupport
 import ConsoleKit
 import Foundation
 import SettingsKit
@@ -5,8 +6,6 @@ import Testing
 
 /// Settings files and key helpers shared by the console tests.
 enum Fixture {
-    /// The secret in every fixture: no rendered frame may contain it.
-    static let secret = "EXAMPLE-secret-0123456789abcdefXYZW"
 
     /// A production instance half set up: findings on several screens.
     static let halfDone = """
@@ -15,7 +14,7 @@ enum Fixture {
       "instance": {"name": "acme-staging", "environment": "production",
                    "redirectUri": "https://clerk.staging.acme.com/v1/oauth_callback"},
       "connection": {"enabled": true, "signUpAndSignIn": false, "useCustomCredentials": true,
-                     "clientId": "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6", "clientSecret": "\(secret)",
+                     "clientId": "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6", "clientSecret": "\(TestSecret.value)",
                      "scopes": ["read:jira-work", "offline_access"]},
       "atlassianApp": {"name": "Acme sign-in (staging)", "scopes": ["read:jira-work", "read:jira-wrok"],
                        "callbackUrls": ["http://clerk.staging.acme.com/v1/oauth_callback"],
@@ -30,7 +29,7 @@ enum Fixture {
       "schemaVersion": 1,
       "instance": {"name": "acme-prod", "environment": "production", "redirectUri": "https://clerk.acme.com/v1/oauth_callback"},
       "connection": {"enabled": true, "signUpAndSignIn": true, "useCustomCredentials": true,
-                     "clientId": "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6", "clientSecret": "\(secret)", "scopes": ["read:jira-work"]},
+                     "clientId": "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6", "clientSecret": "\(TestSecret.value)", "scopes": ["read:jira-work"]},
       "atlassianApp": {"name": "Acme sign-in", "description": "Sign in to Acme", "logo": "https://acme.com/logo.png",
                        "scopes": ["read:me", "read:jira-work"], "callbackUrls": ["https://clerk.acme.com/v1/oauth_callback"],
                        "distribution": {"status": "sharing", "vendorName": "Acme Inc.", "privacyPolicyUrl": "https://acme.com/privacy",

@@ -1,3 +1,4 @@
+import TestSupport
 import ConsoleKit
 import Foundation
 import SettingsKit
@@ -35,7 +36,7 @@ struct KeyFuzzRunner {
         case .empty: return Settings()
         case .secretOnly: settings = Settings()
         case .acmeProd, .acmeStaging:
-            let text = BundledResources.text("examples/\(start.rawValue).json")!
+            let text = Repository.text("Resources/examples/\(start.rawValue).json")
             settings = try! SettingsStore.decode(Array(text.utf8), path: "\(start.rawValue).json")
         }
         settings.setText("connection.clientSecret", secret)

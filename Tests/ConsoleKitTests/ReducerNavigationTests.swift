@@ -91,7 +91,7 @@ import Testing
 
     @Test func everyScreenHasItsHelpText() {
         for screen in Screen.allCases {
-            let text = BundledResources.text(screen.helpName)
+            let text = BundledResources.help(for: screen.helpName)
             #expect(text?.isEmpty == false, "no help for \(screen.title)")
         }
     }
@@ -105,7 +105,7 @@ import Testing
             #expect(end.contains("Ctrl-C leaves at once and saves nothing."), "\(screen.title):\n\(end)")
             #expect(end.contains("FILE.recovered.json"))
             s.press(.home)
-            let first = BundledResources.text(screen.helpName)?.split(separator: "\n").first.map(String.init) ?? "?"
+            let first = BundledResources.help(for: screen.helpName)?.split(separator: "\n").first.map(String.init) ?? "?"
             #expect(s.rendered(width: 100, height: 30).contains(first), "the step's own text comes first: \(first)")
         }
     }

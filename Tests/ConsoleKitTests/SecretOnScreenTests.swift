@@ -1,4 +1,5 @@
 @testable import ConsoleKit
+import TestSupport
 import Foundation
 import SettingsKit
 import Testing
@@ -18,9 +19,9 @@ import Testing
     /// What lands in the field: the secret alone, inside a URL, and the secret being
     /// edited (one character deleted, one typed into its middle) after pasting it.
     static let pastes: [(String, [Key])] = [
-        ("alone", [.paste(Fixture.secret)]),
-        ("in a URL", [.paste("https://acme.example/cb?token=" + Fixture.secret + "&x=1")]),
-        ("edited", [.paste(Fixture.secret + "\n"), .backspace, .left, .left, .left, .left, .left, .left, .left, .left, .left, .left, .left, .left, .char("Q")]),
+        ("alone", [.paste(TestSecret.value)]),
+        ("in a URL", [.paste("https://acme.example/cb?token=" + TestSecret.value + "&x=1")]),
+        ("edited", [.paste(TestSecret.value + "\n"), .backspace, .left, .left, .left, .left, .left, .left, .left, .left, .left, .left, .left, .left, .char("Q")]),
     ]
 
     static func cleared(_ state: ConsoleState) -> ConsoleState {
@@ -81,14 +82,14 @@ import Testing
         var s = Fixture.state()
         s.go(to: .credentials, focus: 1)
         s = Self.cleared(s)
-        s.press(.paste(Fixture.secret))
+        s.press(.paste(TestSecret.value))
         let masked = s.rendered(width: 100, height: 30)
-        #expect(masked.contains(String(repeating: "•", count: Fixture.secret.count)))
+        #expect(masked.contains(String(repeating: "•", count: TestSecret.value.count)))
         #expect(masked.contains("This field holds the Client Secret, so it is masked: ^R shows it"))
         #expect(masked.contains("^R Reveal"))
         s.press(.ctrl("r"))
         #expect(s.revealSecret)
-        #expect(s.rendered(width: 100, height: 30).contains(Fixture.secret))
+        #expect(s.rendered(width: 100, height: 30).contains(TestSecret.value))
         s.press(.ctrl("r"))
         #expect(!s.revealSecret && !SecretTests.leaks(s.rendered()))
         s.press(.ctrl("r"), .tab)
@@ -111,19 +112,19 @@ import Testing
         var s = Fixture.state()
         s.go(to: .credentials, focus: 1)
         s = Self.cleared(s)
-        s.press(.paste(Fixture.secret))
+        s.press(.paste(TestSecret.value))
         s.press(.tab, .tab)  // Additional scopes
-        s.press(.paste(" " + Fixture.secret), .ctrl("r"))
+        s.press(.paste(" " + TestSecret.value), .ctrl("r"))
         let frame = Renderer.render(s, width: 100, height: 30)
-        let clear = frame.rows.filter { $0.contains(Fixture.secret) }
+        let clear = frame.rows.filter { $0.contains(TestSecret.value) }
         #expect(clear.count == 1 && clear[0].contains("Additional scopes"))
     }
 
     @Test func readOnlyMasksTheSecretInEveryField() {
-        let json = Fixture.halfDone.replacingFirst("\"acme-staging\"", with: "\"acme \(Fixture.secret)\"")
-            .replacingFirst("\"a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6\"", with: "\"\(Fixture.secret)\"")
+        let json = Fixture.halfDone.replacingFirst("\"acme-staging\"", with: "\"acme \(TestSecret.value)\"")
+            .replacingFirst("\"a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6\"", with: "\"\(TestSecret.value)\"")
         var s = Fixture.state(json, readOnly: true)
-        #expect(s.settings.text("instance.name")?.contains(Fixture.secret) == true)
+        #expect(s.settings.text("instance.name")?.contains(TestSecret.value) == true)
         for frame in SecretTests.allFrames(s) { #expect(!SecretTests.leaks(frame), "\(frame)") }
         s.go(to: .credentials, focus: 1)
         #expect(s.rendered().contains("This field holds the Client Secret, so it is masked\n"))
@@ -136,10 +137,10 @@ import Testing
         s = Self.cleared(s)  // Name
         s.press(.tab, .tab)
         s = Self.cleared(s)  // Redirect URI
-        s.press(.paste("https://clerk.acme.com/" + Fixture.secret + "/v1/oauth_callback"), .enter)
+        s.press(.paste("https://clerk.acme.com/" + TestSecret.value + "/v1/oauth_callback"), .enter)
         s.go(to: .authorization, focus: 1)
         s.press(.enter)
-        #expect(s.status?.text.contains(Fixture.secret) == true, "the state keeps the text; the screen masks it")
+        #expect(s.status?.text.contains(TestSecret.value) == true, "the state keeps the text; the screen masks it")
         let frame = s.rendered()
         #expect(frame.contains("Added https://clerk.acme.com/••••"))
         #expect(!SecretTests.leaks(frame))
@@ -147,7 +148,7 @@ import Testing
     }
 
     @Test func aFileNamedAfterTheSecretIsMaskedInTheTitleTheDialogAndTheStatus() {
-        var s = ConsoleState(path: "/srv/\(Fixture.secret).json", settings: Fixture.settings(Fixture.halfDone), fileMode: 0o600, readOnly: false)
+        var s = ConsoleState(path: "/srv/\(TestSecret.value).json", settings: Fixture.settings(Fixture.halfDone), fileMode: 0o600, readOnly: false)
         #expect(s.rendered(width: 120, height: 30).contains("social-console · ••••"))
         s.press(.char("x"), .ctrl("q"))
         #expect(!SecretTests.leaks(s.rendered(width: 120, height: 30)))
@@ -162,8 +163,8 @@ import Testing
         #expect(!SecretTests.leaks(s.rendered(width: 120, height: 30)))
         s.press(.escape)
         #expect(!SecretTests.leaks(s.rendered(width: 200, height: 30)), "the Cancel status names the file")
-        let offer = RecoveryOffer(settings: s.settings, fileChangedSince: true, fileName: "\(Fixture.secret).json.recovered.json")
-        let r = ConsoleState(path: "/srv/\(Fixture.secret).json", settings: s.settings, fileMode: 0o600, readOnly: false, recovery: offer)
+        let offer = RecoveryOffer(settings: s.settings, fileChangedSince: true, fileName: "\(TestSecret.value).json.recovered.json")
+        let r = ConsoleState(path: "/srv/\(TestSecret.value).json", settings: s.settings, fileMode: 0o600, readOnly: false, recovery: offer)
         #expect(r.rendered(width: 120, height: 30).contains("Recovered edits"))
         #expect(!SecretTests.leaks(r.rendered(width: 120, height: 30)))
     }

@@ -1,3 +1,4 @@
+import TestSupport
 import ConsoleKit
 import SettingsKit
 import Testing
@@ -26,7 +27,7 @@ import Testing
     }
 
     static func leaks(_ frame: String) -> Bool {
-        let secret = Array(Fixture.secret)
+        let secret = Array(TestSecret.value)
         // Any 6 characters in a row of the secret count as a leak.
         for start in 0...(secret.count - 6) where frame.contains(String(secret[start..<start + 6])) { return true }
         return false
@@ -43,7 +44,7 @@ import Testing
     @Test func theSecretIsMaskedWithOneBulletPerCharacter() {
         var s = Fixture.state()
         s.go(to: .credentials)
-        let bullets = String(repeating: "•", count: Fixture.secret.count)
+        let bullets = String(repeating: "•", count: TestSecret.value.count)
         #expect(s.rendered(width: 100, height: 30).contains(bullets))
         #expect(!s.rendered(width: 100, height: 30).contains(bullets + "•"))
     }
@@ -62,7 +63,7 @@ import Testing
         s.go(to: .credentials, focus: 2)
         s.press(.ctrl("r"))
         #expect(s.revealSecret)
-        #expect(s.rendered(width: 100, height: 30).contains(Fixture.secret))
+        #expect(s.rendered(width: 100, height: 30).contains(TestSecret.value))
         s.press(.tab)
         #expect(!s.revealSecret)
         #expect(!Self.leaks(s.rendered(width: 100, height: 30)))

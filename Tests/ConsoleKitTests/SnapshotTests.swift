@@ -1,3 +1,4 @@
+import TestSupport
 import ConsoleKit
 import SettingsKit
 import Testing

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import SettingsKit
 #if canImport(Glibc)
@@ -8,7 +9,7 @@ import Glibc
 /// cannot be used, names that sort differently as paths than as plain names ("a-c" sorts
 /// before "a/"), hidden entries, history and recovery files, a link to a folder.
 private struct Fleet {
-    let dir = Fixtures.tempDirectory()
+    let dir = TemporaryFolder.make()
 
     init(files: Int = 60) {
         for sub in ["", "/a", "/a/deep", "/a-c", "/b.json", "/.hidden", "/z"] { mkdir(dir + sub, 0o700) }
@@ -26,7 +27,7 @@ private struct Fleet {
         symlink(dir + "/a", dir + "/linked")
     }
 
-    func remove() { Fixtures.remove(dir) }
+    func remove() { TemporaryFolder.remove(dir) }
 
     /// File i: ready, broken in one or two ways, or not usable at all.
     static func text(_ i: Int) -> String {
@@ -180,10 +181,10 @@ private func parallelJSON(_ paths: [String], workers: Int, order: ParallelAudit.
 
     @Test func findingsNeverQuoteTheSecretPastedIntoAnotherField() {
         let pasted = Fixtures.ready { s in
-            s.setText("atlassianApp.distribution.privacyPolicyUrl", Fixtures.secret)
-            s.setText("instance.redirectUri", "https://x.com/" + Fixtures.secret)
-            s.setList("atlassianApp.callbackUrls", ["http://" + Fixtures.secret])
-            s.setList("connection.scopes", [Fixtures.secret])
+            s.setText("atlassianApp.distribution.privacyPolicyUrl", TestSecret.value)
+            s.setText("instance.redirectUri", "https://x.com/" + TestSecret.value)
+            s.setList("atlassianApp.callbackUrls", ["http://" + TestSecret.value])
+            s.setList("connection.scopes", [TestSecret.value])
         }
         let report = Readiness.evaluate(pasted)
         #expect(Set(report.findings.map(\.code)).isSuperset(of: [
@@ -191,15 +192,15 @@ private func parallelJSON(_ paths: [String], workers: Int, order: ParallelAudit.
             "permissions/scope-not-enabled",
         ]))
         for f in report.findings {
-            #expect(!f.message.contains(Fixtures.secret) && !f.fix.contains(Fixtures.secret), "\(f.code)")
+            #expect(!f.message.contains(TestSecret.value) && !f.fix.contains(TestSecret.value), "\(f.code)")
         }
         #expect(report.findings.contains { $0.message.contains("••••••••") })
     }
 
     @Test func scrubMasksKnownSecretsOnly() {
-        let text = "notes.x: \"\(Fixtures.secret)\" and \(Fixtures.secret)"
-        let scrubbed = Secret.scrub(text, secrets: [Fixtures.secret, "abc"])
-        #expect(!scrubbed.contains(Fixtures.secret))
+        let text = "notes.x: \"\(TestSecret.value)\" and \(TestSecret.value)"
+        let scrubbed = Secret.scrub(text, secrets: [TestSecret.value, "abc"])
+        #expect(!scrubbed.contains(TestSecret.value))
         #expect(scrubbed == "notes.x: \"••••••••\" and ••••••••")
         #expect(Secret.scrub("abc abc", secrets: ["abc"]) == "abc abc", "too short to mask")
     }
@@ -218,7 +219,7 @@ private func parallelJSON(_ paths: [String], workers: Int, order: ParallelAudit.
     @Test func whatTheStoreWritesReadsBack() throws {
         let changes = SettingsStore.changes(from: Settings(root: JSONObject()), to: Fixtures.ready)
         let line = SettingsStore.historyLine(time: "t", user: "u", via: "console", changes: changes)
-        #expect(!line.contains(Fixtures.secret))
+        #expect(!line.contains(TestSecret.value))
         let entry = try HistoryEntry.parse(Array(line.utf8.dropLast())[...]).get()
         #expect(entry.via == "console" && entry.changes.map(\.key) == Fixtures.ready.leaves.map(\.key))
         #expect(entry.changes.first { $0.key == "instance.name" }?.new == .string("acme-prod"))
@@ -235,8 +236,8 @@ private func parallelJSON(_ paths: [String], workers: Int, order: ParallelAudit.
     }
 
     @Test func theReaderNumbersLinesAcrossBlocks() throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let long = String(repeating: "x", count: 100_000)
         Fixtures.write("one\n\(long)\n\nlast without a newline", to: SettingsStore.historyPath(for: dir + "/s.json"))
         let reader = try HistoryReader(forSettingsFile: dir + "/s.json")

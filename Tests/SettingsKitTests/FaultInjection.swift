@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import SettingsKit
 #if canImport(Glibc)
@@ -16,10 +17,10 @@ final class ScratchMount {
 
     /// A tmpfs of `kib` KiB at a fresh folder, or a cancelled test saying why not.
     static func tmpfs(kib: Int) throws -> ScratchMount {
-        let dir = Fixtures.tempDirectory()
+        let dir = TemporaryFolder.make()
         if mount("tmpfs", dir, "tmpfs", 0, "size=\(kib)k,mode=0755") != 0 {
             let e = errno
-            Fixtures.remove(dir)
+            TemporaryFolder.remove(dir)
             try Test.cancel("cannot mount a tmpfs to fill up (\(String(cString: strerror(e)))); run the suite as root to inject a full disk")
         }
         return ScratchMount(path: dir)
@@ -27,10 +28,10 @@ final class ScratchMount {
 
     /// `source` again, read-only, at a fresh folder.
     static func readOnlyView(of source: String) throws -> ScratchMount {
-        let dir = Fixtures.tempDirectory()
+        let dir = TemporaryFolder.make()
         guard mount(source, dir, nil, UInt(MS_BIND), nil) == 0 else {
             let e = errno
-            Fixtures.remove(dir)
+            TemporaryFolder.remove(dir)
             try Test.cancel("cannot bind-mount (\(String(cString: strerror(e)))); run the suite as root to inject a read-only file system")
         }
         let view = ScratchMount(path: dir)
@@ -47,7 +48,7 @@ final class ScratchMount {
         mounted = false
         // Lazy unmount: a descriptor a failed assertion left open must not keep it mounted.
         if umount2(path, Int32(MNT_DETACH)) != 0 { _ = umount(path) }
-        Fixtures.remove(path)
+        TemporaryFolder.remove(path)
     }
 
     deinit { close() }

@@ -1,3 +1,4 @@
+import TestSupport
 import SettingsKit
 #if canImport(Glibc)
 import Glibc
@@ -6,9 +7,8 @@ import Glibc
 /// Shared test material: a production instance with no finding at all, to which each
 /// test applies one change.
 enum Fixtures {
-    static let secret = "EXAMPLE-secret-0123456789abcdefXYZW"
 
-    static var readyText: String { BundledResources.text("examples/acme-prod.json")! }
+    static var readyText: String { Repository.text("Resources/examples/acme-prod.json") }
 
     static var ready: Settings { try! SettingsStore.decode(Array(readyText.utf8), path: "acme-prod.json") }
 
@@ -20,18 +20,6 @@ enum Fixtures {
 
     static func codes(_ settings: Settings, mode: UInt32? = nil) -> [String] {
         Readiness.evaluate(settings, fileMode: mode).findings.map(\.code)
-    }
-
-    /// A fresh empty folder under /tmp, removed by the caller with `remove`.
-    static func tempDirectory() -> String {
-        var template = Array("/tmp/social-console-test-XXXXXX".utf8CString)
-        let dir = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
-        return dir
-    }
-
-    static func remove(_ dir: String) {
-        precondition(dir.hasPrefix("/tmp/social-console-test-"))
-        _ = system("rm -rf '\(dir)'")
     }
 
     static func write(_ text: String, to path: String, mode: mode_t = 0o600) {

@@ -42,8 +42,7 @@ import Glibc
     }
 
     static func corpus() -> [[UInt8]] {
-        var seeds: [[UInt8]] = BundledResources.names.filter { $0.hasPrefix("examples/") && $0.hasSuffix(".json") }
-            .map { Array(BundledResources.text($0)!.utf8) }
+        var seeds: [[UInt8]] = Repository.examples.keys.sorted().map { Array(Repository.examples[$0]!.utf8) }
         for name in keptNames() {
             if let bytes = Fixtures.read(corpusFolder + "/" + name) { seeds.append(bytes) }
         }

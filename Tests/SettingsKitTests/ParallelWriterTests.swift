@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import SettingsKit
 import Dispatch
@@ -11,8 +12,8 @@ import Glibc
 /// other just as processes do (the process version runs the real `set` in CLITests).
 @Suite struct ParallelWriterTests {
     @Test func twentyWritersAppendingToOneListLoseNothing() throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let path = dir + "/s.json"
         try SettingsStore.create(Fixtures.ready, at: path, via: "init")
         let writers = 20, rounds = 5
@@ -44,7 +45,7 @@ import Glibc
             }
         }
         #expect(urls.count == writers * rounds + 1)
-        #expect(final.text(Fields.secretKey) == Fixtures.secret)
+        #expect(final.text(Fields.secretKey) == TestSecret.value)
         #expect(Fixtures.historyLines(path).count == writers * rounds + 1)
     }
 }
@@ -54,8 +55,8 @@ extension ParallelWriterTests {
     /// saves first (and the set's re-read keeps both changes) or is told of a conflict;
     /// the set's change is never silently overwritten.
     @Test func aConsoleSaveRacingASetNeverLosesTheSet() throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let path = dir + "/s.json"
         try SettingsStore.create(Fixtures.ready, at: path, via: "init")
         var conflicts = 0

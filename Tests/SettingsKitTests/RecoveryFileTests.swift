@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import SettingsKit
 #if canImport(Glibc)
@@ -9,8 +10,8 @@ import Glibc
     func edited() -> Settings { Fixtures.ready { $0.setText("atlassianApp.name", "Unsaved edit") } }
 
     @Test func writesASecretSafeFileBesideTheSettingsAndFindsItAgain() throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let path = dir + "/s.json"
         try SettingsStore.create(Fixtures.ready, at: path, via: "init")
         let before = Fixtures.read(path)!
@@ -28,7 +29,7 @@ import Glibc
         let pending = try #require(try RecoveryFile.pending(for: path))
         #expect(pending.path == recovery)
         #expect(pending.settings == edited())
-        #expect(pending.settings.text(Fields.secretKey) == Fixtures.secret, "the secret survives")
+        #expect(pending.settings.text(Fields.secretKey) == TestSecret.value, "the secret survives")
         #expect(!pending.fileChangedSince)
 
         try RecoveryFile.discard(for: path)
@@ -37,8 +38,8 @@ import Glibc
     }
 
     @Test func saysWhenTheFileWasSavedAfterTheEditsWereRecovered() throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let path = dir + "/s.json"
         try SettingsStore.create(Fixtures.ready, at: path, via: "init")
         try RecoveryFile.write(edited(), for: path)
@@ -48,8 +49,8 @@ import Glibc
     }
 
     @Test func worksForAFileNotSavedYetAndReplacesAnOlderRecovery() throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let path = dir + "/new.json"
         try RecoveryFile.write(Settings(), for: path)
         try RecoveryFile.write(edited(), for: path)
@@ -58,8 +59,8 @@ import Glibc
     }
 
     @Test func aDamagedRecoveryFileIsReportedNotIgnored() throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let path = dir + "/s.json"
         Fixtures.write("{\"instance\": {\"name\": ", to: path + ".recovered.json")
         do { _ = try RecoveryFile.pending(for: path); Issue.record("a broken recovery file was taken") } catch {
@@ -69,8 +70,8 @@ import Glibc
     }
 
     @Test func aFolderThatRefusesWritesIsAClearError() throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let path = dir + "/s.json"
         try SettingsStore.create(Fixtures.ready, at: path, via: "init")
         let frozen = try ImmutablePath(dir)
@@ -78,7 +79,7 @@ import Glibc
         do { try RecoveryFile.write(edited(), for: path); Issue.record("wrote into an immutable folder") } catch {
             #expect(error.code == .unwritable)
             #expect(error.message.contains("permission denied"))
-            #expect(!error.description.contains(Fixtures.secret))
+            #expect(!error.description.contains(TestSecret.value))
         }
     }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import SettingsKit
 
@@ -67,8 +68,8 @@ let ruleCases: [RuleCase] = [
              trigger: { $0.setText("connection.clientId", String(id32.dropLast())) },
              nearMiss: { $0.setText("connection.clientId", "ZZZZ" + id32.dropFirst(4)) }),
     RuleCase(code: "credentials/whitespace",
-             trigger: { $0.setText("connection.clientSecret", Fixtures.secret + "\n") },
-             nearMiss: { $0.setText("connection.clientSecret", Fixtures.secret + "-") }),
+             trigger: { $0.setText("connection.clientSecret", TestSecret.value + "\n") },
+             nearMiss: { $0.setText("connection.clientSecret", TestSecret.value + "-") }),
     RuleCase(code: "credentials/secret-equals-id",
              trigger: { $0.setText("connection.clientSecret", id32) },
              nearMiss: { $0.setText("connection.clientSecret", id32 + "x") }),
@@ -161,12 +162,12 @@ let specCodes = [
     }
 
     @Test func whitespaceNamesTheFieldButNeverTheSecret() {
-        let s = Fixtures.ready { $0.setText("connection.clientSecret", " " + Fixtures.secret) }
+        let s = Fixtures.ready { $0.setText("connection.clientSecret", " " + TestSecret.value) }
         let report = Readiness.evaluate(s, fileMode: 0o644)
         let f = report.findings.first { $0.code == "credentials/whitespace" }
         #expect(f?.field == "connection.clientSecret")
         for finding in report.findings {
-            #expect(!finding.message.contains(Fixtures.secret) && !finding.fix.contains(Fixtures.secret))
+            #expect(!finding.message.contains(TestSecret.value) && !finding.fix.contains(TestSecret.value))
             #expect(!finding.message.contains("XYZW"))
         }
     }

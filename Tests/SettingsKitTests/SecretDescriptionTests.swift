@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import SettingsKit
 
@@ -8,19 +9,19 @@ import SettingsKit
         var dumped = ""
         dump(value, to: &dumped)
         for text in [String(describing: value), String(reflecting: value), "\(value)", dumped] {
-            #expect(!text.contains(Fixtures.secret) && !text.contains("0123456789abcdef"), "\(text.prefix(200))", sourceLocation: sourceLocation)
+            #expect(!text.contains(TestSecret.value) && !text.contains("0123456789abcdef"), "\(text.prefix(200))", sourceLocation: sourceLocation)
         }
         // The mirror's children must not reach the raw document either.
-        #expect(!Mirror(reflecting: value).children.contains { "\($0.value)".contains(Fixtures.secret) }, sourceLocation: sourceLocation)
+        #expect(!Mirror(reflecting: value).children.contains { "\($0.value)".contains(TestSecret.value) }, sourceLocation: sourceLocation)
     }
 
     @Test func settingsLoadedFilesAndChanges() throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let path = dir + "/s.json"
         try SettingsStore.create(Fixtures.ready, at: path, via: "init")
         let loaded = try SettingsStore.load(path)
-        #expect(loaded.settings.text(Fields.secretKey) == Fixtures.secret, "the fixture holds the secret")
+        #expect(loaded.settings.text(Fields.secretKey) == TestSecret.value, "the fixture holds the secret")
         expectNoSecret(loaded.settings)
         expectNoSecret(loaded)
         expectNoSecret([loaded.settings])
@@ -35,8 +36,8 @@ import SettingsKit
 
     @Test func theSecretPastedIntoAnotherFieldOrKeptUnderAnotherKeyIsMaskedToo() throws {
         var s = Fixtures.ready
-        s.setText("connection.clientId", Fixtures.secret)
-        s.setValue(.object(JSONObject([("client_secret", .string("old-tool-value-1234")), ("note", .string("was " + Fixtures.secret))])), for: "legacy")
+        s.setText("connection.clientId", TestSecret.value)
+        s.setValue(.object(JSONObject([("client_secret", .string("old-tool-value-1234")), ("note", .string("was " + TestSecret.value))])), for: "legacy")
         let shown = Redaction.redacted(s)
         expectNoSecret(s)
         #expect(shown.text("connection.clientId") == "••••••••XYZW")
@@ -44,7 +45,7 @@ import SettingsKit
         let changes = SettingsStore.changes(from: Fixtures.ready, to: s)
         #expect(changes.allSatisfy { $0.isSecret }, "each change holds the secret or is named like one")
         let line = SettingsStore.historyLine(time: "t", user: "u", via: "set", changes: changes)
-        #expect(!line.contains(Fixtures.secret) && !line.contains("old-tool-value"))
+        #expect(!line.contains(TestSecret.value) && !line.contains("old-tool-value"))
     }
 
     @Test func aShortSecretIsNotHuntedForInsideOtherValues() {

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import SettingsKit
 
@@ -68,9 +69,9 @@ import SettingsKit
 
     @Test func descriptionsNeverShowTheSecret() {
         let s = Fixtures.ready
-        #expect(!"\(s)".contains(Fixtures.secret))
-        #expect(!String(reflecting: s).contains(Fixtures.secret))
-        #expect(Secret.mask(Fixtures.secret) == "••••••••XYZW")
+        #expect(!"\(s)".contains(TestSecret.value))
+        #expect(!String(reflecting: s).contains(TestSecret.value))
+        #expect(Secret.mask(TestSecret.value) == "••••••••XYZW")
         #expect(Secret.mask("short") == "••••••••")
     }
 

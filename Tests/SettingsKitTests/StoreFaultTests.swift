@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import SettingsKit
 #if canImport(Glibc)
@@ -21,9 +22,9 @@ import Glibc
         #expect(error.message.contains(cause), "message: \(error.message)", sourceLocation: sourceLocation)
         #expect(error.description.hasPrefix(path + ": "), "names the file", sourceLocation: sourceLocation)
         #expect(!error.description.contains("\n"), "one line", sourceLocation: sourceLocation)
-        #expect(!error.description.contains(Fixtures.secret), sourceLocation: sourceLocation)
+        #expect(!error.description.contains(TestSecret.value), sourceLocation: sourceLocation)
         #expect(Fixtures.read(path) == before, "the old file is intact", sourceLocation: sourceLocation)
-        #expect((try? SettingsStore.load(path))?.settings.text(Fields.secretKey) == Fixtures.secret, "the secret is intact", sourceLocation: sourceLocation)
+        #expect((try? SettingsStore.load(path))?.settings.text(Fields.secretKey) == TestSecret.value, "the secret is intact", sourceLocation: sourceLocation)
         let dir = SystemIO.directory(of: path)
         #expect(!Fixtures.listing(dir).contains { $0.contains(".tmp-") }, "no temp file left", sourceLocation: sourceLocation)
         #expect(Fixtures.historyLines(path).count == historyLines, "no history line for a save that failed", sourceLocation: sourceLocation)
@@ -63,7 +64,7 @@ import Glibc
         #expect(saved.settings.text("atlassianApp.name") == "Edited while the disk was full")
         let reloaded = try SettingsStore.load(path)
         #expect(reloaded.settings == mine)
-        #expect(reloaded.settings.text(Fields.secretKey) == Fixtures.secret)
+        #expect(reloaded.settings.text(Fields.secretKey) == TestSecret.value)
         #expect(Fixtures.historyLines(path).count == 2)
     }
 
@@ -94,8 +95,8 @@ import Glibc
 
     @Test(arguments: [true, false])
     func aReadOnlyFileSystemFailsCleanly(lockFileExists: Bool) throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let (_, before) = try makeFile(in: dir)
         if !lockFileExists { unlink(dir + "/s.json.lock") }
         let view = try ScratchMount.readOnlyView(of: dir)
@@ -118,8 +119,8 @@ import Glibc
 
     @Test(arguments: [true, false])
     func aFolderThatRefusesWritesIsPermissionDenied(lockFileExists: Bool) throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let (path, before) = try makeFile(in: dir)
         if !lockFileExists { unlink(dir + "/s.json.lock") }
         let frozen = try ImmutablePath(dir)
@@ -149,8 +150,8 @@ import Glibc
     }
 
     @Test func aHistoryThatCannotBeWrittenStopsTheSave() throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let path = dir + "/s.json"
         Fixtures.write(Fixtures.readyText, to: path)
         let before = Fixtures.read(path)!
@@ -166,8 +167,8 @@ import Glibc
     // MARK: The lock file's own failure modes
 
     @Test func aLockFileThatIsAFolderIsAClearError() throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let (path, before) = try makeFile(in: dir)
         unlink(path + ".lock")
         mkdir(path + ".lock", 0o700)
@@ -180,8 +181,8 @@ import Glibc
     }
 
     @Test func aLinkPlantedAsTheLockFileIsNeverFollowed() throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let (path, before) = try makeFile(in: dir)
         unlink(path + ".lock")
         symlink(dir + "/elsewhere", path + ".lock")
@@ -195,8 +196,8 @@ import Glibc
     }
 
     @Test func aLockHeldByAStuckWriterEndsInAnErrorNotAHang() throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let (path, before) = try makeFile(in: dir)
         let holder = open(path + ".lock", O_RDONLY)
         defer { close(holder) }
@@ -212,8 +213,8 @@ import Glibc
 
     @Test func aLockFileOthersCannotWriteStillServes() throws {
         // Made read-only (as when another user created it); flock needs no write access.
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let (path, _) = try makeFile(in: dir)
         let lock = path + ".lock"
         chmod(lock, 0o400)
@@ -226,8 +227,8 @@ import Glibc
     // MARK: Links, FIFOs, stale temp files
 
     @Test func aLinkedSettingsFileIsSavedThroughTheLink() throws {
-        let real = Fixtures.tempDirectory(), links = Fixtures.tempDirectory()
-        defer { Fixtures.remove(real); Fixtures.remove(links) }
+        let real = TemporaryFolder.make(), links = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(real); TemporaryFolder.remove(links) }
         let (target, _) = try makeFile(in: real)
         let link = links + "/link.json"
         symlink(target, link)
@@ -244,8 +245,8 @@ import Glibc
     }
 
     @Test func aFIFONamedLikeASettingsFileIsRefusedWithoutWaiting() throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         mkfifo(dir + "/pipe.json", 0o600)
         // Before the fix this open blocked forever waiting for a writer.
         do { _ = try SettingsStore.load(dir + "/pipe.json"); Issue.record("loaded a FIFO") } catch {
@@ -255,8 +256,8 @@ import Glibc
     }
 
     @Test func onlyThisFilesTempFilesAreRemoved() throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let (path, _) = try makeFile(in: dir)
         Fixtures.write("stale", to: dir + "/.s.json.tmp-123-abc9")
         // Another file whose name starts like ours: its temp file is under its own lock.
@@ -270,8 +271,8 @@ import Glibc
     // MARK: Versions, conflicts, history, owner
 
     @Test func aNewerVersionIsNeverOverwrittenNotEvenWhenForced() throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let path = dir + "/s.json"
         Fixtures.write("{\"schemaVersion\": 2, \"future\": true}\n", to: path)
         let before = Fixtures.read(path)!
@@ -282,8 +283,8 @@ import Glibc
     }
 
     @Test func aConflictIsAboutContentNotTimestamps() throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let (path, before) = try makeFile(in: dir)
         let base = try SettingsStore.load(path)
         // Touched, same content: no conflict.
@@ -312,8 +313,8 @@ import Glibc
     }
 
     @Test func aCutHistoryLineDoesNotSwallowTheNextOne() throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let (path, _) = try makeFile(in: dir)
         let history = SettingsStore.historyPath(for: path)
         let fd = open(history, O_WRONLY | O_APPEND)
@@ -328,8 +329,8 @@ import Glibc
 
     @Test(.enabled(if: geteuid() == 0, "only root can save a file another user owns"))
     func rootSavingAnotherUsersFileKeepsTheOwner() throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let (path, _) = try makeFile(in: dir)
         chown(path, 65534, 65534)
         try SettingsStore.update(path, via: "set") { $0.setText("instance.name", "x") }

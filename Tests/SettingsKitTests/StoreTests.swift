@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import SettingsKit
 #if canImport(Glibc)
@@ -6,8 +7,8 @@ import Glibc
 
 @Suite struct LoadErrorTests {
     func loadError(_ text: String) -> FileError? {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         Fixtures.write(text, to: dir + "/s.json")
         do { _ = try SettingsStore.load(dir + "/s.json"); return nil } catch { return error }
     }
@@ -74,8 +75,8 @@ import Glibc
     }
 
     @Test func oversizedFileIsRefusedBeforeParsing() {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let path = dir + "/big.json"
         let fd = open(path, O_WRONLY | O_CREAT, 0o600)
         ftruncate(fd, off_t(SettingsStore.sizeLimit + 1))
@@ -87,17 +88,17 @@ import Glibc
     }
 
     @Test func errorsNeverQuoteTheSecret() {
-        let text = Fixtures.readyText.replacingFirst("\"\(Fixtures.secret)\"", with: Fixtures.secret)
+        let text = Fixtures.readyText.replacingFirst("\"\(TestSecret.value)\"", with: TestSecret.value)
         let e = loadError(text)
         #expect(e?.code == .invalidJSON)
-        #expect(e.map { !$0.description.contains(Fixtures.secret) && !$0.description.contains("EXAMPLE") } == true)
+        #expect(e.map { !$0.description.contains(TestSecret.value) && !$0.description.contains("EXAMPLE") } == true)
     }
 }
 
 @Suite struct SaveTests {
     @Test func createWritesMode0600AndRefusesToOverwrite() throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let old = umask(0)
         defer { umask(old) }
         let path = dir + "/new.json"
@@ -112,8 +113,8 @@ import Glibc
     }
 
     @Test func anUnchangedFileSavesByteIdentical() throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let path = dir + "/s.json"
         Fixtures.write(Fixtures.readyText, to: path, mode: 0o644)
         let loaded = try SettingsStore.load(path)
@@ -123,8 +124,8 @@ import Glibc
     }
 
     @Test func updateWithoutChangeDoesNotWrite() throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let path = dir + "/s.json"
         Fixtures.write("{\"instance\":{\"name\":\"a\"}}", to: path, mode: 0o644)
         let changes = try SettingsStore.update(path, via: "set") { $0.setText("instance.name", "a") }
@@ -134,18 +135,18 @@ import Glibc
     }
 
     @Test func updateRecordsHistoryWithoutTheSecret() throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let path = dir + "/s.json"
         try SettingsStore.create(Settings(), at: path, via: "init")
         try SettingsStore.update(path, via: "set") {
-            $0.setText("connection.clientSecret", Fixtures.secret)
+            $0.setText("connection.clientSecret", TestSecret.value)
             $0.setText("atlassianApp.name", "App")
         }
         let history = String(decoding: Fixtures.read(SettingsStore.historyPath(for: path))!, as: UTF8.self)
         let lines = history.split(separator: "\n")
         #expect(lines.count == 2)
-        #expect(!history.contains(Fixtures.secret) && !history.contains("XYZW"))
+        #expect(!history.contains(TestSecret.value) && !history.contains("XYZW"))
         let last = try JSONParser.parse(Array(lines[1].utf8)).objectValue!
         #expect(last.keys == ["time", "user", "via", "changes"])
         #expect(last["via"] == .string("set"))
@@ -158,8 +159,8 @@ import Glibc
     }
 
     @Test func aChangeOnDiskIsAConflictUnlessOverwriting() throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let path = dir + "/s.json"
         try SettingsStore.create(Settings(), at: path, via: "init")
         let base = try SettingsStore.load(path)
@@ -177,8 +178,8 @@ import Glibc
     }
 
     @Test func staleTempFilesAreRemovedByTheNextSave() throws {
-        let dir = Fixtures.tempDirectory()
-        defer { Fixtures.remove(dir) }
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
         let path = dir + "/s.json"
         try SettingsStore.create(Settings(), at: path, via: "init")
         Fixtures.write("half a fi", to: dir + "/.s.json.tmp-999-abc")

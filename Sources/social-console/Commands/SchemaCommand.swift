@@ -8,10 +8,7 @@ struct SchemaCommand: ParsableCommand {
     )
 
     func run() throws {
-        guard let schema = BundledResources.text("schema.json") else {
-            Output.error("the JSON Schema was not built into this binary")
-            throw ExitCode(2)
-        }
+        let schema = BundledResources.schema
         Output.print(schema, terminator: schema.hasSuffix("\n") ? "" : "\n")
     }
 }

@@ -5,9 +5,8 @@ public enum HelpView {
     /// The screen's step of the guide, then the console's keys (the same on every screen):
     /// a newcomer who presses F1 finds both.
     static func text(for screen: Screen) -> String {
-        let step = BundledResources.text(screen.helpName)?.trimmingWhitespace ?? "No help is bundled for \(screen.title)."
-        guard let keys = BundledResources.text("help/keys.md") else { return step }
-        return step + "\n\n" + keys
+        let step = BundledResources.help(for: screen.helpName)?.trimmingWhitespace ?? "No help is bundled for \(screen.title)."
+        return step + "\n\n" + BundledResources.keysHelp
     }
 
     static func body(for state: ConsoleState) -> Rect {

@@ -1,13 +1,13 @@
 import Foundation
 import Testing
 
-/// Plain-text snapshots under Tests/ConsoleKitTests/Snapshots. A missing file is
-/// written and the test fails once, so a new snapshot is always looked at; set
-/// UPDATE_SNAPSHOTS=1 to rewrite them all after an intended change.
-enum Snapshot {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
-
-    static func check(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+/// Plain-text snapshots in a Snapshots/ folder beside the test file that checks them. A
+/// missing file is written and the test fails once, so a new snapshot is always looked
+/// at; set UPDATE_SNAPSHOTS=1 to rewrite them all after an intended change.
+public enum Snapshot {
+    public static func check(_ text: String, named name: String, filePath: StaticString = #filePath,
+                             sourceLocation: SourceLocation = #_sourceLocation) {
+        let folder = URL(fileURLWithPath: "\(filePath)").deletingLastPathComponent().appendingPathComponent("Snapshots")
         let url = folder.appendingPathComponent(name + ".txt")
         let actual = text + "\n"
         let update = ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1"

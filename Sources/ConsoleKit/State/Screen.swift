@@ -30,8 +30,8 @@ public enum Screen: Int, CaseIterable, Sendable {
 
     public var title: String { step?.title ?? "Review" }
 
-    /// The name of its help file under Resources/help/.
-    public var helpName: String { "help/\(step?.rawValue ?? "review").md" }
+    /// The name of its help file under Resources/help/, without the extension.
+    public var helpName: String { step?.rawValue ?? "review" }
 
     public var next: Screen { Screen(rawValue: rawValue + 1) ?? self }
     public var previous: Screen { Screen(rawValue: rawValue - 1) ?? self }

@@ -1,8 +1,10 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds every file under the package's top-level Resources/ folder into the target
-/// as `EmbeddedResources.files`, keyed by the path relative to Resources/.
+/// Embeds the data files under the package's top-level Resources/ folder into the target as
+/// named constants (`EmbeddedResources.rules`, `EmbeddedResources.Help.instance`). The
+/// example settings files under Resources/examples/ are documentation and test input,
+/// not something the program reads, so they stay out of the binary.
 @main
 struct EmbedResourcesPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -10,7 +12,7 @@ struct EmbedResourcesPlugin: BuildToolPlugin {
         var inputs: [URL] = []
         if let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) {
             for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                if url.lastPathComponent.hasPrefix(".") { continue }
+                if url.lastPathComponent.hasPrefix(".") || url.pathComponents.contains("examples") { continue }
                 inputs.append(url)
             }
         }

@@ -22,7 +22,7 @@ public struct RuleInfo: Equatable, Sendable {
 /// The rule table, in file order (which is SPEC's order).
 public enum RuleTable {
     public static let all: [RuleInfo] = {
-        guard case .array(let rows)? = try? JSONParser.parse(Array(BundledResources.required("rules.json").utf8)) else {
+        guard case .array(let rows)? = try? JSONParser.parse(Array(BundledResources.rules.utf8)) else {
             fatalError("Resources/rules.json is not a JSON list")
         }
         return rows.map { row in

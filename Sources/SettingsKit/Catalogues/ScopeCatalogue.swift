@@ -9,7 +9,7 @@ public struct Scope: Equatable, Sendable {
 /// (a warning, not a blocker: Atlassian adds scopes faster than we ship).
 public enum ScopeCatalogue {
     public static let all: [Scope] = {
-        guard case .array(let items)? = try? JSONParser.parse(Array(BundledResources.required("scopes.json").utf8)) else {
+        guard case .array(let items)? = try? JSONParser.parse(Array(BundledResources.scopes.utf8)) else {
             fatalError("Resources/scopes.json is not a JSON list")
         }
         return items.map { item in

@@ -20,7 +20,7 @@ public enum Explainer {
     }
 
     static let entries: [Entry] = {
-        guard case .array(let rows)? = try? JSONParser.parse(Array(BundledResources.required("explain.json").utf8)) else {
+        guard case .array(let rows)? = try? JSONParser.parse(Array(BundledResources.explain.utf8)) else {
             fatalError("Resources/explain.json is not a JSON list")
         }
         return rows.map { row in

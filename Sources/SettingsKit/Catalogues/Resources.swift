@@ -1,0 +1,14 @@
+/// The data files from the package's Resources/ folder, embedded at build time by the
+/// EmbedResources plugin, so the binary works from any folder and as a lone copy. Each is
+/// a generated constant: a renamed resource fails the build, not the first run.
+public enum BundledResources {
+    public static var rules: String { EmbeddedResources.rules }
+    public static var scopes: String { EmbeddedResources.scopes }
+    public static var explain: String { EmbeddedResources.explain }
+    public static var schema: String { EmbeddedResources.schema }
+    /// The console's keys, shown after every screen's help.
+    public static var keysHelp: String { EmbeddedResources.Help.keys }
+
+    /// The guide's help text for a console screen ("instance" … "distribution", "review").
+    public static func help(for screen: String) -> String? { EmbeddedResources.Help.all[screen] }
+}
