@@ -16,7 +16,7 @@ if [ "${1:-}" = "keys" ]; then
   seconds="${2:-60}"
   # The decoder needs nothing but these three files: no package build, no resources.
   swiftc -sanitize=fuzzer,address -parse-as-library -module-name ConsoleKit -Onone -g \
-    Sources/ConsoleKit/Key.swift Sources/ConsoleKit/RawInput.swift Sources/ConsoleKit/KeyDecoder.swift \
+    Sources/ConsoleKit/Input/Key.swift Sources/ConsoleKit/Input/RawInput.swift Sources/ConsoleKit/Input/KeyDecoder.swift \
     Fuzz/KeyDecoderFuzzer.swift -o .build/fuzz/key-decoder-fuzzer 2>&1 | grep -v 'Cannot export local symbol' || true
   mkdir -p .build/fuzz/keys-work Tests/FuzzCorpus/keys-decoder
   # Long enough for a paste past the decoder's 65,536-character limit.
@@ -32,7 +32,7 @@ embedded="$(find .build/plugins/outputs -path '*SettingsKit*' -name EmbeddedReso
 [ -n "$embedded" ] || { echo "run-libfuzzer: EmbeddedResources.swift not found under .build/plugins" >&2; exit 2; }
 
 swiftc -sanitize=fuzzer,address -parse-as-library -module-name SettingsKit -Onone -g \
-  Sources/SettingsKit/*.swift "$embedded" Fuzz/LoaderFuzzer.swift \
+  $(find Sources/SettingsKit -name "*.swift") "$embedded" Fuzz/LoaderFuzzer.swift \
   -o .build/fuzz/loader-fuzzer
 
 # Seeds: the files at the top of Tests/FuzzCorpus (libFuzzer reads folders recursively,
