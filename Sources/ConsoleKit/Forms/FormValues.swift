@@ -76,4 +76,23 @@ public enum FormValues {
         let next = current.map { min(values.count - 1, max(0, $0 + step)) } ?? (step > 0 ? 0 : values.count - 1)
         settings.setText(key, values[next])
     }
+
+    /// What the "Use the instance's redirect URI" action did.
+    public enum RedirectURIUse: Equatable, Sendable {
+        case added(String)
+        case alreadyThere
+        case noRedirectURI
+    }
+
+    /// The action on Authorization: appends the instance's redirect URI to the callback
+    /// URLs, once. The console's Enter and plain mode's question both run this.
+    @discardableResult
+    public static func useRedirectURI(in settings: inout Settings) -> RedirectURIUse {
+        guard let uri = settings.filled("instance.redirectUri") else { return .noRedirectURI }
+        var urls = settings.list(FormItem.callbackKey) ?? []
+        if urls.contains(uri) { return .alreadyThere }
+        urls.append(uri)
+        settings.setList(FormItem.callbackKey, urls)
+        return .added(uri)
+    }
 }

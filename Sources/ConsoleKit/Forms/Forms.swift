@@ -25,6 +25,24 @@ public enum Forms {
         }
     }
 
+    /// The rows as plain mode asks them, one question each, in the same order: the scope
+    /// checklist and Custom scopes become one list of the app's scopes, as `set` takes it
+    /// (one line to answer instead of a checkbox per catalogue scope).
+    public static func questions(for screen: Screen) -> [FormItem] { questionTable[screen.rawValue] }
+
+    private static let questionTable: [[FormItem]] = Screen.allCases.map { screen in
+        var out: [FormItem] = []
+        for row in items(for: screen) {
+            switch row {
+            case .scope, .customScopes:
+                if !out.contains(where: { $0.key == FormItem.appScopesKey }) { out.append(item(FormItem.appScopesKey)) }
+            default:
+                out.append(row)
+            }
+        }
+        return out
+    }
+
     /// Names shown for choice values; the stored value stays SPEC's.
     static let choiceNames: [String: String] = ["not_sharing": "Not sharing", "sharing": "Sharing"]
 

@@ -243,17 +243,15 @@ extension ConsoleState {
 
     mutating func useRedirectURI() {
         guard editable() else { return }
-        guard let uri = settings.filled("instance.redirectUri") else {
+        var copy = settings
+        switch FormValues.useRedirectURI(in: &copy) {
+        case .noRedirectURI:
             status = StatusMessage("Fill in the Redirect URI on the Instance screen first", isError: true)
-            return
-        }
-        var urls = settings.list(FormItem.callbackKey) ?? []
-        if urls.contains(uri) {
+        case .alreadyThere:
             status = StatusMessage("The callback URLs already hold the redirect URI")
-            return
+        case .added(let uri):
+            update { $0 = copy }
+            status = StatusMessage("Added \(uri) to the callback URLs")
         }
-        urls.append(uri)
-        update { $0.setList(FormItem.callbackKey, urls) }
-        status = StatusMessage("Added \(uri) to the callback URLs")
     }
 }
