@@ -3,7 +3,11 @@ import ArgumentParser
 struct EditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
-        abstract: "Open the full-screen console on FILE (created on first save)."
+        abstract: "Open the full-screen console on FILE (created on first save).",
+        discussion: """
+        With --plain, the same walkthrough as one question per line, for screen readers, \
+        TERM=dumb, serial consoles and answers piped in from a file.
+        """
     )
 
     @Argument(help: "The settings file.")
@@ -12,8 +16,15 @@ struct EditCommand: ParsableCommand {
     @Flag(name: .long, help: "Open the screens with editing and saving disabled.")
     var readOnly = false
 
+    @Flag(name: .long, help: "Ask the questions one per line instead of the full screen (no cursor movement, no colour).")
+    var plain = false
+
+    func validate() throws {
+        if plain && readOnly { throw ValidationError("--plain asks questions to change FILE; to read it use show or audit") }
+    }
+
     func run() throws {
-        let code = runConsole(path: file, readOnly: readOnly)
+        let code = plain ? runPlain(path: file) : runConsole(path: file, readOnly: readOnly)
         if code != 0 { throw ExitCode(code) }
     }
 }

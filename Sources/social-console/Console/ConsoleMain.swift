@@ -28,7 +28,7 @@ func runConsole(path: String, readOnly: Bool) -> Int32 {
 
     Signals.install()
     guard let backend = NcursesBackend.start() else {
-        Output.error("cannot use this terminal (TERM=\(String(cString: getenv("TERM")))); set TERM to your terminal's type, e.g. export TERM=xterm-256color")
+        Output.error("cannot use this terminal (TERM=\(String(cString: getenv("TERM")))); set TERM to your terminal's type, e.g. export TERM=xterm-256color, \(TerminalCheck.plainHint)")
         return 2
     }
     var session = ConsoleSession(state: state, base: base, backend: backend)

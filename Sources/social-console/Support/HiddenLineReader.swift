@@ -1,0 +1,104 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One line typed at a terminal without echo: the Client Secret, at `set`'s prompt and in
+/// plain mode. The terminal's own line editing is off (non-canonical mode) and the line is
+/// edited here (Backspace, the kill character, Ctrl-D on an empty line), so every typed
+/// byte is read at once and kept in this process: a suspend with Ctrl-Z and the shell's
+/// `fg`, which reset the terminal and throw its pending input away, lose nothing.
+/// `TerminalRestore` gives the terminal back on every signal that stops or ends the
+/// process, and takes it again (echo off) when it continues.
+enum HiddenLineReader {
+    enum Outcome: Equatable {
+        /// The line as typed, without the Enter that ended it.
+        case line([UInt8])
+        /// Ctrl-D on an empty line, or the terminal went away.
+        case endOfInput
+        case tooLong
+    }
+
+    /// Call only with a terminal on standard input. The prompt goes to `fd`, and again
+    /// after a suspend; then a line break once the line is read.
+    static func read(prompt: String, to fd: Int32, limit: Int) -> Outcome {
+        var saved = termios()
+        tcgetattr(0, &saved)
+        var quiet = saved
+        quiet.c_lflag &= ~tcflag_t(ECHO | ICANON)
+        withUnsafeMutableBytes(of: &quiet.c_cc) { cc in
+            cc[Int(VMIN)] = 1
+            cc[Int(VTIME)] = 0
+        }
+        let keys = withUnsafeBytes(of: saved.c_cc) { cc in (erase: cc[Int(VERASE)], kill: cc[Int(VKILL)], eof: cc[Int(VEOF)]) }
+        let previous = TerminalRestore.install(saved: saved, quiet: quiet, output: fd)
+        // Flushed: anything typed ahead before the prompt was shown with echo on.
+        tcsetattr(0, TCSAFLUSH, &quiet)
+        defer {
+            // Not flushed: what is typed after Enter belongs to the next question.
+            tcsetattr(0, TCSANOW, &saved)
+            TerminalRestore.uninstall(previous)
+            write(fd, "\n")
+        }
+        write(fd, prompt)
+        var line: [UInt8] = []
+        var escape = EscapeSkipper()
+        var buffer = [UInt8](repeating: 0, count: 256)
+        while true {
+            // Back from a suspend: the shell's lines are on the screen, so ask again.
+            if TerminalRestore.takeContinued() { write(fd, prompt) }
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return .endOfInput }
+            for byte in buffer[0..<n] {
+                if escape.skips(byte) { continue }
+                switch byte {
+                case 0x0A, 0x0D:
+                    return .line(line)
+                case keys.erase, 0x7F, 0x08:
+                    // One character: its UTF-8 continuation bytes, then its first byte.
+                    while let last = line.last, last & 0xC0 == 0x80 { line.removeLast() }
+                    if !line.isEmpty { line.removeLast() }
+                case keys.kill:
+                    line.removeAll()
+                case keys.eof:
+                    if line.isEmpty { return .endOfInput }
+                case 0x09:
+                    line.append(byte)  // kept: the rules report white space in a secret
+                case 0..<0x20:
+                    break  // other control keys type nothing
+                default:
+                    line.append(byte)
+                    if line.count > limit { return .tooLong }
+                }
+            }
+        }
+    }
+
+    private static func write(_ fd: Int32, _ text: String) {
+        _ = writeAll(fd, text)
+    }
+
+    /// Arrow keys, Alt-letters and bracketed-paste markers arrive as escape sequences:
+    /// none of their bytes is part of the secret.
+    struct EscapeSkipper {
+        private enum State { case text, escape, csi, ss3 }
+        private var state = State.text
+
+        mutating func skips(_ byte: UInt8) -> Bool {
+            switch state {
+            case .text:
+                if byte == 0x1B { state = .escape; return true }
+                return false
+            case .escape:
+                state = byte == UInt8(ascii: "[") ? .csi : byte == UInt8(ascii: "O") ? .ss3 : .text
+                return true
+            case .csi:
+                if (0x40...0x7E).contains(byte) { state = .text }
+                return true
+            case .ss3:
+                state = .text
+                return true
+            }
+        }
+    }
+}
