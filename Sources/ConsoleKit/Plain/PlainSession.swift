@@ -148,9 +148,9 @@ public struct PlainSession: Sendable {
 
     /// The save asked for by `.save` was written. `keptFromDisk`: keys someone else
     /// changed on disk meanwhile that the merge kept.
-    public mutating func saved(_ file: LoadedFile, keptFromDisk: [String]) -> String {
-        settings = file.settings
-        report = Readiness.evaluate(file.settings, fileMode: file.mode)
+    public mutating func saved(_ saved: Settings, fileMode: UInt32?, keptFromDisk: [String]) -> String {
+        settings = saved
+        report = Readiness.evaluate(saved, fileMode: fileMode)
         phase = .ended(0)
         var out = ["Saved \(path)."]
         if !keptFromDisk.isEmpty {

@@ -54,7 +54,7 @@ func runPlain(path: String) -> Int32 {
                 switch try SettingsStore.save(settings, to: path, via: "plain", base: base, choices: choices) {
                 case .saved(let file, let kept):
                     base = file
-                    writeAll(1, session.saved(file, keptFromDisk: kept))
+                    writeAll(1, session.saved(file.settings, fileMode: file.mode, keptFromDisk: kept))
                 case .conflicts(let found):
                     writeAll(1, session.conflicts(found))
                 }
