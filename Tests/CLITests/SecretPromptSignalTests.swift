@@ -2,108 +2,71 @@ import Foundation
 import Testing
 
 /// `set --client-secret-stdin` on a terminal turns echo off while the secret is typed.
-/// Ctrl-C, SIGTERM or SIGHUP at that prompt must give the terminal back with echo on.
-/// `set` runs on a pseudo-terminal of the test's own, as the leader of a new session with
-/// that terminal as its controlling terminal, and no shell in between: an interactive
-/// shell puts the modes back itself after a job dies of a signal and would hide the bug.
+/// Ctrl-C, SIGTERM or SIGHUP at that prompt must give the terminal back with echo on;
+/// Ctrl-Z must give it back while stopped, and `fg` must turn echo off again with what
+/// was typed before the suspend kept.
 @Suite struct SecretPromptSignalTests {
-    /// A pseudo-terminal; the test keeps both ends open to watch the modes.
-    struct Terminal {
-        let master: Int32
-        let slave: Int32
-        let name: String
-
-        init() throws {
-            // posix_openpt and friends are hidden from Swift without _XOPEN_SOURCE; these
-            // are the Linux ioctls they wrap (TIOCSPTLCK, TIOCGPTN: the same numbers on
-            // x86_64 and arm64, and not imported either).
-            let TIOCSPTLCK: UInt = 0x4004_5431, TIOCGPTN: UInt = 0x8004_5430
-            master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
-            var unlock: Int32 = 0, number: UInt32 = 0
-            guard master >= 0, ioctl(master, TIOCSPTLCK, &unlock) == 0, ioctl(master, TIOCGPTN, &number) == 0 else {
-                try Test.cancel("no pseudo-terminals here")
-            }
-            name = "/dev/pts/\(number)"
-            slave = open(name, O_RDWR | O_NOCTTY)
-            var t = termios()
-            tcgetattr(slave, &t)
-            t.c_lflag |= tcflag_t(ECHO | ICANON | ISIG)
-            tcsetattr(slave, TCSANOW, &t)
-        }
-
-        var echoes: Bool {
-            var t = termios()
-            tcgetattr(slave, &t)
-            return t.c_lflag & tcflag_t(ECHO) != 0
-        }
-
-        func close() {
-            Glibc.close(slave)
-            Glibc.close(master)
-        }
-    }
-
-    /// Starts `set` in a new session on the terminal, with default signal handling.
-    static func spawnOnTerminal(_ terminal: Terminal, args: [String]) -> pid_t? {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        // Opened after setsid and without O_NOCTTY: it becomes the controlling terminal.
-        posix_spawn_file_actions_addopen(&actions, 0, terminal.name, O_RDWR, 0)
-        posix_spawn_file_actions_adddup2(&actions, 0, 1)
-        posix_spawn_file_actions_adddup2(&actions, 0, 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // The test runner's threads block some signals and a child inherits the mask.
-        var none = sigset_t(), defaults = sigset_t()
-        sigemptyset(&none)
-        sigemptyset(&defaults)
-        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&defaults, sig) }
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        let POSIX_SPAWN_SETSID: Int32 = 0x80  // glibc's value; hidden from Swift without _GNU_SOURCE
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSID))
-        let argv = [CLI.binary] + args
-        var cArgs = argv.map { strdup($0) } + [nil]
-        defer { cArgs.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, CLI.binary, &actions, &attributes, &cArgs, environ) == 0 else { return nil }
-        return pid
-    }
-
-    static func poll(seconds: Double = 20, _ condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if condition() { return true }
-            usleep(10_000)
-        }
-        return false
-    }
-
     @Test(arguments: ["INT", "TERM", "HUP"])
     func aSignalAtTheHiddenPromptGivesTheEchoBack(_ signal: String) throws {
         let ws = try Workspace()
         let file = try ws.example("acme-staging.json", as: "s.json")
         let before = try ws.read("s.json")
-        let terminal = try Terminal()
+        let terminal = try PseudoTerminal()
         defer { terminal.close() }
         #expect(terminal.echoes)
-        let pid = try #require(Self.spawnOnTerminal(terminal, args: ["set", file, "--client-secret-stdin"]))
-        var status: Int32 = 0
-        defer { if waitpid(pid, &status, WNOHANG) == 0 { kill(pid, SIGKILL); waitpid(pid, &status, 0) } }
+        let child = try #require(terminal.spawn(CLI.binary, ["set", file, "--client-secret-stdin"]).map { Child(pid: $0) })
+        defer { child.killIfRunning() }
         // The prompt is up once the terminal stops echoing.
-        #expect(Self.poll { !terminal.echoes }, "echo never went off")
-        _ = Array("half-typed".utf8).withUnsafeBytes { write(terminal.master, $0.baseAddress, $0.count) }
+        #expect(PseudoTerminal.poll { !terminal.echoes }, "echo never went off")
+        terminal.type("half-typed")
         switch signal {
-        case "INT": _ = [UInt8(3)].withUnsafeBytes { write(terminal.master, $0.baseAddress, 1) }  // Ctrl-C, through the line discipline
-        case "TERM": kill(pid, SIGTERM)
-        default: kill(pid, SIGHUP)
+        case "INT": terminal.type("\u{03}")  // Ctrl-C, through the line discipline
+        case "TERM": kill(child.pid, SIGTERM)
+        default: kill(child.pid, SIGHUP)
         }
-        #expect(Self.poll { waitpid(pid, &status, WNOHANG) == pid }, "set did not end on SIG\(signal)")
+        #expect(child.ended(), "set did not end on SIG\(signal)")
         #expect(terminal.echoes, "echo is still off after SIG\(signal)")
         // Died of the signal, as the shell expects, rather than exiting as if it succeeded.
-        #expect(status & 0x7F != 0, "ended by a signal")
+        #expect(child.diedOfSignal, "ended by a signal")
         #expect(try ws.read("s.json") == before, "nothing saved")
+    }
+
+    /// Ctrl-Z stops `set` at the prompt under a job-control shell; the test then does what
+    /// an interactive shell does while a job is stopped (echo and line mode back on, pending
+    /// input flushed) and lets the shell `fg` it. The prompt must be back with echo off,
+    /// and the secret saved must be what was typed before and after the suspend.
+    @Test func ctrlZAndFgKeepEchoOffAndTheTypedText() throws {
+        let ws = try Workspace()
+        let file = try ws.example("acme-staging.json", as: "s.json")
+        let terminal = try PseudoTerminal()
+        defer { terminal.close() }
+        let go = ws.path + "/fg-now"
+        // A stopped job is only stopped (not left running) when its process group has a
+        // parent in the session: a shell with job control, as operators have.
+        let script = #"set -m; "$0" "$@"; while [ ! -e "$GO" ]; do sleep 0.02; done; fg >/dev/null"#
+        let shell = try #require(terminal.spawn("/bin/bash", ["-c", script, CLI.binary, "set", file, "--client-secret-stdin"],
+                                                environment: ["GO": go]).map { Child(pid: $0) })
+        defer { shell.killIfRunning() }
+        #expect(terminal.wait(for: "Client Secret (input hidden): "))
+        #expect(PseudoTerminal.poll { !terminal.echoes }, "echo never went off")
+        terminal.type("EXAMPLE-secret-")
+        usleep(200_000)
+        terminal.type("\u{1A}")  // Ctrl-Z
+        #expect(terminal.wait(for: "Stopped"), "set did not stop on Ctrl-Z")
+        #expect(terminal.echoes, "the terminal was not given back before stopping")
+        // What an interactive shell does to the terminal while it has it.
+        var sane = terminal.modes
+        sane.c_lflag |= tcflag_t(ECHO | ICANON)
+        tcsetattr(terminal.slave, TCSAFLUSH, &sane)
+        let mark = terminal.output.count
+        FileManager.default.createFile(atPath: go, contents: nil)
+        #expect(terminal.wait(for: "Client Secret (input hidden): ", from: mark), "the prompt was not shown again")
+        #expect(PseudoTerminal.poll { !terminal.echoes }, "echo is on after fg")
+        terminal.type("0123456789abcdefXYZW\n")
+        #expect(shell.ended())
+        terminal.drain()
+        #expect(!terminal.text.contains("0123456789abcdef"), "the secret was echoed")
+        let saved = try ws.json("s.json")["connection"] as? [String: Any]
+        #expect(saved?["clientSecret"] as? String == "EXAMPLE-secret-0123456789abcdefXYZW", "typed text lost over the suspend")
     }
 }
