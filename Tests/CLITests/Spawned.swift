@@ -43,6 +43,9 @@ final class Spawned {
 
     func kill9() { _ = kill(pid, SIGKILL) }
 
+    /// What it has written to standard output so far, while it runs.
+    var outputSoFar: String { (try? String(contentsOfFile: outFile, encoding: .utf8)) ?? "" }
+
     /// Waits up to `seconds`; a process still running then is killed and reported.
     @discardableResult
     func wait(upTo seconds: Double, sourceLocation: SourceLocation = #_sourceLocation) -> CLI.Result? {

@@ -1,0 +1,78 @@
+import TestSupport
+import Foundation
+import Testing
+
+/// `edit --plain` on a terminal of the test's own: the secret is read without echo, every
+/// byte that reaches the screen is printable text or a line break, and Ctrl-C at the
+/// hidden prompt gives the terminal back and writes nothing.
+@Suite struct PlainTerminalTests {
+    static let environment = ["TERM": "xterm-256color", "LC_ALL": "C.UTF-8"]
+
+    /// Waits for each question and types its answer, as a person does (typing ahead would
+    /// be thrown away when the hidden prompt takes the terminal).
+    static func answer(_ terminal: PseudoTerminal, _ steps: [(question: String, answer: String)]) {
+        var mark = 0
+        for (question, answer) in steps {
+            #expect(terminal.wait(for: question, from: mark), "never asked \(question): \(terminal.text.suffix(300))")
+            mark = terminal.output.count
+            terminal.type(answer + "\n")
+        }
+    }
+
+    @Test func aSetupOnATerminalNeverEchoesTheSecretAndWritesOnlyText() throws {
+        let ws = try Workspace()
+        let file = ws.path + "/acme.json"
+        let terminal = try PseudoTerminal()
+        defer { terminal.close() }
+        let child = try #require(terminal.spawn(CLI.binary, ["edit", "--plain", file], environment: Self.environment).map { Child(pid: $0) })
+        defer { child.killIfRunning() }
+        let answers = PlainModeTests.productionAnswers.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let questions = ["Instance › Name", "Instance › Environment", "Instance › Redirect URI", "App › Name", "App › Description",
+                         "App › Logo", "Permissions › Scopes", "Authorization › Callback URLs", "Authorization › Use the",
+                         "Credentials › Use custom", "Credentials › Client ID"]
+        Self.answer(terminal, Array(zip(questions, answers)))
+        #expect(terminal.wait(for: "Credentials › Client Secret [not set]: "))
+        #expect(PseudoTerminal.poll { !terminal.echoes }, "echo stays on at the secret")
+        terminal.type(TestSecret.value + "\n")
+        #expect(PseudoTerminal.poll { terminal.echoes }, "echo is not back after the secret")
+        let rest = ["Credentials › Additional scopes", "Credentials › Enabled", "Credentials › Sign-up", "Distribution › Sharing",
+                    "Distribution › Vendor", "Distribution › Privacy", "Distribution › Terms", "Distribution › Contact",
+                    "Distribution › Stores", "Save? [y/n]: "]
+        Self.answer(terminal, Array(zip(rest, answers.dropFirst(12))))
+        #expect(child.ended())
+        terminal.drain()
+        #expect(child.exitCode == 0, "\(terminal.text.suffix(500))")
+        #expect(terminal.text.contains("Saved \(file)."))
+        #expect(!TestSecret.isIn(terminal.output), "the secret reached the screen")
+        #expect(terminal.output.allSatisfy { $0 == 0x0A || ($0 >= 0x20 && $0 != 0x7F) }, "only printable text and line breaks")
+        #expect(try CLI.run(["audit", file]).code == 0)
+    }
+
+    @Test func ctrlCAtTheHiddenPromptRestoresTheTerminalAndWritesNothing() throws {
+        let ws = try Workspace()
+        let file = ws.path + "/acme.json"
+        let terminal = try PseudoTerminal()
+        defer { terminal.close() }
+        let before = terminal.modes
+        let child = try #require(terminal.spawn(CLI.binary, ["edit", "--plain", file], environment: Self.environment).map { Child(pid: $0) })
+        defer { child.killIfRunning() }
+        Self.answer(terminal, [("Instance › Name", "acme-prod")])
+        var mark = terminal.output.count
+        for _ in 0..<12 where !terminal.text.hasSuffix("Client Secret [not set]: ") {  // Enter keeps the rest
+            mark = terminal.output.count
+            terminal.type("\n")
+            terminal.wait(for: "]: ", from: mark)
+        }
+        #expect(PseudoTerminal.poll { !terminal.echoes }, "the hidden prompt never came")
+        mark = terminal.output.count
+        terminal.type("half-typed\u{03}")
+        #expect(child.ended(), "did not end on Ctrl-C")
+        #expect(child.diedOfSignal)
+        let after = terminal.modes
+        #expect(after.c_lflag == before.c_lflag && after.c_iflag == before.c_iflag, "terminal modes restored")
+        terminal.drain()
+        #expect(Array(terminal.output.dropFirst(mark)).allSatisfy { $0 == 0x0A }, "nothing but a line break after Ctrl-C")
+        let left = try FileManager.default.contentsOfDirectory(atPath: ws.path)
+        #expect(left.isEmpty, "nothing written: \(left)")
+    }
+}
