@@ -4,7 +4,7 @@ import Testing
 
 /// `edit --plain` on a terminal of the test's own: the secret is read without echo, every
 /// byte that reaches the screen is printable text or a line break, and Ctrl-C at the
-/// hidden prompt gives the terminal back and writes nothing.
+/// hidden prompt (or SIGTERM, or a hangup) gives the terminal back and writes nothing.
 @Suite struct PlainTerminalTests {
     static let environment = ["TERM": "xterm-256color", "LC_ALL": "C.UTF-8"]
 
@@ -48,7 +48,8 @@ import Testing
         #expect(try CLI.run(["audit", file]).code == 0)
     }
 
-    @Test func ctrlCAtTheHiddenPromptRestoresTheTerminalAndWritesNothing() throws {
+    @Test(arguments: ["INT", "TERM", "HUP"])
+    func ctrlCOrAKillAtTheHiddenPromptRestoresTheTerminalAndWritesNothing(_ signal: String) throws {
         let ws = try Workspace()
         let file = ws.path + "/acme.json"
         let terminal = try PseudoTerminal()
@@ -65,8 +66,13 @@ import Testing
         }
         #expect(PseudoTerminal.poll { !terminal.echoes }, "the hidden prompt never came")
         mark = terminal.output.count
-        terminal.type("half-typed\u{03}")
-        #expect(child.ended(), "did not end on Ctrl-C")
+        terminal.type("half-typed")
+        switch signal {
+        case "INT": terminal.type("\u{03}")  // Ctrl-C
+        case "TERM": kill(child.pid, SIGTERM)
+        default: kill(child.pid, SIGHUP)
+        }
+        #expect(child.ended(), "did not end on SIG\(signal)")
         #expect(child.diedOfSignal)
         let after = terminal.modes
         #expect(after.c_lflag == before.c_lflag && after.c_iflag == before.c_iflag, "terminal modes restored")
