@@ -117,6 +117,20 @@ import Testing
         #expect(history.count == 2 && history[1].contains(#""via": "plain""#))
     }
 
+    @Test func aFileBrokenOnDiskMeanwhileIsReplacedOnlyAfterAsking() throws {
+        let ws = try Workspace()
+        let file = try ws.example("acme-staging.json", as: "s.json")
+        let plain = try Spawned(["edit", "--plain", file], dir: ws.path)
+        plain.send("yours-name\n")
+        #expect(PseudoTerminal.poll { plain.outputSoFar.contains("Instance › Environment") }, "no second question")
+        try ws.write("s.json", "{ broken")
+        plain.send("q\ny\ny\n")
+        let r = try #require(plain.wait(upTo: 30))
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("can no longer be read") && r.out.contains("Overwrite it with yours? [y/n]: y\nSaved"))
+        #expect((try ws.json("s.json")["instance"] as? [String: Any])?["name"] as? String == "yours-name")
+    }
+
     @Test func theConsolesRefusalsPointToPlainMode() throws {
         let ws = try Workspace()
         let piped = try CLI.run(["edit", ws.path + "/x.json"], env: Self.environment)

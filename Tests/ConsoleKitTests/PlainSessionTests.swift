@@ -307,6 +307,21 @@ import Testing
         #expect(run.session.endOfInput().contains("the last save failed: acme.json: no space left"))
     }
 
+    @Test func aFileThatCanNoLongerBeReadIsReplacedOnlyWhenAsked() {
+        var run = Run(Fixture.fresh)
+        run.answer("acme-two", "q", "y")
+        run.transcript += run.session.saveFailed("acme.json: the file on disk can no longer be read", unreadableOnDisk: true)
+        #expect(run.prompt == "Overwrite it with yours? [y/n]: ")
+        run.answer("y")
+        guard case .save(_, let choices) = run.session.next else { Issue.record("no save asked"); return }
+        #expect(choices == MergeChoices(forAll: .yours))
+        var no = Run(Fixture.fresh)
+        no.answer("acme-two", "q", "y")
+        _ = no.session.saveFailed("unreadable", unreadableOnDisk: true)
+        no.answer("n")
+        #expect(no.session.next == .end(code: 0))
+    }
+
     @Test func conflictsAreAskedKeyByKey() {
         let base = Fixture.settings(Fixture.ready)
         var theirs = base, yours = base

@@ -43,6 +43,8 @@ public struct PlainSession: Sendable {
     enum Phase: Equatable, Sendable {
         case asking(Int)
         case confirmingSave
+        /// The file on disk can no longer be read: replace it with these settings?
+        case confirmingOverwrite
         /// Which side to keep of the `index`th of `conflicts`.
         case resolving(index: Int)
         case saving
@@ -91,6 +93,7 @@ public struct PlainSession: Sendable {
         switch phase {
         case .asking(let i): return .ask(prompt(for: Self.questions[i]))
         case .confirmingSave: return .ask(Prompt(text: render("Save? [y/n]: "), hidden: false))
+        case .confirmingOverwrite: return .ask(Prompt(text: render("Overwrite it with yours? [y/n]: "), hidden: false))
         case .resolving(let i): return .ask(conflictPrompt(conflicts[i]))
         case .saving: return .save(settings, choices)
         case .ended(let code): return .end(code: code)
@@ -115,6 +118,7 @@ public struct PlainSession: Sendable {
         switch phase {
         case .asking(let i): out += answerQuestion(i, line)
         case .confirmingSave: out += answerSave(line)
+        case .confirmingOverwrite: out += answerOverwrite(line)
         case .resolving(let i): out += answerConflict(i, line)
         case .saving, .ended: break
         }
@@ -171,11 +175,12 @@ public struct PlainSession: Sendable {
         ] + describe(found[0]))
     }
 
-    /// The save failed (disk full, permission, a file that cannot be read any more): the
-    /// edits are kept and Save? is asked again.
-    public mutating func saveFailed(_ message: String) -> String {
+    /// The save failed (disk full, permission): the edits are kept and Save? is asked
+    /// again. `unreadableOnDisk`: someone else left a file that can no longer be read, so
+    /// there is nothing to merge with; replacing it is asked first, as the console does.
+    public mutating func saveFailed(_ message: String, unreadableOnDisk: Bool = false) -> String {
         lastSaveError = message
-        phase = .confirmingSave
+        phase = unreadableOnDisk ? .confirmingOverwrite : .confirmingSave
         return render("Not saved: \(message)")
     }
 
@@ -336,6 +341,22 @@ public struct PlainSession: Sendable {
             return heading(for: Self.questions[last].screen)
         case "?":
             return ["  y writes the changes to \(path); n ends without saving; < goes back to the last question."]
+        default:
+            return ["  Not taken: answer y or n."]
+        }
+    }
+
+    mutating func answerOverwrite(_ line: String) -> [String] {
+        switch line.trimmingWhitespace.lowercased() {
+        case "y", "yes":
+            choices = MergeChoices(forAll: .yours)
+            phase = .saving
+            return []
+        case "n", "no", "q":
+            phase = .ended(0)
+            return ["Not saved."]
+        case "?":
+            return ["  y replaces the file on disk with your settings; n ends without saving."]
         default:
             return ["  Not taken: answer y or n."]
         }

@@ -59,7 +59,7 @@ func runPlain(path: String) -> Int32 {
                     writeAll(1, session.conflicts(found))
                 }
             } catch {
-                writeAll(1, session.saveFailed(error.description))
+                writeAll(1, session.saveFailed(error.description, unreadableOnDisk: error.code == .conflict))
             }
         }
     }
