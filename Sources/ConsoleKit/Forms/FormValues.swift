@@ -84,8 +84,9 @@ public enum FormValues {
         case noRedirectURI
     }
 
-    /// The action on Authorization: appends the instance's redirect URI to the callback
-    /// URLs, once. The console's Enter and plain mode's question both run this.
+    /// The action on Authorization, as plain mode asks it: appends the instance's redirect
+    /// URI to the callback URLs, once. (The console's Enter does the same in its reducer;
+    /// both are to read one shared fill when the console's near-miss replacement lands.)
     @discardableResult
     public static func useRedirectURI(in settings: inout Settings) -> RedirectURIUse {
         guard let uri = settings.filled("instance.redirectUri") else { return .noRedirectURI }

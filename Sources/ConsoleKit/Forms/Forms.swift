@@ -28,9 +28,7 @@ public enum Forms {
     /// The rows as plain mode asks them, one question each, in the same order: the scope
     /// checklist and Custom scopes become one list of the app's scopes, as `set` takes it
     /// (one line to answer instead of a checkbox per catalogue scope).
-    public static func questions(for screen: Screen) -> [FormItem] { questionTable[screen.rawValue] }
-
-    private static let questionTable: [[FormItem]] = Screen.allCases.map { screen in
+    public static func questions(for screen: Screen) -> [FormItem] {
         var out: [FormItem] = []
         for row in items(for: screen) {
             switch row {

@@ -8,9 +8,12 @@ struct PlainQuestion: Equatable, Sendable {
     let item: FormItem
 
     /// Every question, Instance to Distribution.
-    static let all: [PlainQuestion] = Screen.allCases.filter { $0.step != nil }.flatMap { screen in
-        Forms.questions(for: screen).map { PlainQuestion(screen: screen, item: $0) }
+    static let all: [PlainQuestion] = Step.allCases.flatMap { step in
+        Forms.questions(for: Screen(step)).map { PlainQuestion(screen: Screen(step), item: $0) }
     }
+
+    /// The step's number, from 1, as the headings say it.
+    var stepNumber: Int { screen.step.flatMap { Step.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0 }
 
     /// The settings key whose findings are this answer's own (the action's: the callback URLs).
     var key: String { item.key ?? FormItem.callbackKey }

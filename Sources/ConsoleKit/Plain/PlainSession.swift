@@ -107,7 +107,7 @@ public struct PlainSession: Sendable {
             "One question per line; the value now is in brackets. Enter keeps it, - clears it,",
             "? prints the step's help, < goes back one question, q ends.",
         ]
-        out += heading(for: Self.questions[0].screen)
+        out += heading(for: Self.questions[0])
         return render(out)
     }
 
@@ -271,7 +271,7 @@ public struct PlainSession: Sendable {
             return ["  This is the first question."]
         }
         phase = .asking(previous)
-        return heading(for: Self.questions[previous].screen)
+        return heading(for: Self.questions[previous])
     }
 
     mutating func advance(from i: Int) -> [String] {
@@ -279,15 +279,15 @@ public struct PlainSession: Sendable {
             return finish()
         }
         phase = .asking(following)
-        return heading(for: Self.questions[following].screen)
+        return heading(for: Self.questions[following])
     }
 
     /// "Step 2 of 6. App: …", when the questions move into another step.
-    mutating func heading(for screen: Screen) -> [String] {
-        guard screen != announced else { return [] }
-        announced = screen
-        let first = BundledResources.help(for: screen.helpName)?.split(separator: "\n").first.map(String.init) ?? screen.title
-        return ["", "Step \(screen.rawValue + 1) of \(Self.steps). \(first)"]
+    mutating func heading(for q: PlainQuestion) -> [String] {
+        guard q.screen != announced else { return [] }
+        announced = q.screen
+        let first = BundledResources.help(for: q.screen.helpName)?.split(separator: "\n").first.map(String.init) ?? q.screen.title
+        return ["", "Step \(q.stepNumber) of \(Self.steps). \(first)"]
     }
 
     // MARK: The end
@@ -338,7 +338,7 @@ public struct PlainSession: Sendable {
         case "<":
             guard let last = Self.questions.indices.last(where: { Self.questions[$0].applies(to: settings) }) else { return [] }
             phase = .asking(last)
-            return heading(for: Self.questions[last].screen)
+            return heading(for: Self.questions[last])
         case "?":
             return ["  y writes the changes to \(path); n ends without saving; < goes back to the last question."]
         default:

@@ -243,15 +243,17 @@ extension ConsoleState {
 
     mutating func useRedirectURI() {
         guard editable() else { return }
-        var copy = settings
-        switch FormValues.useRedirectURI(in: &copy) {
-        case .noRedirectURI:
+        guard let uri = settings.filled("instance.redirectUri") else {
             status = StatusMessage("Fill in the Redirect URI on the Instance screen first", isError: true)
-        case .alreadyThere:
-            status = StatusMessage("The callback URLs already hold the redirect URI")
-        case .added(let uri):
-            update { $0 = copy }
-            status = StatusMessage("Added \(uri) to the callback URLs")
+            return
         }
+        var urls = settings.list(FormItem.callbackKey) ?? []
+        if urls.contains(uri) {
+            status = StatusMessage("The callback URLs already hold the redirect URI")
+            return
+        }
+        urls.append(uri)
+        update { $0.setList(FormItem.callbackKey, urls) }
+        status = StatusMessage("Added \(uri) to the callback URLs")
     }
 }
