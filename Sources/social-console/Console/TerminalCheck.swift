@@ -5,9 +5,9 @@ import Glibc
 /// Checks, before ncurses is touched, that there is a terminal the console can use.
 /// ncurses itself would hang (piped stdin), print its own error and exit (TERM unset),
 /// or silently lose every non-ASCII key (a non-UTF-8 locale); each case gets one line
-/// that says what to do instead, and names plain mode, which needs none of it.
+/// that says what to do instead.
 enum TerminalCheck {
-    /// How to go on without the full screen.
+    /// How to go on without the full screen: plain mode needs none of it.
     static let plainHint = "or use `social-console edit --plain FILE` for line prompts"
 
     static func problem() -> String? {
@@ -24,18 +24,11 @@ enum TerminalCheck {
         if term == "dumb" {
             return "TERM=dumb cannot show the console; use a full terminal (e.g. TERM=xterm-256color), \(plainHint)"
         }
-        if !localeIsUTF8 {
-            return "the locale is not UTF-8 (\(codeset.isEmpty ? "unknown" : codeset)); set one, e.g. export LC_ALL=C.UTF-8, \(plainHint)"
+        setlocale(LC_ALL, "")
+        let codeset = nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } ?? ""
+        if codeset.uppercased().filter({ $0 != "-" }) != "UTF8" {
+            return "the locale is not UTF-8 (\(codeset.isEmpty ? "unknown" : codeset)); set one, e.g. export LC_ALL=C.UTF-8"
         }
         return nil
     }
-
-    /// The locale's character set as the environment sets it up ("UTF-8", "ANSI_X3.4-1968").
-    static var codeset: String {
-        setlocale(LC_ALL, "")
-        return nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } ?? ""
-    }
-
-    /// Whether text may be printed as UTF-8; if not, output uses ASCII glyphs.
-    static var localeIsUTF8: Bool { codeset.uppercased().filter { $0 != "-" } == "UTF8" }
 }
