@@ -25,7 +25,7 @@ func runPlain(path: String) -> Int32 {
     var session = PlainSession(path: path, settings: base?.settings, fileMode: base?.mode,
                                options: .init(ascii: ascii, echoAnswers: !interactive))
     let lines = LineReader(fd: 0, limit: PlainInput.limit)
-    writeAll(1, session.start())
+    write(session.start())
     while true {
         switch session.next {
         case .end(let code):
@@ -35,17 +35,17 @@ func runPlain(path: String) -> Int32 {
             if prompt.hidden && interactive {
                 input = PlainInput(HiddenLineReader.read(prompt: prompt.text, to: 1, limit: PlainInput.limit))
             } else {
-                writeAll(1, prompt.text)
+                write(prompt.text)
                 input = PlainInput(lines.next())
             }
             switch input {
             case .line(let bytes):
-                writeAll(1, session.answer(bytes: bytes))
+                write(session.answer(bytes: bytes))
             case .tooLong:
-                writeAll(1, session.refuse("Not taken: the answer is longer than \(PlainInput.limit / 1024) KiB."))
+                write(session.refuse("Not taken: the answer is longer than \(PlainInput.limit / 1024) KiB."))
             case .end:
                 // The prompt's line is left open on a pipe: end it before the last word.
-                if !interactive { writeAll(1, "\n") }
+                if !interactive { write("\n") }
                 Output.error(session.endOfInput())
                 return 2
             }
@@ -54,15 +54,20 @@ func runPlain(path: String) -> Int32 {
                 switch try SettingsStore.save(settings, to: path, via: "plain", base: base, choices: choices) {
                 case .saved(let file, let kept):
                     base = file
-                    writeAll(1, session.saved(file.settings, fileMode: file.mode, keptFromDisk: kept))
+                    write(session.saved(file.settings, fileMode: file.mode, keptFromDisk: kept))
                 case .conflicts(let found):
-                    writeAll(1, session.conflicts(found))
+                    write(session.conflicts(found))
                 }
             } catch {
-                writeAll(1, session.saveFailed(error.description, unreadableOnDisk: error.code == .conflict))
+                write(session.saveFailed(error.description, unreadableOnDisk: error.code == .conflict))
             }
         }
     }
+}
+
+/// Plain mode's text, unbuffered: a question must be on the screen before its answer is read.
+private func write(_ text: String) {
+    _ = SystemIO.writeAll(1, Array(text.utf8))
 }
 
 /// Whether the environment's locale prints UTF-8; if not, plain mode's glyphs are ASCII.

@@ -1,3 +1,4 @@
+import SettingsKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -75,7 +76,7 @@ enum HiddenLineReader {
     }
 
     private static func write(_ fd: Int32, _ text: String) {
-        _ = writeAll(fd, text)
+        _ = SystemIO.writeAll(fd, Array(text.utf8))
     }
 
     /// Arrow keys, Alt-letters and bracketed-paste markers arrive as escape sequences:

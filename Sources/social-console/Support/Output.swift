@@ -65,18 +65,12 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// Writes straight to file descriptor 2 (Swift 6 will not touch the C `stderr` global).
-func writeStandardError(_ text: String) { _ = writeAll(2, text) }
-
-/// Writes all of `text` to `fd`, retrying short writes and EINTR, unbuffered (a prompt
-/// must show before its answer is read). Returns false when the descriptor fails.
-@discardableResult
-func writeAll(_ fd: Int32, _ text: String) -> Bool {
+func writeStandardError(_ text: String) {
     var bytes = Array(text.utf8)[...]
     while !bytes.isEmpty {
-        let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        let n = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
         if n < 0 && errno == EINTR { continue }
-        if n <= 0 { return false }
+        if n <= 0 { return }
         bytes = bytes.dropFirst(n)
     }
-    return true
 }
