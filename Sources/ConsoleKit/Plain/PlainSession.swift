@@ -133,11 +133,10 @@ public struct PlainSession: Sendable {
 
     /// A line that is not text (invalid UTF-8, too long): the question is asked again.
     public mutating func refuse(_ reason: String) -> String {
-        var out: [String] = []
-        if options.echoAnswers { out.append("") }
         if case .ended = phase { return "" }
-        out.append("  " + reason)
-        return render(out)
+        // From a pipe the question's line is still open: the answer is not echoed (it
+        // may be the secret), only ended.
+        return render((options.echoAnswers ? [""] : []) + ["  " + reason])
     }
 
     /// Input ended before the walkthrough did: nothing more is asked and nothing is
