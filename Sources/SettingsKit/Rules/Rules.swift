@@ -56,8 +56,9 @@ enum Rules {
         },
         "permissions/scope-not-enabled": { input in
             let enabled = Set(input.settings.list("atlassianApp.scopes") ?? [])
+            // offline_access is asked for in the consent URL; no app enables it.
             return (input.settings.list("connection.scopes") ?? [])
-                .filter { ScopeCatalogue.isValidName($0) && !enabled.contains($0) }
+                .filter { ScopeCatalogue.isValidName($0) && !ScopeCatalogue.isRequestedOnly($0) && !enabled.contains($0) }
                 .map { Hit(value: $0) }
         },
         "authorization/callback-missing": { input in
@@ -127,7 +128,76 @@ enum Rules {
         "connection/link-only": { input in
             input.settings.flag("connection.enabled") == true && input.settings.flag("connection.signUpAndSignIn") != true ? [Hit()] : []
         },
+        "credentials/secret-in-other-field": secretInOtherField,
+        "permissions/too-many-scopes": { input in
+            var seen = Set<[UInt8]>()
+            for scope in input.settings.list("atlassianApp.scopes") ?? [] where !scope.trimmingWhitespace.isEmpty {
+                seen.insert(Array(scope.utf8))
+            }
+            return seen.count >= tooManyScopes ? [Hit(value: String(seen.count))] : []
+        },
+        "permissions/requested-scope-on-app": { input in
+            var seen = Set<[UInt8]>()
+            return (input.settings.list("atlassianApp.scopes") ?? [])
+                .filter { ScopeCatalogue.isRequestedOnly($0) && seen.insert(Array($0.utf8)).inserted }
+                .map { Hit(value: $0) }
+        },
     ]
+
+    /// Atlassian recommends fewer than 50 scopes per app.
+    static let tooManyScopes = 50
+
+    /// The Client Secret pasted into another field: any string value of the document,
+    /// known key or not, list items included, and keys too. Each field is named once, by
+    /// its dotted path; a key that holds the secret is named by the object it is in, so
+    /// no path ever quotes the secret. Secrets under 8 characters are not searched for
+    /// (`Redaction.minimumSearchLength`): they would be found everywhere.
+    static let secretInOtherField: Check = { input in
+        guard let secret = input.settings.filled(Fields.secretKey) else { return [] }
+        let secrets = [secret]
+        var hits: [Hit] = []
+        func found(_ path: String, key: Bool) {
+            let field = path.isEmpty ? "(top level)" : path
+            let label: String
+            if key {
+                label = path.isEmpty ? "a top-level key" : "a key in \(path)"
+            } else if let known = Fields.field(path) {
+                label = "\(known.label) (\(path))"
+            } else {
+                label = path
+            }
+            hits.append(Hit(field: field, label: label))
+        }
+        func walk(_ value: JSONValue, _ path: String) {
+            switch value {
+            case .string:
+                if path == Fields.secretKey { return }
+                // Equal to the Client ID is credentials/secret-equals-id already.
+                if path == "connection.clientId", value.stringValue == secret { return }
+                if Redaction.holdsSecret(value, secrets) { found(path, key: false) }
+            case .array(let items):
+                if items.contains(where: { item in
+                    if case .string = item { return Redaction.holdsSecret(item, secrets) }
+                    return false
+                }) { found(path, key: false) }
+                for item in items {
+                    if case .string = item { continue }
+                    walk(item, path)
+                }
+            case .object(let object):
+                var keyHolds = false
+                for (key, child) in object {
+                    if Redaction.holdsSecret(.string(key), secrets) { keyHolds = true; continue }
+                    walk(child, path.isEmpty ? key : path + "." + key)
+                }
+                if keyHolds { found(path, key: true) }
+            default:
+                return
+            }
+        }
+        walk(.object(input.settings.root), "")
+        return hits
+    }
 
     static func scopeLists(_ input: RuleInput) -> [(String, [String])] {
         ["atlassianApp.scopes", "connection.scopes"].map { ($0, input.settings.list($0) ?? []) }
