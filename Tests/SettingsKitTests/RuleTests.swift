@@ -279,3 +279,15 @@ let specCodes = [
         #expect(f?.severity == .warning)
     }
 }
+
+@Suite struct IntroducedFindingsTests {
+    @Test func onlyFindingsTheOldReportLacksAreIntroduced() {
+        let before = Readiness.evaluate(Fixtures.ready { $0.setText("atlassianApp.logo", nil) })
+        let after = Readiness.evaluate(Fixtures.ready { $0.setText("atlassianApp.logo", nil); $0.setList("atlassianApp.callbackUrls", []) })
+        #expect(after.introduced(since: before).map(\.code) == ["authorization/callback-missing"])
+        #expect(before.introduced(since: after).isEmpty, "what a change fixed is not new")
+        let otherValue = Readiness.evaluate(Fixtures.ready { $0.setText("atlassianApp.distribution.termsUrl", "acme.com/terms2") })
+        let oneValue = Readiness.evaluate(Fixtures.ready { $0.setText("atlassianApp.distribution.termsUrl", "acme.com/terms") })
+        #expect(otherValue.introduced(since: oneValue).map(\.code) == ["distribution/terms-url-invalid"], "a new bad value is a new finding")
+    }
+}
