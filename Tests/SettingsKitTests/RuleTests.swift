@@ -146,6 +146,7 @@ let specCodes = [
     @Test func theRuleTableIsSpecsTable() {
         #expect(RuleTable.all.map(\.code) == specCodes)
         #expect(Set(ruleCases.map(\.code)) == Set(specCodes), "every code has a trigger and a near miss")
+        #expect(ruleCases.map(\.code).sorted() == RuleTable.all.map(\.code).sorted(), "one case per row of the table, no more")
     }
 
     @Test func everyRowHasACheckAndEveryCheckARow() {
