@@ -155,6 +155,9 @@ enum Rules {
     static let secretInOtherField: Check = { input in
         guard let secret = input.settings.filled(Fields.secretKey) else { return [] }
         let secrets = [secret]
+        let length = secret.utf8.count
+        /// Shorter strings cannot hold it: most values are skipped without a search.
+        func holds(_ text: String) -> Bool { text.utf8.count >= length && Redaction.holdsSecret(.string(text), secrets) }
         var hits: [Hit] = []
         func found(_ path: String, key: Bool) {
             let field = path.isEmpty ? "(top level)" : path
@@ -170,14 +173,14 @@ enum Rules {
         }
         func walk(_ value: JSONValue, _ path: String) {
             switch value {
-            case .string:
+            case .string(let text):
                 if path == Fields.secretKey { return }
                 // Equal to the Client ID is credentials/secret-equals-id already.
-                if path == "connection.clientId", value.stringValue == secret { return }
-                if Redaction.holdsSecret(value, secrets) { found(path, key: false) }
+                if path == "connection.clientId", text.trimmingWhitespace == secret { return }
+                if holds(text) { found(path, key: false) }
             case .array(let items):
                 if items.contains(where: { item in
-                    if case .string = item { return Redaction.holdsSecret(item, secrets) }
+                    if case .string(let text) = item { return holds(text) }
                     return false
                 }) { found(path, key: false) }
                 for item in items {
@@ -187,7 +190,7 @@ enum Rules {
             case .object(let object):
                 var keyHolds = false
                 for (key, child) in object {
-                    if Redaction.holdsSecret(.string(key), secrets) { keyHolds = true; continue }
+                    if holds(key) { keyHolds = true; continue }
                     walk(child, path.isEmpty ? key : path + "." + key)
                 }
                 if keyHolds { found(path, key: true) }
