@@ -140,9 +140,10 @@ import Testing
         let before = run.transcript.count
         run.answer("?")
         let help = String(run.transcript.dropFirst(before))
-        for scope in ScopeCatalogue.all {
+        for scope in ScopeCatalogue.appScopes {
             #expect(help.components(separatedBy: "  \(scope.name) (").count == 2, "\(scope.name) listed once")
         }
+        #expect(!help.contains("  offline_access ("), "not a Permissions-tab scope")
         #expect(run.prompt?.hasPrefix("Permissions › Scopes") == true)
     }
 

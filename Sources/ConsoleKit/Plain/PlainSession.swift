@@ -259,7 +259,9 @@ public struct PlainSession: Sendable {
         }
         if q.key == FormItem.appScopesKey {
             out += ["", "The scope catalogue (type the names, separated by spaces or commas):"]
-            for scope in ScopeCatalogue.all { out.append("  \(scope.name) (\(scope.product)): \(scope.description)") }
+            // The console's checklist: scopes only requested at sign-in (offline_access)
+            // are not enabled on the app.
+            for scope in ScopeCatalogue.appScopes { out.append("  \(scope.name) (\(scope.product)): \(scope.description)") }
         }
         out += ["", q.howToAnswer + " Enter keeps the value in brackets, - clears it, < goes back one question, q ends.", ""]
         return out
