@@ -41,6 +41,33 @@ extension String {
     }
 }
 
+extension String {
+    /// Whether `needle`'s bytes occur in this string's bytes. Unlike `contains`, which
+    /// compares characters, it finds "abc" in "abc\u{301}" (where the last character is
+    /// "c" with an accent) and does not find "e\u{301}" in "\u{E9}".
+    public func containsBytes(of needle: String) -> Bool {
+        let n = needle.utf8.count
+        guard n > 0 else { return true }
+        var haystack = self, needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { p in
+                guard h.count >= n else { return false }
+                let first = p[0]
+                var i = 0
+                while i <= h.count - n {
+                    if h[i] == first {
+                        var k = 1
+                        while k < n && h[i + k] == p[k] { k += 1 }
+                        if k == n { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+}
+
 extension Sequence where Element == String {
     /// `contains`, byte for byte.
     public func containsBytes(_ string: String) -> Bool { contains { $0.isSameBytes(as: string) } }
