@@ -179,6 +179,27 @@ import SettingsKit
         #expect(WebAddress("https://clerk.acme.com/\"é\"")?.path == "/%22%C3%A9%22")
     }
 
+    /// Seeded random text from URL pieces: the parser never traps, and what it accepts
+    /// it accepts again in the form it writes, unchanged (the standard's idempotence).
+    @Test func whatItAcceptsReparsesToItself() {
+        let pieces = ["http", "https", "sc", "://", ":", "/", "//", "@", "[", "]", "::", ".", "..", "%2e", "%", "%00", "%41", "%C3%A9",
+                      "?", "#", "x", "Y", "0", "1", "255", "256", "0x", "09", "65535", "99999", "xn--", "xn--bcher-kva", "pokxncvks",
+                      "é", "E\u{301}", "ß", "Ｇ", "。", "\u{AD}", "💩", "ffff", "1.2.3.4", "localhost", "a-b", "_", "~", "\\", "'", "\"", "<"]
+        var rng = SplitMix64(seed: 0xC0FFEE)
+        var accepted = 0
+        for _ in 0..<20_000 {
+            var text = pieces[Int(rng.next() % 3)] + "://"
+            for _ in 0..<Int(rng.next() % 9) { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            guard let a = WebAddress(text) else { continue }
+            accepted += 1
+            // The same URL, but for whether the text had an "@": an empty one is not written.
+            let again = WebAddress(a.href)
+            #expect(again?.href == a.href && again?.parsedHost == a.parsedHost, "\(text.debugDescription) -> \(a.href.debugDescription)")
+            if a.scheme != "sc" { #expect(a.href.utf8.allSatisfy { $0 < 0x80 }, "\(a.href.debugDescription)") }
+        }
+        #expect(accepted > 2_000)
+    }
+
     // MARK: The standard's own test data
 
     struct Case {
@@ -236,6 +257,7 @@ import SettingsKit
                 continue
             }
             let f = c.fields
+            #expect(a.href == f["href"], "\(c.input.debugDescription): \(a.href)")
             #expect(a.scheme + ":" == f["protocol"], "\(c.input.debugDescription)")
             #expect(a.username == f["username"] && a.password == f["password"], "\(c.input.debugDescription)")
             #expect(a.host == f["hostname"], "\(c.input.debugDescription): \(a.host)")

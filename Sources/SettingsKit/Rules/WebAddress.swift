@@ -38,6 +38,22 @@ public struct WebAddress: Equatable, Sendable {
     /// The host as the standard writes it: "clerk.acme.com", "127.0.0.1", "[::1]".
     public var host: String { parsedHost.serialized }
 
+    /// The whole URL as the standard writes it: what a browser would send.
+    public var href: String {
+        var out = scheme + "://"
+        if !username.isEmpty || !password.isEmpty {
+            out += username
+            if !password.isEmpty { out += ":" + password }
+            out += "@"
+        }
+        out += host
+        if let port { out += ":" + String(port) }
+        out += path
+        if let query { out += "?" + query }
+        if let fragment { out += "#" + fragment }
+        return out
+    }
+
     public init?(_ text: String) {
         guard case .success(let address) = WebAddress.parse(text) else { return nil }
         self = address
