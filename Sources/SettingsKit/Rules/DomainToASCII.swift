@@ -51,8 +51,9 @@ enum DomainToASCII {
             if scalars.count >= 4, scalars[0] == "x", scalars[1] == "n", scalars[2] == "-", scalars[3] == "-" {
                 guard scalars.allSatisfy(\.isASCII) else { return .failure(.invalidPunycode) }
                 let ascii = scalars.map { UInt8($0.value) }
+                // Decoding never yields a surrogate or a value beyond Unicode, so every value is a scalar.
                 guard let decoded = Punycode.decode(ascii[4...]), !decoded.isEmpty, !decoded.allSatisfy({ $0 < 0x80 }),
-                      isValidLabel(decoded.compactMap(Unicode.Scalar.init)), decoded.allSatisfy({ Unicode.Scalar($0) != nil })
+                      isValidLabel(decoded.compactMap(Unicode.Scalar.init))
                 else { return .failure(.invalidPunycode) }
                 out += ascii
             } else if scalars.allSatisfy(\.isASCII) {
