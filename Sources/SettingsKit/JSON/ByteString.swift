@@ -45,25 +45,25 @@ extension String {
     /// Whether `needle`'s bytes occur in this string's bytes. Unlike `contains`, which
     /// compares characters, it finds "abc" in "abc\u{301}" (where the last character is
     /// "c" with an accent) and does not find "e\u{301}" in "\u{E9}".
-    public func containsBytes(of needle: String) -> Bool {
-        let n = needle.utf8.count
-        guard n > 0 else { return true }
-        var haystack = self, needle = needle
-        return haystack.withUTF8 { h in
-            needle.withUTF8 { p in
-                guard h.count >= n else { return false }
-                let first = p[0]
-                var i = 0
-                while i <= h.count - n {
-                    if h[i] == first {
-                        var k = 1
-                        while k < n && h[i + k] == p[k] { k += 1 }
-                        if k == n { return true }
-                    }
-                    i += 1
+    public func containsBytes(of needle: String) -> Bool { containsBytes(Array(needle.utf8)) }
+
+    /// Whether these bytes occur in this string's UTF-8 bytes (the empty run always does).
+    public func containsBytes(_ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        var text = self
+        return text.withUTF8 { hay in
+            guard hay.count >= needle.count else { return false }
+            var i = 0
+            let last = hay.count - needle.count
+            while i <= last {
+                if hay[i] == first {
+                    var k = 1
+                    while k < needle.count && hay[i + k] == needle[k] { k += 1 }
+                    if k == needle.count { return true }
                 }
-                return false
+                i += 1
             }
+            return false
         }
     }
 }
