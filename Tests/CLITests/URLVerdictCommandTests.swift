@@ -37,6 +37,17 @@ import Testing
         #expect(r.out.contains("https://clerk.acme.com/v1/oauth_callback"), "\(r.out)")
     }
 
+    /// The Account Portal host is a known cause of `redirect_uri is not registered`.
+    @Test func explainFindsTheAccountPortalBehindAnUnregisteredRedirectURI() throws {
+        let ws = try Workspace()
+        let file = try ws.write("p.json", Self.prod(redirect: "https://accounts.acme.com/v1/oauth_callback"))
+        let r = try CLI.run(["explain", "redirect_uri is not registered for client", "--file", file, "--format", "json"])
+        let json = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any]
+        let first = (json?["matches"] as? [[String: Any]])?.first
+        #expect(first?["id"] as? String == "redirect-uri-not-registered")
+        #expect((first?["found"] as? [String])?.contains("instance/redirect-uri-account-portal") == true, "\(r.out)")
+    }
+
     @Test func aCallbackInAnotherNormalizationIsAMismatch() throws {
         let ws = try Workspace()
         let nfc = "https://clerk.acme.com/caf\u{E9}/v1/oauth_callback", nfd = "https://clerk.acme.com/cafe\u{301}/v1/oauth_callback"
