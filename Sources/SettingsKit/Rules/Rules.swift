@@ -240,7 +240,7 @@ enum Rules {
                 let path = join(parent, key)
                 if path == Fields.secretKey { return }
                 // Equal to the Client ID is credentials/secret-equals-id already.
-                if path == "connection.clientId", text.trimmingWhitespace == secret { return }
+                if path == "connection.clientId", text.trimmingWhitespace.isSameBytes(as: secret) { return }
                 found(path, key: false)
             case .array(let items):
                 if items.contains(where: { item in
