@@ -112,7 +112,10 @@ import SettingsKit
     @Test func theCallbackRulesUseTheSameURLParser() {
         let s = Fixtures.ready { $0.setList("atlassianApp.callbackUrls", [redirect, "https://clerk.acme.com:99999/v1/oauth_callback"]) }
         #expect(Self.findings(s, "authorization/callback-not-https").map(\.message)
-            == ["The callback URL https://clerk.acme.com:99999/v1/oauth_callback is not https."])
+            == ["The callback URL https://clerk.acme.com:99999/v1/oauth_callback is not a valid URL: its port is above 65535."])
+        let http = Fixtures.ready { $0.setList("atlassianApp.callbackUrls", [redirect, "http://clerk.acme.com/v1/oauth_callback"]) }
+        #expect(Self.findings(http, "authorization/callback-not-https").map(\.message)
+            == ["The callback URL http://clerk.acme.com/v1/oauth_callback is not https."])
         let nearMiss = Fixtures.ready { $0.setList("atlassianApp.callbackUrls", [redirect, "https://clerk.acme.com:65535/v1/oauth_callback"]) }
         #expect(Self.findings(nearMiss, "authorization/callback-not-https").isEmpty)
     }

@@ -110,10 +110,15 @@ enum Rules {
         },
         "authorization/callback-not-https": { input in
             // Judged by the same URL parser as the redirect URI: a callback URL the URL
-            // Standard refuses (port 99999, a bad IPv4 host, ...) is not an https URL either.
-            (input.settings.list("atlassianApp.callbackUrls") ?? [])
-                .filter { !$0.trimmingWhitespace.isEmpty && WebAddress($0)?.isHTTPS != true }
-                .map { Hit(value: $0) }
+            // Standard refuses (port 99999, a bad IPv4 host, ...) is not an https URL
+            // either, and the message says why.
+            (input.settings.list("atlassianApp.callbackUrls") ?? []).compactMap { url in
+                guard !url.trimmingWhitespace.isEmpty else { return nil }
+                switch WebAddress.parse(url) {
+                case .success(let address): return address.isHTTPS ? nil : Hit(value: url)
+                case .failure(let refusal): return Hit(value: url, hint: refusal.reason, message: "notAURL")
+                }
+            }
         },
         "credentials/custom-credentials-off": { input in
             input.settings.flag("connection.useCustomCredentials") == true ? [] : [Hit()]
