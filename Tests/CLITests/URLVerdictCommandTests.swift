@@ -58,6 +58,16 @@ import Testing
         #expect(!(try CLI.run(["audit", same]).out.contains("callback-mismatch")))
     }
 
+    @Test func diffSeesAValueRetypedInAnotherNormalization() throws {
+        let ws = try Workspace()
+        let base = Self.prod(redirect: "https://clerk.acme.com/v1/oauth_callback")
+        let a = try ws.write("a.json", base.replacingOccurrences(of: "\"Acme sign-in\"", with: "\"Caf\u{E9}\""))
+        let b = try ws.write("b.json", base.replacingOccurrences(of: "\"Acme sign-in\"", with: "\"Cafe\u{301}\""))
+        let r = try CLI.run(["diff", a, b])
+        #expect(r.code == 1 && r.out.contains("atlassianApp.name"), "\(r.all)")
+        #expect(try CLI.run(["diff", a, a]).code == 0)
+    }
+
     @Test func aChoiceInTheWrongCaseSaysWhatItShouldBe() throws {
         let ws = try Workspace()
         let file = try ws.write("p.json", Self.prod(redirect: "https://clerk.acme.com/v1/oauth_callback", status: "Sharing", environment: "Production"))
