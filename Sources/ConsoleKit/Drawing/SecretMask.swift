@@ -4,13 +4,13 @@ import SettingsKit
 /// value, the redirect URI in an introduction, a finding, the status line, the file name.
 ///
 /// A character is masked when it is part of any run of `run` characters that also occurs
-/// in the secret, not only when the whole secret is there (`Redaction.holdsSecret`, which
+/// in the secret, not only when the whole secret is there (`Secret.holds`, which
 /// `show` and `diff` use): a secret pasted into the Client ID and then edited stays masked
 /// while it is edited, where one deleted character would otherwise show all the rest. A
-/// run is as long as the shortest secret Redaction searches for, so short secrets are not
+/// run is as long as the shortest secret `Secret` searches for, so short secrets are not
 /// searched for at all and ordinary text is not masked by chance.
 struct SecretMask {
-    static let run = Redaction.minimumSearchLength
+    static let run = Secret.minimumSearchLength
 
     /// Every run of the secrets, and the rolling hash of each to find candidates cheaply.
     private let runs: Set<ArraySlice<Character>>

@@ -7,19 +7,11 @@ import Darwin
 /// One line of FILE.history.jsonl, as `SettingsStore` appends it on every save:
 /// `{"time": …, "user": …, "via": …, "changes": [{"key": …, "old": …, "new": …}]}`.
 public struct HistoryEntry: Equatable, Sendable {
-    public struct Item: Equatable, Sendable {
-        public let key: String
-        /// nil for the secret: whatever a line holds for it is never passed on.
-        public let old: JSONValue?
-        public let new: JSONValue?
-
-        public var isSecret: Bool { key == Fields.secretKey }
-    }
-
     public let time: String
     public let user: String
     public let via: String
-    public let changes: [Item]
+    /// Values are nil for a secret change: whatever a line holds for it is never passed on.
+    public let changes: [Change]
     /// Strings a hand-edited line holds for the secret key, so output can mask them
     /// wherever else they appear.
     public let secretValues: [String]
@@ -38,17 +30,19 @@ public struct HistoryEntry: Equatable, Sendable {
               let list = o["changes"]?.arrayValue else {
             return .failure(HistoryProblem(message: "missing time, user, via or changes"))
         }
-        var items: [Item] = []
+        var items: [Change] = []
         var secrets: [String] = []
         for change in list {
             guard let c = change.objectValue, let key = c["key"]?.stringValue else {
                 return .failure(HistoryProblem(message: "a change without a key"))
             }
-            if key == Fields.secretKey {
+            // The history writes dotted keys; a line does not say where a key held a dot.
+            let path = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            if Secret.isSecretKey(key) || c["secret"] != nil {
                 secrets += [c["old"], c["new"]].compactMap { $0?.stringValue }
-                items.append(Item(key: key, old: nil, new: nil))
+                items.append(Change(path: path, old: nil, new: nil, isSecret: true))
             } else {
-                items.append(Item(key: key, old: c["old"], new: c["new"]))
+                items.append(Change(path: path, old: c["old"], new: c["new"], isSecret: false))
             }
         }
         return .success(HistoryEntry(time: time, user: user, via: via, changes: items, secretValues: secrets))

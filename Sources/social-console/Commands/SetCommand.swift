@@ -36,7 +36,7 @@ struct SetCommand: ParsableCommand {
             }
         }
         // The file must be valid before anything is read from stdin.
-        _ = try loadOrExit(file)
+        let before = try loadOrExit(file)
         if clientSecretStdin {
             switch SecretInput.read() {
             case .success(let secret):
@@ -60,13 +60,9 @@ struct SetCommand: ParsableCommand {
             return
         }
         Output.line("\(file): \(plural(changes.count, "change")) saved")
-        for change in changes {
-            if change.isSecret {
-                Output.line("  \(change.key): changed")
-            } else {
-                Output.line("  \(change.key): \(change.old.map(JSONWriter.compact) ?? "(not set)") → \(change.new.map(JSONWriter.compact) ?? "(not set)")")
-            }
-        }
+        // The secret as it was and as it is now: either may be quoted by another value.
+        let secrets = Secret.values(in: before.settings) + edits.compactMap { $0.0 == Fields.secretKey ? $0.1?.stringValue : nil }
+        for change in changes { Output.line("  " + change.line(secrets: secrets)) }
     }
 }
 
