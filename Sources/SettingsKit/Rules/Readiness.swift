@@ -26,7 +26,7 @@ public enum Readiness {
     public static func evaluate(_ settings: Settings, fileMode: UInt32? = nil) -> Report {
         let input = RuleInput(settings, fileMode: fileMode)
         // Messages quote values from the file; one may be the secret pasted into the wrong field.
-        let secrets = settings.text(Fields.secretKey).map { [$0] } ?? []
+        let secrets = Secret.values(in: settings)
         var findings: [(Finding, Int)] = []
         for (order, rule) in RuleTable.all.enumerated() {
             guard let check = checksInTableOrder[order] else { continue }

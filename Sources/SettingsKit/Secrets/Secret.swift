@@ -39,9 +39,23 @@ public enum Secret {
         return last.contains("secret")
     }
 
-    /// The secrets of a document: its client secret, if set.
+    /// The secrets of documents: the client secret, and the text under any other secret
+    /// key (an old tool's `client_secret` is a real secret too), each once.
     public static func values(in settings: Settings...) -> [String] {
-        settings.compactMap { $0.text(Fields.secretKey) }
+        var out: [String] = []
+        func walk(_ object: JSONObject, _ prefix: String) {
+            for (key, value) in object {
+                let path = prefix.isEmpty ? key : prefix + "." + key
+                switch value {
+                case .object(let child): walk(child, path)
+                case .string(let text) where !text.isEmpty && isSecretKey(path):
+                    if !out.contains(where: { $0.utf8.elementsEqual(text.utf8) }) { out.append(text) }
+                default: break
+                }
+            }
+        }
+        for document in settings { walk(document.root, "") }
+        return out
     }
 
     // MARK: Searching, byte for byte

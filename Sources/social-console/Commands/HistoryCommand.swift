@@ -30,7 +30,7 @@ struct HistoryCommand: ParsableCommand {
         }
         // The current secret, if the file can be read, is masked wherever a hand-edited
         // line might quote it.
-        let current = (try? SettingsStore.load(file))?.settings.text(Fields.secretKey)
+        let current = (try? SettingsStore.load(file)).map { Secret.values(in: $0.settings) } ?? []
         var corrupt = 0
         var entries = 0
         do {
@@ -39,12 +39,12 @@ struct HistoryCommand: ParsableCommand {
                 switch HistoryEntry.parse(line) {
                 case .success(let entry):
                     entries += 1
-                    let secrets = entry.secretValues + (current.map { [$0] } ?? [])
+                    let secrets = entry.secretValues + current
                     for text in lines(entry, secrets: secrets) { Output.line(text) }
                 case .failure(let problem):
                     corrupt += 1
                     // The parser's message may quote a key from the line: mask the secret there too.
-                    let message = Secret.scrub(problem.message, secrets: current.map { [$0] } ?? [])
+                    let message = Secret.scrub(problem.message, secrets: current)
                     Output.error("\(reader.path):\(reader.lineNumber): cannot be read: \(message); skipped")
                 }
             }
