@@ -34,7 +34,7 @@ enum Output {
     static func yellow(_ s: String) -> String { paint(s, "33") }
 
     private static func paint(_ s: String, _ sgr: String) -> String {
-        colour ? "\u{1B}[\(sgr)m\(s)\u{1B}[0m" : s
+        colour ? TerminalSafeText.style(s, sgr) : s
     }
 
     static func mark(_ severity: Severity) -> String {
