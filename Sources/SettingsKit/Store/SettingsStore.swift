@@ -59,7 +59,7 @@ public enum SettingsStore {
             if SystemIO.exists(target) { throw FileError(.exists, path: path, "already exists; not overwritten") }
             let made = SettingsDiff.compare(Settings(root: JSONObject()), settings)
             try commit(encode(settings), to: target, shownPath: path, replacing: false, via: via, changes: made,
-                       secrets: Secret.values(in: settings))
+                       secrets: Secret.values(in: settings), keepOwner: false)
         }
     }
 
@@ -75,7 +75,7 @@ public enum SettingsStore {
             let made = SettingsDiff.compare(current.settings, settings)
             if made.isEmpty { return [] }
             try commit(encode(settings), to: target, shownPath: path, replacing: true, via: via, changes: made,
-                       secrets: Secret.values(in: current.settings, settings))
+                       secrets: Secret.values(in: current.settings, settings), keepOwner: true)
             return made
         }
     }
@@ -105,7 +105,11 @@ public enum SettingsStore {
             let bytes = encode(settings)
             let made = SettingsDiff.compare(onDisk?.settings ?? Settings(root: JSONObject()), settings)
             let secrets = Secret.values(in: settings, onDisk?.settings ?? settings, base?.settings ?? settings)
-            var status = try commit(bytes, to: target, shownPath: path, replacing: true, via: via, changes: made, secrets: secrets)
+            // The owner of the file that was loaded keeps it; a file that appeared meanwhile,
+            // or was put in its place by someone else, is not given back to its owner.
+            let keep = onDisk != nil && base != nil && onDisk!.identity.owner == base!.identity.owner
+            var status = try commit(bytes, to: target, shownPath: path, replacing: true, via: via, changes: made,
+                                    secrets: secrets, keepOwner: keep)
             // The rename changed the file's ctime; take its identity as it now is on disk.
             var now = stat()
             if stat(target, &now) == 0, now.st_ino == status.st_ino, now.st_dev == status.st_dev { status = now }
@@ -130,8 +134,8 @@ public enum SettingsStore {
     /// Stages `bytes`, records the history line, puts the file in place. Call with the lock held.
     @discardableResult
     static func commit(_ bytes: [UInt8], to target: String, shownPath: String, replacing: Bool, via: String, changes: [Change],
-                       secrets: [String] = []) throws(FileError) -> stat {
-        let staged = try StagedFile.stage(bytes, for: target, shownPath: shownPath)
+                       secrets: [String] = [], keepOwner: Bool) throws(FileError) -> stat {
+        let staged = try StagedFile.stage(bytes, for: target, shownPath: shownPath, ownerFrom: keepOwner ? target : nil)
         var history: HistoryAppend?
         if !changes.isEmpty {
             let line = historyLine(time: SystemIO.utcTimestamp(), user: SystemIO.userName(), via: via, changes: changes, secrets: secrets)

@@ -35,6 +35,11 @@ struct HistoryCommand: ParsableCommand {
         var entries = 0
         do {
             while let line = try reader.next() {
+                if reader.lastLineWasTooLong {
+                    corrupt += 1
+                    Output.error("\(reader.path):\(reader.lineNumber): longer than \(HistoryReader.maximumLineLength / 1_048_576) MiB, not a line a save writes; skipped")
+                    continue
+                }
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                 switch HistoryEntry.parse(line) {
                 case .success(let entry):
