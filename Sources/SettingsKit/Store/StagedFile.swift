@@ -108,13 +108,7 @@ struct StagedFile {
     static func removeStaleTempFiles(of target: String) {
         let dir = SystemIO.directory(of: target)
         let base = SystemIO.baseName(of: target)
-        guard let d = opendir(dir) else { return }
-        defer { closedir(d) }
-        while let entry = readdir(d) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if isTempName(name, of: base) { unlink(dir + "/" + name) }
-        }
+        guard case .success(let entries) = FolderListing.read(dir) else { return }
+        for entry in entries where isTempName(entry.name, of: base) { unlink(dir + "/" + entry.name) }
     }
 }

@@ -47,30 +47,3 @@ enum Output {
 
     static func stepMark(_ complete: Bool) -> String { complete ? green("✓") : red("✗") }
 }
-
-/// Loads a settings file or reports why not (exit 2).
-func loadOrExit(_ path: String) throws -> LoadedFile {
-    do {
-        return try SettingsStore.load(path)
-    } catch {
-        Output.fileError(error)
-        throw ExitCode(2)
-    }
-}
-
-import ArgumentParser
-
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, jsonl
-}
-
-/// Writes straight to file descriptor 2 (Swift 6 will not touch the C `stderr` global).
-func writeStandardError(_ text: String) {
-    var bytes = Array(text.utf8)[...]
-    while !bytes.isEmpty {
-        let n = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { return }
-        bytes = bytes.dropFirst(n)
-    }
-}
