@@ -94,6 +94,10 @@ enum Rules {
                   let secret = input.settings.filled("connection.clientSecret") else { return [] }
             return id == secret ? [Hit()] : []
         },
+        "credentials/secret-too-short": { input in
+            guard let secret = input.settings.filled("connection.clientSecret") else { return [] }
+            return Secret.isTooShort(secret) ? [Hit()] : []
+        },
         "credentials/file-readable-by-others": { input in
             guard let mode = input.fileMode, input.settings.filled("connection.clientSecret") != nil, mode & 0o044 != 0 else { return [] }
             return [Hit(value: "0" + String(mode & 0o777, radix: 8))]
