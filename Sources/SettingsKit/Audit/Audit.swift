@@ -36,6 +36,9 @@ public enum AuditEntry: Sendable {
                 .object(JSONObject([("id", .string(step.rawValue)), ("complete", .bool(report.isComplete(step)))]))
             })
             o["findings"] = .array(report.findings.map(\.json))
+            if !report.leftOut.isEmpty {
+                o["findingsLeftOut"] = .array(report.leftOut.map { .object(JSONObject([("code", .string($0.code)), ("count", .number(String($0.count)))])) })
+            }
             return .object(o)
         case .error(let path, let error):
             var e = JSONObject()
