@@ -159,6 +159,12 @@ enum FormView {
                                                         x: x, y: y, width: width, style: .focusField, into: &buffer)
             buffer.cursor = Point(x: x + column, y: y)
             return shows
+        } else if masking.isAll {
+            // The secret at rest: a fixed-length mask (`Secret.mask`), never one bullet per
+            // character, which would give its length away.
+            let value = FormValues.text(of: item, in: state.settings)
+            return FieldText.drawValue(value.isEmpty ? "" : Secret.mask(value), masking: .none,
+                                       x: x, y: y, width: width, style: style, into: &buffer)
         } else {
             return FieldText.drawValue(FormValues.text(of: item, in: state.settings), masking: masking,
                                        x: x, y: y, width: width, style: style, into: &buffer)
