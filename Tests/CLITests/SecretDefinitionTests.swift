@@ -99,3 +99,39 @@ import Testing
         }
     }
 }
+
+/// The secret-length rule and the trimmed secret, applied byte-wise everywhere.
+@Suite struct SecretLengthTests {
+    func prod(_ ws: Workspace, _ name: String, _ change: (String) -> String) throws -> String {
+        let text = try String(contentsOf: Workspace.repository.appendingPathComponent("Resources/examples/acme-prod.json"), encoding: .utf8)
+        let path = try ws.write(name, change(text))
+        chmod(path, 0o600)
+        return path
+    }
+
+    /// Pasted with spaces around it, into the Client ID and the secret field alike.
+    @Test func authorizeURLRefusesASecretPastedWithSpacesIntoTheClientID() throws {
+        let ws = try Workspace()
+        for stored in [TestSecret.value, "  " + TestSecret.value + " "] {
+            let file = try prod(ws, "a.json") { text in
+                text.replacingOccurrences(of: "\"clientSecret\": \"\(TestSecret.value)\"", with: "\"clientSecret\": \"\(stored)\"")
+                    .replacingOccurrences(of: "\"clientId\": \"a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6\"", with: "\"clientId\": \" \(TestSecret.value) \"")
+            }
+            let r = try CLI.run(["authorize-url", file])  // fails the test if the secret is printed
+            #expect(r.code == 1, "\(r.all)")
+            #expect(r.err.contains("holds the client secret"), "\(r.err)")
+        }
+    }
+
+    /// Below 8 characters the secret is too short to search for: audit blocks it.
+    @Test func aTooShortSecretIsABlocker() throws {
+        let ws = try Workspace()
+        let file = try prod(ws, "s.json") { $0.replacingOccurrences(of: TestSecret.value, with: "Ab3-xy7") }
+        let r = try CLI.run(["audit", file, "--format", "json"])
+        #expect(r.code == 1)
+        #expect(r.out.contains("\"code\": \"credentials/secret-too-short\""), "\(r.out)")
+        #expect(!r.out.contains("Ab3-xy7"))
+        let show = try CLI.run(["show", file])
+        #expect(!show.out.contains("Ab3-xy7"), "the secret field itself is masked whatever its length")
+    }
+}
