@@ -36,9 +36,11 @@ struct SecretMask {
     /// The secrets a frame must not show: the one being typed into the secret field, the
     /// one in the settings, and the one last saved (still in the file on disk).
     init(_ state: ConsoleState) {
-        var secrets = [state.settings.text(Fields.secretKey), state.saved.text(Fields.secretKey)].compactMap { $0 }
+        // `Secret` says what the secrets are: the client secret and any secret-named key's
+        // value, each also without surrounding spaces.
+        var secrets = Secret.values(in: state.settings, state.saved)
         if let editor = state.editor, state.focusedItem?.isSecret == true, editor.isChanged { secrets.append(editor.text) }
-        self.init(secrets: Array(Set(secrets)))
+        self.init(secrets: Array(Set(secrets + secrets.map(\.trimmingWhitespace))))
     }
 
     var isEmpty: Bool { runs.isEmpty }
