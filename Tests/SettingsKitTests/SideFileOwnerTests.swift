@@ -93,7 +93,7 @@ struct SideFileOwnerTests {
         defer { other.remove(); TemporaryFolder.remove(dir) }
         let file = dir + "/s.json"
         plant(file, for: other)
-        _ = try SettingsStore.save(Fixtures.ready, to: file, via: "console", base: nil, overwrite: true)
+        _ = try SettingsStore.save(Fixtures.ready, to: file, via: "console", base: nil, choices: MergeChoices(forAll: .yours))
         #expect(owner(file)?.0 == geteuid(), "the saved file went to uid \(String(describing: owner(file)?.0))")
         #expect(Fixtures.mode(file) == 0o600)
     }
