@@ -38,7 +38,7 @@ public enum Readiness {
     public static func evaluate(_ settings: Settings, fileMode: UInt32? = nil) -> Report {
         let input = RuleInput(settings, fileMode: fileMode)
         // Messages quote values from the file; one may be the secret pasted into the wrong field.
-        let secrets = Secret.values(in: settings)
+        let secrets = Secret.patterns(Secret.values(in: settings))
         var findings: [(Finding, Int)] = []
         var leftOut: [Report.LeftOut] = []
         for (order, rule) in RuleTable.all.enumerated() {
@@ -46,7 +46,7 @@ public enum Readiness {
             let hits = check(input)
             if hits.count > findingsPerRule { leftOut.append(Report.LeftOut(code: rule.code, count: hits.count - findingsPerRule)) }
             for var hit in hits.prefix(findingsPerRule) {
-                if !hit.value.isEmpty { hit.value = Secret.scrub(hit.value, secrets: secrets) }
+                if !hit.value.isEmpty, !secrets.isEmpty { hit.value = Secret.scrub(hit.value, patterns: secrets) }
                 let finding = Finding(
                     code: rule.code, severity: rule.severity, step: rule.step,
                     field: hit.field ?? rule.field,

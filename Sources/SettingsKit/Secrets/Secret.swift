@@ -34,27 +34,50 @@ public enum Secret {
 
     /// `connection.clientSecret`, or any key whose last part names a secret.
     public static func isSecretKey(_ dottedKey: String) -> Bool {
-        if dottedKey.utf8.elementsEqual(Fields.secretKey.utf8) { return true }
-        let last = dottedKey.split(separator: ".").last.map { $0.lowercased() } ?? ""
-        return last.contains("secret")
+        let bytes = Array(dottedKey.utf8)
+        let last = bytes.lastIndex(of: UInt8(ascii: ".")).map { bytes.index(after: $0) } ?? 0
+        return namesSecret(bytes[last...])
+    }
+
+    /// Whether a key's name holds "secret" in any case (`clientSecret`, `client_secret`,
+    /// `API_SECRET`): ASCII letters compared without regard to case, no allocation, since
+    /// every key of every audited file is asked.
+    static func namesSecret(_ name: ArraySlice<UInt8>) -> Bool {
+        let word: [UInt8] = Array("secret".utf8)
+        guard name.count >= word.count else { return false }
+        var i = name.startIndex
+        while i + word.count <= name.endIndex {
+            if (name[i] | 0x20) == word[0] {
+                var j = 1
+                while j < word.count && (name[i + j] | 0x20) == word[j] { j += 1 }
+                if j == word.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    static func namesSecret(_ key: String) -> Bool {
+        var key = key
+        return key.withUTF8 { namesSecret(ArraySlice($0)) }
     }
 
     /// The secrets of documents: the client secret, and the text under any other secret
     /// key (an old tool's `client_secret` is a real secret too), each once.
     public static func values(in settings: Settings...) -> [String] {
         var out: [String] = []
-        func walk(_ object: JSONObject, _ prefix: String) {
+        // A key's last part is the key itself: no dotted path needs building.
+        func walk(_ object: JSONObject) {
             for (key, value) in object {
-                let path = prefix.isEmpty ? key : prefix + "." + key
                 switch value {
-                case .object(let child): walk(child, path)
-                case .string(let text) where !text.isEmpty && isSecretKey(path):
+                case .object(let child): walk(child)
+                case .string(let text) where !text.isEmpty && namesSecret(key):
                     if !out.contains(where: { $0.utf8.elementsEqual(text.utf8) }) { out.append(text) }
                 default: break
                 }
             }
         }
-        for document in settings { walk(document.root, "") }
+        for document in settings { walk(document.root) }
         return out
     }
 
