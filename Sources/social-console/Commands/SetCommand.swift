@@ -7,7 +7,8 @@ struct SetCommand: ParsableCommand {
         abstract: "Change settings by dotted key, e.g. atlassianApp.name=\"Acme sign-in\".",
         discussion: """
         Toggles take true or false; lists take comma-separated values (an empty value is an empty list); \
-        an empty text value removes the key. The client secret is read only from standard input \
+        an empty text value removes the key. After saving, the findings the change brought in are \
+        listed (code and message). The client secret is read only from standard input \
         with --client-secret-stdin, never from the command line. Nothing is written unless every \
         value is valid. Keys: \(Fields.all.map(\.key).joined(separator: ", ")).
         """
@@ -36,7 +37,7 @@ struct SetCommand: ParsableCommand {
             }
         }
         // The file must be valid before anything is read from stdin.
-        let before = try loadOrExit(file)
+        _ = try loadOrExit(file)
         if clientSecretStdin {
             switch SecretInput.read() {
             case .success(let secret):
@@ -47,9 +48,12 @@ struct SetCommand: ParsableCommand {
             }
         }
         let changes: [Change]
+        var before = Settings(), after = Settings()
         do {
             changes = try SettingsStore.update(file, via: "set") { settings in
+                before = settings
                 for (key, value) in edits { settings.setValue(value, for: key) }
+                after = settings
             }
         } catch {
             Output.fileError(error)
@@ -61,8 +65,15 @@ struct SetCommand: ParsableCommand {
         }
         Output.line("\(file): \(plural(changes.count, "change")) saved")
         // The secret as it was and as it is now: either may be quoted by another value.
-        let secrets = Secret.values(in: before.settings) + edits.compactMap { $0.0 == Fields.secretKey ? $0.1?.stringValue : nil }
+        let secrets = Secret.values(in: before, after)
         for change in changes { Output.line("  " + change.line(secrets: secrets)) }
+        // What the change broke, said at once rather than at the next audit. Judged without
+        // the file mode: the save itself writes 0600.
+        let introduced = Readiness.evaluate(after).introduced(since: Readiness.evaluate(before))
+        if !introduced.isEmpty {
+            Output.line("\(plural(introduced.count, "new finding")):")
+            for f in introduced { Output.line("  \(Output.mark(f.severity)) \(f.code): \(f.message)") }
+        }
     }
 }
 
