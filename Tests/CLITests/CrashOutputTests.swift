@@ -34,4 +34,26 @@ import Testing
         #expect(!r.err.contains("Thread") && !r.err.contains("0x"), "no backtrace or registers: \(r.err)")
         #expect((try ws.json("s.json")["connection"] as? [String: Any])?["clientSecret"] as? String != TestSecret.value, "nothing saved")
     }
+
+    /// A crash while the hidden prompt has echo off leaves the terminal echoing again.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs util-linux script for a terminal"))
+    func aCrashDuringTheHiddenPromptRestoresEcho() throws {
+        let ws = try Workspace()
+        let file = try ws.example("acme-staging.json", as: "s.json")
+        // Inside a terminal: wait until the prompt turned echo off, crash it, then ask stty.
+        let inner = "(until stty -a < /dev/tty | grep -q -- ' -echo '; do sleep 0.05; done; kill -SEGV \\$\\$) & exec \(CLI.binary) set \(file) --client-secret-stdin"
+        let shell = "sh -c \"\(inner)\"; echo rc=$?; stty -a | grep -o -- ' -\\{0,1\\}echo '"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-q", "-e", "-c", shell, "/dev/null"]
+        let out = Pipe(), input = Pipe()  // kept open: an end of input would answer the prompt
+        process.standardOutput = out
+        process.standardInput = input
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        try input.fileHandleForWriting.close()
+        #expect(text.contains("rc=139"), "\(text)")
+        #expect(text.contains(" echo ") && !text.contains(" -echo "), "echo is back on: \(text)")
+    }
 }

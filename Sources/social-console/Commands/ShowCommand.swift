@@ -53,7 +53,3 @@ struct ShowCommand: ParsableCommand {
         }
     }
 }
-
-extension Output {
-    static func print(_ text: String, terminator: String = "\n") { Swift.print(text, terminator: terminator) }
-}

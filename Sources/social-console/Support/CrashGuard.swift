@@ -19,7 +19,13 @@ enum CrashGuard {
     /// message. Must be async-signal-safe: only tcsetattr and write.
     nonisolated(unsafe) static var restoreTerminal: (@convention(c) () -> Void)?
 
+    /// The terminal's modes at start-up: a crash while the hidden secret prompt has echo
+    /// off must not leave the terminal silent. Written once, before any handler.
+    nonisolated(unsafe) static var startModes = termios()
+    nonisolated(unsafe) static var haveStartModes = false
+
     static func install() {
+        haveStartModes = isatty(0) == 1 && tcgetattr(0, &startModes) == 0
         setenv("SWIFT_BACKTRACE", "enable=no", 1)
         var noCore = rlimit(rlim_cur: 0, rlim_max: 0)
         _ = setrlimit(__rlimit_resource_t(RLIMIT_CORE.rawValue), &noCore)
@@ -42,8 +48,9 @@ enum CrashGuard {
         }
     }
 
-    /// Async-signal-safe: write(2) of fixed text, then _exit(2).
+    /// Async-signal-safe: tcsetattr, write(2) of fixed text, then _exit(2).
     static func handle(_ sig: Int32) {
+        if haveStartModes { tcsetattr(0, TCSANOW, &startModes) }
         restoreTerminal?()
         let message: StaticString
         switch sig {

@@ -12,6 +12,9 @@ enum Output {
         return isatty(1) == 1
     }()
 
+    /// Text already made safe by its writer (JSON escapes every control), as it is.
+    static func print(_ text: String, terminator: String = "\n") { Swift.print(text, terminator: terminator) }
+
     static func line(_ text: String = "") { print(TerminalSafeText.sanitized(text, keepingColour: colour)) }
 
     /// One line on stderr, prefixed with the program name.
