@@ -15,4 +15,14 @@ import Testing
         let frame = s.rendered(width: 100, height: 30)
         #expect(!frame.contains(old) && !frame.contains("Q7w8e9r0"), "\(frame)")
     }
+
+    /// The secret followed by a combining mark, pasted into the App name: masked whole.
+    @Test func aSecretFollowedByACombiningMarkIsMasked() {
+        let json = Fixture.ready.replacingOccurrences(of: "\"name\": \"Acme sign-in\"", with: "\"name\": \"\(TestSecret.value)\\u0301\"")
+        var s = Fixture.state(json)
+        s.go(to: .app)
+        let frame = s.rendered(width: 100, height: 30)
+        #expect(!frame.contains("W\u{301}") && !frame.contains("XYZ"), "not even the last character: \(frame)")
+        #expect(!SecretTests.leaks(frame))
+    }
 }
