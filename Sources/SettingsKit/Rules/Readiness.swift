@@ -56,10 +56,12 @@ public enum Readiness {
             if hits.count > findingsPerRule { leftOut.append(Report.LeftOut(code: rule.code, count: hits.count - findingsPerRule)) }
             for var hit in hits.prefix(findingsPerRule) {
                 if !hit.value.isEmpty, !secrets.isEmpty { hit.value = Secret.scrub(hit.value, patterns: secrets) }
+                if !hit.hint.isEmpty, !secrets.isEmpty { hit.hint = Secret.scrub(hit.hint, patterns: secrets) }
+                let message = hit.message.flatMap { rule.messages[$0] } ?? rule.message
                 let finding = Finding(
                     code: rule.code, severity: rule.severity, step: rule.step,
                     field: hit.field ?? rule.field,
-                    message: fill(rule.message, hit), fix: fill(rule.fix, hit))
+                    message: fill(message, hit), fix: fill(rule.fix, hit))
                 findings.append((finding, order))
             }
         }
@@ -80,7 +82,7 @@ public enum Readiness {
     /// code for every file.
     static let checksInTableOrder: [Rules.Check?] = RuleTable.all.map { Rules.checks[$0.code] }
 
-    /// The template with {value}, {label} and {field} filled in. One pass over the
+    /// The template with {value}, {label}, {field} and {hint} filled in. One pass over the
     /// template's bytes: a value from the file that itself holds "{label}" is quoted as
     /// it is, never filled in again. (Byte search also replaced a Character-based
     /// search that took a tenth of `audit`'s time; the placeholders are ASCII.)
@@ -89,6 +91,7 @@ public enum Readiness {
         guard bytes.contains(UInt8(ascii: "{")) else { return template }
         let placeholders: [(name: [UInt8], value: String)] = [
             (Array("{value}".utf8), hit.value), (Array("{label}".utf8), hit.label), (Array("{field}".utf8), hit.field ?? ""),
+            (Array("{hint}".utf8), hit.hint),
         ]
         var out = ""
         var i = 0, copied = 0

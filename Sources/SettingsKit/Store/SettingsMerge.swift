@@ -49,7 +49,7 @@ public struct MergeChoices: Equatable, Sendable {
 /// `choices` or reported. So a save never reverts a key this process did not change.
 ///
 /// Keys are leaves as `diff` and the history see them (lists are one value), and every
-/// comparison is byte for byte: two spellings of "é" are two different values.
+/// comparison is byte for byte (`JSONValue`'s `==`): two spellings of "é" are two values.
 public enum SettingsMerge {
     public struct Result: Equatable, Sendable {
         /// The disk's settings with our changes and the chosen sides applied: unknown keys
