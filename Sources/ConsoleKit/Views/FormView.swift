@@ -154,6 +154,18 @@ enum FormView {
         let style: Style = focused ? .focusField : .field
         buffer.fill(x: x, y: y, width: width, height: 1, style: style)
         let masking = FieldText.Masking(item, focused: focused, state: state, mask: mask)
+        if masking.isAll {
+            // The secret field, edited or not: a fixed-length mask (`Secret.mask`), never
+            // one bullet per character, which would give its length away; the cursor
+            // waits after it.
+            // While typing, not even the last 4 characters: they are what was just typed.
+            let editing = focused ? state.editor?.text : nil
+            let value = editing ?? FormValues.text(of: item, in: state.settings)
+            let shown = value.isEmpty ? "" : editing != nil ? Secret.maskText : Secret.mask(value)
+            FieldText.drawValue(shown, masking: .none, x: x, y: y, width: width, style: style, into: &buffer)
+            if focused, state.editor != nil { buffer.cursor = Point(x: x + min(shown.count, width - 1), y: y) }
+            return false
+        }
         if focused, let editor = state.editor {
             let (column, shows) = FieldText.drawEditing(editor.characters, cursor: editor.cursor, masking: masking,
                                                         x: x, y: y, width: width, style: .focusField, into: &buffer)
