@@ -83,7 +83,7 @@ public struct PlainSession: Sendable {
         self.fileMode = fileMode
         self.options = options
         self.report = Readiness.evaluate(original, fileMode: fileMode)
-        self.secrets = original.text(Fields.secretKey).map { [$0] } ?? []
+        self.secrets = Secret.values(in: original)
         self.phase = .asking(0)
     }
 
@@ -293,7 +293,7 @@ public struct PlainSession: Sendable {
 
     // MARK: The end
 
-    public var changes: [Change] { SettingsStore.changes(from: original, to: settings) }
+    public var changes: [Change] { SettingsDiff.compare(original, settings) }
 
     /// After the last question, or `q`: the changes, what is left to do, then Save?.
     mutating func finish() -> [String] {
@@ -322,7 +322,7 @@ public struct PlainSession: Sendable {
             return out
         }
         out.append("Changes (\(made.count)):")
-        out += made.map { "  " + $0.description }
+        out += made.map { "  " + $0.line(secrets: secrets, arrow: options.ascii ? "->" : "→") }
         phase = .confirmingSave
         return out
     }
