@@ -39,6 +39,10 @@ public struct ConsoleState: Equatable, Sendable {
     /// The edits came from FILE.recovered.json, which is still there: a save or a quit
     /// that drops them removes it (the run loop does), anything else keeps it.
     public internal(set) var restoredRecovery = false
+    /// Confirmed edits, for undo (Ctrl-_) and redo (Ctrl-Y).
+    public internal(set) var history = EditHistory()
+    /// The scope checklist's `/` filter, while one is typed or kept.
+    public internal(set) var scopeFilter: ScopeFilter?
 
     /// `recovery`: edits an earlier session kept when its terminal went away; the console
     /// opens with the offer to restore them (never in read-only, where nothing is edited).
@@ -94,10 +98,13 @@ public struct ConsoleState: Equatable, Sendable {
         if case .help(let scroll) = overlay { overlay = .help(scroll: min(scroll, HelpView.maxScroll(self))) }
     }
 
-    mutating func update(_ change: (inout Settings) -> Void) {
+    /// Every change to the settings goes through here; `recording` (all but undo and
+    /// redo themselves) keeps it in the history, with the row it was made on.
+    mutating func update(recording: Bool = true, _ change: (inout Settings) -> Void) {
         var copy = settings
         change(&copy)
         guard copy != settings else { return }
+        if recording { history.record(.init(before: settings, after: copy, screen: screen, focus: focus)) }
         settings = copy
         report = Readiness.evaluate(settings, fileMode: fileMode)
     }
@@ -138,6 +145,7 @@ public struct ConsoleState: Equatable, Sendable {
         report = Readiness.evaluate(settings, fileMode: fileMode)
         changedOnDisk = false
         revealSecret = false
+        history.clear()
         focus = min(focus, max(0, focusCount - 1))
         openEditor()
         status = StatusMessage(automatically ? "Reloaded \(fileName): it was changed on disk" : "Reloaded \(fileName) from disk")

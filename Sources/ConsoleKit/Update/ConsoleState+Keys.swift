@@ -7,7 +7,8 @@ extension ConsoleState {
     public static let readOnlyNotice = "Read-only: opened with --read-only, editing and saving are off"
 
     public mutating func handle(_ key: Key) -> Effect? {
-        if key == .resize { return nil }
+        // A sequence or Alt key the console has no use for changes nothing at all.
+        if key == .resize || key.isIgnored { return nil }
         // Ctrl-C must always get out, whatever is open; it never writes the file.
         if key == .ctrl("c") { return .quit(130) }
         // Ctrl-L repaints and Ctrl-Z suspends, as in every full-screen terminal program
@@ -22,6 +23,7 @@ extension ConsoleState {
         case nil: break
         }
         if key != .escape { status = nil }
+        if handleScopeFilter(key) { return nil }
         switch key {
         case .function(1):
             overlay = .help(scroll: 0)
@@ -37,6 +39,10 @@ extension ConsoleState {
             moveFocus(by: 1)
         case .backTab, .up:
             moveFocus(by: -1)
+        case Self.undoKey:
+            undo()
+        case Self.redoKey:
+            redo()
         default:
             handleFocused(key)
         }
@@ -132,6 +138,7 @@ extension ConsoleState {
     public mutating func go(to target: Screen, focus index: Int = 0) {
         commitEditor()
         if target != screen || index != focus { revealSecret = false }
+        scopeFilter = nil
         screen = target
         focus = max(0, min(index, focusCount - 1))
         openEditor()
@@ -145,7 +152,7 @@ extension ConsoleState {
         guard count > 0 else { return }
         commitEditor()
         revealSecret = false
-        focus = ((focus + step) % count + count) % count
+        focus = nextShownRow(from: focus, by: step)
         openEditor()
     }
 
@@ -188,7 +195,7 @@ extension ConsoleState {
         guard var editor else {
             // Read-only: no editor. Typing explains why; moving keys do nothing.
             switch key {
-            case .char, .paste, .backspace, .delete, .ctrl("r"): _ = editable()
+            case .char, .paste, .backspace, .delete, .ctrl("r"), .ctrl("u"), .ctrl("k"), .ctrl("w"), .alt: _ = editable()
             case .enter: moveFocus(by: 1)
             default: break
             }
@@ -203,20 +210,12 @@ extension ConsoleState {
         // all of it on every key.
         self.editor = nil
         switch key {
-        case .char(let c): editor.insert(String(c))
         case .paste(let text): editor.insert(Self.pasted(text))
-        case .backspace: editor.backspace()
-        case .delete: editor.deleteForward()
-        case .left: editor.left()
-        case .right: editor.right()
-        case .home, .ctrl("a"): editor.home()
-        case .end, .ctrl("e"): editor.end()
-        case .escape: editor.revert()
         case .enter:
             self.editor = editor
             moveFocus(by: 1)
             return
-        default: break
+        default: _ = editor.apply(key)
         }
         self.editor = editor
     }
@@ -237,8 +236,8 @@ extension ConsoleState {
 
     /// Review's Enter: the finding's screen, focused on the row of its field.
     public mutating func jump(to finding: Finding) {
-        let target = Screen(finding.step)
-        go(to: target, focus: Forms.index(of: finding.field, on: target) ?? 0)
+        let target = FindingTarget(finding)
+        go(to: target.screen, focus: target.row)
     }
 
     mutating func useRedirectURI() {
@@ -247,13 +246,8 @@ extension ConsoleState {
             status = StatusMessage("Fill in the Redirect URI on the Instance screen first", isError: true)
             return
         }
-        var urls = settings.list(FormItem.callbackKey) ?? []
-        if urls.contains(uri) {
-            status = StatusMessage("The callback URLs already hold the redirect URI")
-            return
-        }
-        urls.append(uri)
-        update { $0.setList(FormItem.callbackKey, urls) }
-        status = StatusMessage("Added \(uri) to the callback URLs")
+        let fill = RedirectURIFill(uri, into: settings.list(FormItem.callbackKey) ?? [])
+        if fill.urls != settings.list(FormItem.callbackKey) { update { $0.setList(FormItem.callbackKey, fill.urls) } }
+        status = StatusMessage(fill.message)
     }
 }

@@ -30,11 +30,20 @@ public enum KeyBar {
         if state.screen == .review {
             if !state.report.findings.isEmpty { out.append(Entry("Enter", "Go to fix", 3)) }
             out.append(Entry("↑↓", "Select", 1))
+        } else if state.scopeFilter?.isEditing == true {
+            out += [Entry("Enter", "Done", 3), Entry("Esc", "Clear filter", 3)]
         } else if let item = state.focusedItem {
             out += focusEntries(item, readOnly: state.readOnly)
+            if case .scope = item { out.append(Entry("/", "Filter", 2)) }
+            if state.scopeFilter != nil, state.editor?.isChanged != true { out.append(Entry("Esc", "Clear filter", 2)) }
             // Another field that holds the secret is masked too, and reveals the same way.
             if !state.readOnly, !item.isSecret, focusShowsSecret || state.revealSecret { out.append(Entry("^R", "Reveal", 3)) }
             out.append(Entry("Tab", "Next", 1))
+        }
+        // Shown while there is something to take back or bring back.
+        if !state.readOnly {
+            if state.canUndo { out.append(Entry("^_", "Undo", 2)) }
+            if state.history.canRedo { out.append(Entry("^Y", "Redo", 2)) }
         }
         out.append(Entry("PgUp/PgDn", "Screen", 1))
         if !state.readOnly { out.append(Entry("^S", "Save", 2)) }
@@ -47,8 +56,8 @@ public enum KeyBar {
     static func focusEntries(_ item: FormItem, readOnly: Bool) -> [Entry] {
         if readOnly { return [] }
         switch item {
-        case .text(_, _, true): return [Entry("Enter", "OK", 3), Entry("Esc", "Undo", 2), Entry("^R", "Reveal", 3)]
-        case .text, .list, .customScopes: return [Entry("Enter", "OK", 3), Entry("Esc", "Undo", 2)]
+        case .text(_, _, true): return [Entry("Enter", "OK", 3), Entry("Esc", "Cancel", 2), Entry("^R", "Reveal", 3)]
+        case .text, .list, .customScopes: return [Entry("Enter", "OK", 3), Entry("Esc", "Cancel", 2)]
         case .toggle, .scope: return [Entry("Space", "Toggle", 3)]
         case .choice: return [Entry("Space", "Switch", 3)]
         case .useRedirectURI: return [Entry("Enter", "Fill in", 3)]
