@@ -165,7 +165,7 @@ struct EscapeParser: Sendable {
             keep(code)
             return .pending
         case 0x40...0x7E:
-            guard bytes.isEmpty, !overflowed, let key = Self.ss3Keys[UInt8(code)] else { return .key(.unknown) }
+            guard bytes.isEmpty, !overflowed, !meta, let key = Self.ss3Keys[UInt8(code)] else { return .key(.unknown) }
             return .key(key)
         default:
             return .key(.unknown)

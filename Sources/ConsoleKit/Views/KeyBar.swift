@@ -38,13 +38,14 @@ public enum KeyBar {
             if state.scopeFilter != nil, state.editor?.isChanged != true { out.append(Entry("Esc", "Clear filter", 2)) }
             // Another field that holds the secret is masked too, and reveals the same way.
             if !state.readOnly, !item.isSecret, focusShowsSecret || state.revealSecret { out.append(Entry("^R", "Reveal", 3)) }
-            out.append(Entry("Tab", "Next", 1))
         }
-        // Shown while there is something to take back or bring back.
+        // Shown while there is something to take back or bring back; on a narrow bar they
+        // give way before saving and quitting (F1 lists them).
         if !state.readOnly {
-            if state.canUndo { out.append(Entry("^_", "Undo", 2)) }
-            if state.history.canRedo { out.append(Entry("^Y", "Redo", 2)) }
+            if state.canUndo { out.append(Entry("^_", "Undo", 1)) }
+            if state.history.canRedo { out.append(Entry("^Y", "Redo", 1)) }
         }
+        if state.screen != .review, state.focusedItem != nil { out.append(Entry("Tab", "Next", 1)) }
         out.append(Entry("PgUp/PgDn", "Screen", 1))
         if !state.readOnly { out.append(Entry("^S", "Save", 2)) }
         // Quit stays on the narrowest bar: Esc is never the only way out.
