@@ -119,6 +119,18 @@ import Testing
         #expect(KeyDecoderTests.decode([.character(27), .character(91), .keyCode(codes.up)]) == [.up])
     }
 
+    /// Found by the tmux test: xterm's terminfo has kmous=ESC[<, so ncurses matches the
+    /// start of an SGR mouse report as KEY_MOUSE and passes the rest on as characters; and
+    /// Alt-Backspace comes as Esc and the key code of Backspace (kbs is DEL).
+    @Test func theRestOfAMouseReportAfterKeyMouseIsReadWhole() {
+        let mouse = RawInput.keyCode(KeyCodes.curses.mouse!)
+        #expect(KeyDecoderTests.decode([mouse] + Self.reads("0;30;5M")) == [.unknown])
+        #expect(KeyDecoderTests.decode([mouse] + Self.reads("64;1;1mz", silence: false)) == [.unknown, .char("z")])
+        #expect(KeyDecoderTests.decode([mouse] + Self.reads(" !!z", silence: false)) == [.unknown, .char("z")], "X10's raw bytes")
+        #expect(KeyDecoderTests.decode([mouse, .nothing(milliseconds: 0)]) == [.unknown], "ncurses read the report itself")
+        #expect(KeyDecoderTests.decode([.character(27), .keyCode(KeyCodes.curses.backspace)]) == [.alt("\u{7F}")])
+    }
+
     @Test func theBackendReadsOnWhileASequenceIsIncomplete() {
         var decoder = KeyDecoder(codes: .curses)
         #expect(!decoder.isAssembling)

@@ -53,6 +53,8 @@ struct EscapeParser: Sendable {
         case x10(remaining: Int)
         /// The linux console's `ESC [ [` and a letter.
         case linuxFunction
+        /// What follows KEY_MOUSE: ncurses matched `ESC [ <` (SGR) or `ESC [ M` (X10).
+        case mouseReport
     }
 
     private var state = State.start
@@ -74,6 +76,13 @@ struct EscapeParser: Sendable {
         case 0x90, 0x98, 0x9D, 0x9E, 0x9F: state = .string
         default: return nil
         }
+    }
+
+    /// The rest of a mouse report after ncurses' KEY_MOUSE: SGR's `b;x;yM` (or `m`), or
+    /// X10's three raw bytes. Where ncurses reads the report itself, nothing follows and
+    /// the silence ends this at once.
+    init(afterMouseKey: Void) {
+        state = .mouseReport
     }
 
     /// Only the Esc has arrived so far.
@@ -111,6 +120,12 @@ struct EscapeParser: Sendable {
             return .pending
         case .linuxFunction:
             if (0x41...0x45).contains(code) { return .key(.function(Int(code) - 0x40)) }
+            return .key(.unknown)
+        case .mouseReport:
+            // SGR: numbers and ";" up to M or m. Anything else first: X10's raw bytes.
+            if (0x30...0x3B).contains(code) { keep(code); return .pending }
+            if code == 0x4D || code == 0x6D, !bytes.isEmpty { return .key(.unknown) }
+            if bytes.isEmpty { state = .x10(remaining: 2); return .pending }
             return .key(.unknown)
         }
     }

@@ -97,7 +97,7 @@ final class NcursesBackend {
         home: KEY_HOME, end: KEY_END, pageUp: KEY_PPAGE, pageDown: KEY_NPAGE,
         backspace: KEY_BACKSPACE, delete: KEY_DC, backTab: KEY_BTAB, enter: KEY_ENTER,
         resize: KEY_RESIZE, function: { shim_key_f(Int32($0)) },
-        pasteStart: NcursesBackend.pasteStart, pasteEnd: NcursesBackend.pasteEnd)
+        pasteStart: NcursesBackend.pasteStart, pasteEnd: NcursesBackend.pasteEnd, mouse: KEY_MOUSE)
 
     private var decoder = KeyDecoder(codes: NcursesBackend.keyCodes)
 
