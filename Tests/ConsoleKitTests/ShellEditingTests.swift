@@ -1,3 +1,4 @@
+import TestSupport
 import ConsoleKit
 import SettingsKit
 import Testing
@@ -104,6 +105,23 @@ import Testing
         let effects = [s.handle(.alt("y")), s.handle(.alt("n")), s.handle(.unknown)]
         #expect(effects == [nil, nil, nil])
         #expect(s == before, "Alt-y is not y: the dialog is still open")
+    }
+
+    /// F1 (on every screen) and the README's key table name every key added here.
+    @Test func f1AndTheREADMEListTheKeys() {
+        for screen in Screen.allCases {
+            var t = Fixture.state(height: 400)
+            t.go(to: screen)
+            t.press(.function(1))
+            let help = t.rendered(width: 80, height: 400)
+            for key in ["Ctrl-A / Ctrl-E", "Ctrl-U", "Ctrl-K", "Ctrl-W", "Alt-Backspace", "Ctrl-_", "Ctrl-/", "Ctrl-Y", "/ filters"] {
+                #expect(help.contains(key), "F1 on \(screen) names \(key)")
+            }
+        }
+        let readme = Repository.text("README.md")
+        for row in ["| Ctrl-A, Ctrl-E / Ctrl-U, Ctrl-K |", "| Ctrl-W / Alt-Backspace |", "| Ctrl-_ (Ctrl-/) / Ctrl-Y |", "| / |"] {
+            #expect(readme.contains(row), "README: \(row)")
+        }
     }
 
     @Test func readOnlySaysWhyForTheShellKeysToo() {
