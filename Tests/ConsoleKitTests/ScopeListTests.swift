@@ -69,6 +69,15 @@ import Testing
         #expect(s.scopeFilter?.text == "")
     }
 
+    @Test func aPasteGoesIntoTheFilterOnOneLine() {
+        var s = Fixture.state()
+        s.go(to: .permissions)
+        s.press(.char("/"), .paste("jira-work\n"))
+        #expect(s.scopeFilter?.text == "jira-work")
+        #expect(Self.scopeRows.filter(s.isShown).map { Forms.items(for: .permissions)[$0].label } == ["read:jira-work", "write:jira-work"])
+        #expect(Forms.items(for: .permissions)[s.focus].label == "read:jira-work")
+    }
+
     @Test func theFilterMatchesProductsAndDescriptionsToo() {
         var s = Fixture.state()
         s.go(to: .permissions)
