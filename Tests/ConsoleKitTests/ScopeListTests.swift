@@ -22,7 +22,7 @@ import Testing
 
     @Test func theLongestNameTakesTwoLinesAtTheNarrowestSize() {
         var s = Fixture.state()
-        let longest = ScopeCatalogue.all.max { $0.name.count < $1.name.count }!.name
+        let longest = ScopeCatalogue.appScopes.max { $0.name.count < $1.name.count }!.name
         s.go(to: .permissions, focus: Self.scopeRows.first { Forms.items(for: .permissions)[$0].label == longest }!)
         let rows = s.rendered(width: 40, height: 10).split(separator: "\n").map(String.init)
         let first = rows.firstIndex { $0.contains("[ ] readonly:content.attachment:") }!
@@ -36,7 +36,7 @@ import Testing
         #expect(s.scopeFilter?.isEditing == true)
         s.press(typing("CONF"))
         let shown = Self.scopeRows.filter(s.isShown)
-        let scopes = ScopeCatalogue.all
+        let scopes = ScopeCatalogue.appScopes
         let matching = scopes.indices.filter { i in [scopes[i].name, scopes[i].product, scopes[i].description].contains { $0.lowercased().contains("conf") } }
         #expect(!shown.isEmpty && shown == matching, "any letter case, in name, product or description")
         #expect(s.isShown(Self.scopeRows.count), "Custom scopes always shows")
@@ -81,8 +81,11 @@ import Testing
     @Test func theFilterMatchesProductsAndDescriptionsToo() {
         var s = Fixture.state()
         s.go(to: .permissions)
-        s.press([.char("/")] + typing("refresh"))
-        #expect(Self.scopeRows.filter(s.isShown).map { Forms.items(for: .permissions)[$0].label } == ["offline_access"])
+        s.press([.char("/")] + typing("user identity"))
+        #expect(Self.scopeRows.filter(s.isShown).map { Forms.items(for: .permissions)[$0].label } == ["read:me", "read:account"], "by product")
+        s.press(.ctrl("u"))
+        s.press(typing("webhooks"))
+        #expect(Self.scopeRows.filter(s.isShown).map { Forms.items(for: .permissions)[$0].label } == ["manage:jira-webhook"], "by description")
     }
 
     @Test func slashTypesIntoTextFieldsAndLeavingTheScreenClearsTheFilter() {
