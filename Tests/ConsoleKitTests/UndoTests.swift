@@ -103,6 +103,23 @@ import Testing
         #expect(s.status?.text == "Nothing to undo", "undo never brings back what the file on disk replaced")
     }
 
+    @Test func aSaveThatMergedSomeoneElsesChangeForgetsTheHistory() {
+        var s = Fixture.state()
+        s.press([.ctrl("u")] + typing("mine") + [.enter])
+        var merged = s.settings
+        merged.setText("atlassianApp.logo", "https://acme.com/logo.png")
+        s.saveSucceeded(fileMode: 0o600, merged: merged)
+        s.press(.ctrl("_"))
+        #expect(s.status?.text == "Nothing to undo")
+        #expect(s.settings.text("atlassianApp.logo") == "https://acme.com/logo.png", "their change stays")
+        // A plain save keeps it: undo after saving makes the edit unsaved again.
+        var t = Fixture.state()
+        t.press([.ctrl("u")] + typing("mine") + [.enter])
+        t.saveSucceeded(fileMode: 0o600)
+        t.press(.ctrl("_"))
+        #expect(t.settings.text("instance.name") == "acme-staging" && t.isDirty)
+    }
+
     @Test func readOnlyHasNothingToUndo() {
         var s = Fixture.state(readOnly: true)
         s.press(.ctrl("_"))

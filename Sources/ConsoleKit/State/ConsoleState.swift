@@ -112,7 +112,11 @@ public struct ConsoleState: Equatable, Sendable {
     /// The run loop reports a finished save: the saved file is the new base. `merged`: the
     /// settings as saved when the save kept changes someone else made on disk meanwhile.
     public mutating func saveSucceeded(fileMode: UInt32?, merged: Settings? = nil) {
-        if let merged { settings = merged }
+        if let merged {
+            // Undo would put back settings without the changes kept from disk: a lost update.
+            if merged != settings { history.clear() }
+            settings = merged
+        }
         saved = settings
         self.fileMode = fileMode
         report = Readiness.evaluate(settings, fileMode: fileMode)
