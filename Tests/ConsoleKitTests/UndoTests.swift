@@ -141,8 +141,10 @@ import Testing
         func bar() -> String { s.rendered().split(separator: "\n").last.map(String.init) ?? "" }
         #expect(!bar().contains("Undo") && !bar().contains("Redo"))
         s.press(.char("x"))
+        #expect(!bar().contains("Undo"), "while typing, Esc is the key: the bar does not change under each key")
+        s.press(.enter)
         #expect(bar().contains("^_ Undo"))
-        s.press(.enter, .backTab, .char("y"), .enter, .backTab, .ctrl("_"))
+        s.press(.backTab, .char("y"), .enter, .backTab, .ctrl("_"))
         #expect(bar().contains("^_ Undo  ^Y Redo"), "\(bar())")
         let narrow = s.rendered(width: 40, height: 10).split(separator: "\n").last.map(String.init) ?? ""
         #expect(narrow.contains("^S Save") && narrow.contains("^Q Quit"), "saving and quitting stay on the narrowest bar: \(narrow)")

@@ -39,10 +39,11 @@ public enum KeyBar {
             // Another field that holds the secret is masked too, and reveals the same way.
             if !state.readOnly, !item.isSecret, focusShowsSecret || state.revealSecret { out.append(Entry("^R", "Reveal", 3)) }
         }
-        // Shown while there is something to take back or bring back; on a narrow bar they
-        // give way before saving and quitting (F1 lists them).
+        // Shown once there is a confirmed edit to take back or bring back (Esc is the key
+        // for the text being typed, and the bar stays put while it is typed); on a narrow
+        // bar they give way before saving and quitting (F1 lists them).
         if !state.readOnly {
-            if state.canUndo { out.append(Entry("^_", "Undo", 1)) }
+            if state.history.canUndo { out.append(Entry("^_", "Undo", 1)) }
             if state.history.canRedo { out.append(Entry("^Y", "Redo", 1)) }
         }
         if state.screen != .review, state.focusedItem != nil { out.append(Entry("Tab", "Next", 1)) }
