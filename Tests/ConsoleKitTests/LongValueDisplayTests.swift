@@ -72,6 +72,28 @@ import Testing
         #expect(lines.contains { $0.0.hasSuffix("…") })
     }
 
+    /// A frame reads only what it shows: an inline message or the Authorization screen's
+    /// introduction quoting a 64K value is cut before it is wrapped, not after.
+    @Test func messagesAndTheIntroductionQuotingAHugeValueAreCutBeforeWrapping() {
+        var s = Fixture.state()
+        s.go(to: .instance, focus: 2)
+        s.press([.ctrl("u"), .paste("https://clerk.acme.com/v1/oauth_callback?" + String(repeating: "q", count: 65_000)), .enter])
+        s.go(to: .instance, focus: 0)
+        let clock = ContinuousClock()
+        var began = clock.now
+        let instance = s.rendered()
+        let instanceTook = clock.now - began
+        #expect(instance.contains("✗ The redirect URI\n") && instance.contains("oauth_callback?qqqq"))
+        s.go(to: .authorization)
+        began = clock.now
+        let authorization = s.rendered()
+        let authorizationTook = clock.now - began
+        let rows = authorization.split(separator: "\n").map(String.init)
+        #expect(rows.filter { $0.contains("qqqq") }.count <= 2 + 4, "two lines in the introduction, four of the fix on the status line")
+        // Wrapping all 65,000 characters on every frame missed this bound in a debug build.
+        #expect(instanceTook < .milliseconds(20) && authorizationTook < .milliseconds(20), "\(instanceTook), \(authorizationTook)")
+    }
+
     @Test func aLongStatusMessageIsWrappedWhole() {
         var s = Fixture.state(Fixture.fresh)
         s.say(StatusMessage("Not saved: " + String(repeating: "the reason is long ", count: 10) + "END"))

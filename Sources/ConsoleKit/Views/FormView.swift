@@ -5,13 +5,17 @@ import SettingsKit
 /// that is fixed on another screen is named above the rows, so a screen marked ✗ always
 /// says why. Scrolls to keep focus visible.
 enum FormView {
-    static func intro(_ state: ConsoleState, mask: SecretMask) -> [String] {
+    /// `width`: the body's, so a redirect URI pasted with a whole file after it is read only
+    /// as far as two lines show, not wrapped whole on every frame.
+    static func intro(_ state: ConsoleState, mask: SecretMask, width: Int) -> [String] {
         switch state.screen {
         case .instance: return ["Which instance this file describes. F1 explains each step."]
         case .app: return ["The Settings tab of the app in Atlassian's developer console."]
         case .permissions: return ["Scopes enabled on the app's Permissions tab; read:me is a must."]
         case .authorization:
-            let uri = state.settings.filled("instance.redirectUri").map(mask.masked) ?? "(not set yet: see Instance)"
+            let room = max(1, 2 * (width - 2))
+            let uri = state.settings.filled("instance.redirectUri").map { TextWrap.truncate(mask.masked($0, columns: room), width: room) }
+                ?? "(not set yet: see Instance)"
             return ["The app's callback URL must equal the instance's redirect URI:", "  " + uri]
         case .credentials: return ["The instance's Atlassian connection: the app's ID and Secret."]
         case .distribution: return ["The app's Distribution tab: sharing lets others than you in."]
@@ -46,9 +50,10 @@ enum FormView {
     /// At most this many findings under one row; Review lists the rest.
     static let findingsPerRow = 3
 
-    static func tagged(_ finding: Finding, mask: SecretMask) -> (String, Style) {
+    /// `columns`: as much of the message as can show (it may quote a 64K value).
+    static func tagged(_ finding: Finding, mask: SecretMask, columns: Int) -> (String, Style) {
         // Readiness masks the whole secret in what it quotes; part of one is masked here.
-        let text = mask.masked(finding.message)
+        let text = TextWrap.truncate(mask.masked(finding.message, columns: columns), width: columns)
         switch finding.severity {
         case .blocker: return ("✗ " + text, .blocker)
         case .warning: return ("! " + text, .warning)
@@ -68,7 +73,7 @@ enum FormView {
         }
         let findings = placed.byRow[index] ?? []
         for finding in findings.prefix(findingsPerRow) {
-            let (text, style) = tagged(finding, mask: mask)
+            let (text, style) = tagged(finding, mask: mask, columns: 3 * width)
             add(text, style)
         }
         if findings.count > findingsPerRow { add("… and \(findings.count - findingsPerRow) more: see Review", .dim) }
@@ -203,7 +208,7 @@ enum FormView {
     static func draw(_ state: ConsoleState, layout: Layout, mask: SecretMask, into buffer: inout CellBuffer) -> Bool {
         let body = layout.body
         buffer.put(state.screen.title, x: body.x, y: body.y, style: .heading, limit: body.width)
-        var introLines = intro(state, mask: mask).flatMap { TextWrap.wrap($0, width: body.width) }
+        var introLines = intro(state, mask: mask, width: body.width).flatMap { TextWrap.wrap($0, width: body.width) }
         // On a short screen the rows matter more than the introduction.
         if body.height - 2 - introLines.count < 4 { introLines = [] }
         for (i, line) in introLines.enumerated() where body.y + 1 + i < body.bottom {
@@ -225,7 +230,7 @@ enum FormView {
         for (finding, target) in placed.elsewhere {
             let rows = Forms.items(for: target.screen)
             let place = target.screen.title + (rows.indices.contains(target.row) ? " › " + rows[target.row].label : "")
-            let (text, style) = tagged(finding, mask: mask)
+            let (text, style) = tagged(finding, mask: mask, columns: 3 * body.width)
             for (i, line) in TextWrap.wrap(text + " (on " + place + ")", width: body.width - 5).prefix(2).enumerated() {
                 lines.append(.elsewhere((i == 0 ? "" : "  ") + line, style))
             }
