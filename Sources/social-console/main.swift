@@ -5,6 +5,7 @@ import Glibc
 
 // Exit codes are SPEC's: 0 ready or success, 1 a blocker, 2 usage or file error.
 // ArgumentParser's own usage errors exit 64, so they are mapped to 2 here.
+CrashGuard.install()
 do {
     var command = try SocialConsole.parseAsRoot()
     try command.run()

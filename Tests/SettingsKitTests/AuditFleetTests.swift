@@ -167,9 +167,9 @@ private func parallelJSON(_ paths: [String], workers: Int, order: ParallelAudit.
         }
         let d = SettingsDiff.compare(a, b)
         #expect(d.map(\.key) == ["instance.name", "atlassianApp.logo", "notes.owner"])
-        #expect(d[0].a == .string("acme-prod") && d[0].b == .string("other"))
-        #expect(d[1].b == nil)
-        #expect(d[2].a == nil && d[2].b == .string("ops"))
+        #expect(d[0].old == .string("acme-prod") && d[0].new == .string("other"))
+        #expect(d[1].new == nil)
+        #expect(d[2].old == nil && d[2].new == .string("ops"))
         #expect(SettingsDiff.compare(a, a).isEmpty)
     }
 
@@ -217,7 +217,7 @@ private func parallelJSON(_ paths: [String], workers: Int, order: ParallelAudit.
     }
 
     @Test func whatTheStoreWritesReadsBack() throws {
-        let changes = SettingsStore.changes(from: Settings(root: JSONObject()), to: Fixtures.ready)
+        let changes = SettingsDiff.compare(Settings(root: JSONObject()), Fixtures.ready)
         let line = SettingsStore.historyLine(time: "t", user: "u", via: "console", changes: changes)
         #expect(!line.contains(TestSecret.value))
         let entry = try HistoryEntry.parse(Array(line.utf8.dropLast())[...]).get()

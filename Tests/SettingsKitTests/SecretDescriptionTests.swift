@@ -25,7 +25,7 @@ import SettingsKit
         expectNoSecret(loaded.settings)
         expectNoSecret(loaded)
         expectNoSecret([loaded.settings])
-        let changes = SettingsStore.changes(from: Settings(), to: loaded.settings)
+        let changes = SettingsDiff.compare(Settings(), loaded.settings)
         #expect(changes.contains { $0.isSecret })
         expectNoSecret(changes)
         expectNoSecret(changes.first { $0.isSecret }!)
@@ -38,11 +38,11 @@ import SettingsKit
         var s = Fixtures.ready
         s.setText("connection.clientId", TestSecret.value)
         s.setValue(.object(JSONObject([("client_secret", .string("old-tool-value-1234")), ("note", .string("was " + TestSecret.value))])), for: "legacy")
-        let shown = Redaction.redacted(s)
+        let shown = Secret.redacted(s)
         expectNoSecret(s)
-        #expect(shown.text("connection.clientId") == "••••••••XYZW")
+        #expect(shown.text("connection.clientId") == "••••••••", "masked whole, without even the last 4")
         #expect(!JSONWriter.write(shown.document).contains("old-tool-value"), "a key named like a secret is masked")
-        let changes = SettingsStore.changes(from: Fixtures.ready, to: s)
+        let changes = SettingsDiff.compare(Fixtures.ready, s)
         #expect(changes.allSatisfy { $0.isSecret }, "each change holds the secret or is named like one")
         let line = SettingsStore.historyLine(time: "t", user: "u", via: "set", changes: changes)
         #expect(!line.contains(TestSecret.value) && !line.contains("old-tool-value"))
@@ -51,7 +51,7 @@ import SettingsKit
     @Test func aShortSecretIsNotHuntedForInsideOtherValues() {
         var s = Fixtures.ready
         s.setText(Fields.secretKey, "acme")
-        #expect(Redaction.redacted(s).text("instance.name") == "acme-prod")
+        #expect(Secret.redacted(s).text("instance.name") == "acme-prod")
     }
 
     @Test func theMaskShowsAtMostTheLastFour() {

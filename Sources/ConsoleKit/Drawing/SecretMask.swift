@@ -4,28 +4,31 @@ import SettingsKit
 /// value, the redirect URI in an introduction, a finding, the status line, the file name.
 ///
 /// A character is masked when it is part of any run of `run` characters that also occurs
-/// in the secret, not only when the whole secret is there (`Redaction.holdsSecret`, which
+/// in the secret, not only when the whole secret is there (`Secret.holds`, which
 /// `show` and `diff` use): a secret pasted into the Client ID and then edited stays masked
 /// while it is edited, where one deleted character would otherwise show all the rest. A
-/// run is as long as the shortest secret Redaction searches for, so short secrets are not
+/// run is as long as the shortest secret `Secret` searches for, so short secrets are not
 /// searched for at all and ordinary text is not masked by chance.
 struct SecretMask {
-    static let run = Redaction.minimumSearchLength
+    static let run = Secret.minimumSearchLength
 
     /// Every run of the secrets, and the rolling hash of each to find candidates cheaply.
-    private let runs: Set<ArraySlice<Character>>
+    /// Each run as the first Unicode scalar of each of its characters: a combining mark
+    /// after the secret (or inside the text) does not hide it, as `Secret`'s byte search
+    /// would not be fooled either. Masking a little more is the safe side.
+    private let runs: Set<[UInt32]>
     private let hashes: Set<Int>
 
     init(secrets: [String]) {
-        var runs = Set<ArraySlice<Character>>(), hashes = Set<Int>()
+        var runs = Set<[UInt32]>(), hashes = Set<Int>()
         for secret in secrets {
             let characters = Array(secret)
             guard characters.count >= Self.run else { continue }
-            let codes = characters.map(\.hashValue)
+            let codes = characters.map(Self.code)
             var hash = Self.hash(codes[0..<Self.run])
             for start in 0...(characters.count - Self.run) {
                 if start > 0 { hash = Self.roll(hash, out: codes[start - 1], in: codes[start + Self.run - 1]) }
-                runs.insert(characters[start..<start + Self.run])
+                runs.insert(codes[start..<start + Self.run].map(UInt32.init))
                 hashes.insert(hash)
             }
         }
@@ -36,9 +39,11 @@ struct SecretMask {
     /// The secrets a frame must not show: the one being typed into the secret field, the
     /// one in the settings, and the one last saved (still in the file on disk).
     init(_ state: ConsoleState) {
-        var secrets = [state.settings.text(Fields.secretKey), state.saved.text(Fields.secretKey)].compactMap { $0 }
+        // `Secret` says what the secrets are: the client secret and any secret-named key's
+        // value, each also without surrounding spaces.
+        var secrets = Secret.values(in: state.settings, state.saved)
         if let editor = state.editor, state.focusedItem?.isSecret == true, editor.isChanged { secrets.append(editor.text) }
-        self.init(secrets: Array(Set(secrets)))
+        self.init(secrets: Array(Set(secrets + secrets.map(\.trimmingWhitespace))))
     }
 
     var isEmpty: Bool { runs.isEmpty }
@@ -47,14 +52,13 @@ struct SecretMask {
     func flags(_ text: ArraySlice<Character>) -> [Bool] {
         var out = [Bool](repeating: false, count: text.count)
         guard !isEmpty, text.count >= Self.run else { return out }
-        let base = text.startIndex
-        let codes = text.map(\.hashValue)
+        let codes = text.map(Self.code)
         var hash = Self.hash(codes[0..<Self.run])
         var maskedUntil = 0
         for i in 0..<text.count {
             if i + Self.run <= text.count {
                 if i > 0 { hash = Self.roll(hash, out: codes[i - 1], in: codes[i + Self.run - 1]) }
-                if hashes.contains(hash), runs.contains(text[(base + i)..<(base + i + Self.run)]) { maskedUntil = i + Self.run }
+                if hashes.contains(hash), runs.contains(codes[i..<(i + Self.run)].map(UInt32.init)) { maskedUntil = i + Self.run }
             }
             out[i] = maskedUntil > i
         }
@@ -87,6 +91,8 @@ struct SecretMask {
     // A polynomial hash over the characters' hash values, rolled one character at a time.
     private static let base = 1_000_003
     private static let topPower: Int = (1..<run).reduce(1) { power, _ in power &* base }
+
+    private static func code(_ c: Character) -> Int { Int(c.unicodeScalars.first!.value) }
 
     private static func hash(_ codes: ArraySlice<Int>) -> Int {
         codes.reduce(0) { $0 &* base &+ $1 }

@@ -162,6 +162,8 @@ enum FormView {
         case .text, .list, .customScopes:
             guard index == state.focus, state.overlay == nil else { return .single }
             let masking = FieldText.Masking(item, focused: true, state: state, mask: mask)
+            // The secret field shows a mask of fixed length, never one bullet per character.
+            if masking.isAll { return .single }
             let field: WrappedField?
             if let editor = state.editor {
                 field = WrappedField(editor.characters, cursor: editor.cursor, masking: masking, width: geometry.valueWidth, maxLines: maxLines)
@@ -357,6 +359,18 @@ enum FormView {
         let style: Style = focused ? .focusField : .field
         buffer.fill(x: x, y: y, width: width, height: 1, style: style)
         let masking = FieldText.Masking(item, focused: focused, state: state, mask: mask)
+        if masking.isAll {
+            // The secret field, edited or not: a fixed-length mask (`Secret.mask`), never
+            // one bullet per character, which would give its length away; the cursor
+            // waits after it.
+            // While typing, not even the last 4 characters: they are what was just typed.
+            let editing = focused ? state.editor?.text : nil
+            let value = editing ?? FormValues.text(of: item, in: state.settings)
+            let shown = value.isEmpty ? "" : editing != nil ? Secret.maskText : Secret.mask(value)
+            FieldText.drawValue(shown, masking: .none, x: x, y: y, width: width, style: style, into: &buffer)
+            if focused, state.editor != nil { buffer.cursor = Point(x: x + min(shown.count, width - 1), y: y) }
+            return false
+        }
         if focused, let editor = state.editor {
             let (column, shows) = FieldText.drawEditing(editor.characters, cursor: editor.cursor, masking: masking,
                                                         x: x, y: y, width: width, style: .focusField, into: &buffer)

@@ -36,6 +36,9 @@ public enum AuditEntry: Sendable {
                 .object(JSONObject([("id", .string(step.rawValue)), ("complete", .bool(report.isComplete(step)))]))
             })
             o["findings"] = .array(report.findings.map(\.json))
+            if !report.leftOut.isEmpty {
+                o["findingsLeftOut"] = .array(report.leftOut.map { .object(JSONObject([("code", .string($0.code)), ("count", .number(String($0.count)))])) })
+            }
             return .object(o)
         case .error(let path, let error):
             var e = JSONObject()
@@ -114,6 +117,11 @@ public enum Audit {
         do {
             return .report(path: path, Readiness.evaluate(try SettingsStore.load(path)))
         } catch {
+            // A folder among the files: one the walk could not read (`AuditFiles`).
+            if error.code == .unreadable, SystemIO.isFolder(path), case .failure(let e) = FolderListing.read(path) {
+                return .error(path: path, FileError(.unreadable, path: path,
+                                                    "cannot read the folder: \(SystemIO.errorText(e.code)); the files in it were not audited"))
+            }
             return .error(path: path, error)
         }
     }
@@ -121,43 +129,11 @@ public enum Audit {
     /// The files `audit` looks at: each file given, and every `*.json` below each folder
     /// given (hidden entries skipped), sorted by path. A path that does not exist is kept,
     /// so it is reported as not found.
-    public static func collectFiles(_ paths: [String]) -> [String] {
-        var out: [String] = []
-        for path in paths {
-            var st = stat()
-            if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
-                var found: [String] = []
-                walk(path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path, into: &found)
-                out.append(contentsOf: found.sorted())
-            } else {
-                out.append(path)
-            }
-        }
-        return out
-    }
+    public static func collectFiles(_ paths: [String]) -> [String] { Array(AuditFiles(paths)) }
 
     /// Settings files in a folder: `*.json`, but not the history (`*.history.jsonl`, which
     /// the suffix test already leaves out) nor recovery files (`*.recovered.json`).
     public static func isSettingsFileName(_ name: String) -> Bool {
         name.hasSuffix(".json") && !name.hasPrefix(".") && !name.hasSuffix(".recovered.json")
-    }
-
-    static func walk(_ dir: String, into found: inout [String]) {
-        guard let d = opendir(dir) else { return }
-        defer { closedir(d) }
-        while let entry = readdir(d) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name.hasPrefix(".") { continue }
-            let full = dir + "/" + name
-            var isDir = entry.pointee.d_type == UInt8(DT_DIR)
-            if entry.pointee.d_type == UInt8(DT_UNKNOWN) || entry.pointee.d_type == UInt8(DT_LNK) {
-                var st = stat()
-                isDir = stat(full, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
-                if entry.pointee.d_type == UInt8(DT_LNK) && isDir { continue }  // no loops through linked folders
-            }
-            if isDir { walk(full, into: &found) } else if isSettingsFileName(name) { found.append(full) }
-        }
     }
 }

@@ -31,7 +31,17 @@ extension AuditEntry {
                 out.raw(", \"fix\": "); out.string(f.fix)
                 out.raw("}")
             }
-            out.raw("]}")
+            out.raw("]")
+            if !report.leftOut.isEmpty {
+                out.raw(", \"findingsLeftOut\": [")
+                for (i, left) in report.leftOut.enumerated() {
+                    if i > 0 { out.raw(", ") }
+                    out.raw("{\"code\": "); out.string(left.code)
+                    out.raw(", \"count\": "); out.raw(String(left.count)); out.raw("}")
+                }
+                out.raw("]")
+            }
+            out.raw("}")
         case .error(let path, let error):
             out.raw("{\"path\": "); out.string(path)
             out.raw(", \"error\": {\"code\": "); out.string(error.code.rawValue)

@@ -18,10 +18,21 @@ public struct AuditFiles: Sequence, IteratorProtocol {
         /// The name as it sorts among full paths.
         let sortKey: String
 
+        /// The folder itself, when it cannot be read: yielded as a path to report.
+        let isUnreadableFolder: Bool
+
         init(name: String, isFolder: Bool) {
             self.name = name
             self.isFolder = isFolder
             sortKey = isFolder ? name + "/" : name
+            isUnreadableFolder = false
+        }
+
+        init(unreadable folder: String) {
+            name = folder
+            isFolder = false
+            sortKey = ""
+            isUnreadableFolder = true
         }
     }
 
@@ -63,6 +74,7 @@ public struct AuditFiles: Sequence, IteratorProtocol {
                 }
                 stack[top].next += 1
                 let entry = listing.entries[listing.next]
+                if entry.isUnreadableFolder { return entry.name }
                 let path = listing.folder + "/" + entry.name
                 if entry.isFolder { stack.append(Listing(folder: path, entries: AuditFiles.list(path))) } else if !isExcluded(path) { return path }
                 continue
@@ -81,24 +93,14 @@ public struct AuditFiles: Sequence, IteratorProtocol {
     }
 
     /// A folder's settings files and sub-folders, sorted; hidden entries and links to
-    /// folders (which could loop) left out, as `Audit.collectFiles` does.
+    /// folders (which could loop) left out, as `Audit.collectFiles` does. A folder that
+    /// cannot be read is listed as itself: `Audit.judge` reports it as an error entry, so
+    /// `audit` never passes over files it could not see.
     private static func list(_ folder: String) -> [Entry] {
-        guard let d = opendir(folder) else { return [] }
-        defer { closedir(d) }
+        guard case .success(let all) = FolderListing.read(folder) else { return [Entry(unreadable: folder)] }
         var entries: [Entry] = []
-        while let entry = readdir(d) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name.hasPrefix(".") { continue }
-            let type = entry.pointee.d_type
-            var isFolder = type == UInt8(DT_DIR)
-            if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
-                var st = stat()
-                isFolder = stat(folder + "/" + name, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
-                if type == UInt8(DT_LNK) && isFolder { continue }
-            }
-            if isFolder || Audit.isSettingsFileName(name) { entries.append(Entry(name: name, isFolder: isFolder)) }
+        for entry in all where !entry.name.hasPrefix(".") && !(entry.isLink && entry.isFolder) {
+            if entry.isFolder || Audit.isSettingsFileName(entry.name) { entries.append(Entry(name: entry.name, isFolder: entry.isFolder)) }
         }
         return entries.sorted { $0.sortKey < $1.sortKey }
     }

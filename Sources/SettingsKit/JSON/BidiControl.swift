@@ -11,3 +11,16 @@ extension Unicode.Scalar {
         }
     }
 }
+
+extension Unicode.Scalar {
+    /// U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR, U+FEFF (byte order mark, zero
+    /// width no-break space) and U+200B ZERO WIDTH SPACE: invisible, or a line break to
+    /// some viewers, so output escapes them like the controls; a value holding one would
+    /// otherwise look like another, or split a JSON line for a JavaScript reader.
+    public var isInvisibleSeparator: Bool {
+        switch value {
+        case 0x2028, 0x2029, 0xFEFF, 0x200B: return true
+        default: return false
+        }
+    }
+}

@@ -225,13 +225,13 @@ private struct Parser {
     }
 
     /// A key for a message: quoted when it is a name the settings file knows, or too short
-    /// to be a secret anyone searches for (`Redaction.minimumSearchLength`). Any other key
+    /// to be a secret anyone searches for (`Secret.minimumSearchLength`). Any other key
     /// may be a value pasted as a key, the secret even (a file can hold it as a value and,
     /// twice, as a key), or hold control characters that would act on the terminal: it is
     /// left out, and the line and column still point at it.
     func quotedKey(_ key: String) -> String {
         let printable = key.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F }
-        let safe = printable && (key.count < Redaction.minimumSearchLength || Self.knownKeyNames.contains(key))
+        let safe = printable && (key.unicodeScalars.count < Secret.minimumSearchLength || Self.knownKeyNames.contains(key))
         return safe ? "\"\(key)\"" : "(a key not quoted: it may hold a pasted value)"
     }
 

@@ -144,7 +144,7 @@ private enum KnownKeys {
 
 extension Settings: CustomStringConvertible, CustomDebugStringConvertible {
     /// Never prints the secret, even by accident in a log or a test failure.
-    public var description: String { JSONWriter.compact(Redaction.redacted(self).document) }
+    public var description: String { JSONWriter.compact(Secret.redacted(self).document) }
     public var debugDescription: String { description }
 }
 

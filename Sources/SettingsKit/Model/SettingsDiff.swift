@@ -1,29 +1,90 @@
-/// One setting that differs between two files, by dotted key. A side is nil when the key
-/// is missing there.
-public struct Difference: Equatable, Sendable {
-    public let key: String
-    public let a: JSONValue?
-    public let b: JSONValue?
+/// The one comparison of two versions of a settings document, by leaf: `diff A B`, the
+/// changes a save records in the history, what `set` reports and the console's pending
+/// changes. Leaves are as `Settings.leaves` gives them (lists are one value, unknown keys
+/// included), and every comparison is byte for byte: two spellings of "é" (U+00E9, or "e"
+/// and U+0301) are two different values and two different keys, as Atlassian compares them.
+public enum SettingsDiff {
+    /// The leaves that differ, in `old`'s key order, then the keys only in `new` in its order.
+    /// Which changes are secret is `Secret`'s decision, with the secrets of both sides.
+    public static func compare(_ old: Settings, _ new: Settings) -> [Change] {
+        let before = LeafMap(old), after = LeafMap(new)
+        let secrets = Secret.values(in: old, new)
+        var out: [Change] = []
+        for path in LeafMap.union([before, after]) {
+            let a = before[path], b = after[path]
+            if !same(a, b) { out.append(Change(path: path, old: a, new: b, secrets: secrets)) }
+        }
+        return out
+    }
 
-    /// The client secret: compared, but its values are never shown.
-    public var isSecret: Bool { key == Fields.secretKey }
+    /// Byte-exact equality of two optional values (Swift's `==` on strings calls
+    /// canonically equivalent spellings equal).
+    public static func same(_ a: JSONValue?, _ b: JSONValue?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): return true
+        case (let a?, let b?): return sameValue(a, b)
+        default: return false
+        }
+    }
+
+    static func sameValue(_ a: JSONValue, _ b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.number(let x), .number(let y)), (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
+        case (.array(let x), .array(let y)): return x.count == y.count && zip(x, y).allSatisfy { sameValue($0, $1) }
+        case (.object(let x), .object(let y)):
+            return x.count == y.count && zip(x, y).allSatisfy { $0.0.utf8.elementsEqual($1.0.utf8) && sameValue($0.1, $1.1) }
+        default: return false
+        }
+    }
+
+    /// Byte-exact equality of two key paths.
+    public static func samePath(_ a: [String], _ b: [String]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
+    }
 }
 
-/// What `diff A B` reports: every leaf that differs, unknown keys included.
-public enum SettingsDiff {
-    /// The differences in A's key order, then the keys only in B in B's order. Keys and
-    /// values are compared byte for byte: "é" and "e\u{301}" are two keys, two values.
-    public static func compare(_ a: Settings, _ b: Settings) -> [Difference] {
-        let aLeaves = a.leaves, bLeaves = b.leaves
-        let inA = Dictionary(aLeaves.map { (ByteString($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
-        let inB = Dictionary(bLeaves.map { (ByteString($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
-        var out: [Difference] = []
-        for (key, value) in aLeaves where inB[ByteString(key)] != value {
-            out.append(Difference(key: key, a: value, b: inB[ByteString(key)]))
+/// Every leaf of a settings document by its path, in document order, looked up by the
+/// path's bytes (a `String` key would hash canonically equivalent spellings alike).
+struct LeafMap {
+    private(set) var paths: [[String]] = []
+    private var values: [[UInt8]: JSONValue] = [:]
+
+    init(_ settings: Settings) {
+        walk(settings.root, [])
+    }
+
+    private mutating func walk(_ object: JSONObject, _ prefix: [String]) {
+        for (key, value) in object {
+            let path = prefix + [key]
+            if case .object(let child) = value, !child.isEmpty {
+                walk(child, path)
+            } else if values.updateValue(value, forKey: Self.id(path)) == nil {
+                paths.append(path)
+            }
         }
-        for (key, value) in bLeaves where inA[ByteString(key)] == nil {
-            out.append(Difference(key: key, a: nil, b: value))
+    }
+
+    subscript(path: [String]) -> JSONValue? { values[Self.id(path)] }
+
+    /// A path's bytes, each key behind its length, so ["a.b"] and ["a", "b"] stay apart
+    /// whatever the keys hold.
+    static func id(_ path: [String]) -> [UInt8] {
+        var out: [UInt8] = []
+        for part in path {
+            let n = part.utf8.count
+            out += [UInt8(truncatingIfNeeded: n >> 24), UInt8(truncatingIfNeeded: n >> 16), UInt8(truncatingIfNeeded: n >> 8), UInt8(truncatingIfNeeded: n)]
+            out += part.utf8
         }
+        return out
+    }
+
+    /// Every path of the maps, each once, in the order first seen.
+    static func union(_ maps: [LeafMap]) -> [[String]] {
+        var seen = Set<[UInt8]>()
+        var out: [[String]] = []
+        for map in maps { for path in map.paths where seen.insert(id(path)).inserted { out.append(path) } }
         return out
     }
 }

@@ -19,11 +19,3 @@ public enum Step: String, CaseIterable, Sendable, Comparable {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 }
-
-public enum Severity: String, CaseIterable, Sendable, Comparable {
-    case blocker, warning, info
-
-    public static func < (a: Severity, b: Severity) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-    }
-}

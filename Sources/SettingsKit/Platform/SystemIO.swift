@@ -6,7 +6,7 @@ import Darwin
 
 /// Thin wrappers over the POSIX calls the store needs. SettingsKit avoids Foundation so
 /// the console starts fast; these keep errno handling in one place.
-enum SystemIO {
+public enum SystemIO {
     static func errorText(_ code: Int32) -> String {
         switch code {
         case ENOENT: return "no such file or folder"
@@ -62,8 +62,9 @@ enum SystemIO {
         return .success((bytes, st))
     }
 
-    /// Writes all bytes, retrying short writes and EINTR. Returns errno on failure.
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
+    /// Writes all bytes, retrying short writes and EINTR. Returns errno on failure (a
+    /// closed pipe, a full disk): the one write loop of the store and of command output.
+    public static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
         var done = 0
         while done < bytes.count {
             let n = bytes.withUnsafeBytes { buf in write(fd, buf.baseAddress! + done, buf.count - done) }
@@ -71,6 +72,7 @@ enum SystemIO {
                 if errno == EINTR { continue }
                 return errno
             }
+            if n == 0 { return EIO }
             done += n
         }
         return nil

@@ -4,6 +4,14 @@ public struct Report: Equatable, Sendable {
     public let findings: [Finding]
     public let environment: String?
     public let connectionEnabled: Bool
+    /// Findings left out because one rule found more than `Readiness.findingsPerRule` in
+    /// the file, by code, in rule-table order: reports say how many.
+    public var leftOut: [LeftOut] = []
+
+    public struct LeftOut: Equatable, Sendable {
+        public let code: String
+        public let count: Int
+    }
 
     public var blockers: [Finding] { findings.filter { $0.severity == .blocker } }
     public var warnings: [Finding] { findings.filter { $0.severity == .warning } }
@@ -32,16 +40,23 @@ public struct Report: Equatable, Sendable {
 /// The one rule engine: `audit`, `show`, the console's step marks and its Review
 /// screen all read this.
 public enum Readiness {
+    /// At most this many findings of one rule per file: 400,000 unknown scopes in one file
+    /// made 106 MB of JSON. The rest are counted (`Report.leftOut`), not listed.
+    public static let findingsPerRule = 100
+
     public static func evaluate(_ settings: Settings, fileMode: UInt32? = nil) -> Report {
         let input = RuleInput(settings, fileMode: fileMode)
         // Messages quote values from the file; one may be the secret pasted into the wrong field.
-        let secrets = settings.text(Fields.secretKey).map { [$0] } ?? []
+        let secrets = Secret.patterns(Secret.values(in: settings))
         var findings: [(Finding, Int)] = []
+        var leftOut: [Report.LeftOut] = []
         for (order, rule) in RuleTable.all.enumerated() {
             guard let check = checksInTableOrder[order] else { continue }
-            for var hit in check(input) {
-                if !hit.value.isEmpty { hit.value = Secret.scrub(hit.value, secrets: secrets) }
-                if !hit.hint.isEmpty { hit.hint = Secret.scrub(hit.hint, secrets: secrets) }
+            let hits = check(input)
+            if hits.count > findingsPerRule { leftOut.append(Report.LeftOut(code: rule.code, count: hits.count - findingsPerRule)) }
+            for var hit in hits.prefix(findingsPerRule) {
+                if !hit.value.isEmpty, !secrets.isEmpty { hit.value = Secret.scrub(hit.value, patterns: secrets) }
+                if !hit.hint.isEmpty, !secrets.isEmpty { hit.hint = Secret.scrub(hit.hint, patterns: secrets) }
                 let message = hit.message.flatMap { rule.messages[$0] } ?? rule.message
                 let finding = Finding(
                     code: rule.code, severity: rule.severity, step: rule.step,
@@ -57,7 +72,8 @@ public enum Readiness {
         }
         return Report(findings: findings.map(\.0),
                       environment: settings.text("instance.environment"),
-                      connectionEnabled: settings.flag("connection.enabled") == true)
+                      connectionEnabled: settings.flag("connection.enabled") == true,
+                      leftOut: leftOut)
     }
 
     public static func evaluate(_ file: LoadedFile) -> Report { evaluate(file.settings, fileMode: file.mode) }

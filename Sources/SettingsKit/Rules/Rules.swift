@@ -144,6 +144,10 @@ enum Rules {
                   let secret = input.settings.filled("connection.clientSecret") else { return [] }
             return id.isSameBytes(as: secret) ? [Hit()] : []
         },
+        "credentials/secret-too-short": { input in
+            guard let secret = input.settings.filled("connection.clientSecret") else { return [] }
+            return Secret.isTooShort(secret) ? [Hit()] : []
+        },
         "credentials/file-readable-by-others": { input in
             guard let mode = input.fileMode, input.settings.filled("connection.clientSecret") != nil, mode & 0o044 != 0 else { return [] }
             return [Hit(value: "0" + String(mode & 0o777, radix: 8))]
@@ -217,11 +221,11 @@ enum Rules {
     /// known key or not, list items included, and keys too. Each field is named once, by
     /// its dotted path; a key that holds the secret is named by the object it is in, so
     /// no path ever quotes the secret. Secrets under 8 characters are not searched for
-    /// (`Redaction.minimumSearchLength`): they would be found everywhere. The search is
+    /// (`Secret.minimumSearchLength`, `credentials/secret-too-short`): they would be found everywhere. The search is
     /// byte for byte, as every exact comparison is (and a Character search made `audit`
     /// half as slow again).
     static let secretInOtherField: Check = { input in
-        guard let secret = input.settings.filled(Fields.secretKey), secret.count >= Redaction.minimumSearchLength else { return [] }
+        guard let secret = input.settings.filled(Fields.secretKey), !Secret.isTooShort(secret) else { return [] }
         let needle = Array(secret.utf8)
         func holds(_ text: String) -> Bool { containsBytes(text, needle) }
         var hits: [Hit] = []
@@ -244,7 +248,7 @@ enum Rules {
         }
         func walk(_ value: JSONValue, _ parent: String, _ key: String?) {
             switch value {
-            case .string(let text):
+            case .string(let text), .number(let text):  // a number with the secret's digits too
                 guard holds(text) else { return }
                 let path = join(parent, key)
                 if path == Fields.secretKey { return }
@@ -253,8 +257,10 @@ enum Rules {
                 found(path, key: false)
             case .array(let items):
                 if items.contains(where: { item in
-                    if case .string(let text) = item { return holds(text) }
-                    return false
+                    switch item {
+                    case .string(let text), .number(let text): return holds(text)
+                    default: return false
+                    }
                 }) { found(join(parent, key), key: false) }
                 for item in items {
                     switch item {

@@ -43,7 +43,7 @@ enum SchemaCheck {
             return Problem(code: .schema, message: "schemaVersion: expected the number \(known), found \(version.kindName)", path: path)
         }
         // Numbers are quoted only when short: a long run of digits could be anything pasted.
-        let shown = text.utf8.count < Redaction.minimumSearchLength ? text : nil
+        let shown = text.utf8.count < Secret.minimumSearchLength ? text : nil
         switch wholeNumber(text) {
         case .some(let n) where n == known:
             return nil

@@ -21,10 +21,7 @@ extension LoadedFile: CustomStringConvertible, CustomDebugStringConvertible, Cus
 
 extension Change: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// A change to the secret says only that it changed, as the history does.
-    public var description: String {
-        if isSecret { return "\(key): changed" }
-        return "\(key): \(old.map(JSONWriter.compact) ?? "(not set)") → \(new.map(JSONWriter.compact) ?? "(not set)")"
-    }
+    public var description: String { line() }
     public var debugDescription: String { description }
     public var customMirror: Mirror {
         Mirror(self, children: ["change": description], displayStyle: .struct)

@@ -42,10 +42,12 @@ enum FileLock {
         }
         guard fd >= 0 else { throw failure(e, file: file, shownPath: shownPath) }
         var st = stat()
-        if fstat(fd, &st) != 0 || (st.st_mode & S_IFMT) != S_IFREG {
+        do throws(FileError) {
+            if fstat(fd, &st) != 0 { st.st_mode = 0 }
+            try SideFile.claim(fd, st, name: lock, of: file, shownPath: shownPath)
+        } catch {
             close(fd)
-            throw FileError(.unwritable, path: shownPath,
-                            "cannot save: \(SystemIO.baseName(of: lock)) is not a regular file (remove it); the file on disk is unchanged")
+            throw error
         }
         return fd
     }

@@ -7,19 +7,11 @@ import Darwin
 /// One line of FILE.history.jsonl, as `SettingsStore` appends it on every save:
 /// `{"time": …, "user": …, "via": …, "changes": [{"key": …, "old": …, "new": …}]}`.
 public struct HistoryEntry: Equatable, Sendable {
-    public struct Item: Equatable, Sendable {
-        public let key: String
-        /// nil for the secret: whatever a line holds for it is never passed on.
-        public let old: JSONValue?
-        public let new: JSONValue?
-
-        public var isSecret: Bool { key == Fields.secretKey }
-    }
-
     public let time: String
     public let user: String
     public let via: String
-    public let changes: [Item]
+    /// Values are nil for a secret change: whatever a line holds for it is never passed on.
+    public let changes: [Change]
     /// Strings a hand-edited line holds for the secret key, so output can mask them
     /// wherever else they appear.
     public let secretValues: [String]
@@ -38,17 +30,19 @@ public struct HistoryEntry: Equatable, Sendable {
               let list = o["changes"]?.arrayValue else {
             return .failure(HistoryProblem(message: "missing time, user, via or changes"))
         }
-        var items: [Item] = []
+        var items: [Change] = []
         var secrets: [String] = []
         for change in list {
             guard let c = change.objectValue, let key = c["key"]?.stringValue else {
                 return .failure(HistoryProblem(message: "a change without a key"))
             }
-            if key == Fields.secretKey {
+            // The history writes dotted keys; a line does not say where a key held a dot.
+            let path = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            if Secret.isSecretKey(key) || c["secret"] != nil {
                 secrets += [c["old"], c["new"]].compactMap { $0?.stringValue }
-                items.append(Item(key: key, old: nil, new: nil))
+                items.append(Change(path: path, old: nil, new: nil, isSecret: true))
             } else {
-                items.append(Item(key: key, old: c["old"], new: c["new"]))
+                items.append(Change(path: path, old: c["old"], new: c["new"], isSecret: false))
             }
         }
         return .success(HistoryEntry(time: time, user: user, via: via, changes: items, secretValues: secrets))
@@ -61,54 +55,90 @@ public struct HistoryProblem: Error, Equatable, Sendable {
 }
 
 /// Reads a history file line by line, in blocks, so a long history is never held whole.
+/// Only a regular file is read (a FIFO or a link to /dev/zero named like the history
+/// would hang `history` or feed it forever), opened without blocking; a line longer than
+/// `maximumLineLength` is skipped unread (`lastLineWasTooLong`), and each byte is looked
+/// at once, so one huge line costs time in proportion to its size.
 public final class HistoryReader {
+    /// A save's line holds the old and new value of every changed key: at most about
+    /// twice the largest settings file the store accepts.
+    public static let maximumLineLength = 2 * SettingsStore.sizeLimit + 65_536
+
     public let path: String
     private let fd: Int32
     private var buffer: [UInt8] = []
     private var start = 0
+    /// Where the search for the next line break goes on: the bytes before it have no break.
+    private var scanned = 0
     private var atEnd = false
+    private let limit: Int
     /// The number of the line `next()` returned last (from 1).
     public private(set) var lineNumber = 0
+    /// Whether the line `next()` returned last was longer than the limit: it came back
+    /// empty and should be reported, not read.
+    public private(set) var lastLineWasTooLong = false
 
     /// Opens FILE.history.jsonl for `settingsPath`. When FILE is a symbolic link with no
     /// history beside it, the history beside the file it points to is read.
-    public init(forSettingsFile settingsPath: String) throws(FileError) {
+    public init(forSettingsFile settingsPath: String, maximumLineLength: Int = HistoryReader.maximumLineLength) throws(FileError) {
+        limit = maximumLineLength
+        let flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK
         var path = SettingsStore.historyPath(for: settingsPath)
-        var fd = open(path, O_RDONLY | O_CLOEXEC)
+        var fd = open(path, flags)
         if fd < 0, errno == ENOENT, let target = realpath(settingsPath, nil) {
             let resolved = SettingsStore.historyPath(for: String(cString: target))
             free(target)
-            let other = open(resolved, O_RDONLY | O_CLOEXEC)
+            let other = open(resolved, flags)
             if other >= 0 { (path, fd) = (resolved, other) } else { errno = ENOENT }
         }
         self.path = path
-        self.fd = fd
         if fd < 0 {
             let e = errno
+            self.fd = -1
             throw FileError(e == ENOENT ? .notFound : .unreadable, path: path,
                             e == ENOENT ? "no history: nothing was saved with social-console yet" : "cannot read: \(SystemIO.errorText(e))")
         }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            self.fd = -1
+            throw FileError(.unreadable, path: path, "is not a regular file; not read")
+        }
+        self.fd = fd
     }
 
-    deinit { close(fd) }
+    deinit { if fd >= 0 { close(fd) } }
 
     /// The next line without its line break (blank lines included), nil at the end.
     public func next() throws(FileError) -> ArraySlice<UInt8>? {
+        lastLineWasTooLong = false
+        var skipping = false
         while true {
-            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
                 let line = buffer[start..<newline]
                 start = newline + 1
+                scanned = start
                 lineNumber += 1
+                if skipping { lastLineWasTooLong = true; return [] }
                 return line
             }
+            scanned = buffer.count
             if atEnd {
-                guard start < buffer.count else { return nil }
+                guard start < buffer.count || skipping else { return nil }
                 let line = buffer[start...]
                 start = buffer.count
+                scanned = start
                 lineNumber += 1
+                if skipping { lastLineWasTooLong = true; return [] }
                 return line
             }
+            if buffer.count - start > limit {
+                // Too long to be a save's line: drop what was read of it, look for its end.
+                skipping = true
+                start = buffer.count
+            }
             buffer.removeSubrange(0..<start)
+            scanned -= start
             start = 0
             var chunk = [UInt8](repeating: 0, count: 65_536)
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }

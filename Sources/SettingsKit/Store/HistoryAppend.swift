@@ -27,9 +27,19 @@ struct HistoryAppend {
         let fd = open(history, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
         guard fd >= 0 else { throw failure(errno) }
         var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+        do throws(FileError) {
+            if fstat(fd, &st) != 0 { st.st_mode = 0 }
+            try SideFile.claim(fd, st, name: history, of: file, shownPath: shownPath)
+        } catch {
             close(fd)
-            throw FileError(.unwritable, path: shownPath, "cannot save: \(SystemIO.baseName(of: history)) is not a regular file; the file on disk is unchanged")
+            throw error
+        }
+        // A history made lax by hand (or by an older version) is made 0600 again: it
+        // records who changed what, and every earlier value but the secret's.
+        if st.st_mode & 0o7777 != 0o600, fchmod(fd, 0o600) != 0 {
+            let e = errno
+            close(fd)
+            throw failure(e)
         }
         let size = st.st_size
         var bytes = Array(line.utf8)

@@ -31,7 +31,10 @@ public enum RecoveryFile {
         let target = SystemIO.resolvingLinks(file)
         let recovery = target + suffix
         try FileLock.withLock(target, shownPath: file) { () throws(FileError) in
-            let staged = try StagedFile.stage(SettingsStore.encode(settings), for: recovery, shownPath: recovery)
+            // It holds the unsaved secret: refused if someone else put a file at its name,
+            // and owned like FILE itself, never like what was at the name.
+            try SideFile.checkName(recovery, of: target, shownPath: recovery)
+            let staged = try StagedFile.stage(SettingsStore.encode(settings), for: recovery, shownPath: recovery, ownerFrom: target)
             try staged.commit(replacing: true)
         }
     }
@@ -43,6 +46,11 @@ public enum RecoveryFile {
         let recovery = path(for: file)
         let loaded: LoadedFile
         do throws(FileError) {
+            var st = stat()
+            if lstat(recovery, &st) == 0, !SideFile.trustedOwners(of: SystemIO.resolvingLinks(file)).contains(st.st_uid) {
+                throw FileError(.unreadable, path: recovery,
+                                "belongs to another user (uid \(st.st_uid)), not to the file's owner: not offered; remove it if you did not make it")
+            }
             loaded = try SettingsStore.load(recovery)
         } catch {
             if error.code == .notFound { return nil }

@@ -61,84 +61,38 @@ public enum SettingsMerge {
         public let keptFromDisk: [String]
     }
 
+    /// Built on the one diff (`SettingsDiff.compare`): what we changed since `base`
+    /// against what they changed, key by key, byte for byte.
     public static func merge(base: Settings, theirs: Settings, yours: Settings, choices: MergeChoices = .none) -> Result {
-        let before = LeafMap(base), onDisk = LeafMap(theirs), mine = LeafMap(yours)
-        let secret = [base, theirs, yours].compactMap { $0.text(Fields.secretKey) }
+        let secrets = Secret.values(in: base, theirs, yours)
+        let ours = SettingsDiff.compare(base, yours), others = SettingsDiff.compare(base, theirs)
+        var theirChange: [[UInt8]: Change] = [:]
+        for change in others { theirChange[LeafMap.id(change.path)] = change }
+        var ourKeys = Set<[UInt8]>()
         var merged = theirs
         var conflicts: [MergeConflict] = []
         var kept: [String] = []
-        for path in LeafMap.union([before, onDisk, mine]) {
-            let b = before[path], t = onDisk[path], y = mine[path]
-            let weChanged = b != y, theyChanged = b != t
-            guard weChanged else {
-                if theyChanged { kept.append(path.joined(separator: ".")) }
+        for change in ours {
+            let id = LeafMap.id(change.path)
+            ourKeys.insert(id)
+            guard let their = theirChange[id], !SettingsDiff.same(their.new, change.new) else {
+                merged.setValue(change.new, at: change.path)
                 continue
             }
-            if !theyChanged || t == y {
-                merged.setValue(y, at: path)
-                continue
-            }
-            let conflict = MergeConflict(path: path, base: b, theirs: t, yours: y,
-                                         isSecret: [b, t, y].contains { $0.map { holds($0, path, secret) } ?? false })
-            switch choices.choice(for: path) {
-            case .yours?: merged.setValue(y, at: path)
+            // Secret when any of the three values, or the key, is (`Secret` decides).
+            let isSecret = change.isSecret || their.isSecret
+                || Change(path: change.path, old: their.new, new: change.new, secrets: secrets).isSecret
+                || Change(path: change.path, old: change.old, new: nil, secrets: secrets).isSecret
+            let conflict = MergeConflict(path: change.path, base: change.old, theirs: their.new, yours: change.new, isSecret: isSecret)
+            switch choices.choice(for: change.path) {
+            case .yours?: merged.setValue(change.new, at: change.path)
             case .theirs?: kept.append(conflict.key)
             case nil: conflicts.append(conflict)
             }
         }
+        for change in others where !ourKeys.contains(LeafMap.id(change.path)) { kept.append(change.key) }
         return Result(merged: merged, conflicts: conflicts, keptFromDisk: kept)
     }
 
-    static func samePath(_ a: [String], _ b: [String]) -> Bool {
-        a.count == b.count && zip(a, b).allSatisfy { $0.isSameBytes(as: $1) }
-    }
-
-    private static func holds(_ value: JSONValue, _ path: [String], _ secrets: [String]) -> Bool {
-        Redaction.isSecretKey(path.joined(separator: ".")) || Redaction.holdsSecret(value, secrets)
-    }
-}
-
-/// Every leaf of a settings document by its path, in document order, looked up by the
-/// path's bytes (a `[String]` key would hash canonically equivalent spellings alike).
-private struct LeafMap {
-    private(set) var paths: [[String]] = []
-    private var values: [[UInt8]: JSONValue] = [:]
-
-    init(_ settings: Settings) {
-        walk(settings.root, [])
-    }
-
-    private mutating func walk(_ object: JSONObject, _ prefix: [String]) {
-        for (key, value) in object {
-            let path = prefix + [key]
-            if case .object(let child) = value, !child.isEmpty {
-                walk(child, path)
-            } else {
-                paths.append(path)
-                values[Self.id(path)] = value
-            }
-        }
-    }
-
-    subscript(path: [String]) -> JSONValue? { values[Self.id(path)] }
-
-    /// A path's bytes, each key behind its length, so ["a.b"] and ["a", "b"] stay apart
-    /// whatever the keys hold.
-    private static func id(_ path: [String]) -> [UInt8] {
-        var out: [UInt8] = []
-        for part in path {
-            let n = part.utf8.count
-            out += [UInt8(truncatingIfNeeded: n >> 24), UInt8(truncatingIfNeeded: n >> 16), UInt8(truncatingIfNeeded: n >> 8), UInt8(truncatingIfNeeded: n)]
-            out += part.utf8
-        }
-        return out
-    }
-
-    /// Every path of the maps, each once, in the order first seen.
-    static func union(_ maps: [LeafMap]) -> [[String]] {
-        var seen = Set<[UInt8]>()
-        var out: [[String]] = []
-        for map in maps { for path in map.paths where seen.insert(id(path)).inserted { out.append(path) } }
-        return out
-    }
+    static func samePath(_ a: [String], _ b: [String]) -> Bool { SettingsDiff.samePath(a, b) }
 }

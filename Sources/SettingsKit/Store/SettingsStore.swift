@@ -4,49 +4,6 @@ import Glibc
 import Darwin
 #endif
 
-/// A settings file as it was read: the settings, the exact bytes, its permission bits
-/// (for the readable-by-others check) and its identity (to notice someone else's save).
-public struct LoadedFile: Sendable {
-    public let path: String
-    public let settings: Settings
-    public let bytes: [UInt8]
-    /// Permission bits, e.g. 0o600.
-    public let mode: UInt32
-    public let identity: FileIdentity
-}
-
-/// What tells one version of a file on disk from another without reading it.
-public struct FileIdentity: Equatable, Sendable {
-    let device: UInt64, inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int
-    /// The change time too: an editor that rewrites in place and puts the old modification
-    /// time back (same inode, same size) cannot set it back.
-    let changeSeconds: Int, changeNanoseconds: Int
-
-    init(_ st: stat) {
-        device = UInt64(st.st_dev); inode = UInt64(st.st_ino); size = Int64(st.st_size)
-        seconds = Int(st.st_mtim.tv_sec); nanoseconds = Int(st.st_mtim.tv_nsec)
-        changeSeconds = Int(st.st_ctim.tv_sec); changeNanoseconds = Int(st.st_ctim.tv_nsec)
-    }
-}
-
-/// One change recorded in the history file.
-public struct Change: Equatable, Sendable {
-    public let key: String
-    public let old: JSONValue?
-    public let new: JSONValue?
-    /// The values are never written or shown: the secret's key, a key named like a secret,
-    /// or a value holding the secret (pasted into the wrong field, say the Client ID).
-    public let isSecret: Bool
-
-    init(key: String, old: JSONValue?, new: JSONValue?, secrets: [String] = []) {
-        self.key = key
-        self.old = old
-        self.new = new
-        isSecret = Redaction.isSecretKey(key)
-            || [old, new].contains { $0.map { Redaction.holdsSecret($0, secrets) } ?? false }
-    }
-}
-
 /// Loads and saves settings files. Every save takes an exclusive lock (FILE.lock), writes
 /// a temporary file in the same folder, fsyncs it, renames it over the old one and fsyncs
 /// the folder: a reader or a crash sees the old file or the new one, never half of one.
@@ -100,8 +57,9 @@ public enum SettingsStore {
             // Checked before the history line is written; link() below still refuses a file
             // that appears meanwhile without taking the lock.
             if SystemIO.exists(target) { throw FileError(.exists, path: path, "already exists; not overwritten") }
-            let made = changes(from: Settings(root: JSONObject()), to: settings)
-            try commit(encode(settings), to: target, shownPath: path, replacing: false, via: via, changes: made)
+            let made = SettingsDiff.compare(Settings(root: JSONObject()), settings)
+            try commit(encode(settings), to: target, shownPath: path, replacing: false, via: via, changes: made,
+                       secrets: Secret.values(in: settings), keepOwner: false)
         }
     }
 
@@ -114,9 +72,10 @@ public enum SettingsStore {
             let current = try load(path)
             var settings = current.settings
             change(&settings)
-            let made = changes(from: current.settings, to: settings)
+            let made = SettingsDiff.compare(current.settings, settings)
             if made.isEmpty { return [] }
-            try commit(encode(settings), to: target, shownPath: path, replacing: true, via: via, changes: made)
+            try commit(encode(settings), to: target, shownPath: path, replacing: true, via: via, changes: made,
+                       secrets: Secret.values(in: current.settings, settings), keepOwner: true)
             return made
         }
     }
@@ -169,8 +128,13 @@ public enum SettingsStore {
                 kept = merge.keptFromDisk
             }
             let bytes = encode(toWrite)
-            let made = changes(from: onDisk?.settings ?? Settings(root: JSONObject()), to: toWrite)
-            var status = try commit(bytes, to: target, shownPath: path, replacing: true, via: via, changes: made)
+            let made = SettingsDiff.compare(onDisk?.settings ?? Settings(root: JSONObject()), toWrite)
+            let secrets = Secret.values(in: toWrite, onDisk?.settings ?? toWrite, base?.settings ?? toWrite)
+            // The owner of the file that was loaded keeps it; a file that appeared meanwhile,
+            // or was put in its place by someone else, is not given back to its owner.
+            let keep = onDisk != nil && base != nil && onDisk!.identity.owner == base!.identity.owner
+            var status = try commit(bytes, to: target, shownPath: path, replacing: true, via: via, changes: made,
+                                    secrets: secrets, keepOwner: keep)
             // The rename changed the file's ctime; take its identity as it now is on disk.
             var now = stat()
             if stat(target, &now) == 0, now.st_ino == status.st_ino, now.st_dev == status.st_dev { status = now }
@@ -195,11 +159,12 @@ public enum SettingsStore {
 
     /// Stages `bytes`, records the history line, puts the file in place. Call with the lock held.
     @discardableResult
-    static func commit(_ bytes: [UInt8], to target: String, shownPath: String, replacing: Bool, via: String, changes: [Change]) throws(FileError) -> stat {
-        let staged = try StagedFile.stage(bytes, for: target, shownPath: shownPath)
+    static func commit(_ bytes: [UInt8], to target: String, shownPath: String, replacing: Bool, via: String, changes: [Change],
+                       secrets: [String] = [], keepOwner: Bool) throws(FileError) -> stat {
+        let staged = try StagedFile.stage(bytes, for: target, shownPath: shownPath, ownerFrom: keepOwner ? target : nil)
         var history: HistoryAppend?
         if !changes.isEmpty {
-            let line = historyLine(time: SystemIO.utcTimestamp(), user: SystemIO.userName(), via: via, changes: changes)
+            let line = historyLine(time: SystemIO.utcTimestamp(), user: SystemIO.userName(), via: via, changes: changes, secrets: secrets)
             do throws(FileError) {
                 history = try HistoryAppend.append(line, for: target, shownPath: shownPath)
             } catch {
@@ -219,34 +184,19 @@ public enum SettingsStore {
 
     // MARK: Changes and history
 
-    /// What differs between two versions, by dotted key (unknown keys included).
-    /// Keys and values compare byte for byte (`ByteString`, `JSONValue ==`).
-    public static func changes(from old: Settings, to new: Settings) -> [Change] {
-        let before = Dictionary(old.leaves.map { (ByteString($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
-        let after = new.leaves
-        let secrets = [old, new].compactMap { $0.text(Fields.secretKey) }
-        var seen = Set<ByteString>()
-        var out: [Change] = []
-        for (key, value) in after {
-            seen.insert(ByteString(key))
-            let was = before[ByteString(key)]
-            if was != value { out.append(Change(key: key, old: was, new: value, secrets: secrets)) }
-        }
-        for (key, value) in old.leaves where !seen.contains(ByteString(key)) {
-            out.append(Change(key: key, old: value, new: nil, secrets: secrets))
-        }
-        return out
-    }
-
     public static func historyPath(for path: String) -> String { HistoryAppend.path(for: path) }
 
-    /// One history line, as SPEC gives it. The secret's values are never written.
-    public static func historyLine(time: String, user: String, via: String, changes: [Change]) -> String {
+    /// One history line. A secret change's values are never written (`"secret": "changed"`),
+    /// and a key or value holding one of `secrets` is written masked: the history is read by
+    /// whoever may read the folder's history, long after the secret was rotated.
+    public static func historyLine(time: String, user: String, via: String, changes: [Change], secrets: [String] = []) -> String {
         let items: [JSONValue] = changes.map { change in
+            let key = JSONValue.string(Secret.scrub(change.key, secrets: secrets))
             if change.isSecret {
-                return .object(JSONObject([("key", .string(change.key)), ("secret", .string("changed"))]))
+                return .object(JSONObject([("key", key), ("secret", .string("changed"))]))
             }
-            return .object(JSONObject([("key", .string(change.key)), ("old", change.old ?? .null), ("new", change.new ?? .null)]))
+            return .object(JSONObject([("key", key), ("old", change.old.map { Secret.scrubbed($0, secrets: secrets) } ?? .null),
+                                       ("new", change.new.map { Secret.scrubbed($0, secrets: secrets) } ?? .null)]))
         }
         let entry = JSONObject([("time", .string(time)), ("user", .string(user)), ("via", .string(via)), ("changes", .array(items))])
         return JSONWriter.compact(.object(entry)) + "\n"

@@ -35,8 +35,11 @@ struct StagedFile {
             && !rest[1].isEmpty && rest[1].allSatisfy { $0.isASCII && ($0.isNumber || $0.isLowercase) }
     }
 
-    /// Writes `bytes` to a new temp file beside `target` with mode `mode`, fsynced.
-    static func stage(_ bytes: [UInt8], for target: String, shownPath: String, mode: mode_t = 0o600) throws(FileError) -> StagedFile {
+    /// Writes `bytes` to a new temp file beside `target` with mode `mode`, fsynced. The
+    /// file gets the owner and group of `ownerFrom` (a settings file, never a side name)
+    /// when root saves it for someone else; nil leaves it the saving user's.
+    static func stage(_ bytes: [UInt8], for target: String, shownPath: String, mode: mode_t = 0o600,
+                      ownerFrom: String?) throws(FileError) -> StagedFile {
         let dir = SystemIO.directory(of: target)
         removeStaleTempFiles(of: target)
         let temp = dir + "/" + tempPrefix(for: target) + "\(getpid())-" + SystemIO.randomSuffix()
@@ -52,7 +55,7 @@ struct StagedFile {
         }
         // The umask may have taken bits away; 0600 is asked for exactly.
         if fchmod(fd, mode) != 0 { throw abandon(errno) }
-        keepOwner(of: target, fd: fd)
+        if let ownerFrom { keepOwner(of: ownerFrom, fd: fd) }
         if let e = SystemIO.writeAll(fd, bytes) { throw abandon(e) }
         // Without this the rename could reach the disk before the data: after a power cut,
         // an empty file where the old one was.
@@ -69,10 +72,9 @@ struct StagedFile {
     /// When root (say, support staff with sudo) saves a file another user owns, the new
     /// file keeps that owner; otherwise the owner could no longer read their own 0600 file.
     /// A user who may not give files away simply becomes the owner, as with any editor.
-    static func keepOwner(of target: String, fd: Int32) {
-        var old = stat()
-        guard stat(target, &old) == 0, old.st_uid != geteuid() || old.st_gid != getegid() else { return }
-        _ = fchown(fd, old.st_uid, old.st_gid)
+    static func keepOwner(of file: String, fd: Int32) {
+        guard let (uid, gid) = SideFile.foreignOwner(of: file) else { return }
+        _ = fchown(fd, uid, gid)
     }
 
     /// Puts the staged file in place: rename over the target, or (`replacing: false`) link
@@ -106,13 +108,7 @@ struct StagedFile {
     static func removeStaleTempFiles(of target: String) {
         let dir = SystemIO.directory(of: target)
         let base = SystemIO.baseName(of: target)
-        guard let d = opendir(dir) else { return }
-        defer { closedir(d) }
-        while let entry = readdir(d) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if isTempName(name, of: base) { unlink(dir + "/" + name) }
-        }
+        guard case .success(let entries) = FolderListing.read(dir) else { return }
+        for entry in entries where isTempName(entry.name, of: base) { unlink(dir + "/" + entry.name) }
     }
 }

@@ -106,6 +106,7 @@ enum AuditText {
             section("Blockers", report.blockers, into: &lines)
             section("Warnings", report.warnings, into: &lines)
             section("Notes", report.notes, into: &lines)
+            for left in report.leftOut { lines.append("  (\(plural(left.count, "more \(left.code) finding")) left out)") }
         }
         return lines.joined(separator: "\n") + "\n"
     }

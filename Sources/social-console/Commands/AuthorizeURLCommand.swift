@@ -29,7 +29,7 @@ struct AuthorizeURLCommand: ParsableCommand {
             // The URL quotes the Client ID, redirect URI and scopes; if the secret was pasted
             // into one of them, printing the URL would print the secret.
             if let secret = loaded.settings.text(Fields.secretKey),
-               Redaction.holdsSecret(.string(url), [secret, ConsentURL.percentEncode(secret)]) {
+               Secret.isIn(url, [secret, ConsentURL.percentEncode(secret), ConsentURL.percentEncode(secret.trimmingWhitespace)]) {
                 Output.error("\(file): cannot build the consent URL: one of its values holds the client secret (pasted into the wrong field?); see social-console audit \(file)")
                 throw ExitCode(1)
             }

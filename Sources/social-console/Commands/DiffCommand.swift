@@ -36,27 +36,28 @@ struct DiffCommand: ParsableCommand {
         }
         if failed { throw ExitCode(2) }
         let differences = SettingsDiff.compare(loaded[0].settings, loaded[1].settings)
-        // A secret pasted into some other field must not leak through that field's value.
-        let secrets = loaded.compactMap { $0.settings.text(Fields.secretKey) }
+        // A secret pasted into some other field must not leak through that field's value:
+        // values are scrubbed before they are formatted, so JSON escaping cannot hide one.
+        let secrets = Secret.values(in: loaded[0].settings, loaded[1].settings)
         if format == .json {
-            Output.line(Secret.scrub(JSONWriter.compact(json(differences)), secrets: secrets))
+            Output.line(JSONWriter.compact(json(differences, secrets: secrets)))
         } else {
-            for line in text(differences) { Output.line(Secret.scrub(line, secrets: secrets)) }
+            for line in text(differences, secrets: secrets) { Output.line(line) }
         }
         if !differences.isEmpty { throw ExitCode(1) }
     }
 
-    func text(_ differences: [Difference]) -> [String] {
+    func text(_ differences: [Change], secrets: [String]) -> [String] {
         guard !differences.isEmpty else { return ["\(a) and \(b): the same settings"] }
         var lines = ["\(a) → \(b): \(plural(differences.count, "setting")) differ" + (differences.count == 1 ? "s" : "")]
         for d in differences {
-            let change: String
-            switch (d.a, d.b) {
-            case (nil, _): change = "only in \(b)" + (d.isSecret ? "" : ": " + JSONWriter.compact(d.b!))
-            case (_, nil): change = "only in \(a)" + (d.isSecret ? "" : ": " + JSONWriter.compact(d.a!))
-            case (let old?, let new?): change = d.isSecret ? "differs" : JSONWriter.compact(old) + " → " + JSONWriter.compact(new)
+            let key = Secret.scrub(d.key, secrets: secrets)
+            func shown(_ value: JSONValue) -> String { d.isSecret ? "" : ": " + JSONWriter.compact(Secret.scrubbed(value, secrets: secrets)) }
+            switch (d.old, d.new) {
+            case (nil, let new?): lines.append("  \(key): only in \(b)" + shown(new))
+            case (let old?, nil): lines.append("  \(key): only in \(a)" + shown(old))
+            default: lines.append("  " + d.line(secrets: secrets, secretWord: "differs"))
             }
-            lines.append("  \(d.key): \(change)")
         }
         return lines
     }
@@ -64,14 +65,14 @@ struct DiffCommand: ParsableCommand {
     /// `{"a": …, "b": …, "same": false, "differences": [{"key": …, "a": …, "b": …}]}`: a side
     /// missing from a file is left out; the secret shows only `"secret": "differs"`
     /// (or "only in a"/"only in b").
-    func json(_ differences: [Difference]) -> JSONValue {
+    func json(_ differences: [Change], secrets: [String]) -> JSONValue {
         let items: [JSONValue] = differences.map { d in
-            var o = JSONObject([("key", .string(d.key))])
+            var o = JSONObject([("key", .string(Secret.scrub(d.key, secrets: secrets)))])
             if d.isSecret {
-                o["secret"] = .string(d.a == nil ? "only in b" : d.b == nil ? "only in a" : "differs")
+                o["secret"] = .string(d.old == nil ? "only in b" : d.new == nil ? "only in a" : "differs")
             } else {
-                if let v = d.a { o["a"] = v }
-                if let v = d.b { o["b"] = v }
+                if let v = d.old { o["a"] = Secret.scrubbed(v, secrets: secrets) }
+                if let v = d.new { o["b"] = Secret.scrubbed(v, secrets: secrets) }
             }
             return .object(o)
         }

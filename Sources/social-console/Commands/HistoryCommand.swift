@@ -30,21 +30,26 @@ struct HistoryCommand: ParsableCommand {
         }
         // The current secret, if the file can be read, is masked wherever a hand-edited
         // line might quote it.
-        let current = (try? SettingsStore.load(file))?.settings.text(Fields.secretKey)
+        let current = (try? SettingsStore.load(file)).map { Secret.values(in: $0.settings) } ?? []
         var corrupt = 0
         var entries = 0
         do {
             while let line = try reader.next() {
+                if reader.lastLineWasTooLong {
+                    corrupt += 1
+                    Output.error("\(reader.path):\(reader.lineNumber): longer than \(HistoryReader.maximumLineLength / 1_048_576) MiB, not a line a save writes; skipped")
+                    continue
+                }
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                 switch HistoryEntry.parse(line) {
                 case .success(let entry):
                     entries += 1
-                    let secrets = entry.secretValues + (current.map { [$0] } ?? [])
-                    for text in lines(entry) { Output.line(Secret.scrub(text, secrets: secrets)) }
+                    let secrets = entry.secretValues + current
+                    for text in lines(entry, secrets: secrets) { Output.line(text) }
                 case .failure(let problem):
                     corrupt += 1
                     // The parser's message may quote a key from the line: mask the secret there too.
-                    let message = Secret.scrub(problem.message, secrets: current.map { [$0] } ?? [])
+                    let message = Secret.scrub(problem.message, secrets: current)
                     Output.error("\(reader.path):\(reader.lineNumber): cannot be read: \(message); skipped")
                 }
             }
@@ -57,21 +62,13 @@ struct HistoryCommand: ParsableCommand {
     }
 
     /// "2026-11-29T10:00:00Z  alice  via set", then one line per change.
-    func lines(_ entry: HistoryEntry) -> [String] {
-        var out = ["\(Output.bold(entry.time))  \(entry.user)  via \(entry.via)"]
-        for item in entry.changes {
-            if item.isSecret {
-                out.append("  \(item.key): changed")
-            } else {
-                out.append("  \(item.key): \(shown(item.old)) → \(shown(item.new))")
-            }
+    /// Values are scrubbed of `secrets` before they are formatted; a missing one (written
+    /// as null) reads "(not set)".
+    func lines(_ entry: HistoryEntry, secrets: [String]) -> [String] {
+        var out = ["\(Output.bold(Secret.scrub(entry.time, secrets: secrets)))  \(Secret.scrub(entry.user, secrets: secrets))  via \(Secret.scrub(entry.via, secrets: secrets))"]
+        for change in entry.changes {
+            out.append("  " + change.line(secrets: secrets, style: Output.dim))
         }
         return out
-    }
-
-    /// A value as JSON; a missing one (written as null) as "(not set)".
-    func shown(_ value: JSONValue?) -> String {
-        guard let value, value != .null else { return Output.dim("(not set)") }
-        return JSONWriter.compact(value)
     }
 }

@@ -64,13 +64,9 @@ struct SetCommand: ParsableCommand {
             return
         }
         Output.line("\(file): \(plural(changes.count, "change")) saved")
-        for change in changes {
-            if change.isSecret {
-                Output.line("  \(change.key): changed")
-            } else {
-                Output.line("  \(change.key): \(change.old.map(JSONWriter.compact) ?? "(not set)") → \(change.new.map(JSONWriter.compact) ?? "(not set)")")
-            }
-        }
+        // The secret as it was and as it is now: either may be quoted by another value.
+        let secrets = Secret.values(in: before, after)
+        for change in changes { Output.line("  " + change.line(secrets: secrets)) }
         // What the change broke, said at once rather than at the next audit. Judged without
         // the file mode: the save itself writes 0600.
         let introduced = Readiness.evaluate(after).introduced(since: Readiness.evaluate(before))

@@ -19,7 +19,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try loadOrExit(file)
-        let shown = Redaction.redacted(loaded.settings)
+        let shown = Secret.redacted(loaded.settings)
         if format == .json {
             Output.print(JSONWriter.write(shown.document), terminator: "")
             return
@@ -52,8 +52,4 @@ struct ShowCommand: ParsableCommand {
         case let other?: return JSONWriter.compact(other)
         }
     }
-}
-
-extension Output {
-    static func print(_ text: String, terminator: String = "\n") { Swift.print(text, terminator: terminator) }
 }

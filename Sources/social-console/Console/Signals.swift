@@ -18,8 +18,8 @@ enum Signals {
     /// (which would end the process from inside the handler).
     /// The signals that end the console through the run loop.
     static let stopSignals = [SIGINT, SIGTERM, SIGHUP]
-    /// The signals of a crash (a Swift runtime trap is SIGILL or SIGTRAP).
-    static let crashSignals = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
+    /// The signals of a crash.
+    static let crashSignals = CrashGuard.signals
 
     static func install() {
         // Ctrl-Z's own stop and continue, and window size changes, must arrive too.
@@ -46,24 +46,16 @@ enum Signals {
         sigprocmask(SIG_UNBLOCK, &signals, nil)
     }
 
-    /// A crash must not leave the terminal raw, silent and on the alternate screen. The
-    /// handler does only async-signal-safe things: tcsetattr, write, then dies of the
-    /// same signal with the default action.
+    /// A crash must not leave the terminal raw, silent and on the alternate screen:
+    /// `CrashGuard` (every command's crash handler) calls this first. Async-signal-safe:
+    /// tcsetattr and write only.
     static func installCrashRestore() {
         haveOriginalModes = tcgetattr(0, &originalModes) == 0
-        for sig in crashSignals {
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = { sig in
-                if haveOriginalModes { tcsetattr(0, TCSANOW, &originalModes) }
-                // Leave the alternate screen, bracketed paste off, cursor visible, attributes reset.
-                let reset: StaticString = "\u{1B}[?1049l\u{1B}[?2004l\u{1B}[?25h\u{1B}[0m\r\n"
-                _ = write(1, reset.utf8Start, reset.utf8CodeUnitCount)
-                signal(sig, SIG_DFL)
-                raise(sig)
-            }
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
-            sigaction(sig, &action, nil)
+        CrashGuard.restoreTerminal = {
+            if haveOriginalModes { tcsetattr(0, TCSANOW, &originalModes) }
+            // Leave the alternate screen, bracketed paste off, cursor visible, attributes reset.
+            let reset: StaticString = "\u{1B}[?1049l\u{1B}[?2004l\u{1B}[?25h\u{1B}[0m\r\n"
+            _ = write(1, reset.utf8Start, reset.utf8CodeUnitCount)
         }
     }
 }

@@ -1,3 +1,4 @@
+import SettingsKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -34,13 +35,7 @@ final class BufferedOutput {
 
     func flush() {
         lastFlush = BufferedOutput.now()
-        var done = 0
-        while done < buffer.count {
-            let n = buffer.withUnsafeBytes { Glibc.write(1, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }  // a closed pipe: nothing more can be written
-            done += n
-        }
+        _ = SystemIO.writeAll(1, buffer)  // a closed pipe: nothing more can be written
         buffer.removeAll(keepingCapacity: true)
     }
 

@@ -12,6 +12,9 @@ enum Output {
         return isatty(1) == 1
     }()
 
+    /// Text already made safe by its writer (JSON escapes every control), as it is.
+    static func print(_ text: String, terminator: String = "\n") { Swift.print(text, terminator: terminator) }
+
     static func line(_ text: String = "") { print(TerminalSafeText.sanitized(text, keepingColour: colour)) }
 
     /// One line on stderr, prefixed with the program name.
@@ -34,7 +37,7 @@ enum Output {
     static func yellow(_ s: String) -> String { paint(s, "33") }
 
     private static func paint(_ s: String, _ sgr: String) -> String {
-        colour ? "\u{1B}[\(sgr)m\(s)\u{1B}[0m" : s
+        colour ? TerminalSafeText.style(s, sgr) : s
     }
 
     static func mark(_ severity: Severity) -> String {
@@ -46,31 +49,4 @@ enum Output {
     }
 
     static func stepMark(_ complete: Bool) -> String { complete ? green("✓") : red("✗") }
-}
-
-/// Loads a settings file or reports why not (exit 2).
-func loadOrExit(_ path: String) throws -> LoadedFile {
-    do {
-        return try SettingsStore.load(path)
-    } catch {
-        Output.fileError(error)
-        throw ExitCode(2)
-    }
-}
-
-import ArgumentParser
-
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, jsonl
-}
-
-/// Writes straight to file descriptor 2 (Swift 6 will not touch the C `stderr` global).
-func writeStandardError(_ text: String) {
-    var bytes = Array(text.utf8)[...]
-    while !bytes.isEmpty {
-        let n = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { return }
-        bytes = bytes.dropFirst(n)
-    }
 }

@@ -1,0 +1,52 @@
+/// One leaf that differs between two versions of a settings document: what `diff` lists,
+/// what a save records in the history, what `set` and the console report. A side is nil
+/// when the key is missing there.
+public struct Change: Equatable, Sendable {
+    /// The object keys down to the value; `key` is the same, dotted, for people.
+    public let path: [String]
+    public let old: JSONValue?
+    public let new: JSONValue?
+    /// The values are never written or shown (`Secret` decides): a secret key, a value
+    /// holding the secret, or a key name holding it.
+    public let isSecret: Bool
+
+    public var key: String { path.joined(separator: ".") }
+
+    public init(path: [String], old: JSONValue?, new: JSONValue?, secrets: [String]) {
+        self.path = path
+        self.old = old
+        self.new = new
+        let patterns = Secret.patterns(secrets)
+        isSecret = Secret.isSecretKey(path.joined(separator: "."))
+            || path.contains { Secret.contains($0, patterns) }
+            || [old, new].contains { $0.map { Secret.holds($0, patterns: patterns) } ?? false }
+    }
+
+    /// A change known to be secret or not, as a history line records it.
+    init(path: [String], old: JSONValue?, new: JSONValue?, isSecret: Bool) {
+        self.path = path
+        self.old = old
+        self.new = new
+        self.isSecret = isSecret
+    }
+
+    public static func == (a: Change, b: Change) -> Bool {
+        SettingsDiff.samePath(a.path, b.path) && SettingsDiff.same(a.old, b.old) && SettingsDiff.same(a.new, b.new) && a.isSecret == b.isSecret
+    }
+
+    /// The one way a change reads, in `set`, `history`, `diff`, the console and plain mode:
+    /// "key: old → new", values as compact JSON, a missing one as `missing`; a secret
+    /// change as "key: changed" (`secretWord`). Values are scrubbed of `secrets` before
+    /// they are written as JSON, so escaping cannot hide a secret from the scrub; a key
+    /// holding the secret is masked too. `arrow` is "->" where the locale is not UTF-8.
+    public func line(secrets: [String] = [], missing: String = "(not set)", secretWord: String = "changed",
+                     arrow: String = "→", style: (String) -> String = { $0 }) -> String {
+        let shownKey = Secret.scrub(key, secrets: secrets)
+        if isSecret { return "\(shownKey): \(secretWord)" }
+        func shown(_ value: JSONValue?) -> String {
+            guard let value, value != .null else { return style(missing) }
+            return JSONWriter.compact(Secret.scrubbed(value, secrets: secrets))
+        }
+        return "\(shownKey): \(shown(old)) \(arrow) \(shown(new))"
+    }
+}

@@ -1,0 +1,40 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The names in one folder, read once with opendir/readdir: for `audit`'s walk and for
+/// the temp files a killed save left behind. "." and ".." are left out; nothing is sorted.
+struct FolderListing {
+    struct Entry {
+        let name: String
+        /// A folder, links to folders included (`isLink` tells them apart).
+        let isFolder: Bool
+        let isLink: Bool
+    }
+
+    /// The folder's entries, or the errno that opendir gave. The type of an entry the
+    /// file system does not report (DT_UNKNOWN) or of a link is found with stat.
+    static func read(_ folder: String) -> Result<[Entry], Errno> {
+        guard let d = opendir(folder) else { return .failure(Errno(code: errno)) }
+        defer { closedir(d) }
+        var entries: [Entry] = []
+        while let entry = readdir(d) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            let type = entry.pointee.d_type
+            var isFolder = type == UInt8(DT_DIR)
+            if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+                var st = stat()
+                isFolder = stat(folder + "/" + name, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+            }
+            entries.append(Entry(name: name, isFolder: isFolder, isLink: type == UInt8(DT_LNK)))
+        }
+        return .success(entries)
+    }
+
+    struct Errno: Error { let code: Int32 }
+}

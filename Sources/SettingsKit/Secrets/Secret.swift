@@ -1,0 +1,230 @@
+/// The one place that decides what is secret and how a secret is shown. `show`, `diff`,
+/// `set`, `history`, the history file, findings, the recovery messages and the console's
+/// screen all ask this type, so none of them can mask less than another.
+///
+/// - A **secret key** is `connection.clientSecret`, or any key whose last part names a
+///   secret (an old tool's `client_secret`, a note's `apiSecret`): its value is never shown.
+/// - A **secret value** is one holding the client secret, compared byte for byte: a secret
+///   pasted into the Client ID, into a note, used as a key name or as a number.
+/// - A secret is searched for only when it is at least `minimumSearchLength` Unicode
+///   scalars long: a shorter "secret" would match ordinary text by chance, so it is too
+///   short to protect by searching, and `audit` reports it as a blocker instead
+///   (`credentials/secret-too-short`). The secret key's own value is masked whatever its
+///   length.
+public enum Secret {
+    public static let bullet: Character = "•"
+
+    /// What stands for a secret, always the same length whatever the secret's.
+    public static let maskText = String(repeating: bullet, count: 8)
+
+    /// Below this many Unicode scalars a secret is too short to search for.
+    public static let minimumSearchLength = 8
+
+    /// "••••••••wxyz" for a secret of 16 scalars or more, else "••••••••": never the
+    /// secret's length, and only the last 4 characters of a secret long enough that they
+    /// give nothing useful away.
+    public static func mask(_ secret: String) -> String {
+        secret.unicodeScalars.count >= 16 ? maskText + String(secret.suffix(4)) : maskText
+    }
+
+    /// A secret that cannot be searched for (see the type's notes). An empty one is no secret.
+    public static func isTooShort(_ secret: String) -> Bool {
+        !secret.isEmpty && secret.unicodeScalars.count < minimumSearchLength
+    }
+
+    /// `connection.clientSecret`, or any key whose last part names a secret.
+    public static func isSecretKey(_ dottedKey: String) -> Bool {
+        let bytes = Array(dottedKey.utf8)
+        let last = bytes.lastIndex(of: UInt8(ascii: ".")).map { bytes.index(after: $0) } ?? 0
+        return namesSecret(bytes[last...])
+    }
+
+    /// Whether a key's name holds "secret" in any case (`clientSecret`, `client_secret`,
+    /// `API_SECRET`): ASCII letters compared without regard to case, no allocation, since
+    /// every key of every audited file is asked.
+    static func namesSecret(_ name: ArraySlice<UInt8>) -> Bool {
+        let word: [UInt8] = Array("secret".utf8)
+        guard name.count >= word.count else { return false }
+        var i = name.startIndex
+        while i + word.count <= name.endIndex {
+            if (name[i] | 0x20) == word[0] {
+                var j = 1
+                while j < word.count && (name[i + j] | 0x20) == word[j] { j += 1 }
+                if j == word.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    static func namesSecret(_ key: String) -> Bool {
+        var key = key
+        return key.withUTF8 { namesSecret(ArraySlice($0)) }
+    }
+
+    /// The secrets of documents: the client secret, and the text under any other secret
+    /// key (an old tool's `client_secret` is a real secret too), each once.
+    public static func values(in settings: Settings...) -> [String] {
+        var out: [String] = []
+        // A key's last part is the key itself: no dotted path needs building.
+        func walk(_ object: JSONObject) {
+            for (key, value) in object {
+                switch value {
+                case .object(let child): walk(child)
+                case .string(let text) where !text.isEmpty && namesSecret(key):
+                    if !out.contains(where: { $0.utf8.elementsEqual(text.utf8) }) { out.append(text) }
+                default: break
+                }
+            }
+        }
+        for document in settings { walk(document.root) }
+        return out
+    }
+
+    // MARK: Searching, byte for byte
+
+    /// The byte strings searched for: each secret long enough to search for, and also
+    /// without surrounding white space (a secret pasted with spaces around it into another
+    /// field, or stored with them), each once.
+    public static func patterns(_ secrets: [String]) -> [[UInt8]] {
+        var out: [[UInt8]] = []
+        for secret in secrets {
+            for form in [secret, secret.trimmingWhitespace] where form.unicodeScalars.count >= minimumSearchLength {
+                let bytes = Array(form.utf8)
+                if !out.contains(bytes) { out.append(bytes) }
+            }
+        }
+        return out
+    }
+
+    /// Whether `text` holds any of `secrets`. Bytes, not characters: a secret followed by
+    /// a combining mark is still found, and "é" is not "e" + U+0301.
+    public static func isIn(_ text: String, _ secrets: [String]) -> Bool {
+        let found = patterns(secrets)
+        return !found.isEmpty && contains(text, found)
+    }
+
+    /// Whether a value holds one of `secrets` anywhere: in a string, a number's digits,
+    /// or an object key, at any depth.
+    public static func holds(_ value: JSONValue, _ secrets: [String]) -> Bool {
+        let found = patterns(secrets)
+        return !found.isEmpty && holds(value, patterns: found)
+    }
+
+    static func holds(_ value: JSONValue, patterns: [[UInt8]]) -> Bool {
+        switch value {
+        case .string(let s), .number(let s): return contains(s, patterns)
+        case .array(let items): return items.contains { holds($0, patterns: patterns) }
+        case .object(let object):
+            return object.contains { key, child in contains(key, patterns) || holds(child, patterns: patterns) }
+        default: return false
+        }
+    }
+
+    static func contains(_ text: String, _ patterns: [[UInt8]]) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in patterns.contains { firstMatch(of: $0, in: bytes, from: 0) != nil } }
+    }
+
+    static func firstMatch(of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
+        var i = start
+        while i + pattern.count <= bytes.count {
+            if bytes[i] == first && (1..<pattern.count).allSatisfy({ bytes[i + $0] == pattern[$0] }) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    // MARK: Masking
+
+    /// `text` with every occurrence of any of `secrets` replaced by the mask: for output
+    /// that quotes values a person may have pasted a secret into by mistake. Run on values
+    /// before they are formatted (quoted, JSON-escaped), never on the formatted text,
+    /// where escaping would have hidden a secret holding `"` or `\` from the search.
+    public static func scrub(_ text: String, secrets: [String]) -> String {
+        let found = patterns(secrets)
+        return found.isEmpty ? text : scrub(text, patterns: found)
+    }
+
+    static func scrub(_ text: String, patterns: [[UInt8]]) -> String {
+        var out = text
+        for pattern in patterns {
+            var copy = out
+            let replaced: [UInt8]? = copy.withUTF8 { bytes in
+                guard var at = firstMatch(of: pattern, in: bytes, from: 0) else { return nil }
+                var result: [UInt8] = []
+                var copied = 0
+                while true {
+                    result += bytes[copied..<at]
+                    result += maskText.utf8
+                    copied = at + pattern.count
+                    guard let next = firstMatch(of: pattern, in: bytes, from: copied) else { break }
+                    at = next
+                }
+                result += bytes[copied...]
+                return result
+            }
+            if let replaced { out = String(decoding: replaced, as: UTF8.self) }
+        }
+        return out
+    }
+
+    /// `value` with every string, number and key holding a secret replaced by the mask
+    /// (whole: the text around a pasted secret may be part of it): what a value may show
+    /// once it is written out. A number becomes the mask as a string. Two keys that mask
+    /// alike keep the first.
+    public static func scrubbed(_ value: JSONValue, secrets: [String]) -> JSONValue {
+        let found = patterns(secrets)
+        return found.isEmpty ? value : scrubbed(value, patterns: found)
+    }
+
+    static func scrubbed(_ value: JSONValue, patterns: [[UInt8]]) -> JSONValue {
+        switch value {
+        case .string(let s): return contains(s, patterns) ? .string(maskText) : value
+        case .number(let n): return contains(n, patterns) ? .string(maskText) : value
+        case .array(let items): return .array(items.map { scrubbed($0, patterns: patterns) })
+        case .object(let object):
+            var out = JSONObject()
+            var shown = Set<[UInt8]>()
+            for (key, child) in object {
+                let shownKey = contains(key, patterns) ? maskText : key
+                if shown.insert(Array(shownKey.utf8)).inserted { out.appendUnchecked(shownKey, scrubbed(child, patterns: patterns)) }
+            }
+            return .object(out)
+        default: return value
+        }
+    }
+
+    /// The settings as `show` prints them: every value under a secret key replaced by its
+    /// mask, and every value, number or key name holding the secret masked whole.
+    public static func redacted(_ settings: Settings) -> Settings {
+        let found = patterns(values(in: settings))
+        guard case .object(let root) = redact(.object(settings.root), path: "", patterns: found) else { return settings }
+        return Settings(root: root)
+    }
+
+    /// Recursion is bounded: loaded documents nest at most JSONParser.maxDepth levels.
+    static func redact(_ value: JSONValue, path: String, patterns: [[UInt8]]) -> JSONValue {
+        switch value {
+        case .string(let s):
+            if isSecretKey(path) { return .string(mask(s)) }
+            return contains(s, patterns) ? .string(maskText) : value
+        case .number(let n):
+            return isSecretKey(path) || contains(n, patterns) ? .string(maskText) : value
+        case .array(let items):
+            return .array(items.map { redact($0, path: path, patterns: patterns) })
+        case .object(let object):
+            var out = JSONObject()
+            var shown = Set<[UInt8]>()  // a masked key may meet another; a lookup per key would be quadratic
+            for (key, child) in object {
+                let shownKey = contains(key, patterns) ? maskText : key
+                let childPath = path.isEmpty ? key : path + "." + key
+                if shown.insert(Array(shownKey.utf8)).inserted { out.appendUnchecked(shownKey, redact(child, path: childPath, patterns: patterns)) }
+            }
+            return .object(out)
+        default:
+            return value
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import TestSupport
+import Foundation
+import Testing
+import SettingsKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The files beside FILE are never handed to another user, and a file another user put at
+/// a side name in a shared (sticky, world-writable) folder is refused, with a clear error.
+@Suite(.serialized, .enabled(if: TestUser.isAvailable, "\(TestUser.unavailableReason ?? "")"))
+struct SideFileOwnerTests {
+    /// A shared folder like /tmp, a settings file owned by the test (root), and a second user.
+    func shared() throws -> (dir: String, file: String, other: TestUser) {
+        let dir = TemporaryFolder.make("shared")
+        chmod(dir, 0o1777)
+        let file = dir + "/s.json"
+        try SettingsStore.create(Fixtures.ready, at: file, via: "init")
+        let other = try #require(TestUser.make())
+        return (dir, file, other)
+    }
+
+    /// What another user plants: an empty file they own, world-writable so they keep access.
+    func plant(_ path: String, for user: TestUser) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o666)
+        fchmod(fd, 0o666)
+        fchown(fd, user.uid, user.gid)
+        close(fd)
+    }
+
+    func owner(_ path: String) -> (uid_t, gid_t)? {
+        var st = stat()
+        return lstat(path, &st) == 0 ? (st.st_uid, st.st_gid) : nil
+    }
+
+    func holdsSecret(_ path: String) -> Bool {
+        TestSecret.isIn((try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data())
+    }
+
+    @Test func aRecoveryFilePlantedByAnotherUserIsRefusedNotHandedOver() throws {
+        let (dir, file, other) = try shared()
+        defer { other.remove(); TemporaryFolder.remove(dir) }
+        let recovery = file + ".recovered.json"
+        plant(recovery, for: other)
+        let error = #expect(throws: FileError.self) { try RecoveryFile.write(Fixtures.ready, for: file) }
+        #expect(error?.message.contains("belongs to another user") == true, "\(String(describing: error))")
+        #expect(owner(recovery)?.0 == other.uid && !holdsSecret(recovery), "the other user's file got the secret")
+        #expect(!Fixtures.listing(dir).contains { $0.contains(".tmp-") })
+        // Nor is it offered on the next launch.
+        let offered = #expect(throws: FileError.self) { try RecoveryFile.pending(for: file) }
+        #expect(offered?.message.contains("another user") == true)
+    }
+
+    @Test func lockAndHistoryNamesOwnedByAnotherUserAreRefused() throws {
+        for side in [".lock", ".history.jsonl"] {
+            let (dir, file, other) = try shared()
+            defer { other.remove(); TemporaryFolder.remove(dir) }
+            try? FileManager.default.removeItem(atPath: file + side)
+            plant(file + side, for: other)
+            let before = Fixtures.read(file)
+            let error = #expect(throws: FileError.self) {
+                try SettingsStore.update(file, via: "set") { $0.setText("atlassianApp.name", "Changed") }
+            }
+            #expect(error?.message.contains("belongs to another user") == true, "\(side): \(String(describing: error))")
+            #expect(error.map { !$0.description.contains("\n") } == true, "one line")
+            #expect(Fixtures.read(file) == before, "\(side): the file is unchanged")
+        }
+    }
+
+    /// Root saves a file another user owns: the new file, its lock and its history are that
+    /// user's, so they are not locked out of their own file.
+    @Test func sideFilesRootCreatesTakeTheFilesOwnerAndGroup() throws {
+        let dir = TemporaryFolder.make("owned")
+        let other = try #require(TestUser.make())
+        defer { other.remove(); TemporaryFolder.remove(dir) }
+        let file = dir + "/s.json"
+        FileManager.default.createFile(atPath: file, contents: Data(SettingsStore.encode(Fixtures.ready)))
+        chmod(file, 0o600)
+        chown(file, other.uid, other.gid)
+        try SettingsStore.update(file, via: "set") { $0.setText("atlassianApp.name", "By root") }
+        for path in [file, file + ".lock", file + ".history.jsonl"] {
+            #expect(owner(path)?.0 == other.uid && owner(path)?.1 == other.gid, "\(path) is owned by \(String(describing: owner(path)))")
+        }
+        #expect(Fixtures.mode(file + ".history.jsonl") == 0o600)
+    }
+
+    /// The console had FILE as new; another user created it meanwhile; "overwrite" must
+    /// not give the saved secret to them.
+    @Test func overwritingAFileThatAppearedDoesNotGiveItAway() throws {
+        let dir = TemporaryFolder.make("shared")
+        chmod(dir, 0o1777)
+        let other = try #require(TestUser.make())
+        defer { other.remove(); TemporaryFolder.remove(dir) }
+        let file = dir + "/s.json"
+        plant(file, for: other)
+        _ = try SettingsStore.save(Fixtures.ready, to: file, via: "console", base: nil, choices: MergeChoices(forAll: .yours))
+        #expect(owner(file)?.0 == geteuid(), "the saved file went to uid \(String(describing: owner(file)?.0))")
+        #expect(Fixtures.mode(file) == 0o600)
+    }
+}
+
+/// The history file is 0600 after every append, and holds no secret in keys or values.
+@Suite struct HistoryFileSecrecyTests {
+    @Test func aLaxHistoryIsMadePrivateAgainAndASecretKeyNameIsMasked() throws {
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
+        let file = dir + "/s.json"
+        try SettingsStore.create(Fixtures.ready, at: file, via: "init")
+        chmod(file + ".history.jsonl", 0o644)
+        let base = try SettingsStore.load(file)
+        // The secret pasted as a key name (say, by a merge that took a pasted line apart).
+        var edited = base.settings
+        edited.setValue(.object(JSONObject([(TestSecret.value, .string("x")), ("client_secret", .string("old-tool-secret-1234"))])), for: "notes")
+        _ = try SettingsStore.save(edited, to: file, via: "console", base: base)
+        #expect(Fixtures.mode(file + ".history.jsonl") == 0o600)
+        let history = try String(contentsOfFile: file + ".history.jsonl", encoding: .utf8)
+        #expect(!TestSecret.isIn(Data(history.utf8)), "\(history)")
+        #expect(!history.contains("old-tool-secret-1234"))
+    }
+}
