@@ -13,6 +13,8 @@ public enum Key: Equatable, Sendable {
     case home, end, pageUp, pageDown
     case backspace, delete
     case enter, escape
-    /// The terminal changed size; the run loop re-renders at the new size.
+    /// The terminal changed size; the session reports the new size (`Event.resized`).
     case resize
+    /// A click or a turn of the wheel (SGR 1006 mouse reporting).
+    case mouse(MouseEvent)
 }

@@ -5,14 +5,14 @@ import SettingsKit
 enum FormView {
     static func intro(_ state: ConsoleState, mask: SecretMask) -> [String] {
         switch state.screen {
-        case .instance: return ["Which instance this file describes. F1 explains each step."]
-        case .app: return ["The Settings tab of the app in Atlassian's developer console."]
-        case .permissions: return ["Scopes enabled on the app's Permissions tab; read:me is a must."]
-        case .authorization:
+        case .step(.instance): return ["Which instance this file describes. F1 explains each step."]
+        case .step(.app): return ["The Settings tab of the app in Atlassian's developer console."]
+        case .step(.permissions): return ["Scopes enabled on the app's Permissions tab; read:me is a must."]
+        case .step(.authorization):
             let uri = state.settings.filled("instance.redirectUri").map(mask.masked) ?? "(not set yet: see Instance)"
             return ["The app's callback URL must equal the instance's redirect URI:", "  " + uri]
-        case .credentials: return ["The instance's Atlassian connection: the app's ID and Secret."]
-        case .distribution: return ["The app's Distribution tab: sharing lets others than you in."]
+        case .step(.credentials): return ["The instance's Atlassian connection: the app's ID and Secret."]
+        case .step(.distribution): return ["The app's Distribution tab: sharing lets others than you in."]
         case .review: return []
         }
     }
@@ -107,6 +107,7 @@ enum FormView {
     static func drawRow(_ item: FormItem, index: Int, state: ConsoleState, y: Int, body: Rect, labelWidth: Int, mask: SecretMask, into buffer: inout CellBuffer) -> Bool {
         let focused = index == state.focus && state.overlay == nil
         buffer.put(focused ? "▸" : " ", x: body.x, y: y, style: .focusLabel)
+        buffer.mark(Rect(x: body.x, y: y, width: body.width, height: 1), .row(index))
         let valueX = body.x + labelWidth + 3
         let valueWidth = body.right - valueX - 1
         switch item {

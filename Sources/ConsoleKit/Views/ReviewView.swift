@@ -62,6 +62,7 @@ enum ReviewView {
                 let row = top + starts[i] + j - scroll
                 guard row >= top && row < body.bottom else { continue }
                 let focused = i == state.focus && state.overlay == nil
+                buffer.mark(Rect(x: body.x, y: row, width: body.width, height: 1), .row(i))
                 if j == 0 && focused { buffer.put("▸", x: body.x, y: row, style: .focusLabel) }
                 buffer.put(line, x: body.x + 1, y: row, style: j == 0 && focused ? .selected : style, limit: body.width - 1)
             }

@@ -12,7 +12,7 @@ enum Output {
         return isatty(1) == 1
     }()
 
-    static func line(_ text: String = "") { print(TerminalSafeText.sanitized(text, keepingColour: colour)) }
+    static func line(_ text: String = "") { print(TextLocale.forOutput(TerminalSafeText.sanitized(text, keepingColour: colour))) }
 
     /// One line on stderr, prefixed with the program name.
     static func error(_ text: String) {
