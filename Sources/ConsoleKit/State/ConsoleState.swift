@@ -21,7 +21,7 @@ public struct ConsoleState: Equatable, Sendable {
     /// Readiness of `settings`, recomputed whenever they change.
     public private(set) var report: Report
 
-    public internal(set) var screen: Screen = .instance
+    public internal(set) var screen: Screen = .step(.instance)
     /// Index of the focused row: a form row, or a finding on Review.
     public internal(set) var focus: Int = 0
     /// The focused text row's text while it has focus.

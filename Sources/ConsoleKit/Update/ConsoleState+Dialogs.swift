@@ -9,8 +9,9 @@ extension ConsoleState {
             return nil
         }
         commitEditor()
-        // A file that is not there yet is created by the first save, even an empty one.
-        if !isDirty, fileMode != nil {
+        // A file that is not there yet is created by the first save, even an empty one;
+        // one that others may read is saved again to make it 0600 (its finding says so).
+        if !isDirty, let mode = fileMode, mode & 0o077 == 0 {
             status = StatusMessage("Nothing to save: no changes since \(fileName) was opened or saved")
             return nil
         }

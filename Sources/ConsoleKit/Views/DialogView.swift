@@ -28,14 +28,30 @@ enum DialogView {
         /// The choices in lines of at most `width` columns, three spaces apart (two when
         /// that makes them fit on fewer lines).
         func choiceLines(width: Int) -> [String] {
-            let names = choices.map { $0.key + " " + $0.action }
-            let wide = names.joined(separator: "   ")
-            if DisplayWidth.of(wide) <= width { return [wide] }
-            var lines: [String] = [], line = ""
-            for name in names {
-                if line.isEmpty { line = name } else if DisplayWidth.of(line + "  " + name) <= width { line += "  " + name } else {
-                    lines.append(line); line = name
+            choiceLayout(width: width).map { line in
+                var text = ""
+                for (entry, column) in line {
+                    text += String(repeating: " ", count: max(0, column - DisplayWidth.of(text))) + entry.key + " " + entry.action
                 }
+                return text
+            }
+        }
+
+        /// Each line's choices with the column each starts at.
+        func choiceLayout(width: Int) -> [[(entry: KeyBar.Entry, column: Int)]] {
+            let total = choices.reduce(0) { $0 + $1.width } + max(0, choices.count - 1) * 3
+            let gap = total <= width ? 3 : 2
+            var lines: [[(entry: KeyBar.Entry, column: Int)]] = []
+            var line: [(entry: KeyBar.Entry, column: Int)] = [], used = 0
+            for entry in choices {
+                if !line.isEmpty, used + gap + entry.width > width {
+                    lines.append(line)
+                    line = []
+                    used = 0
+                }
+                let column = line.isEmpty ? 0 : used + gap
+                line.append((entry, column))
+                used = column + entry.width
             }
             if !line.isEmpty { lines.append(line) }
             return lines
@@ -62,8 +78,8 @@ enum DialogView {
                               choices: choices)
             }
             return Dialog(title: "Changed on disk",
-                          lines: ["\(file) was saved by someone else meanwhile. Their other changes are kept and yours applied; "
-                                  + "you both changed \(merge.conflicts.count == 1 ? "this key" : "these keys"). Choose a side for each:"],
+                          lines: ["\(file) was saved elsewhere meanwhile. Their other changes are kept and yours applied; "
+                                  + "choose a side for each key you both changed:"],
                           items: conflictLines(merge, mask: mask), focus: merge.focus,
                           itemTarget: { .conflict($0) }, choices: choices)
         case .restore(let recovered):
@@ -109,17 +125,21 @@ enum DialogView {
         guard inner > 4, buffer.height >= 5 else { return }
         let choiceLines = dialog.choiceLines(width: inner - 2)
         let room = buffer.height - 3 - choiceLines.count
+        // The items are what the dialog asks about: the first ones keep their room, the
+        // paragraphs get what is left.
+        let perItem = dialog.itemTarget == nil ? 1 : 2
+        let reserved = dialog.items.isEmpty ? 0 : min(dialog.items.count, 2 * perItem) + 1
+        let textRoom = max(1, room - reserved)
         var text: [String] = []
         for (i, line) in dialog.lines.enumerated() {
             let paragraph = (i > 0 ? [""] : []) + TextWrap.wrap(line, width: inner - 2)
-            guard text.count + paragraph.count <= room else {
-                if text.isEmpty { text = Array(paragraph.prefix(room)) }
+            guard text.count + paragraph.count <= textRoom else {
+                if text.isEmpty { text = Array(paragraph.prefix(textRoom)) }
                 break
             }
             text += paragraph
         }
         // Items: two lines a conflict (focus counts conflicts), one a change.
-        let perItem = dialog.itemTarget == nil ? 1 : 2
         let itemRoom = max(0, room - text.count - (dialog.items.isEmpty ? 0 : 1))
         var shownItems: [(line: String, index: Int)] = []
         if !dialog.items.isEmpty, itemRoom > 0 {
@@ -150,21 +170,15 @@ enum DialogView {
         for (i, line) in choiceLines.enumerated() {
             buffer.put(line, x: x + 2, y: choicesTop + i, style: .dialog, limit: inner - 2)
         }
-        markChoices(dialog.choices, lines: choiceLines, x: x + 2, top: choicesTop, into: &buffer)
+        markChoices(dialog, width: inner - 2, x: x + 2, top: choicesTop, into: &buffer)
     }
 
     /// Each choice is a click target where its line shows it.
-    static func markChoices(_ choices: [KeyBar.Entry], lines: [String], x: Int, top: Int, into buffer: inout CellBuffer) {
-        var next = 0
-        for (row, line) in lines.enumerated() {
-            var from = line.startIndex
-            while next < choices.count, let found = line.range(of: choices[next].key + " " + choices[next].action, range: from..<line.endIndex) {
-                let column = DisplayWidth.of(line[line.startIndex..<found.lowerBound])
-                if let press = choices[next].press {
-                    buffer.mark(Rect(x: x + column, y: top + row, width: choices[next].width, height: 1), .key(press))
-                }
-                from = found.upperBound
-                next += 1
+    static func markChoices(_ dialog: Dialog, width: Int, x: Int, top: Int, into buffer: inout CellBuffer) {
+        for (row, line) in dialog.choiceLayout(width: width).enumerated() {
+            for (entry, column) in line {
+                guard let press = entry.press else { continue }
+                buffer.mark(Rect(x: x + column, y: top + row, width: entry.width, height: 1), .key(press))
             }
         }
     }
