@@ -5,7 +5,7 @@ public enum AsciiGlyphs {
     /// One cell each: the layout was measured in cells.
     static let table: [String: String] = [
         "✓": "v", "✗": "x", "▸": ">", "•": "*", "●": "*", "▲": "^", "▼": "v", "↑": "^", "↓": "v", "→": ">",
-        "│": "|", "─": "-", "┌": "+", "┐": "+", "└": "+", "┘": "+", "…": "~", "·": "-",
+        "│": "|", "─": "-", "┌": "+", "┐": "+", "└": "+", "┘": "+", "…": "~", "·": "-", "◦": "o",
     ]
 
     public static func glyph(_ text: String) -> String {

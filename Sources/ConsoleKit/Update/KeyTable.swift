@@ -100,6 +100,19 @@ public enum KeyTable {
     /// Looked up on every key: grouped once.
     private static let byContext: [KeyBinding.Context: [KeyBinding]] = Dictionary(grouping: all, by: \.context)
 
+    /// The README's key table, generated from this one (a test keeps the README's copy
+    /// the same): a heading row per context, a row per binding.
+    public static var markdown: String {
+        var out = ["| keys | action |", "|---|---|"]
+        for context in KeyBinding.Context.allCases {
+            let rows = bindings(in: context)
+            guard !rows.isEmpty else { continue }
+            out.append("| **\(context.heading)** | |")
+            out += rows.map { "| \($0.names) | \($0.help) |" }
+        }
+        return out.joined(separator: "\n")
+    }
+
     /// F1's list of keys, generated from the table: a heading per context, a line per row.
     public static var helpText: String {
         var out = ["Keys"]

@@ -25,6 +25,7 @@ enum FormView {
             // Readiness masks the whole secret in what it quotes; part of one is masked here.
             let text = mask.masked(finding.message)
             switch finding.severity {
+            case .blocker where state.onlyProductionLeft: return (Renderer.productionMark + " for production: " + text, .dim)
             case .blocker: return ("✗ " + text, .blocker)
             case .warning: return ("! " + text, .warning)
             case .info: return ("i " + text, .info)

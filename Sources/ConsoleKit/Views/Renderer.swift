@@ -85,39 +85,50 @@ public enum Renderer {
         screen.step.map(report.isComplete) ?? report.readyForProduction
     }
 
+    /// A screen's mark in the step list: ✓ complete, ✗ blocked; on a development instance
+    /// that is ready for development, a dim ◦ where only production needs more.
+    static func mark(_ screen: Screen, _ state: ConsoleState) -> (glyph: String, style: Style) {
+        if isComplete(screen, state.report) { return ("✓", .complete) }
+        return state.onlyProductionLeft ? (productionMark, .dim) : ("✗", .blocker)
+    }
+
+    /// What production still needs on a development instance is marked with this, dim.
+    static let productionMark = "◦"
+
     static func drawStepColumn(_ state: ConsoleState, _ area: Rect, into buffer: inout CellBuffer) {
         for screen in Screen.allCases {
             let y = area.y + 1 + screen.index
             guard y < area.bottom else { break }
             let current = screen == state.screen
-            let done = isComplete(screen, state.report)
+            let (glyph, style) = mark(screen, state)
             if current { buffer.fill(x: area.x, y: y, width: area.width, height: 1, style: .stepCurrent) }
             buffer.mark(Rect(x: area.x, y: y, width: area.width, height: 1), .screen(screen))
             buffer.put(current ? "▸" : " ", x: area.x, y: y, style: current ? .stepCurrent : .normal)
-            buffer.put(done ? "✓" : "✗", x: area.x + 1, y: y, style: current ? .stepCurrent : (done ? .complete : .blocker))
+            buffer.put(glyph, x: area.x + 1, y: y, style: current ? .stepCurrent : style)
             buffer.put(screen.title, x: area.x + 3, y: y, style: current ? .stepCurrent : .normal, limit: area.width - 3)
         }
         let blockers = state.report.blockers.count, warnings = state.report.warnings.count
-        let summary = [blockers == 1 ? "1 blocker" : "\(blockers) blockers", warnings == 1 ? "1 warning" : "\(warnings) warnings"]
+        let forProduction = state.onlyProductionLeft
+        let counts = [blockers == 1 ? "1 blocker" : "\(blockers) blockers", warnings == 1 ? "1 warning" : "\(warnings) warnings"]
+        let summary = forProduction ? ["ready for dev", "\(blockers) for prod."] + counts.dropFirst() : counts
         // Under the list, after a blank row: derived from the number of screens.
         let summaryTop = area.y + 2 + Screen.allCases.count
         for (i, line) in summary.enumerated() where summaryTop + i < area.bottom {
-            buffer.put(line, x: area.x + 1, y: summaryTop + i, style: i == 0 && blockers > 0 ? .blocker : .dim)
+            buffer.put(line, x: area.x + 1, y: summaryTop + i, style: i > 0 ? .dim : forProduction ? .complete : blockers > 0 ? .blocker : .dim)
         }
         for y in area.y..<area.bottom { buffer.put("│", x: area.right, y: y, style: .dim) }
     }
 
     /// The compact step list: the current screen by name, then one mark per screen.
     static func drawStepLine(_ state: ConsoleState, _ area: Rect, into buffer: inout CellBuffer) {
-        let done = isComplete(state.screen, state.report)
+        let current = mark(state.screen, state)
         var x = buffer.put(" \(state.screen.index + 1)/\(Screen.allCases.count) \(state.screen.title) ", x: area.x, y: area.y, style: .stepCurrent)
-        x = buffer.put(done ? "✓" : "✗", x: x, y: area.y, style: done ? .complete : .blocker)
+        x = buffer.put(current.glyph, x: x, y: area.y, style: current.style)
         x = buffer.put("  ", x: x, y: area.y)
         for screen in Screen.allCases {
-            let ok = isComplete(screen, state.report)
-            let mark = (ok ? "✓" : "✗") + String(screen.title.prefix(3))
+            let (glyph, style) = mark(screen, state)
             let start = x
-            x = buffer.put(mark, x: x, y: area.y, style: screen == state.screen ? .stepCurrent : (ok ? .complete : .blocker))
+            x = buffer.put(glyph + String(screen.title.prefix(3)), x: x, y: area.y, style: screen == state.screen ? .stepCurrent : style)
             buffer.mark(Rect(x: start, y: area.y, width: x - start, height: 1), .screen(screen))
             x += 1
         }
