@@ -43,6 +43,7 @@ public func fuzzKeyDecoder(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     for input in inputs {
         if let held = decoder.takeHeldKey() { precondition(held == .resize, "only a resize is ever held") }
         let collecting = decoder.isCollectingPaste
+        let inSequence = decoder.isAssembling && !collecting
         guard let key = decoder.decode(input) else { continue }
         switch key {
         case .paste(let text):
@@ -54,6 +55,8 @@ public func fuzzKeyDecoder(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             }
         case .char(let c):
             precondition(!collecting, "a key from inside a paste")
+            // Out of an escape sequence only the keypad's characters come (ESC O p is 0).
+            precondition(!inSequence || "*+,-./0123456789=".contains(c), "an escape sequence typed \(c)")
             let v = c.unicodeScalars.first!.value
             precondition(c.unicodeScalars.count == 1 && v >= 0x20 && v != 0x7F, "control code \(v) as a character")
         default:

@@ -67,7 +67,9 @@ func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
         for code in UInt32(1)...26 where ![8, 9, 10, 13].contains(code) {
             #expect(KeyDecoder.key(forCharacter: code) == .ctrl(letters[Int(code) - 1]), "code \(code)")
         }
-        for code: UInt32 in [0, 28, 29, 30, 31, 0x80, 0x85, 0x9B, 0x9F] {
+        // Ctrl-_ (also Ctrl-/ on most terminals) is undo.
+        #expect(KeyDecoder.key(forCharacter: 31) == .ctrl("_"))
+        for code: UInt32 in [0, 28, 29, 30, 0x80, 0x85, 0x9B, 0x9F] {
             #expect(KeyDecoder.key(forCharacter: code) == nil, "code \(code)")
         }
     }

@@ -35,6 +35,16 @@ import Testing
         for bad in ["", "M", "0;12M", "0;0;5M", "x;1;1M", "0;1;1", "0;1;1;1M", "-1;1;1M"] { #expect(MouseEvent(sgr: bad) == nil, "\(bad)") }
     }
 
+    @Test func theDecoderReadsAnSGRReportAsOneMouseEvent() {
+        var decoder = KeyDecoder(codes: .curses)
+        var keys: [Key] = []
+        for scalar in "\u{1B}[<0;5;4M\u{1B}[<0;5;4m\u{1B}[<65;1;1Mx".unicodeScalars {
+            if let key = decoder.decode(.character(scalar.value)) { keys.append(key) }
+        }
+        #expect(keys == [.mouse(MouseEvent(.press(button: 0), x: 4, y: 3)), .mouse(MouseEvent(.release(button: 0), x: 4, y: 3)),
+                         .mouse(MouseEvent(.wheelDown, x: 0, y: 0)), .char("x")], "nothing of a report is typed")
+    }
+
     @Test func aClickOnAStepOpensItsScreenInBothLayouts() throws {
         var s = Fixture.state()
         let at = try #require(Self.find("Distribution", in: s))

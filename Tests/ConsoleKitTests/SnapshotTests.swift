@@ -96,7 +96,7 @@ import Testing
         var s = Fixture.state()
         s.go(to: .credentials, focus: 2)
         let narrow = s.rendered(width: 40, height: 12).split(separator: "\n").last.map(String.init) ?? ""
-        #expect(narrow.hasPrefix("Enter OK  Esc Undo  ^R Reveal"))
+        #expect(narrow.hasPrefix("Enter OK  Esc Cancel  ^R Reveal"))
         s.go(to: .credentials, focus: 0)
         let wide = s.rendered().split(separator: "\n").last.map(String.init) ?? ""
         #expect(wide.contains("Space Toggle") && wide.contains("^S Save") && wide.contains("^Q Quit") && wide.contains("F1 Help"))

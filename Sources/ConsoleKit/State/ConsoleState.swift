@@ -42,6 +42,10 @@ public struct ConsoleState: Equatable, Sendable {
     /// The operator chose to quit once the save (or the recovery file's removal) that is
     /// under way has worked: the result's event then ends the console.
     public internal(set) var quitting = false
+    /// Confirmed edits, for undo (Ctrl-_) and redo (Ctrl-Y).
+    public internal(set) var history = EditHistory()
+    /// The scope checklist's `/` filter, while one is typed or kept.
+    public internal(set) var scopeFilter: ScopeFilter?
 
     /// `recovery`: edits an earlier session kept when its terminal went away; the console
     /// opens with the offer to restore them (never in read-only, where nothing is edited).
@@ -106,10 +110,13 @@ public struct ConsoleState: Equatable, Sendable {
 
     // MARK: Changes only the reducer makes (Update/)
 
-    mutating func update(_ change: (inout Settings) -> Void) {
+    /// Every change to the settings goes through here; `recording` (all but undo and
+    /// redo themselves) keeps it in the history, with the row it was made on.
+    mutating func update(recording: Bool = true, _ change: (inout Settings) -> Void) {
         var copy = settings
         change(&copy)
         guard copy != settings else { return }
+        if recording { history.record(.init(before: settings, after: copy, screen: screen, focus: focus)) }
         settings = copy
         report = Readiness.evaluate(settings, fileMode: fileMode)
     }

@@ -21,7 +21,7 @@ public enum HelpText {
     /// The last scroll position that still fills the view.
     public static func maxScroll(_ state: ConsoleState) -> Int {
         let body = body(for: state)
-        return max(0, lines(state, width: max(1, body.width - 1)).count - max(1, body.height - 2))
+        return ScrollWindow.maxOffset(total: lines(state, width: max(1, body.width - 1)).count, viewport: max(1, body.height - 2))
     }
 
     /// Re-wraps the help file's paragraphs to the width at hand. The files are wrapped

@@ -3,10 +3,13 @@ public enum Action: Hashable, Sendable {
     // Anywhere, dialogs included.
     case leaveNow, repaint, suspend
     // Screens, with no dialog open.
-    case help, save, showChanges, quit, nextScreen, previousScreen, nextField, previousField
+    case help, save, showChanges, quit, nextScreen, previousScreen, nextField, previousField, undo, redo
     // The focused row.
     case confirm, revert, reveal, toggle, choosePrevious, chooseNext, fillIn, goToFinding
     case cursorLeft, cursorRight, cursorHome, cursorEnd, deleteBackward, deleteForward
+    case deleteToStart, deleteToEnd, deleteWord, deleteAlphanumericWord
+    // The scope checklist's filter.
+    case filterScopes, clearFilter, finishFilter
     // Help.
     case scrollDown, scrollUp, pageDown, pageUp, scrollTop, scrollBottom, closeHelp
     // Dialogs.

@@ -55,7 +55,8 @@ extension ConsoleState {
             // Read-only: no editor. Editing explains why; Enter still moves on.
             switch action {
             case .confirm: moveFocus(by: 1)
-            case .reveal, .deleteBackward, .deleteForward: _ = editable()
+            case .reveal, .deleteBackward, .deleteForward, .deleteToStart, .deleteToEnd, .deleteWord, .deleteAlphanumericWord:
+                _ = editable()
             default: break
             }
             return
@@ -72,6 +73,10 @@ extension ConsoleState {
         case .cursorEnd: editing { $0.end() }
         case .deleteBackward: editing { $0.backspace() }
         case .deleteForward: editing { $0.deleteForward() }
+        case .deleteToStart: editing { $0.deleteToStart() }
+        case .deleteToEnd: editing { $0.deleteToEnd() }
+        case .deleteWord: editing { $0.deleteWordBeforeCursor() }
+        case .deleteAlphanumericWord: editing { $0.deleteAlphanumericWordBeforeCursor() }
         default: break
         }
     }
@@ -105,13 +110,8 @@ extension ConsoleState {
             status = StatusMessage("Fill in the Redirect URI on the Instance screen first", isError: true)
             return
         }
-        var urls = settings.list(FormItem.callbackKey) ?? []
-        if urls.contains(uri) {
-            status = StatusMessage("The callback URLs already hold the redirect URI")
-            return
-        }
-        urls.append(uri)
-        update { $0.setList(FormItem.callbackKey, urls) }
-        status = StatusMessage("Added \(uri) to the callback URLs")
+        let fill = RedirectURIFill(uri, into: settings.list(FormItem.callbackKey) ?? [])
+        if fill.urls != settings.list(FormItem.callbackKey) { update { $0.setList(FormItem.callbackKey, fill.urls) } }
+        status = StatusMessage(fill.message)
     }
 }

@@ -6,6 +6,7 @@ extension ConsoleState {
     public mutating func go(to target: Screen, focus index: Int = 0) {
         commitEditor()
         if target != screen || index != focus { revealSecret = false }
+        scopeFilter = nil
         screen = target
         focus = max(0, min(index, focusCount - 1))
         openEditor()
@@ -19,13 +20,13 @@ extension ConsoleState {
         guard count > 0 else { return }
         commitEditor()
         revealSecret = false
-        focus = ((focus + step) % count + count) % count
+        focus = nextShownRow(from: focus, by: step)
         openEditor()
     }
 
-    /// Review's Enter: the finding's screen, focused on the row of its field.
+    /// Review's Enter: the finding's screen, focused on the exact item that fixes it.
     public mutating func jump(to finding: Finding) {
-        let target = Screen(finding.step)
-        go(to: target, focus: Forms.index(of: finding.field, on: target) ?? 0)
+        let target = FindingTarget(finding)
+        go(to: target.screen, focus: target.row)
     }
 }

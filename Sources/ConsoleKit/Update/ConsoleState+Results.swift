@@ -60,6 +60,8 @@ extension ConsoleState {
         takeFromDisk(settings, fileMode: fileMode, replacingEdits: true)
         revealSecret = false
         quitting = false
+        // The edits undo would take back were made to a file that is no longer shown.
+        history.clear()
         focus = min(focus, max(0, focusCount - 1))
         openEditor()
         status = StatusMessage(automatically ? "Reloaded \(fileName): it was changed on disk" : "Reloaded \(fileName) from disk")

@@ -26,11 +26,14 @@ extension ConsoleState {
 
     /// A key. `.resize` only says that the size changed: `Event.resized` carries it.
     public mutating func handle(_ key: Key) -> Effect? {
-        if key == .resize { return nil }
+        // A sequence or Alt key the console has no use for changes nothing at all.
+        if key == .resize || key.isIgnored { return nil }
         // The session hit-tests mouse reports against the frame (`Event.pointer`).
         if case .mouse = key { return nil }
         let contexts = keyContexts
         if overlay == nil, key != .escape { status = nil }
+        // While the scope filter is typed, its editor takes the text keys first.
+        if overlay == nil, handleScopeFilter(key) { return nil }
         guard let binding = KeyTable.binding(for: key, in: contexts) else {
             if overlay == nil { typed(key) }
             return nil
@@ -46,7 +49,10 @@ extension ConsoleState {
         case .changes: return [.anywhere, .changesDialog]
         case .conflict: return [.anywhere, .mergeDialog]
         case .restore: return [.anywhere, .restoreDialog]
-        case nil: return [.anywhere] + (rowContext.map { [$0] } ?? []) + [.screens]
+        case nil:
+            if scopeFilter?.isEditing == true { return [.anywhere, .scopeFilter, .screens] }
+            if case .scope? = focusedItem, screen == .step(.permissions) { return [.anywhere, .checkbox, .scope, .screens] }
+            return [.anywhere] + (rowContext.map { [$0] } ?? []) + [.screens]
         }
     }
 
@@ -80,8 +86,14 @@ extension ConsoleState {
         case .previousScreen: go(to: screen.previous)
         case .nextField: moveFocus(by: 1)
         case .previousField: moveFocus(by: -1)
+        case .undo: undo()
+        case .redo: redo()
+        case .filterScopes: _ = handleScopeFilter(.char("/"))
+        case .clearFilter: _ = handleScopeFilter(.escape)
+        case .finishFilter: _ = handleScopeFilter(.enter)
         case .confirm, .revert, .reveal, .toggle, .choosePrevious, .chooseNext, .fillIn, .goToFinding,
-             .cursorLeft, .cursorRight, .cursorHome, .cursorEnd, .deleteBackward, .deleteForward:
+             .cursorLeft, .cursorRight, .cursorHome, .cursorEnd, .deleteBackward, .deleteForward,
+             .deleteToStart, .deleteToEnd, .deleteWord, .deleteAlphanumericWord:
             performOnRow(action)
         case .scrollDown, .scrollUp, .pageDown, .pageUp, .scrollTop, .scrollBottom, .closeHelp:
             scrollHelp(action)

@@ -11,6 +11,10 @@ public struct KeyBinding: Sendable {
         case screens
         /// A text field (its editor holds the text being typed).
         case text
+        /// A scope of the checklist (also a checkbox).
+        case scope
+        /// While the scope filter is typed.
+        case scopeFilter
         case checkbox
         case choice
         /// An action row ("Use the instance's redirect URI").
@@ -28,6 +32,8 @@ public struct KeyBinding: Sendable {
             case .anywhere: return "Anywhere"
             case .screens: return "On every screen"
             case .text: return "In a text field"
+            case .scope: return "On a scope"
+            case .scopeFilter: return "Typing the scope filter"
             case .checkbox: return "On a checkbox"
             case .choice: return "On a choice"
             case .button: return "On an action"

@@ -7,11 +7,10 @@ public enum HelpView {
         let all = HelpText.lines(state, width: max(1, body.width - 1))
         let viewport = body.height - 2
         guard viewport > 0 else { return }
-        let first = max(0, min(scroll, all.count - viewport))
-        for (i, line) in all.dropFirst(first).prefix(viewport).enumerated() {
-            buffer.put(line, x: body.x, y: body.y + 2 + i, limit: body.width - 1)
+        let window = ScrollWindow(total: all.count, viewport: viewport, offset: scroll)
+        for line in window.shown {
+            buffer.put(all[line], x: body.x, y: body.y + 2 + line - window.offset, limit: body.width - 1)
         }
-        if first > 0 { buffer.put("▲", x: body.right - 1, y: body.y + 2, style: .dim) }
-        if all.count - first > viewport { buffer.put("▼", x: body.right - 1, y: body.bottom - 1, style: .dim) }
+        window.drawMarks(x: body.right - 1, top: body.y + 2, into: &buffer)
     }
 }

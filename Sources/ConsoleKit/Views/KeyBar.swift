@@ -43,6 +43,11 @@ public enum KeyBar {
         case .reveal: return state.focusedItem?.isSecret == true || focusShowsSecret || state.revealSecret
         case .goToFinding: return !state.report.findings.isEmpty
         case .showChanges: return state.isDirty
+        // Shown while there is something to take back or bring back.
+        case .undo: return state.canUndo
+        case .redo: return state.history.canRedo
+        case .filterScopes: return state.scopeFilter?.isEditing != true
+        case .clearFilter: return state.scopeFilter != nil && state.editor?.isChanged != true
         default: return true
         }
     }

@@ -6,9 +6,14 @@ import SettingsKit
 public enum Renderer {
     public static func render(_ state: ConsoleState, width: Int, height: Int) -> CellBuffer {
         var buffer = CellBuffer(width: width, height: height)
-        let layout = Layout(width: width, height: height)
         // Built once a frame: every text drawn from the settings is searched for the secret.
         let mask = SecretMask(state)
+        // The status line takes as many rows as its text needs (up to a few), before the
+        // body is laid out: a fix is read whole, not cut at the window's edge.
+        let maxStatusLines = state.overlay == nil ? max(1, min(4, height - 6)) : 1
+        let planned = state.status?.text ?? (state.overlay == nil ? FormView.hint(state, showsSecret: false) : nil)
+        let plannedLines = planned.map { statusLines($0, width: width, max: maxStatusLines, mask: mask).count } ?? 1
+        let layout = Layout(width: width, height: height, statusLines: plannedLines)
         guard layout.mode != .tooSmall else {
             drawTooSmall(state, mask: mask, into: &buffer)
             return buffer
@@ -27,17 +32,34 @@ public enum Renderer {
             }
         }
         // Status messages quote values ("Added … to the callback URLs") and the file name.
+        let shown: (String, Style)?
         if let status = state.status {
-            let text = TextWrap.truncate(mask.masked(status.text, columns: width - 2), width: width - 2)
-            buffer.put(text, x: 1, y: layout.statusRow, style: status.isError ? .blocker : .complete)
+            shown = (status.text, status.isError ? .blocker : .complete)
         } else if state.overlay == nil, let hint = FormView.hint(state, showsSecret: focusShowsSecret) {
-            buffer.put(TextWrap.truncate(mask.masked(hint, columns: width - 2), width: width - 2), x: 1, y: layout.statusRow, style: .info)
+            shown = (hint, .info)
+        } else {
+            shown = nil
+        }
+        if let (text, style) = shown {
+            for (i, line) in statusLines(text, width: width, max: layout.statusLines, mask: mask).enumerated() {
+                buffer.put(line, x: 1, y: layout.statusRow + i, style: style)
+            }
         }
         KeyBar.draw(KeyBar.entries(for: state, focusShowsSecret: focusShowsSecret), into: &buffer, row: layout.keyBarRow)
         if let dialog = DialogView.dialog(for: state, mask: mask) {
             DialogView.draw(dialog, into: &buffer)
         }
         return buffer
+    }
+
+    /// A status text wrapped to the width, masked where it holds the secret; past `max`
+    /// lines the last one is cut, ending in "…". Only what can show is searched.
+    static func statusLines(_ text: String, width: Int, max: Int, mask: SecretMask) -> [String] {
+        let room = width - 2
+        guard room > 0 else { return [] }
+        let lines = TextWrap.wrap(mask.masked(text, columns: room * max), width: room)
+        guard lines.count > max else { return lines }
+        return Array(lines.prefix(max - 1)) + [TextWrap.truncate(lines[(max - 1)...].joined(separator: " "), width: room)]
     }
 
     /// The screen below 40x10: no room to edit, so say what size is needed. In a tiny

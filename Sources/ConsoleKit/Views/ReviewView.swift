@@ -61,19 +61,18 @@ enum ReviewView {
         var starts: [Int] = []
         var total = 0
         for block in blocks { starts.append(total); total += block.count }
-        let focusEnd = blocks.indices.contains(state.focus) ? starts[state.focus] + blocks[state.focus].count - 1 : 0
-        let scroll = max(0, min(focusEnd - viewport + 1, total - viewport))
+        let focusLines = blocks.indices.contains(state.focus) ? starts[state.focus]..<starts[state.focus] + blocks[state.focus].count : 0..<1
+        let window = ScrollWindow(total: total, viewport: viewport, keeping: focusLines)
         for (i, block) in blocks.enumerated() {
             for (j, (line, style)) in block.enumerated() {
-                let row = top + starts[i] + j - scroll
-                guard row >= top && row < body.bottom else { continue }
+                guard let offset = window.row(of: starts[i] + j) else { continue }
+                let row = top + offset
                 let focused = i == state.focus && state.overlay == nil
                 buffer.mark(Rect(x: body.x, y: row, width: body.width, height: 1), .row(i))
                 if j == 0 && focused { buffer.put("▸", x: body.x, y: row, style: .focusLabel) }
                 buffer.put(line, x: body.x + 1, y: row, style: j == 0 && focused ? .selected : style, limit: body.width - 1)
             }
         }
-        if scroll > 0 { buffer.put("▲", x: body.right - 1, y: top, style: .dim) }
-        if total - scroll > viewport { buffer.put("▼", x: body.right - 1, y: body.bottom - 1, style: .dim) }
+        window.drawMarks(x: body.right - 1, top: top, into: &buffer)
     }
 }

@@ -15,6 +15,8 @@ struct Hit {
     var value: String = ""
     var field: String?
     var label: String = ""
+    /// The list entry it is about, when the finding must lead to it (Finding.entry).
+    var entry: String?
 }
 
 /// The checks behind the rule table, keyed by finding code. Each returns one hit per
@@ -58,7 +60,9 @@ enum Rules {
             let enabled = Set(input.settings.list("atlassianApp.scopes") ?? [])
             return (input.settings.list("connection.scopes") ?? [])
                 .filter { ScopeCatalogue.isValidName($0) && !enabled.contains($0) }
-                .map { Hit(value: $0) }
+                // The catalogue's name, so the console can focus its checkbox; only public names,
+                // never a value of the file (which could be the secret pasted there).
+                .map { Hit(value: $0, entry: ScopeCatalogue.contains($0) ? $0 : nil) }
         },
         "authorization/callback-missing": { input in
             (input.settings.list("atlassianApp.callbackUrls") ?? []).contains { !$0.trimmingWhitespace.isEmpty } ? [] : [Hit()]

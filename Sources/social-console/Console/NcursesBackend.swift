@@ -128,14 +128,14 @@ final class NcursesBackend: TerminalBackend {
     private var decoder = KeyDecoder(codes: NcursesBackend.keyCodes)
 
     /// The next key, waiting at most `milliseconds` (0: only what is already there).
-    /// A paste is read whole before returning (see KeyDecoder).
+    /// A paste or an escape sequence is read whole before returning (see KeyDecoder).
     func readKey(milliseconds: Int32) -> Key? {
         if let held = decoder.takeHeldKey() { return held }
         var wait = milliseconds
         while true {
             let key = decoder.decode(readRaw(milliseconds: wait))
-            if key != nil || !decoder.isCollectingPaste { return key }
-            wait = KeyDecoder.pastePollMilliseconds
+            if key != nil || !decoder.isAssembling { return key }
+            wait = decoder.pollMilliseconds
         }
     }
 
