@@ -57,8 +57,8 @@ enum Fixture {
         try! SettingsStore.decode(Array(json.utf8), path: "fixture.json")
     }
 
-    static func state(_ json: String = halfDone, readOnly: Bool = false, width: Int = 80, height: Int = 24) -> ConsoleState {
-        var state = ConsoleState(path: "/tmp/acme.json", settings: settings(json), fileMode: 0o600, readOnly: readOnly)
+    static func state(_ json: String = halfDone, readOnly: Bool = false, width: Int = 80, height: Int = 24, notice: StatusMessage? = nil) -> ConsoleState {
+        var state = ConsoleState(path: "/tmp/acme.json", settings: settings(json), fileMode: 0o600, readOnly: readOnly, notice: notice)
         state.resize(width: width, height: height)
         return state
     }

@@ -7,7 +7,7 @@ extension KeyCodes {
     static let curses = KeyCodes(
         up: 0o403, down: 0o402, left: 0o404, right: 0o405, home: 0o406, end: 0o550,
         pageUp: 0o523, pageDown: 0o522, backspace: 0o407, delete: 0o512, backTab: 0o541, enter: 0o527,
-        resize: 0o632, function: { 0o410 + Int32($0) }, pasteStart: 0o777 + 1, pasteEnd: 0o777 + 2)
+        resize: 0o632, function: { 0o410 + Int32($0) }, pasteStart: 0o777 + 1, pasteEnd: 0o777 + 2, mouse: 0o631)
 }
 
 /// Raw reads that make a bracketed paste of `text`, one character code each.

@@ -12,6 +12,8 @@ import SettingsKit
 ///   from r in the merge dialog; dropping recovered edits from d in the restore dialog
 ///   or a quit with restored edits; a repaint from Ctrl-L, a suspend from Ctrl-Z;
 /// - a paste never acts as a command, a resize changes only the size;
+/// - an escape sequence types nothing (only the keypad's characters come out of one), and
+///   a key the console ignores (an unknown sequence, Alt with a letter) changes nothing;
 /// - read-only never edits, saves, reveals the secret or opens a dialog but help;
 /// - focus is on a row, help scrolls within its text, reveal is on only on a text row
 ///   being edited; a successful save leaves nothing unsaved;
@@ -120,7 +122,10 @@ struct KeyFuzzRunner {
     /// One wget_wch, as NcursesBackend.readKey hands it on.
     mutating func read(_ input: RawInput) {
         if let held = decoder.takeHeldKey() { press(held) }
-        if let key = decoder.decode(input) { press(key) }
+        let inSequence = decoder.isAssembling && !decoder.isCollectingPaste
+        guard let key = decoder.decode(input) else { return }
+        if inSequence, case .char(let c) = key, !"*+,-./0123456789=".contains(c) { fail("an escape sequence typed \(c)") }
+        press(key)
     }
 
     mutating func press(_ key: Key) {
@@ -222,6 +227,9 @@ struct KeyFuzzRunner {
         }
         if key == .resize, effect != nil || state.settings != before.settings || state.focus != before.focus {
             fail("a resize changed more than the size")
+        }
+        if key.isIgnored, effect != nil || state != before {
+            fail("\(key), which the console ignores, changed it")
         }
     }
 

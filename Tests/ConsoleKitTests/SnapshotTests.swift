@@ -50,6 +50,23 @@ import Testing
         Snapshot.check(s.rendered(width: 40, height: 10), named: "credentials-secret-40x10")
     }
 
+    /// The scope filter being typed, the longest scope name at the narrowest size, and a
+    /// focused value wrapped whole, at the three sizes.
+    @Test func filterNamesAndWrappedValues() {
+        var filter = Fixture.state()
+        filter.go(to: .permissions)
+        filter.press([.char("/")] + typing("conf"))
+        var longest = Fixture.state()
+        longest.go(to: .permissions, focus: Forms.items(for: .permissions).firstIndex { $0.label == "readonly:content.attachment:confluence" }!)
+        var uri = Fixture.state()
+        uri.go(to: .instance, focus: 2)
+        for (w, h) in Self.sizes + [(40, 10)] {
+            Snapshot.check(filter.rendered(width: w, height: h), named: "permissions-filter-\(w)x\(h)")
+            Snapshot.check(longest.rendered(width: w, height: h), named: "permissions-longest-name-\(w)x\(h)")
+            Snapshot.check(uri.rendered(width: w, height: h), named: "instance-redirect-uri-\(w)x\(h)")
+        }
+    }
+
     @Test func tooSmall() {
         let s = Fixture.state()
         Snapshot.check(s.rendered(width: 30, height: 8), named: "too-small-30x8")

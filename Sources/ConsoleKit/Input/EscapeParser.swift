@@ -11,8 +11,8 @@
 ///   `ESC[7~`/`ESC[8~` Home/End of rxvt, `ESC[11~`… F-keys); modified ones (`ESC[1;5C`,
 ///   rxvt's `ESC[7^`, `ESC[2$`, `ESC[a`), focus reports (`ESC[I`/`ESC[O`), answers to
 ///   queries (`ESC[?1;2c`, `ESC[12;40R`), kitty's `ESC[97;5u` are `.unknown`.
-/// - SGR mouse reports (`ESC[<0;10;5M` / `…m`) are one `.unknown` unit too, and so are
-///   X10 ones (`ESC[M` then three raw bytes).
+/// - SGR mouse reports (`ESC[<0;10;5M` / `…m`) are one unit, a `.mouse` event; X10 ones
+///   (`ESC[M` then three raw bytes) are `.unknown`.
 /// - SS3 `ESC O` and one final byte: arrows, Home/End, F1–F4, the keypad in application
 ///   mode; with parameters (old xterm's modified F-keys) `.unknown`.
 /// - The linux console's `ESC[[A`…`ESC[[E`: F1–F5.
@@ -53,6 +53,8 @@ struct EscapeParser: Sendable {
         case x10(remaining: Int)
         /// The linux console's `ESC [ [` and a letter.
         case linuxFunction
+        /// What follows KEY_MOUSE: ncurses matched `ESC [ <` (SGR) or `ESC [ M` (X10).
+        case mouseReport
     }
 
     private var state = State.start
@@ -74,6 +76,19 @@ struct EscapeParser: Sendable {
         case 0x90, 0x98, 0x9D, 0x9E, 0x9F: state = .string
         default: return nil
         }
+    }
+
+    /// The rest of a mouse report after ncurses' KEY_MOUSE: SGR's `b;x;yM` (or `m`), or
+    /// X10's three raw bytes. Where ncurses reads the report itself, nothing follows and
+    /// the silence ends this at once.
+    init(afterMouseKey: Void) {
+        state = .mouseReport
+    }
+
+    /// An SGR report's parameters and final byte as a mouse event (`.unknown` for a report
+    /// the console has no use for).
+    static func mouse(_ parameters: ArraySlice<UInt8>, final: UInt8) -> Key {
+        MouseEvent(sgr: String(decoding: Array(parameters) + [final], as: UTF8.self)).map(Key.mouse) ?? .unknown
     }
 
     /// Only the Esc has arrived so far.
@@ -111,6 +126,12 @@ struct EscapeParser: Sendable {
             return .pending
         case .linuxFunction:
             if (0x41...0x45).contains(code) { return .key(.function(Int(code) - 0x40)) }
+            return .key(.unknown)
+        case .mouseReport:
+            // SGR: numbers and ";" up to M or m. Anything else first: X10's raw bytes.
+            if (0x30...0x3B).contains(code) { keep(code); return .pending }
+            if code == 0x4D || code == 0x6D, !bytes.isEmpty { return .key(Self.mouse(bytes[...], final: UInt8(code))) }
+            if bytes.isEmpty { state = .x10(remaining: 2); return .pending }
             return .key(.unknown)
         }
     }
@@ -165,7 +186,7 @@ struct EscapeParser: Sendable {
             keep(code)
             return .pending
         case 0x40...0x7E:
-            guard bytes.isEmpty, !overflowed, let key = Self.ss3Keys[UInt8(code)] else { return .key(.unknown) }
+            guard bytes.isEmpty, !overflowed, !meta, let key = Self.ss3Keys[UInt8(code)] else { return .key(.unknown) }
             return .key(key)
         default:
             return .key(.unknown)
@@ -199,7 +220,7 @@ struct EscapeParser: Sendable {
         // An SGR (1006) mouse report, ESC [ < button ; column ; row M (press) or m
         // (release), read as one unit and decoded (a report it cannot read is ignored).
         if bytes.first == 0x3C, final == 0x4D || final == 0x6D {
-            return .key(MouseEvent(sgr: String(decoding: bytes.dropFirst() + [final], as: UTF8.self)).map(Key.mouse) ?? .unknown)
+            return .key(Self.mouse(bytes.dropFirst(), final: final))
         }
         // Another private marker (<, =, >, ?): answers to queries; intermediates and
         // sub-parameters (":"): requests and answers, never keys.

@@ -112,6 +112,11 @@ public struct KeyDecoder: Sendable {
             // An end marker with no start (a paste cut short by the limit, a stray
             // sequence): nothing to do.
             if code == codes.pasteEnd { return nil }
+            // The rest of the mouse report follows as characters: read it whole.
+            if code == codes.mouse {
+                mode = .escape(EscapeParser(afterMouseKey: ()))
+                return nil
+            }
             return table[code]
         case .character(let code):
             if code == 27 {
@@ -164,6 +169,8 @@ public struct KeyDecoder: Sendable {
                 mode = .collecting(Paste())
                 return nil
             }
+            // Where Backspace is in terminfo (kbs), Esc DEL comes as Esc and that key.
+            if code == codes.backspace { return .alt("\u{7F}") }
             return .unknown
         case .nothing:
             return parser.finish()

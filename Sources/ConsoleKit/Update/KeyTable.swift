@@ -45,13 +45,16 @@ public enum KeyTable {
         KeyBinding(.review, [.up, .backTab], "Up, Shift-Tab", help: "previous finding", .previousField),
 
         // Every screen.
+        // Shown while there is something to take back or bring back; on a narrow bar they
+        // give way before saving and quitting.
+        KeyBinding(.screens, [.ctrl("_")], "Ctrl-_", bar: "^_", "Undo",
+                   help: "undo the last confirmed edit and show the field it changed; again goes further back (Ctrl-/ on most terminals; not Ctrl-Z, which suspends)",
+                   .undo, edits: true),
+        KeyBinding(.screens, [.ctrl("y")], "Ctrl-Y", bar: "^Y", "Redo", help: "redo what undo took back", .redo, edits: true),
         KeyBinding(.screens, [.tab, .down], "Tab, Down", bar: "Tab", "Next", help: "next field", .nextField),
         KeyBinding(.screens, [.backTab, .up], "Shift-Tab, Up", help: "previous field", .previousField),
         KeyBinding(.screens, [.pageDown, .ctrl("n")], "PgDn, Ctrl-N", bar: "PgUp/PgDn", "Screen", help: "next screen", .nextScreen),
         KeyBinding(.screens, [.pageUp, .ctrl("p")], "PgUp, Ctrl-P", help: "previous screen", .previousScreen),
-        KeyBinding(.screens, [.ctrl("_")], "Ctrl-_", bar: "^_", "Undo", help: "undo the last confirmed edit, on its screen (not Ctrl-Z, which suspends)",
-                   .undo, priority: 2, edits: true),
-        KeyBinding(.screens, [.ctrl("y")], "Ctrl-Y", bar: "^Y", "Redo", help: "redo what undo took back", .redo, priority: 2, edits: true),
         KeyBinding(.screens, [.ctrl("d"), .function(3)], "Ctrl-D, F3", bar: "^D", "Changes",
                    help: "list the unsaved changes (key: old → new) before saving them", .showChanges, priority: 0, edits: true),
         KeyBinding(.screens, [.ctrl("s"), .function(2)], "Ctrl-S, F2", bar: "^S", "Save", help: "save (atomic, mode 0600, one history line)",

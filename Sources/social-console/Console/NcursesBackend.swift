@@ -58,9 +58,6 @@ final class NcursesBackend: TerminalBackend {
                                  ("\u{1B}[200~", NcursesBackend.pasteStart), ("\u{1B}[201~", NcursesBackend.pasteEnd)] {
             define_key(sequence, code)
         }
-        // Mouse reports are read as SGR 1006 sequences (KeyDecoder), not by ncurses' own
-        // mouse code, which would take the "ESC [ <" that starts them for its KEY_MOUSE.
-        keyok(KEY_MOUSE, false)
         let noColour = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
         colour = has_colors() && !noColour
         if colour {
@@ -123,7 +120,7 @@ final class NcursesBackend: TerminalBackend {
         home: KEY_HOME, end: KEY_END, pageUp: KEY_PPAGE, pageDown: KEY_NPAGE,
         backspace: KEY_BACKSPACE, delete: KEY_DC, backTab: KEY_BTAB, enter: KEY_ENTER,
         resize: KEY_RESIZE, function: { shim_key_f(Int32($0)) },
-        pasteStart: NcursesBackend.pasteStart, pasteEnd: NcursesBackend.pasteEnd)
+        pasteStart: NcursesBackend.pasteStart, pasteEnd: NcursesBackend.pasteEnd, mouse: KEY_MOUSE)
 
     private var decoder = KeyDecoder(codes: NcursesBackend.keyCodes)
 
