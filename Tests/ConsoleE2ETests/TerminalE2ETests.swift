@@ -85,4 +85,44 @@ extension ConsoleE2ETests {
         try t.keys("C-q")
         try t.wait(for: "__EXIT=0")
     }
+
+    /// Where `text` is on a captured screen, 1-based as SGR mouse reports count.
+    static func position(of text: String, in screen: String) -> (column: Int, row: Int)? {
+        for (i, line) in screen.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let chars = Array(line), needle = Array(text)
+            guard chars.count >= needle.count else { continue }
+            for x in 0...(chars.count - needle.count) where Array(chars[x..<x + needle.count]) == needle { return (x + 1, i + 1) }
+        }
+        return nil
+    }
+
+    /// A left click as the terminal reports it with SGR 1006 on: press, then release.
+    static func click(_ t: TmuxSession, _ at: (column: Int, row: Int)) throws {
+        for final in ["M", "m"] {
+            try t.run(["send-keys", "-H"] + "\u{1B}[<0;\(at.column);\(at.row)\(final)".utf8.map { String($0, radix: 16) })
+        }
+    }
+
+    @Test func theMouseOpensStepsTogglesCheckboxesPicksDialogChoicesAndScrolls() throws {
+        let folder = try Self.folderWithAcme()
+        defer { TemporaryFolder.remove(folder) }
+        let t = try TmuxSession(["edit", "acme.json"], home: folder)
+        var screen = try t.wait(for: "acme-prod")
+        try Self.click(t, try #require(Self.position(of: "Permissions", in: screen)))
+        screen = try t.wait(for: "[ ] read:me")
+        try Self.click(t, try #require(Self.position(of: "[ ] read:me", in: screen)))
+        screen = try t.wait(for: "[x] read:me")
+        // The wheel over help scrolls it.
+        try t.keys("F1")
+        screen = try t.wait(for: "Help: Permissions")
+        try t.run(["send-keys", "-H"] + "\u{1B}[<65;50;10M".utf8.map { String($0, radix: 16) })
+        try t.wait(for: "▲")
+        try t.keys("Escape")
+        try t.wait("help to close") { !$0.contains("Help: Permissions") }
+        try t.keys("C-q")
+        screen = try t.wait(for: "n Discard")
+        try Self.click(t, try #require(Self.position(of: "n Discard", in: screen)))
+        try t.wait(for: "__EXIT=0")
+        #expect(try !String(contentsOfFile: folder + "/acme.json", encoding: .utf8).contains("read:me"), "Discard wrote nothing")
+    }
 }
