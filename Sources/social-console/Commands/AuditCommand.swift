@@ -1,5 +1,8 @@
 import ArgumentParser
 import SettingsKit
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,6 +33,13 @@ struct AuditCommand: ParsableCommand {
         // order, byte for byte as one thread would write them; jsonl as files are judged.
         // Text goes through Output.line like every command's text; JSON, already escaped
         // by its writer, is gathered into large writes.
+        // Output redirected into a file below an audited folder is not audited.
+        let ownOutput = Self.standardOutputFile()
+        var probe = AuditFiles(paths, excluding: ownOutput)
+        if probe.next() == nil {
+            Output.error("no settings files found in \(paths.joined(separator: ", "))")
+            throw ExitCode(2)
+        }
         let out = BufferedOutput(streaming: format == .jsonl)
         let format = self.format
         var first = true
@@ -39,7 +49,7 @@ struct AuditCommand: ParsableCommand {
         // to ride out a slow read, small enough that memory does not depend on the fleet.
         let summary = ParallelAudit.run(
             paths, workers: workers,
-            order: format == .jsonl ? .asJudged : .byPath(window: 32 * workers),
+            order: format == .jsonl ? .asJudged : .byPath(window: 32 * workers), excluding: ownOutput,
             render: { entry in format == .text ? AuditText.render(entry) : entry.compactJSON },
             emit: { text in
                 switch format {
@@ -69,6 +79,13 @@ struct AuditCommand: ParsableCommand {
         }
         out.flush()
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+    }
+
+    /// The file standard output goes to, when it is a regular file.
+    static func standardOutputFile() -> AuditFiles.Node? {
+        var st = stat()
+        guard fstat(1, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return (UInt64(st.st_dev), UInt64(st.st_ino))
     }
 }
 
