@@ -222,7 +222,9 @@ struct KeyFuzzRunner {
             default: fail("read-only opened \(String(describing: state.overlay))")
             }
         }
-        if case .paste = key, effect != nil || state.screen != before.screen || state.focus != before.focus || state.overlay != before.overlay {
+        // Pasted into the scope filter, text may move focus to the first scope it matches.
+        let filtering = before.scopeFilter?.isEditing == true && before.screen == .permissions
+        if case .paste = key, effect != nil || state.screen != before.screen || (state.focus != before.focus && !filtering) || state.overlay != before.overlay {
             fail("a paste acted as a command")
         }
         if key == .resize, effect != nil || state.settings != before.settings || state.focus != before.focus {

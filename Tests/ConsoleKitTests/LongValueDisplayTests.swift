@@ -62,6 +62,16 @@ import Testing
         #expect(Self.compact(rows[first...(first + 1)], from: 44) == Self.uri)
     }
 
+    @Test func reviewCutsAMessageQuotingAPastedWholeFile() {
+        var s = Fixture.state()
+        s.go(to: .authorization)
+        s.press([.ctrl("u"), .paste("http://x" + String(repeating: "a", count: 65_000)), .enter])
+        let finding = s.report.findings.first { $0.code == "authorization/callback-not-https" }!
+        let lines = ReviewView.lines(finding, width: 60, mask: SecretMask(s))
+        #expect(lines.count <= ReviewView.messageLines + 4, "a dozen lines of the message, then the fix")
+        #expect(lines.contains { $0.0.hasSuffix("…") })
+    }
+
     @Test func aLongStatusMessageIsWrappedWhole() {
         var s = Fixture.state(Fixture.fresh, notice: StatusMessage("Not saved: " + String(repeating: "the reason is long ", count: 10) + "END"))
         let rows = s.rendered().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -22,7 +22,7 @@ import Testing
 
     @Test func theLongestNameTakesTwoLinesAtTheNarrowestSize() {
         var s = Fixture.state()
-        let longest = ScopeCatalogue.all.max { $0.name.count < $1.name.count }!.name
+        let longest = ScopeCatalogue.appScopes.max { $0.name.count < $1.name.count }!.name
         s.go(to: .permissions, focus: Self.scopeRows.first { Forms.items(for: .permissions)[$0].label == longest }!)
         let rows = s.rendered(width: 40, height: 10).split(separator: "\n").map(String.init)
         let first = rows.firstIndex { $0.contains("[ ] readonly:content.attachment:") }!
@@ -69,12 +69,23 @@ import Testing
         #expect(s.scopeFilter?.text == "")
     }
 
+    @Test func aPasteGoesIntoTheFilterOnOneLine() {
+        var s = Fixture.state()
+        s.go(to: .permissions)
+        s.press(.char("/"), .paste("jira-work\n"))
+        #expect(s.scopeFilter?.text == "jira-work")
+        #expect(Self.scopeRows.filter(s.isShown).map { Forms.items(for: .permissions)[$0].label } == ["read:jira-work", "write:jira-work"])
+        #expect(Forms.items(for: .permissions)[s.focus].label == "read:jira-work")
+    }
+
     @Test func theFilterMatchesProductsAndDescriptionsToo() {
         var s = Fixture.state()
         s.go(to: .permissions)
-        // "Register" is in one description only (manage:jira-webhook's), not in its name.
-        s.press([.char("/")] + typing("register"))
-        #expect(Self.scopeRows.filter(s.isShown).map { Forms.items(for: .permissions)[$0].label } == ["manage:jira-webhook"])
+        s.press([.char("/")] + typing("user identity"))
+        #expect(Self.scopeRows.filter(s.isShown).map { Forms.items(for: .permissions)[$0].label } == ["read:me", "read:account"], "by product")
+        s.press(.ctrl("u"))
+        s.press(typing("webhooks"))
+        #expect(Self.scopeRows.filter(s.isShown).map { Forms.items(for: .permissions)[$0].label } == ["manage:jira-webhook"], "by description")
     }
 
     @Test func slashTypesIntoTextFieldsAndLeavingTheScreenClearsTheFilter() {

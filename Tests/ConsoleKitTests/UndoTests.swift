@@ -103,6 +103,23 @@ import Testing
         #expect(s.status?.text == "Nothing to undo", "undo never brings back what the file on disk replaced")
     }
 
+    @Test func aSaveThatMergedSomeoneElsesChangeForgetsTheHistory() {
+        var s = Fixture.state()
+        s.press([.ctrl("u")] + typing("mine") + [.enter])
+        var merged = s.settings
+        merged.setText("atlassianApp.logo", "https://acme.com/logo.png")
+        s.handle(.saved(settings: merged, fileMode: 0o600, keptFromDisk: ["atlassianApp.logo"]))
+        s.press(.ctrl("_"))
+        #expect(s.status?.text == "Nothing to undo")
+        #expect(s.settings.text("atlassianApp.logo") == "https://acme.com/logo.png", "their change stays")
+        // A plain save keeps it: undo after saving makes the edit unsaved again.
+        var t = Fixture.state()
+        t.press([.ctrl("u")] + typing("mine") + [.enter])
+        t.saveSucceeded(fileMode: 0o600)
+        t.press(.ctrl("_"))
+        #expect(t.settings.text("instance.name") == "acme-staging" && t.isDirty)
+    }
+
     @Test func readOnlyHasNothingToUndo() {
         var s = Fixture.state(readOnly: true)
         s.press(.ctrl("_"))
@@ -124,8 +141,10 @@ import Testing
         func bar() -> String { s.rendered().split(separator: "\n").last.map(String.init) ?? "" }
         #expect(!bar().contains("Undo") && !bar().contains("Redo"))
         s.press(.char("x"))
+        #expect(!bar().contains("Undo"), "while typing, Esc is the key: the bar does not change under each key")
+        s.press(.enter)
         #expect(bar().contains("^_ Undo"))
-        s.press(.enter, .backTab, .char("y"), .enter, .backTab, .ctrl("_"))
+        s.press(.backTab, .char("y"), .enter, .backTab, .ctrl("_"))
         #expect(bar().contains("^_ Undo  ^Y Redo"), "\(bar())")
         let narrow = s.rendered(width: 40, height: 10).split(separator: "\n").last.map(String.init) ?? ""
         #expect(narrow.contains("^S Save") && narrow.contains("^Q Quit"), "saving and quitting stay on the narrowest bar: \(narrow)")

@@ -21,6 +21,8 @@ extension ConsoleState {
     /// The file as written is the new base. When the save merged someone else's changes,
     /// they are on screen now too, and the status says which.
     mutating func saved(_ written: Settings, fileMode: UInt32?, keptFromDisk kept: [String]) -> Effect? {
+        // Undo would put back settings without the changes kept from disk: a lost update.
+        if !kept.isEmpty, written != settings { history.clear() }
         takeFromDisk(written, fileMode: fileMode, replacingEdits: true)
         if !kept.isEmpty { openEditor() }
         // The new mode can clear a finding (readable by others), and Review's rows are

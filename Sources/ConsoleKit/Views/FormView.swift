@@ -149,7 +149,7 @@ enum FormView {
         var descriptionColumn: Int { min(FormView.longestScopeName + 4, body.width * 3 / 5) }
     }
 
-    static let longestScopeName = ScopeCatalogue.all.map { DisplayWidth.of($0.name) }.max() ?? 0
+    static let longestScopeName = ScopeCatalogue.appScopes.map { DisplayWidth.of($0.name) }.max() ?? 0
 
     static func shape(_ item: FormItem, index: Int, state: ConsoleState, geometry: Geometry, maxLines: Int, mask: SecretMask) -> RowShape {
         switch item {

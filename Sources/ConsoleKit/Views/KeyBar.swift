@@ -43,8 +43,9 @@ public enum KeyBar {
         case .reveal: return state.focusedItem?.isSecret == true || focusShowsSecret || state.revealSecret
         case .goToFinding: return !state.report.findings.isEmpty
         case .showChanges: return state.isDirty
-        // Shown while there is something to take back or bring back.
-        case .undo: return state.canUndo
+        // Shown once there is a confirmed edit to take back or bring back (Esc is the key
+        // for the text being typed, and the bar stays put while it is typed).
+        case .undo: return state.history.canUndo
         case .redo: return state.history.canRedo
         case .filterScopes: return state.scopeFilter?.isEditing != true
         case .clearFilter: return state.scopeFilter != nil && state.editor?.isChanged != true

@@ -18,6 +18,9 @@ enum ReviewView {
         return ("✗ Not ready for production: \(plural(b, "blocker")), \(plural(w, "warning")), \(plural(n, "note")).", .blocker)
     }
 
+    /// The most lines a finding's message takes.
+    static let messageLines = 12
+
     /// The lines of one finding: severity and message, then its fix, hanging under them.
     static func lines(_ finding: Finding, width: Int, mask: SecretMask, productionOnly: Bool = false) -> [(String, Style)] {
         let (tag, style): (String, Style) = switch finding.severity {
@@ -30,7 +33,11 @@ enum ReviewView {
         let textWidth = max(1, width - indent)
         var out: [(String, Style)] = []
         // Readiness masks the whole secret in the values it quotes; part of one is masked here.
-        for (i, line) in TextWrap.wrap(finding.step.title + ": " + mask.masked(finding.message), width: textWidth).enumerated() {
+        // A message quoting a pasted 64K value would be a thousand lines, wrapped on every
+        // frame: a dozen lines of it are read, the rest cut, as a field cuts its value.
+        let room = textWidth * messageLines
+        let message = TextWrap.truncate(mask.masked(finding.step.title + ": " + finding.message, columns: room), width: room)
+        for (i, line) in TextWrap.wrap(message, width: textWidth).enumerated() {
             out.append(((i == 0 ? " " + tag + " " : String(repeating: " ", count: indent)) + line, i == 0 ? style : .normal))
         }
         for line in TextWrap.wrap("fix: " + mask.masked(finding.fix), width: textWidth) {
