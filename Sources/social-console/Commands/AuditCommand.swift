@@ -8,19 +8,40 @@ struct AuditCommand: ParsableCommand {
         discussion: "A folder means every *.json below it. Exit code: the highest of 0 ready, 1 a blocker, 2 a file error."
     )
 
-    @Argument(help: "Settings files or folders.")
+    @Argument(help: "Settings files or folders.", completion: .file())
     var paths: [String]
 
     @Option(name: .long, help: "text, json or jsonl (one line per file as it is judged, then a summary line).")
-    var format: OutputFormat = .text
+    var format: AuditFormat = .text
 
-    @Flag(name: .long, help: "Add how many files have each finding code: the fleet view.")
+    @Flag(name: .long, help: "Add how many files have each finding code (the fleet view); in JSON also which files.")
     var byCode = false
+
+    @Flag(name: .long, help: "List only the files that are not ready; the summary still counts every file.")
+    var onlyFailing = false
 
     @Option(name: .long, help: "Threads to judge files on (default: two per core).")
     var jobs: Int?
 
-    func validate() throws {
+    var options: AuditOptions {
+        AuditOptions(paths: paths, format: format, byCode: byCode, onlyFailing: onlyFailing, jobs: jobs)
+    }
+
+    func validate() throws { try options.validate() }
+
+    func run() throws { try options.run() }
+}
+
+/// What `audit` was asked to do, apart from how it was asked: the argument parser and the
+/// quick start-up path (QuickStart) both end here.
+struct AuditOptions {
+    var paths: [String]
+    var format: AuditFormat = .text
+    var byCode = false
+    var onlyFailing = false
+    var jobs: Int?
+
+    func validate() throws(ValidationError) {
         if paths.isEmpty { throw ValidationError("give at least one file or folder") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
@@ -32,6 +53,7 @@ struct AuditCommand: ParsableCommand {
         // by its writer, is gathered into large writes.
         let out = BufferedOutput(streaming: format == .jsonl)
         let format = self.format
+        let onlyFailing = self.onlyFailing
         var first = true
         if format == .json { out.write("{\"files\": [") }
         let workers = jobs ?? ParallelAudit.defaultWorkers
@@ -40,8 +62,16 @@ struct AuditCommand: ParsableCommand {
         let summary = ParallelAudit.run(
             paths, workers: workers,
             order: format == .jsonl ? .asJudged : .byPath(window: 32 * workers),
-            render: { entry in format == .text ? AuditText.render(entry) : entry.compactJSON },
+            // Which files have each code is kept only when it is printed (JSON --by-code):
+            // it is the one part of the output that grows with the fleet.
+            pathsByCode: byCode && format != .text,
+            render: { entry in
+                // A ready file left out of the list renders as nothing; it still counts.
+                if onlyFailing && entry.exitCode == 0 { return "" }
+                return format == .text ? AuditText.render(entry) : entry.compactJSON
+            },
             emit: { text in
+                if text.isEmpty { return }
                 switch format {
                 case .text:
                     Output.line(text)
@@ -131,11 +161,4 @@ enum AuditText {
         lines.append(parts.joined(separator: ", "))
         return lines.joined(separator: "\n")
     }
-}
-
-func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-
-extension String {
-    func padded(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }

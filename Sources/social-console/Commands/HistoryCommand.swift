@@ -12,17 +12,21 @@ struct HistoryCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The settings file whose history to show.")
+    @Argument(help: "The settings file whose history to show.", completion: .file())
     var file: String
 
+    @Option(name: .long, help: "text, or json: an array of {time, user, via, changes}; the secret only as \"secret\": \"changed\".")
+    var format: TextOrJSON = .text
+
     func run() throws {
+        let json = format == .json
         let reader: HistoryReader
         do {
             reader = try HistoryReader(forSettingsFile: file)
         } catch {
             // A file saved only by hand has no history yet: that is not an error.
             if error.code == .notFound, (try? SettingsStore.load(file)) != nil {
-                Output.line("\(file): no changes recorded yet")
+                Output.line(json ? "[]" : "\(file): no changes recorded yet")
                 return
             }
             Output.fileError(error)
@@ -33,6 +37,7 @@ struct HistoryCommand: ParsableCommand {
         let current = (try? SettingsStore.load(file))?.settings.text(Fields.secretKey)
         var corrupt = 0
         var entries = 0
+        var printed: [String] = []
         do {
             while let line = try reader.next() {
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
@@ -40,7 +45,11 @@ struct HistoryCommand: ParsableCommand {
                 case .success(let entry):
                     entries += 1
                     let secrets = entry.secretValues + (current.map { [$0] } ?? [])
-                    for text in lines(entry) { Output.line(Secret.scrub(text, secrets: secrets)) }
+                    if json {
+                        printed.append(JSONWriter.compact(HistoryCommand.json(entry, secrets: secrets)))
+                    } else {
+                        for text in lines(entry) { Output.line(Secret.scrub(text, secrets: secrets)) }
+                    }
                 case .failure(let problem):
                     corrupt += 1
                     // The parser's message may quote a key from the line: mask the secret there too.
@@ -52,7 +61,12 @@ struct HistoryCommand: ParsableCommand {
             Output.fileError(error)
             throw ExitCode(2)
         }
-        if entries == 0 && corrupt == 0 { Output.line("\(file): no changes recorded yet") }
+        if json {
+            // One entry per line inside the array: readable, and still one JSON document.
+            Output.line("[" + printed.joined(separator: ",\n ") + "]")
+        } else if entries == 0 && corrupt == 0 {
+            Output.line("\(file): no changes recorded yet")
+        }
         if corrupt > 0 { throw ExitCode(2) }
     }
 
@@ -67,6 +81,34 @@ struct HistoryCommand: ParsableCommand {
             }
         }
         return out
+    }
+
+    /// One entry as the history file holds it, the secret's change only as "changed" and
+    /// any secret quoted elsewhere (a hand-edited line) masked inside the strings, before
+    /// they are escaped, so that no escaping can hide it from the mask.
+    static func json(_ entry: HistoryEntry, secrets: [String]) -> JSONValue {
+        func scrubbed(_ value: JSONValue) -> JSONValue {
+            switch value {
+            case .string(let s): return .string(Secret.scrub(s, secrets: secrets))
+            case .array(let items): return .array(items.map(scrubbed))
+            case .object(let o): return .object(JSONObject(o.map { (Secret.scrub($0.0, secrets: secrets), scrubbed($0.1)) }))
+            default: return value
+            }
+        }
+        let changes: [JSONValue] = entry.changes.map { item in
+            var o = JSONObject([("key", .string(item.key))])
+            if item.isSecret {
+                o["secret"] = .string("changed")
+            } else {
+                o["old"] = item.old ?? .null
+                o["new"] = item.new ?? .null
+            }
+            return scrubbed(.object(o))
+        }
+        return .object(JSONObject([
+            ("time", scrubbed(.string(entry.time))), ("user", scrubbed(.string(entry.user))),
+            ("via", scrubbed(.string(entry.via))), ("changes", .array(changes)),
+        ]))
     }
 
     /// A value as JSON; a missing one (written as null) as "(not set)".

@@ -60,10 +60,6 @@ func loadOrExit(_ path: String) throws -> LoadedFile {
 
 import ArgumentParser
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, jsonl
-}
-
 /// Writes straight to file descriptor 2 (Swift 6 will not touch the C `stderr` global).
 func writeStandardError(_ text: String) {
     var bytes = Array(text.utf8)[...]
