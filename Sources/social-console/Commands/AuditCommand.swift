@@ -1,5 +1,8 @@
 import ArgumentParser
 import SettingsKit
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,6 +44,11 @@ struct AuditOptions {
     var onlyFailing = false
     var jobs: Int?
 
+    static func isPlainFile(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
     func validate() throws(ValidationError) {
         if paths.isEmpty { throw ValidationError("give at least one file or folder") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -56,7 +64,10 @@ struct AuditOptions {
         let onlyFailing = self.onlyFailing
         var first = true
         if format == .json { out.write("{\"files\": [") }
-        let workers = jobs ?? ParallelAudit.defaultWorkers
+        var workers = jobs ?? ParallelAudit.defaultWorkers
+        // A few plain files need no more threads than files: starting idle threads was a
+        // tenth of the time of `audit` on one file.
+        if jobs == nil, paths.count < workers, paths.allSatisfy(AuditOptions.isPlainFile) { workers = paths.count }
         // 32 entries a thread may wait for a slow file before that thread waits too: enough
         // to ride out a slow read, small enough that memory does not depend on the fleet.
         let summary = ParallelAudit.run(
