@@ -8,10 +8,11 @@ import Glibc
 /// answering `audti fleet/` with the console's usage, hides what went wrong.
 enum CommandTypo {
     /// The command `argument` is within two edits of, when it is not a command itself, not
-    /// an option, looks like a word rather than a path, and names no existing file.
+    /// an option, looks like a word rather than a path (ASCII letters, digits, `-`, `_`:
+    /// no dot, no slash), and names no existing file.
     static func suggestion(for argument: String, commands: [String]) -> String? {
         guard !argument.isEmpty, !commands.contains(argument),
-              argument.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "-" || $0 == "_" }),
+              argument.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }),
               !argument.hasPrefix("-") else { return nil }
         var st = stat()
         if lstat(argument, &st) == 0 { return nil }
