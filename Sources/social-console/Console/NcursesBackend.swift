@@ -57,6 +57,11 @@ final class NcursesBackend {
                 init_pair(Int16(index + 1), pair.0, pair.1)
             }
         }
+        // Until the screen has once been left and taken back, ncurses counts it as not set
+        // up and flushes after every cursor move: the first frame left in 43 writes, each
+        // one waking the terminal. Leaving and taking it back once, before anything is
+        // drawn (the first doupdate takes it back), sends every frame in one write.
+        endwin()
         bracketedPaste(true)
     }
 
