@@ -68,7 +68,7 @@ def no_secret(d): del d["connection"]["clientSecret"]
 def short_id(d): d["connection"]["clientId"] = d["connection"].get("clientId", "x" * 32)[:31]
 def shared_creds(d): d["connection"]["useCustomCredentials"] = False
 def typo_scope(d): d["atlassianApp"]["scopes"].append("read:jira-wrok")
-def scope_not_enabled(d): d["connection"]["scopes"].append("offline_access")
+def scope_not_enabled(d): d["connection"]["scopes"].append("write:jira-work")  # offline_access is only requested: no rule
 def link_only(d): d["connection"]["signUpAndSignIn"] = False
 def disabled(d): d["connection"]["enabled"] = False
 def no_redirect(d): del d["instance"]["redirectUri"]

@@ -65,7 +65,8 @@ import Testing
         #expect(error["line"] as? Int == 3 && error["column"] as? Int == 7)
         let summary = top["summary"] as! [String: Int]
         #expect(summary["files"] == 2 && summary["ready"] == 0 && summary["errors"] == 1)
-        #expect(summary["blockers"] == 11 && summary["warnings"] == 3)
+        // offline_access among acme-staging's requested scopes is no blocker: no app enables it.
+        #expect(summary["blockers"] == 10 && summary["warnings"] == 3)
     }
 
     @Test func jsonlStreamsOneLinePerFileThenTheSummary() throws {
@@ -115,5 +116,57 @@ import Testing
         #expect(r.out.contains("v7.json:2:20: schemaVersion 7 is newer"))
         #expect(try CLI.run(["set", file, "instance.name=x"]).code == 2)
         #expect(try String(contentsOfFile: file, encoding: .utf8) == text)
+    }
+}
+
+@Suite struct AuditNothingToAuditTests {
+    @Test func pathsWithoutAnySettingsFileAreAnError() throws {
+        let ws = try Workspace()
+        try FileManager.default.createDirectory(atPath: ws.path + "/empty/sub", withIntermediateDirectories: true)
+        try ws.write("empty/sub/notes.txt", "not a settings file")
+        try ws.write("empty/a.json.history.jsonl", "{}\n")
+        for format in ["text", "json", "jsonl"] {
+            let r = try CLI.run(["audit", ws.path + "/empty", "--format", format])
+            #expect(r.code == 2, "\(format)")
+            #expect(r.err.contains("no settings files found in \(ws.path)/empty"))
+            #expect(r.out.isEmpty)
+        }
+        // Near miss: one settings file anywhere below is something to audit.
+        try ws.example("acme-prod.json", as: "empty/sub/p.json")
+        #expect(try CLI.run(["audit", ws.path + "/empty"]).code == 0)
+        // A missing path is a file to report (not found), not "nothing found".
+        let missing = try CLI.run(["audit", ws.path + "/none.json"])
+        #expect(missing.code == 2 && missing.err.isEmpty && missing.out.contains("none.json"))
+    }
+
+    /// Runs audit with its standard output going into `output`.
+    func audit(_ args: [String], into output: String) throws -> Int32 {
+        FileManager.default.createFile(atPath: output, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.arguments = ["audit"] + args
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    @Test func theCommandsOwnOutputFileIsNotAudited() throws {
+        let ws = try Workspace()
+        try FileManager.default.createDirectory(atPath: ws.path + "/fleet", withIntermediateDirectories: true)
+        try ws.example("acme-prod.json", as: "fleet/a.json")
+        let code = try audit([ws.path + "/fleet", "--format", "json"], into: ws.path + "/fleet/report.json")
+        #expect(code == 0, "the half-written report is not judged (it would be invalid JSON: exit 2)")
+        let report = try ws.json("fleet/report.json")
+        let files = report["files"] as! [[String: Any]]
+        #expect(files.map { $0["path"] as! String } == [ws.path + "/fleet/a.json"])
+        #expect(!TestSecret.isIn(try ws.read("fleet/report.json")))
+        // Named directly, and through a link, it is still the output.
+        try FileManager.default.createSymbolicLink(atPath: ws.path + "/link.json", withDestinationPath: ws.path + "/fleet/out.json")
+        #expect(try audit([ws.path + "/fleet/a.json", ws.path + "/link.json"], into: ws.path + "/fleet/out.json") == 0)
+        // Only the output: nothing else to audit is still "nothing found".
+        try FileManager.default.createDirectory(atPath: ws.path + "/alone", withIntermediateDirectories: true)
+        #expect(try audit([ws.path + "/alone"], into: ws.path + "/alone/out.json") == 2)
     }
 }

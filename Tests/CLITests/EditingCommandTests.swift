@@ -177,3 +177,80 @@ import Testing
         #expect(r.out.contains("audit"))
     }
 }
+
+@Suite struct VerdictCommandTests {
+    @Test func setListsTheFindingsItsChangeBroughtIn() throws {
+        let ws = try Workspace()
+        let file = try ws.example("acme-prod.json")
+        let r = try CLI.run(["set", file, "instance.redirectUri=https://clerk.acme.com/v1/oauth_callback/"])
+        #expect(r.code == 0, "it wrote: \(r.err)")
+        #expect(r.out.contains("1 change saved"))
+        #expect(r.out.contains("2 new findings:"))
+        #expect(r.out.contains("✗ instance/redirect-uri-invalid: The redirect URI https://clerk.acme.com/v1/oauth_callback/ is not"))
+        #expect(r.out.contains("✗ authorization/callback-mismatch: No callback URL equals the instance's redirect URI exactly."))
+        // Near miss: a change that brings nothing in lists nothing, and one that fixes lists nothing.
+        let fixed = try CLI.run(["set", file, "instance.redirectUri=https://clerk.acme.com/v1/oauth_callback"])
+        #expect(fixed.code == 0 && !fixed.out.contains("new finding"))
+        let harmless = try CLI.run(["set", file, "instance.name=acme-production"])
+        #expect(!harmless.out.contains("new finding"))
+    }
+
+    @Test func setNamesTheSecretPastedIntoAnotherFieldWithoutPrintingIt() throws {
+        let ws = try Workspace()
+        let file = try ws.example("acme-prod.json")
+        let r = try CLI.run(["set", file, "atlassianApp.description=" + TestSecret.value])
+        #expect(r.code == 0)
+        #expect(r.out.contains("atlassianApp.description: changed"))
+        #expect(r.out.contains("✗ credentials/secret-in-other-field: The Client Secret also appears in Description (atlassianApp.description)"))
+        let audit = try CLI.run(["audit", file])
+        #expect(audit.code == 1 && audit.out.contains("credentials/secret-in-other-field · atlassianApp.description"))
+    }
+
+    @Test func initStartsWithTheGuidesDefaults() throws {
+        let ws = try Workspace()
+        let file = ws.path + "/p.json"
+        #expect(try CLI.run(["init", file, "--environment", "production", "--redirect-uri", "https://clerk.acme.com/v1/oauth_callback"]).code == 0)
+        let json = try ws.json("p.json")
+        let connection = json["connection"] as! [String: Any]
+        #expect(connection["signUpAndSignIn"] as? Bool == true)
+        #expect(connection["useCustomCredentials"] as? Bool == true)
+        #expect(connection["enabled"] == nil, "the operator enables the connection")
+        #expect(((json["atlassianApp"] as? [String: Any])?["distribution"] as? [String: Any])?["status"] as? String == "not_sharing")
+        let enabled = try CLI.run(["set", file, "connection.enabled=true"])
+        #expect(!enabled.out.contains("connection/link-only"), "\(enabled.out)")
+        #expect(!enabled.out.contains("new finding"))
+        let audit = try CLI.run(["audit", file])
+        #expect(!audit.out.contains("connection/link-only") && !audit.out.contains("credentials/custom-credentials-off"))
+
+        let dev = ws.path + "/d.json"
+        #expect(try CLI.run(["init", dev, "--environment", "development", "--redirect-uri", "https://happy-cat-12.clerk.accounts.dev/v1/oauth_callback"]).code == 0)
+        let devConnection = try ws.json("d.json")["connection"] as! [String: Any]
+        #expect(devConnection["useCustomCredentials"] as? Bool == false, "development uses the shared credentials")
+        #expect(devConnection["signUpAndSignIn"] as? Bool == true)
+    }
+
+    @Test func authorizeURLRefusesAnEmptyState() throws {
+        let ws = try Workspace()
+        let file = try ws.example("acme-prod.json")
+        let r = try CLI.run(["authorize-url", file, "--state", ""])
+        #expect(r.code == 2)
+        #expect(r.err.contains("--state must not be empty"))
+        #expect(r.out.isEmpty)
+        #expect(try CLI.run(["authorize-url", file, "--state", "x"]).out.contains("&state=x&"))
+    }
+
+    @Test func authorizeURLOfADevelopmentFileSaysItUsesSharedCredentials() throws {
+        let ws = try Workspace()
+        let file = ws.path + "/d.json"
+        try CLI.run(["init", file, "--environment", "development", "--redirect-uri", "https://happy-cat-12.clerk.accounts.dev/v1/oauth_callback"])
+        let r = try CLI.run(["authorize-url", file])
+        #expect(r.code == 1)
+        #expect(r.err.contains("shared development credentials"))
+        #expect(!r.err.contains("not set"))
+        #expect(r.out.isEmpty)
+        // Near miss: development with its own app builds the URL.
+        try CLI.run(["set", file, "connection.useCustomCredentials=true", "connection.clientId=a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6"])
+        let own = try CLI.run(["authorize-url", file])
+        #expect(own.code == 0 && own.out.hasPrefix("https://auth.atlassian.com/authorize?"))
+    }
+}

@@ -63,15 +63,14 @@ struct ConsoleE2ETests {
 
         try t.keys("PgDn")
         try t.wait(for: "Client Secret")
-        try t.keys("Space")
-        try t.wait(for: "[x] Yes")
+        try t.wait(for: "[x] Yes")  // init's default for production: Use custom credentials on
         try t.keys("Down")
         try t.type(Self.clientId)
         try t.keys("Enter")
         try t.wait(for: "▸ Client Secret")
         try t.paste(TestSecret.value + "\n")
         try t.wait(for: String(repeating: "•", count: TestSecret.value.count))
-        try t.keys("Enter", "Tab", "Space", "Tab", "Space")
+        try t.keys("Enter", "Tab", "Space")  // Enabled; Sign-up and sign-in is on from init
         try t.wait(for: "✓ Credentials")
 
         try t.keys("PgDn")

@@ -153,17 +153,17 @@ extension ConsoleE2ETests {
         try t.wait(for: "theirs")
         #expect(try !t.screen().contains("changed on disk"))
 
-        // Overwrite: the edits replace their next change, from the quit dialog too.
+        // Their change to another key is merged, not reverted, from the quit dialog too.
         try t.keys("End")
         try t.type("-and-mine")
         #expect(try Self.run(["set", "acme.json", "instance.environment=development"], cwd: folder).code == 0)
         try t.keys("C-q")
         try t.wait(for: "y Save   n Discard   Esc Cancel")
         try t.keys("y")
-        try t.wait(for: "Changed on disk")
-        try t.keys("o")
         try t.wait(for: "__EXIT=0")
         #expect(try name() == "theirs-and-mine")
+        #expect((try Self.json(file)["instance"] as? [String: Any])?["environment"] as? String == "development",
+                "their change to another key was reverted")
         let history = try String(contentsOfFile: file + ".history.jsonl", encoding: .utf8)
         #expect(history.split(separator: "\n").count == 3, "two sets and the console's save:\n\(history)")
     }

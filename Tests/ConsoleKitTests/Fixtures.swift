@@ -15,7 +15,7 @@ enum Fixture {
                    "redirectUri": "https://clerk.staging.acme.com/v1/oauth_callback"},
       "connection": {"enabled": true, "signUpAndSignIn": false, "useCustomCredentials": true,
                      "clientId": "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6", "clientSecret": "\(TestSecret.value)",
-                     "scopes": ["read:jira-work", "offline_access"]},
+                     "scopes": ["read:jira-work", "write:jira-work"]},
       "atlassianApp": {"name": "Acme sign-in (staging)", "scopes": ["read:jira-work", "read:jira-wrok"],
                        "callbackUrls": ["http://clerk.staging.acme.com/v1/oauth_callback"],
                        "distribution": {"status": "not_sharing", "privacyPolicyUrl": "acme.com/privacy"}},

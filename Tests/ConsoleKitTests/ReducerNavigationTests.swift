@@ -43,7 +43,16 @@ import Testing
         #expect(items.first == .scope(ScopeCatalogue.all[0]))
         #expect(items.first?.label == "read:me")
         #expect(items.last == .customScopes)
-        #expect(items.count == ScopeCatalogue.all.count + 1)
+        #expect(items.count == ScopeCatalogue.appScopes.count + 1)
+        #expect(!items.contains { $0.label == "offline_access" }, "a requested scope, on Credentials, not an app scope")
+    }
+
+    @Test func offlineAccessOnTheAppShowsUnderCustomScopesAndStaysWhenTheyAreEdited() {
+        var settings = Settings()
+        settings.setList("atlassianApp.scopes", ["read:me", "offline_access", "read:jira-wrok"])
+        #expect(FormValues.customScopes(in: settings) == ["offline_access", "read:jira-wrok"])
+        FormValues.setText("read:jira-work", of: .customScopes, in: &settings)
+        #expect(settings.list("atlassianApp.scopes") == ["read:me", "read:jira-work"], "what the row shows is what it replaces")
     }
 
     @Test func fieldsAreInSpecsFocusOrder() {

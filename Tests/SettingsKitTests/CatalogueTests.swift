@@ -36,28 +36,6 @@ import SettingsKit
     }
 }
 
-@Suite struct ExplainerTests {
-    @Test(arguments: [
-        ("redirect_uri is not registered for client", "authorization"),
-        ("error=unauthorized_client&error_description=redirect_uri+is+not+registered+for+client", "authorization"),
-        ("This app has requested scopes that have not been added to the app", "permissions"),
-        ("You don’t have access to this app", "distribution"),
-        ("This app requires access to a Jira site which you don't have", "user"),
-        ("We're having trouble logging you in. There seems to be an issue with your identity provider", "credentials"),
-        ("{\"error\":\"invalid_client\"}", "credentials"),
-        ("access_denied", "credentials"),
-        ("no refresh token in the response", "permissions"),
-    ])
-    func recognisesSignInErrors(_ message: String, _ step: String) {
-        #expect(Explainer.explain(message).first?.step == step, "\(message)")
-    }
-
-    @Test func saysNothingForUnrelatedText() {
-        #expect(Explainer.explain("the coffee machine is empty").isEmpty)
-        #expect(Explainer.explain("   ").isEmpty)
-    }
-}
-
 @Suite struct ConsentURLTests {
     @Test func buildsAnEncodedURL() throws {
         var s = Fixtures.ready

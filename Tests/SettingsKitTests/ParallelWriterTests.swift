@@ -51,15 +51,16 @@ import Glibc
 }
 
 extension ParallelWriterTests {
-    /// A console saving its edits while a `set` changes the same file: the console either
-    /// saves first (and the set's re-read keeps both changes) or is told of a conflict;
-    /// the set's change is never silently overwritten.
+    /// A console saving its edits while a `set` changes another key of the same file: the
+    /// console either saves first (and the set's re-read keeps both changes) or merges the
+    /// set's change into its save; the set's change is never overwritten and no conflict
+    /// is raised, as the two changed different keys.
     @Test func aConsoleSaveRacingASetNeverLosesTheSet() throws {
         let dir = TemporaryFolder.make()
         defer { TemporaryFolder.remove(dir) }
         let path = dir + "/s.json"
         try SettingsStore.create(Fixtures.ready, at: path, via: "init")
-        var conflicts = 0
+        var merges = 0
         for round in 0..<40 {
             let base = try SettingsStore.load(path)
             var edited = base.settings
@@ -74,12 +75,12 @@ extension ParallelWriterTests {
             usleep(UInt32(round % 8) * 1_000)
             var consoleSaved = false
             do {
-                _ = try SettingsStore.save(edited, to: path, via: "console", base: base)
-                consoleSaved = true
+                let outcome = try SettingsStore.save(edited, to: path, via: "console", base: base)
+                consoleSaved = outcome.file != nil
+                if case .saved(_, let kept) = outcome, !kept.isEmpty { merges += 1 }
+                #expect(consoleSaved, "round \(round): two writers of different keys are no conflict")
             } catch {
-                #expect(error.code == .conflict, "\(error)")
-                #expect(error.message.contains("changed on disk"))
-                conflicts += 1
+                Issue.record("round \(round): \(error)")
             }
             setDone.wait()
             #expect(setFailure.all.isEmpty)
@@ -88,7 +89,7 @@ extension ParallelWriterTests {
             #expect((final.text("atlassianApp.description") == "console \(round)") == consoleSaved,
                     "round \(round): the console's save is there exactly when it was reported saved")
         }
-        print("console racing set: \(conflicts) of 40 rounds ended in a conflict shown to the operator")
+        print("console racing set: \(merges) of 40 rounds merged the set's change into the console's save")
     }
 }
 

@@ -1,6 +1,6 @@
 import TestSupport
 import Testing
-import SettingsKit
+@testable import SettingsKit
 
 /// One row per finding code: a change that must produce it, and a near miss that must not.
 struct RuleCase: CustomTestStringConvertible, Sendable {
@@ -105,7 +105,21 @@ let ruleCases: [RuleCase] = [
     RuleCase(code: "connection/link-only",
              trigger: { $0.setFlag("connection.signUpAndSignIn", false) },
              nearMiss: { $0.setFlag("connection.enabled", false); $0.setFlag("connection.signUpAndSignIn", false) }),
+    RuleCase(code: "credentials/secret-in-other-field",
+             trigger: { $0.setText("atlassianApp.description", "Sign in. " + TestSecret.value) },
+             nearMiss: { $0.setText("atlassianApp.description", "Sign in. " + TestSecret.value.dropLast()) }),
+    RuleCase(code: "permissions/too-many-scopes",
+             trigger: { $0.setList("atlassianApp.scopes", manyScopes(50)) },
+             nearMiss: { $0.setList("atlassianApp.scopes", manyScopes(49) + ["read:me", " "]) }),
+    RuleCase(code: "permissions/requested-scope-on-app",
+             trigger: { $0.setList("atlassianApp.scopes", ["read:me", "read:jira-work", "offline_access"]) },
+             nearMiss: { $0.setList("connection.scopes", ["read:jira-work", "offline_access"]) }),
 ]
+
+/// `n` distinct app scopes, read:me and read:jira-work among them.
+func manyScopes(_ n: Int) -> [String] {
+    Array((["read:me", "read:jira-work"] + (0..<n).map { "read:thing\($0):jira" }).prefix(n))
+}
 
 /// SPEC's table of finding codes, copied here so a rename in the data is caught.
 let specCodes = [
@@ -118,6 +132,9 @@ let specCodes = [
     "distribution/not-sharing", "distribution/vendor-missing", "distribution/privacy-url-missing", "distribution/privacy-url-invalid",
     "distribution/terms-url-missing", "distribution/terms-url-invalid", "distribution/contact-url-invalid",
     "distribution/personal-data-undeclared", "connection/disabled", "connection/link-only",
+    "credentials/secret-in-other-field", "permissions/too-many-scopes",
+    // Not in SPEC's table: offline_access listed among the app's scopes by mistake.
+    "permissions/requested-scope-on-app",
 ]
 
 @Suite struct RuleTests {
@@ -129,6 +146,15 @@ let specCodes = [
     @Test func theRuleTableIsSpecsTable() {
         #expect(RuleTable.all.map(\.code) == specCodes)
         #expect(Set(ruleCases.map(\.code)) == Set(specCodes), "every code has a trigger and a near miss")
+        #expect(ruleCases.map(\.code).sorted() == RuleTable.all.map(\.code).sorted(), "one case per row of the table, no more")
+    }
+
+    @Test func everyRowHasACheckAndEveryCheckARow() {
+        let rows = RuleTable.all.map(\.code)
+        #expect(Set(rows).count == rows.count, "no code twice in the table")
+        #expect(Set(rows).subtracting(Rules.checks.keys).sorted() == [], "rows without a check")
+        #expect(Set(Rules.checks.keys).subtracting(rows).sorted() == [], "checks without a row")
+        #expect(Readiness.checksInTableOrder.allSatisfy { $0 != nil })
     }
 
     @Test(arguments: ruleCases)
@@ -195,5 +221,84 @@ let specCodes = [
         #expect(report.isComplete(.authorization) && report.isComplete(.instance))
         let steps = report.findings.map(\.step)
         #expect(steps == steps.sorted(), "findings come in step order")
+    }
+
+    @Test func offlineAccessIsRequestedNotEnabledOnTheApp() {
+        let requested = Fixtures.ready { $0.setList("connection.scopes", ["read:jira-work", "offline_access"]) }
+        #expect(Fixtures.codes(requested) == [], "offline_access is asked for in the consent URL; no app enables it")
+        let typo = Fixtures.ready { $0.setList("connection.scopes", ["read:jira-work", "offline_acess"]) }
+        #expect(Fixtures.codes(typo).contains("permissions/scope-not-enabled"), "a near miss of the name is still judged")
+        let onApp = Fixtures.ready { $0.setList("atlassianApp.scopes", ["read:me", "read:jira-work", "offline_access", "offline_access"]) }
+        let findings = Readiness.evaluate(onApp).findings
+        #expect(findings.map(\.code) == ["permissions/requested-scope-on-app"], "a warning, once, not a blocker")
+        #expect(findings.first?.fix.contains("Additional scopes on the Credentials screen") == true)
+        #expect(!ScopeCatalogue.appScopes.contains { $0.name == "offline_access" })
+        #expect(ScopeCatalogue.contains("offline_access") && ScopeCatalogue.isRequestedOnly("offline_access"))
+        for rule in RuleTable.all {
+            #expect(!(rule.fix.contains("offline_access") && rule.fix.contains("Permissions tab") && !rule.fix.contains("Remove")),
+                    "\(rule.code) tells to enable offline_access on the Permissions tab")
+        }
+    }
+
+    @Test func theSecretInAnotherFieldIsNamedByFieldNeverByValue() {
+        let s = Fixtures.ready { s in
+            s.setText("atlassianApp.name", TestSecret.value)
+            s.setList("atlassianApp.callbackUrls", [redirect, "x" + TestSecret.value, TestSecret.value])
+            s.setValue(.object(JSONObject([("ticket", .string("see " + TestSecret.value)),
+                                           ("list", .array([.number("1"), .object(JSONObject([("deep", .string(TestSecret.value))]))])),
+                                           (TestSecret.value, .string("keyed"))])), for: "notes")
+        }
+        let report = Readiness.evaluate(s)
+        let hits = report.findings.filter { $0.code == "credentials/secret-in-other-field" }
+        #expect(hits.map(\.field) == ["atlassianApp.name", "atlassianApp.callbackUrls", "notes.ticket", "notes.list.deep", "notes"])
+        #expect(hits.first?.message == "The Client Secret also appears in Name (atlassianApp.name), where it is stored in clear.")
+        #expect(hits.last?.message.contains("a key in notes") == true)
+        #expect(hits.allSatisfy { $0.severity == .blocker && $0.step == .credentials })
+        for finding in report.findings {
+            let text = finding.message + finding.fix + finding.field
+            #expect(!TestSecret.isIn(text.utf8), "\(finding.code) quotes the secret")
+        }
+    }
+
+    @Test func aSecretEqualToTheClientIDOrTooShortIsNotSearchedFor() {
+        let equal = Fixtures.ready { $0.setText("connection.clientSecret", id32) }
+        #expect(!Fixtures.codes(equal).contains("credentials/secret-in-other-field"), "secret-equals-id says it already")
+        let inID = Fixtures.ready { $0.setText("connection.clientId", id32 + TestSecret.value) }
+        #expect(Readiness.evaluate(inID).findings.first { $0.code == "credentials/secret-in-other-field" }?.field == "connection.clientId")
+        let short = Fixtures.ready { $0.setText("connection.clientSecret", "Acme si"); $0.setText("atlassianApp.name", "Acme sign-in") }
+        #expect(!Fixtures.codes(short).contains("credentials/secret-in-other-field"), "7 characters are not searched for")
+        let eight = Fixtures.ready { $0.setText("connection.clientSecret", "Acme sig"); $0.setText("atlassianApp.name", "Acme sign-in") }
+        #expect(Fixtures.codes(eight).contains("credentials/secret-in-other-field"), "8 characters are")
+    }
+
+    @Test func tooManyScopesCountsDistinctEntries() {
+        let repeated = Fixtures.ready { $0.setList("atlassianApp.scopes", manyScopes(49) + manyScopes(49)) }
+        #expect(!Fixtures.codes(repeated).contains("permissions/too-many-scopes"))
+        let f = Readiness.evaluate(Fixtures.ready { $0.setList("atlassianApp.scopes", manyScopes(60)) }).findings
+            .first { $0.code == "permissions/too-many-scopes" }
+        #expect(f?.message == "The app has 60 scopes enabled; Atlassian recommends fewer than 50.")
+        #expect(f?.severity == .warning)
+    }
+}
+
+@Suite struct IntroducedFindingsTests {
+    @Test func onlyFindingsTheOldReportLacksAreIntroduced() {
+        let before = Readiness.evaluate(Fixtures.ready { $0.setText("atlassianApp.logo", nil) })
+        let after = Readiness.evaluate(Fixtures.ready { $0.setText("atlassianApp.logo", nil); $0.setList("atlassianApp.callbackUrls", []) })
+        #expect(after.introduced(since: before).map(\.code) == ["authorization/callback-missing"])
+        #expect(before.introduced(since: after).isEmpty, "what a change fixed is not new")
+        let otherValue = Readiness.evaluate(Fixtures.ready { $0.setText("atlassianApp.distribution.termsUrl", "acme.com/terms2") })
+        let oneValue = Readiness.evaluate(Fixtures.ready { $0.setText("atlassianApp.distribution.termsUrl", "acme.com/terms") })
+        #expect(otherValue.introduced(since: oneValue).map(\.code) == ["distribution/terms-url-invalid"], "a new bad value is a new finding")
+    }
+}
+
+@Suite struct SecretSearchTests {
+    @Test func theSecretIsSearchedForByteForByte() {
+        // "é" as e + U+0301 after the secret's last letter: a Character search sees "W\u{301}", not "W".
+        let s = Fixtures.ready { $0.setText("atlassianApp.description", TestSecret.value + "\u{301} more") }
+        #expect(Fixtures.codes(s).contains("credentials/secret-in-other-field"))
+        #expect(Rules.containsBytes("abc", Array("abc".utf8)) && Rules.containsBytes("xxabcx", Array("abc".utf8)))
+        #expect(!Rules.containsBytes("ab", Array("abc".utf8)) && !Rules.containsBytes("abdab", Array("abc".utf8)))
     }
 }

@@ -60,7 +60,7 @@ import Glibc
         // The console keeps the edits and the base; once there is room the same save works,
         // with no false conflict (the failed save changed nothing).
         disk.free(pages: 16, of: filler)
-        let saved = try SettingsStore.save(mine, to: path, via: "console", base: base)
+        let saved = try #require(try SettingsStore.save(mine, to: path, via: "console", base: base).file)
         #expect(saved.settings.text("atlassianApp.name") == "Edited while the disk was full")
         let reloaded = try SettingsStore.load(path)
         #expect(reloaded.settings == mine)
@@ -276,7 +276,7 @@ import Glibc
         let path = dir + "/s.json"
         Fixtures.write("{\"schemaVersion\": 2, \"future\": true}\n", to: path)
         let before = Fixtures.read(path)!
-        do { _ = try SettingsStore.save(Fixtures.ready, to: path, via: "console", base: nil, overwrite: true); Issue.record("overwrote") } catch {
+        do { _ = try SettingsStore.save(Fixtures.ready, to: path, via: "console", base: nil, choices: MergeChoices(forAll: .yours)); Issue.record("overwrote") } catch {
             #expect(error.code == .unsupportedVersion)
         }
         #expect(Fixtures.read(path) == before)
@@ -291,11 +291,14 @@ import Glibc
         var times = [timespec(tv_sec: 1_000_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000_000, tv_nsec: 0)]
         utimensat(AT_FDCWD, path, &times, 0)
         #expect(!SettingsStore.changedOnDisk(since: base, path: path))
-        let saved = try SettingsStore.save(renamed(base.settings, "mine"), to: path, via: "console", base: base)
+        let saved = try #require(try SettingsStore.save(renamed(base.settings, "mine"), to: path, via: "console", base: base).file)
         #expect(!SettingsStore.changedOnDisk(since: saved, path: path), "our own save is not a change on disk")
         // Rewritten in place by an editor: same inode, same size, the old timestamps put back.
+        // Their edit and ours change the same key (the app's name, "mine"), so the save
+        // must stop at a conflict, not merge.
         var edited = Fixtures.read(path)!
-        let at = edited.firstIndex(of: UInt8(ascii: "m"))!
+        let mine = Array("\"mine\"".utf8)
+        let at = (0...(edited.count - mine.count)).first { edited[$0..<($0 + mine.count)].elementsEqual(mine) }! + 1
         edited[at] = UInt8(ascii: "M")
         var st = stat()
         stat(path, &st)
@@ -305,9 +308,10 @@ import Glibc
         futimens(fd, &times)
         close(fd)
         #expect(SettingsStore.changedOnDisk(since: saved, path: path))
-        do { _ = try SettingsStore.save(renamed(saved.settings, "again"), to: path, via: "console", base: saved); Issue.record("no conflict") } catch {
-            #expect(error.code == .conflict)
+        guard case .conflicts(let conflicts) = try SettingsStore.save(renamed(saved.settings, "again"), to: path, via: "console", base: saved) else {
+            Issue.record("no conflict"); return
         }
+        #expect(conflicts.map(\.key) == ["atlassianApp.name"])
         #expect(Fixtures.read(path) == edited)
         #expect(edited != before)
     }

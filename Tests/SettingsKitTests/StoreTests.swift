@@ -118,7 +118,7 @@ import Glibc
         let path = dir + "/s.json"
         Fixtures.write(Fixtures.readyText, to: path, mode: 0o644)
         let loaded = try SettingsStore.load(path)
-        let saved = try SettingsStore.save(loaded.settings, to: path, via: "console", base: loaded)
+        let saved = try #require(try SettingsStore.save(loaded.settings, to: path, via: "console", base: loaded).file)
         #expect(saved.bytes == loaded.bytes)
         #expect(Fixtures.mode(path) == 0o600, "saving tightens the mode")
     }
@@ -158,23 +158,79 @@ import Glibc
         #expect(time.count == 20 && time.hasSuffix("Z") && time.contains("T"))
     }
 
-    @Test func aChangeOnDiskIsAConflictUnlessOverwriting() throws {
+    @Test func aChangeOnDiskToAnotherKeyIsMergedNotReverted() throws {
         let dir = TemporaryFolder.make()
         defer { TemporaryFolder.remove(dir) }
         let path = dir + "/s.json"
-        try SettingsStore.create(Settings(), at: path, via: "init")
+        try SettingsStore.create(Fixtures.ready, at: path, via: "init")
         let base = try SettingsStore.load(path)
-        try SettingsStore.update(path, via: "set") { $0.setText("instance.name", "theirs") }
+        try SettingsStore.update(path, via: "set") { $0.setText("atlassianApp.logo", "https://acme.com/theirs.png") }
         var mine = base.settings
-        mine.setText("atlassianApp.name", "mine")
-        do { _ = try SettingsStore.save(mine, to: path, via: "console", base: base); Issue.record("no conflict") } catch {
-            #expect(error.code == .conflict)
+        mine.setText("instance.name", "mine")
+        guard case .saved(let saved, let kept) = try SettingsStore.save(mine, to: path, via: "console", base: base) else {
+            Issue.record("a change to another key is no conflict"); return
         }
-        #expect(try SettingsStore.load(path).settings.text("instance.name") == "theirs")
-        let saved = try SettingsStore.save(mine, to: path, via: "console", base: base, overwrite: true)
-        #expect(saved.settings.text("atlassianApp.name") == "mine")
+        #expect(kept == ["atlassianApp.logo"])
+        let now = try SettingsStore.load(path).settings
+        #expect(now.text("atlassianApp.logo") == "https://acme.com/theirs.png", "their change was reverted")
+        #expect(now.text("instance.name") == "mine")
+        #expect(saved.settings == now, "the saved file is what the caller now holds")
+        // The history line records only what this save changed on disk.
+        let last = try #require(Fixtures.historyLines(path).last)
+        #expect(last["changes"]?.arrayValue?.compactMap { $0.objectValue?["key"]?.stringValue } == ["instance.name"])
+    }
+
+    @Test func aKeyChangedOnBothSidesIsAConflictUntilChosen() throws {
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
+        let path = dir + "/s.json"
+        try SettingsStore.create(Fixtures.ready, at: path, via: "init")
+        let base = try SettingsStore.load(path)
+        try SettingsStore.update(path, via: "set") {
+            $0.setText("instance.name", "theirs")
+            $0.setText("atlassianApp.logo", "https://acme.com/theirs.png")
+        }
+        let before = Fixtures.read(path)
+        var mine = base.settings
+        mine.setText("instance.name", "mine")
+        mine.setText(Fields.secretKey, "ANOTHER-secret-value-for-the-merge")
+        guard case .conflicts(let conflicts) = try SettingsStore.save(mine, to: path, via: "console", base: base) else {
+            Issue.record("no conflict"); return
+        }
+        #expect(conflicts.map(\.key) == ["instance.name"])
+        #expect(conflicts[0].base == .string("acme-prod") && conflicts[0].theirs == .string("theirs") && conflicts[0].yours == .string("mine"))
+        #expect(Fixtures.read(path) == before, "nothing is written while a conflict is open")
+        var choices = MergeChoices()
+        choices.choose(.theirs, for: conflicts[0])
+        let saved = try #require(try SettingsStore.save(mine, to: path, via: "console", base: base, choices: choices).file)
+        #expect(saved.settings.text("instance.name") == "theirs")
+        #expect(saved.settings.text("atlassianApp.logo") == "https://acme.com/theirs.png")
+        #expect(saved.settings.text(Fields.secretKey) == "ANOTHER-secret-value-for-the-merge")
         // The saved file is the base for the next save: no conflict.
-        _ = try SettingsStore.save(mine, to: path, via: "console", base: saved)
+        #expect(try SettingsStore.save(mine, to: path, via: "console", base: saved).file != nil)
+    }
+
+    @Test func aMergeComparesBytesNotCanonicalEquivalence() throws {
+        var base = Fixtures.ready
+        base.setText("instance.name", "caf\u{E9}")
+        var theirs = base, yours = base
+        theirs.setText("instance.name", "cafe\u{301}")
+        yours.setText("atlassianApp.name", "mine")
+        let merged = SettingsMerge.merge(base: base, theirs: theirs, yours: yours)
+        #expect(merged.conflicts.isEmpty)
+        #expect(merged.keptFromDisk == ["instance.name"], "their decomposed spelling is a change")
+        #expect(merged.merged.text("instance.name")?.utf8.elementsEqual("cafe\u{301}".utf8) == true)
+        // A secret changed on both sides is a conflict whose values are marked secret.
+        var t2 = base, y2 = base
+        t2.setText(Fields.secretKey, "THEIRS-secret-0000000000")
+        y2.setText(Fields.secretKey, "YOURS-secret-11111111111")
+        let both = SettingsMerge.merge(base: base, theirs: t2, yours: y2)
+        #expect(both.conflicts.map(\.isSecret) == [true])
+        // Keys that hold a dot are their own leaves.
+        var dotted = base
+        dotted.setValue(.string("x"), at: ["notes", "a.b"])
+        let kept = SettingsMerge.merge(base: base, theirs: base, yours: dotted).merged
+        #expect(kept.value(at: ["notes", "a.b"]) == .string("x") && kept.value(at: ["notes", "a", "b"]) == nil)
     }
 
     @Test func staleTempFilesAreRemovedByTheNextSave() throws {

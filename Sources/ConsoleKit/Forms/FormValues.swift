@@ -23,7 +23,7 @@ public enum FormValues {
             let items = TextInput.splitList(text)
             settings.setList(key, items.isEmpty && settings.list(key) == nil ? nil : items)
         case .customScopes:
-            let checked = (settings.list(FormItem.appScopesKey) ?? []).filter(ScopeCatalogue.contains)
+            let checked = (settings.list(FormItem.appScopesKey) ?? []).filter(ScopeCatalogue.isAppScope)
             let all = checked + TextInput.splitList(text)
             settings.setList(FormItem.appScopesKey, all.isEmpty && settings.list(FormItem.appScopesKey) == nil ? nil : all)
         default:
@@ -31,8 +31,10 @@ public enum FormValues {
         }
     }
 
+    /// The app's scopes without a box in the checklist; offline_access listed here by
+    /// mistake shows too, so it can be seen and removed.
     public static func customScopes(in settings: Settings) -> [String] {
-        (settings.list(FormItem.appScopesKey) ?? []).filter { !ScopeCatalogue.contains($0) }
+        (settings.list(FormItem.appScopesKey) ?? []).filter { !ScopeCatalogue.isAppScope($0) }
     }
 
     public static func isChecked(_ item: FormItem, in settings: Settings) -> Bool {

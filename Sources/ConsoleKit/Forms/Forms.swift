@@ -12,7 +12,7 @@ public enum Forms {
         switch screen {
         case .instance: return ["instance.name", "instance.environment", "instance.redirectUri"].map(item)
         case .app: return ["atlassianApp.name", "atlassianApp.description", "atlassianApp.logo"].map(item)
-        case .permissions: return ScopeCatalogue.all.map(FormItem.scope) + [.customScopes]
+        case .permissions: return ScopeCatalogue.appScopes.map(FormItem.scope) + [.customScopes]
         case .authorization: return [item("atlassianApp.callbackUrls"), .useRedirectURI]
         case .credentials:
             return ["connection.useCustomCredentials", "connection.clientId", "connection.clientSecret",

@@ -102,8 +102,10 @@ public struct ConsoleState: Equatable, Sendable {
         report = Readiness.evaluate(settings, fileMode: fileMode)
     }
 
-    /// The run loop reports a finished save: the saved file is the new base.
-    public mutating func saveSucceeded(fileMode: UInt32?) {
+    /// The run loop reports a finished save: the saved file is the new base. `merged`: the
+    /// settings as saved when the save kept changes someone else made on disk meanwhile.
+    public mutating func saveSucceeded(fileMode: UInt32?, merged: Settings? = nil) {
+        if let merged { settings = merged }
         saved = settings
         self.fileMode = fileMode
         report = Readiness.evaluate(settings, fileMode: fileMode)

@@ -31,13 +31,27 @@ public struct AuditFiles: Sequence, IteratorProtocol {
         var next = 0
     }
 
+    /// A file by device and inode: what stays the same whatever path names it.
+    public typealias Node = (device: UInt64, inode: UInt64)
+
     private let arguments: [String]
     private var nextArgument = 0
     private var stack: [Listing] = []
+    private let excluded: Node?
 
     /// Files and folders as given to `audit`; a path that does not exist is kept, so it
-    /// is reported as not found.
-    public init(_ paths: [String]) { arguments = paths }
+    /// is reported as not found. `excluding` is a file never listed, by whatever name:
+    /// `audit`'s own output when it is redirected into a file below a folder it audits.
+    public init(_ paths: [String], excluding: Node? = nil) {
+        arguments = paths
+        excluded = excluding
+    }
+
+    private func isExcluded(_ path: String) -> Bool {
+        guard let excluded else { return false }
+        var st = stat()
+        return stat(path, &st) == 0 && UInt64(st.st_dev) == excluded.device && UInt64(st.st_ino) == excluded.inode
+    }
 
     public mutating func next() -> String? {
         while true {
@@ -50,14 +64,17 @@ public struct AuditFiles: Sequence, IteratorProtocol {
                 stack[top].next += 1
                 let entry = listing.entries[listing.next]
                 let path = listing.folder + "/" + entry.name
-                if entry.isFolder { stack.append(Listing(folder: path, entries: AuditFiles.list(path))) } else { return path }
+                if entry.isFolder { stack.append(Listing(folder: path, entries: AuditFiles.list(path))) } else if !isExcluded(path) { return path }
                 continue
             }
             guard nextArgument < arguments.count else { return nil }
             let path = arguments[nextArgument]
             nextArgument += 1
             var st = stat()
-            guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return path }
+            guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
+                if isExcluded(path) { continue }
+                return path
+            }
             let folder = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
             stack.append(Listing(folder: folder, entries: AuditFiles.list(folder)))
         }

@@ -32,11 +32,14 @@ public enum ParallelAudit {
     ///   - pathsByCode: also keep, per finding code, the paths of the files that have it.
     ///   - render: turns a verdict into the text to write; runs on the worker threads.
     ///   - emit: receives the rendered text; runs on whichever thread holds the turn.
+    ///   - excluding: a file left out whatever its name (`AuditFiles`).
     public static func run(_ paths: [String], workers: Int = defaultWorkers, order: Order,
                            pathsByCode: Bool = false,
+                           excluding: AuditFiles.Node? = nil,
                            render: @escaping @Sendable (AuditEntry) -> String,
                            emit: @escaping (String) -> Void) -> AuditSummary {
-        let pool = Pool(files: AuditFiles(paths), order: order, keepingPaths: pathsByCode, render: render, emit: emit)
+        let pool = Pool(files: AuditFiles(paths, excluding: excluding), order: order, keepingPaths: pathsByCode,
+                        render: render, emit: emit)
         var threads: [pthread_t] = []
         for _ in 1..<min(max(1, workers), 256) {
             let context = Unmanaged.passRetained(pool).toOpaque()

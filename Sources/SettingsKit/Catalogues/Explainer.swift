@@ -5,18 +5,31 @@ public struct Explanation: Equatable, Sendable {
     public let step: String
     public let cause: String
     public let fix: String
-    /// Finding codes that `audit` reports for this cause.
+    /// Finding codes that `audit` reports when a settings file shows this cause.
     public let codes: [String]
 }
 
 /// Maps the messages users meet at sign-in (Resources/explain.json) to their causes.
-/// Matching is forgiving: case, punctuation, quotes and spacing are ignored, and a
-/// pattern matches when all its words appear, so close variants and messages pasted
-/// with surrounding text are recognised.
+///
+/// A message is pasted however it was met: quoted, inside JSON, as a callback URL with
+/// `error_description=User+did+not+authorize`, in any case. So the message is decoded
+/// (percent-encoding, JSON `\u` escapes, HTML apostrophes) and cut into lower-case words;
+/// a pattern is a list of phrases that must all appear as whole words in that order of
+/// words, and a phrase written `!phrase` must not appear (it tells two causes apart that
+/// share an error code, e.g. `access_denied` from a Cancel and from a refused token call).
+///
+/// Every cause with a matching pattern is reported. The most likely comes first: the one
+/// whose best pattern matched the most words; on a tie, the one listed first in
+/// explain.json, which lists the commoner of two causes first.
 public enum Explainer {
+    struct Phrase {
+        let words: [String]
+        let absent: Bool
+    }
+
     struct Entry {
         let explanation: Explanation
-        let patterns: [[String]]
+        let patterns: [[Phrase]]
     }
 
     static let entries: [Entry] = {
@@ -26,41 +39,115 @@ public enum Explainer {
         return rows.map { row in
             let o = row.objectValue ?? JSONObject()
             func s(_ k: String) -> String { o[k]?.stringValue ?? "" }
-            let patterns = (o["patterns"]?.arrayValue ?? []).map { ($0.arrayValue ?? []).compactMap(\.stringValue).map(normalize) }
+            let patterns = (o["patterns"]?.arrayValue ?? []).map { pattern in
+                (pattern.arrayValue ?? []).compactMap(\.stringValue).map { text in
+                    text.hasPrefix("!") ? Phrase(words: words(String(text.dropFirst())), absent: true)
+                                        : Phrase(words: words(text), absent: false)
+                }
+            }
             let codes = (o["codes"]?.arrayValue ?? []).compactMap(\.stringValue)
             return Entry(explanation: Explanation(id: s("id"), step: s("step"), cause: s("cause"), fix: s("fix"), codes: codes),
                          patterns: patterns)
         }
     }()
 
-    /// The explanations that match, best first (most words matched).
+    /// Every known cause, in explain.json's order.
+    public static var all: [Explanation] { entries.map(\.explanation) }
+
+    /// The explanations that match, most likely first.
     public static func explain(_ message: String) -> [Explanation] {
-        let text = normalize(message)
+        let text = words(message)
         guard !text.isEmpty else { return [] }
-        var scored: [(Explanation, Int, Int)] = []
+        var scored: [(explanation: Explanation, score: Int, order: Int)] = []
         for (order, entry) in entries.enumerated() {
-            let best = entry.patterns.filter { $0.allSatisfy { text.contains($0) } }.map { $0.joined().count }.max()
+            let best = entry.patterns.compactMap { pattern -> Int? in
+                let positive = pattern.filter { !$0.absent }
+                guard !positive.isEmpty,
+                      positive.allSatisfy({ appears($0.words, in: text) }),
+                      !pattern.contains(where: { $0.absent && appears($0.words, in: text) }) else { return nil }
+                return positive.reduce(0) { $0 + $1.words.count }
+            }.max()
             if let best { scored.append((entry.explanation, best, order)) }
         }
-        scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.2 < $1.2 }
-        return scored.map(\.0)
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.order < $1.order }
+        return scored.map(\.explanation)
     }
 
-    /// Lower case, curly quotes made straight, everything but letters, digits, '_', '-',
-    /// ':' and apostrophes turned into single spaces.
-    static func normalize(_ s: String) -> String {
-        var out = ""
-        var space = true
-        for ch in s.lowercased() {
-            let c: Character = (ch == "\u{2019}" || ch == "\u{2018}") ? "'" : ch
-            if c.isLetter || c.isNumber || c == "_" || c == "-" || c == ":" || c == "'" {
-                out.append(c)
-                space = false
-            } else if !space {
-                out.append(" ")
-                space = true
+    static func appears(_ phrase: [String], in text: [String]) -> Bool {
+        guard !phrase.isEmpty, phrase.count <= text.count else { return false }
+        for start in 0...(text.count - phrase.count) where text[start] == phrase[0] {
+            if text[start..<(start + phrase.count)].elementsEqual(phrase) { return true }
+        }
+        return false
+    }
+
+    /// The message as lower-case words: decoded first, then cut at everything that is not
+    /// a letter or a digit. Apostrophes join ("don't", "don’t" and "dont" are one word),
+    /// so "_" and "-" separate: `access_denied` is the words "access denied".
+    static func words(_ message: String) -> [String] {
+        var out: [String] = []
+        var word = ""
+        for ch in decoded(message).lowercased() {
+            if ch == "'" || ch == "\u{2019}" || ch == "\u{2018}" || ch == "`" { continue }
+            if ch.isLetter || ch.isNumber {
+                word.append(ch)
+            } else if !word.isEmpty {
+                out.append(word)
+                word = ""
             }
         }
-        return out.trimmingWhitespace
+        if !word.isEmpty { out.append(word) }
+        return out
+    }
+
+    /// Undoes the encodings a pasted message comes in: `%XX` (twice over for a URL inside
+    /// a URL), JSON's `\uXXXX` and `\n`-style escapes, and the HTML forms of an apostrophe.
+    static func decoded(_ message: String) -> String {
+        var bytes = Array(message.utf8)
+        for _ in 0..<3 {
+            let next = decodeOnce(bytes)
+            if next == bytes { break }
+            bytes = next
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func decodeOnce(_ bytes: [UInt8]) -> [UInt8] {
+        func hex(_ b: UInt8) -> UInt32? {
+            switch b {
+            case 0x30...0x39: return UInt32(b - 0x30)
+            case 0x41...0x46: return UInt32(b - 0x41 + 10)
+            case 0x61...0x66: return UInt32(b - 0x61 + 10)
+            default: return nil
+            }
+        }
+        let apostrophes: [[UInt8]] = ["&#39;", "&#x27;", "&apos;", "&rsquo;"].map { Array($0.utf8) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "%"), i + 2 < bytes.count, let h = hex(bytes[i + 1]), let l = hex(bytes[i + 2]) {
+                out.append(UInt8(h << 4 | l))
+                i += 3
+            } else if b == UInt8(ascii: "\\"), i + 1 < bytes.count {
+                if bytes[i + 1] == UInt8(ascii: "u"), i + 5 < bytes.count,
+                   let a = hex(bytes[i + 2]), let b2 = hex(bytes[i + 3]), let c = hex(bytes[i + 4]), let d = hex(bytes[i + 5]) {
+                    let scalar = Unicode.Scalar(a << 12 | b2 << 8 | c << 4 | d) ?? " "
+                    out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                    i += 6
+                } else {
+                    out.append(UInt8(ascii: " "))  // \n, \t, \" and the like: a separator
+                    i += 2
+                }
+            } else if b == UInt8(ascii: "&"), let entity = apostrophes.first(where: { bytes[i...].starts(with: $0) }) {
+                out.append(UInt8(ascii: "'"))
+                i += entity.count
+            } else {
+                out.append(b)
+                i += 1
+            }
+        }
+        return out
     }
 }

@@ -3,6 +3,9 @@ public struct Scope: Equatable, Sendable {
     public let name: String
     public let product: String
     public let description: String
+    /// A scope the instance asks for in the consent URL (connection.scopes) that is never
+    /// enabled on the app's Permissions tab: `offline_access`, which yields a refresh token.
+    public let requestedOnly: Bool
 }
 
 /// The bundled scope catalogue, `read:me` first. A scope outside it is likely a typo
@@ -15,14 +18,25 @@ public enum ScopeCatalogue {
         return items.map { item in
             let o = item.objectValue ?? JSONObject()
             return Scope(name: o["name"]?.stringValue ?? "", product: o["product"]?.stringValue ?? "",
-                         description: o["description"]?.stringValue ?? "")
+                         description: o["description"]?.stringValue ?? "",
+                         requestedOnly: o["requestedOnly"]?.boolValue ?? false)
         }
     }()
 
+    /// The scopes of the app's Permissions tab: the console's checklist.
+    public static let appScopes: [Scope] = all.filter { !$0.requestedOnly }
+
     private static let names = Set(all.map(\.name))
+    private static let requestedOnlyNames = Set(all.filter(\.requestedOnly).map(\.name))
 
     public static func contains(_ name: String) -> Bool { names.contains(name) }
     public static func scope(named name: String) -> Scope? { all.first { $0.name == name } }
+
+    /// Whether the scope is only ever asked for in the consent URL, never enabled on the app.
+    public static func isRequestedOnly(_ name: String) -> Bool { requestedOnlyNames.contains(name) }
+
+    /// Whether the scope has a box in the app's Permissions checklist.
+    public static func isAppScope(_ name: String) -> Bool { names.contains(name) && !requestedOnlyNames.contains(name) }
 
     /// The scope the instance needs to read the user's profile.
     public static let identityScope = "read:me"

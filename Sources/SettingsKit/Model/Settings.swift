@@ -57,6 +57,13 @@ public struct Settings: Equatable, Sendable {
         Settings.set(value, at: path[...], parent: [], in: &root)
     }
 
+    /// Sets (or, with nil, removes) the value at a path of object keys; unlike a dotted
+    /// key, a path can name a key that itself holds a dot.
+    public mutating func setValue(_ value: JSONValue?, at path: [String]) {
+        guard !path.isEmpty else { return }
+        Settings.set(value, at: path[...], parent: [], in: &root)
+    }
+
     public mutating func setText(_ key: String, _ value: String?) { setValue(value.map(JSONValue.string), for: key) }
     public mutating func setFlag(_ key: String, _ value: Bool?) { setValue(value.map(JSONValue.bool), for: key) }
     public mutating func setList(_ key: String, _ value: [String]?) {

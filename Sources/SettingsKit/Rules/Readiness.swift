@@ -18,6 +18,15 @@ public struct Report: Equatable, Sendable {
     public var readyForProduction: Bool { blockers.isEmpty }
     /// Development instances use shared credentials: enabling the connection is enough.
     public var readyForDevelopment: Bool { connectionEnabled }
+
+    /// The findings here that `old` does not have: what a change brought in. A finding is
+    /// the same when its code, field and message are, byte for byte (a message quotes the
+    /// value, so a new bad value is a new finding).
+    public func introduced(since old: Report) -> [Finding] {
+        func key(_ f: Finding) -> [UInt8] { Array((f.code + "\u{0}" + f.field + "\u{0}" + f.message).utf8) }
+        let before = Set(old.findings.map(key))
+        return findings.filter { !before.contains(key($0)) }
+    }
 }
 
 /// The one rule engine: `audit`, `show`, the console's step marks and its Review

@@ -56,8 +56,9 @@ enum Rules {
         },
         "permissions/scope-not-enabled": { input in
             let enabled = Set(input.settings.list("atlassianApp.scopes") ?? [])
+            // offline_access is asked for in the consent URL; no app enables it.
             return (input.settings.list("connection.scopes") ?? [])
-                .filter { ScopeCatalogue.isValidName($0) && !enabled.contains($0) }
+                .filter { ScopeCatalogue.isValidName($0) && !ScopeCatalogue.isRequestedOnly($0) && !enabled.contains($0) }
                 .map { Hit(value: $0) }
         },
         "authorization/callback-missing": { input in
@@ -127,7 +128,108 @@ enum Rules {
         "connection/link-only": { input in
             input.settings.flag("connection.enabled") == true && input.settings.flag("connection.signUpAndSignIn") != true ? [Hit()] : []
         },
+        "credentials/secret-in-other-field": secretInOtherField,
+        "permissions/too-many-scopes": { input in
+            var seen = Set<[UInt8]>()
+            for scope in input.settings.list("atlassianApp.scopes") ?? [] where !scope.trimmingWhitespace.isEmpty {
+                seen.insert(Array(scope.utf8))
+            }
+            return seen.count >= tooManyScopes ? [Hit(value: String(seen.count))] : []
+        },
+        "permissions/requested-scope-on-app": { input in
+            var seen = Set<[UInt8]>()
+            return (input.settings.list("atlassianApp.scopes") ?? [])
+                .filter { ScopeCatalogue.isRequestedOnly($0) && seen.insert(Array($0.utf8)).inserted }
+                .map { Hit(value: $0) }
+        },
     ]
+
+    /// Atlassian recommends fewer than 50 scopes per app.
+    static let tooManyScopes = 50
+
+    /// The Client Secret pasted into another field: any string value of the document,
+    /// known key or not, list items included, and keys too. Each field is named once, by
+    /// its dotted path; a key that holds the secret is named by the object it is in, so
+    /// no path ever quotes the secret. Secrets under 8 characters are not searched for
+    /// (`Redaction.minimumSearchLength`): they would be found everywhere. The search is
+    /// byte for byte, as every exact comparison is (and a Character search made `audit`
+    /// half as slow again).
+    static let secretInOtherField: Check = { input in
+        guard let secret = input.settings.filled(Fields.secretKey), secret.count >= Redaction.minimumSearchLength else { return [] }
+        let needle = Array(secret.utf8)
+        func holds(_ text: String) -> Bool { containsBytes(text, needle) }
+        var hits: [Hit] = []
+        func found(_ path: String, key: Bool) {
+            let field = path.isEmpty ? "(top level)" : path
+            let label: String
+            if key {
+                label = path.isEmpty ? "a top-level key" : "a key in \(path)"
+            } else if let known = Fields.field(path) {
+                label = "\(known.label) (\(path))"
+            } else {
+                label = path
+            }
+            hits.append(Hit(field: field, label: label))
+        }
+        // A value's path is built only when it holds the secret or has children: most hold neither.
+        func join(_ parent: String, _ key: String?) -> String {
+            guard let key else { return parent }
+            return parent.isEmpty ? key : parent + "." + key
+        }
+        func walk(_ value: JSONValue, _ parent: String, _ key: String?) {
+            switch value {
+            case .string(let text):
+                guard holds(text) else { return }
+                let path = join(parent, key)
+                if path == Fields.secretKey { return }
+                // Equal to the Client ID is credentials/secret-equals-id already.
+                if path == "connection.clientId", text.trimmingWhitespace == secret { return }
+                found(path, key: false)
+            case .array(let items):
+                if items.contains(where: { item in
+                    if case .string(let text) = item { return holds(text) }
+                    return false
+                }) { found(join(parent, key), key: false) }
+                for item in items {
+                    switch item {
+                    case .array, .object: walk(item, join(parent, key), nil)
+                    default: continue
+                    }
+                }
+            case .object(let object):
+                let path = join(parent, key)
+                var keyHolds = false
+                for (name, child) in object {
+                    if holds(name) { keyHolds = true; continue }
+                    walk(child, path, name)
+                }
+                if keyHolds { found(path, key: true) }
+            default:
+                return
+            }
+        }
+        walk(.object(input.settings.root), "", nil)
+        return hits
+    }
+
+    /// Whether `text`'s UTF-8 bytes hold `needle` (not empty) anywhere.
+    static func containsBytes(_ text: String, _ needle: [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { hay in
+            guard let first = needle.first, hay.count >= needle.count else { return false }
+            var i = 0
+            let last = hay.count - needle.count
+            while i <= last {
+                if hay[i] == first {
+                    var j = 1
+                    while j < needle.count && hay[i + j] == needle[j] { j += 1 }
+                    if j == needle.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
 
     static func scopeLists(_ input: RuleInput) -> [(String, [String])] {
         ["atlassianApp.scopes", "connection.scopes"].map { ($0, input.settings.list($0) ?? []) }

@@ -121,37 +121,63 @@ public enum SettingsStore {
         }
     }
 
+    /// What a save that may meet someone else's save did.
+    public enum SaveOutcome: Sendable {
+        /// Written. `file` is the file as now saved (the base for the next save); its
+        /// settings include what someone else changed on disk meanwhile (`keptFromDisk`).
+        case saved(LoadedFile, keptFromDisk: [String])
+        /// Nothing was written: these keys were changed both here and on disk, to different
+        /// values, and `choices` did not say which to keep.
+        case conflicts([MergeConflict])
+
+        /// The saved file, or nil when the save stopped at conflicts.
+        public var file: LoadedFile? {
+            if case .saved(let file, _) = self { return file }
+            return nil
+        }
+    }
+
     /// Saves settings edited since `base` was loaded (nil: the file did not exist yet).
-    /// If the file's content changed on disk meanwhile (someone else saved it), throws
-    /// `file/conflict` unless `overwrite`. A file of a newer schema version is never
-    /// overwritten, not even then. Returns the file as now saved: the base for the next save.
-    public static func save(_ settings: Settings, to path: String, via: String, base: LoadedFile?, overwrite: Bool = false) throws(FileError) -> LoadedFile {
+    /// If someone else saved the file meanwhile, the two are merged under the lock
+    /// (`SettingsMerge`): their changes are kept, ours applied, and keys both changed are
+    /// decided by `choices` or returned as conflicts, with nothing written. A file that can
+    /// no longer be read is replaced only when `choices` says ours wins for all; a file of a
+    /// newer schema version is never overwritten.
+    public static func save(_ settings: Settings, to path: String, via: String, base: LoadedFile?,
+                            choices: MergeChoices = .none) throws(FileError) -> SaveOutcome {
         let target = SystemIO.resolvingLinks(path)
-        return try FileLock.withLock(target, shownPath: path) { () throws(FileError) -> LoadedFile in
+        return try FileLock.withLock(target, shownPath: path) { () throws(FileError) -> SaveOutcome in
             var onDisk: LoadedFile?
             do throws(FileError) {
                 onDisk = try load(path)
             } catch {
-                // SPEC: a file of a newer version is refused and never rewritten.
+                // A file of a newer version is refused and never rewritten.
                 if error.code == .unsupportedVersion { throw error }
-                if error.code != .notFound && !overwrite {
+                if error.code != .notFound && choices.forAll != .yours {
                     throw FileError(.conflict, path: path, "the file on disk can no longer be read (\(error.message)); save again to overwrite it")
                 }
             }
+            var toWrite = settings
+            var kept: [String] = []
             // Content, not just the file's identity: an in-place edit within one mtime tick
             // is still noticed, and a save of the same bytes by someone else is no conflict.
-            if !overwrite, onDisk?.bytes != base?.bytes {
-                throw FileError(.conflict, path: path, base == nil ? "the file was created by someone else meanwhile" : "the file was changed on disk since it was opened")
+            if let onDisk, onDisk.bytes != base?.bytes {
+                let merge = SettingsMerge.merge(base: base?.settings ?? Settings(root: JSONObject()), theirs: onDisk.settings,
+                                                yours: settings, choices: choices)
+                if !merge.conflicts.isEmpty { return .conflicts(merge.conflicts) }
+                toWrite = merge.merged
+                kept = merge.keptFromDisk
             }
-            let bytes = encode(settings)
-            let made = changes(from: onDisk?.settings ?? Settings(root: JSONObject()), to: settings)
+            let bytes = encode(toWrite)
+            let made = changes(from: onDisk?.settings ?? Settings(root: JSONObject()), to: toWrite)
             var status = try commit(bytes, to: target, shownPath: path, replacing: true, via: via, changes: made)
             // The rename changed the file's ctime; take its identity as it now is on disk.
             var now = stat()
             if stat(target, &now) == 0, now.st_ino == status.st_ino, now.st_dev == status.st_dev { status = now }
             // Built from what was written, not read back: a read could fail or see a later
             // writer's file, and the caller would take a save that happened for one that did not.
-            return LoadedFile(path: path, settings: settings, bytes: bytes, mode: UInt32(status.st_mode) & 0o777, identity: FileIdentity(status))
+            let file = LoadedFile(path: path, settings: toWrite, bytes: bytes, mode: UInt32(status.st_mode) & 0o777, identity: FileIdentity(status))
+            return .saved(file, keptFromDisk: kept)
         }
     }
 

@@ -59,6 +59,13 @@ struct AuditOptions {
         // order, byte for byte as one thread would write them; jsonl as files are judged.
         // Text goes through Output.line like every command's text; JSON, already escaped
         // by its writer, is gathered into large writes.
+        // Output redirected into a file below an audited folder is not audited.
+        let ownOutput = Self.standardOutputFile()
+        var probe = AuditFiles(paths, excluding: ownOutput)
+        if probe.next() == nil {
+            Output.error("no settings files found in \(paths.joined(separator: ", "))")
+            throw ExitCode(2)
+        }
         let out = BufferedOutput(streaming: format == .jsonl)
         let format = self.format
         let onlyFailing = self.onlyFailing
@@ -75,7 +82,7 @@ struct AuditOptions {
             order: format == .jsonl ? .asJudged : .byPath(window: 32 * workers),
             // Which files have each code is kept only when it is printed (JSON --by-code):
             // it is the one part of the output that grows with the fleet.
-            pathsByCode: byCode && format != .text,
+            pathsByCode: byCode && format != .text, excluding: ownOutput,
             render: { entry in
                 // A ready file left out of the list renders as nothing; it still counts.
                 if onlyFailing && entry.exitCode == 0 { return "" }
@@ -110,6 +117,13 @@ struct AuditOptions {
         }
         out.flush()
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+    }
+
+    /// The file standard output goes to, when it is a regular file.
+    static func standardOutputFile() -> AuditFiles.Node? {
+        var st = stat()
+        guard fstat(1, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return (UInt64(st.st_dev), UInt64(st.st_ino))
     }
 }
 

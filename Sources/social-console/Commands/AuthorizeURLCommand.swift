@@ -13,8 +13,17 @@ struct AuthorizeURLCommand: ParsableCommand {
     @Option(name: .long, help: "The state parameter (default: random).")
     var state: String?
 
+    func validate() throws {
+        // Atlassian sends the state back to the instance, which checks it: an empty one checks nothing.
+        if let state, state.isEmpty { throw ValidationError("--state must not be empty (leave it out for a random one)") }
+    }
+
     func run() throws {
         let loaded = try loadOrExit(file)
+        if loaded.settings.text("instance.environment") == "development", loaded.settings.flag("connection.useCustomCredentials") != true {
+            Output.error("\(file): a development instance uses the shared development credentials: there is no app of your own to build a consent URL for. Turn on connection.useCustomCredentials to test your own app.")
+            throw ExitCode(1)
+        }
         switch ConsentURL.build(loaded.settings, state: state ?? ConsentURL.randomState()) {
         case .success(let url):
             // The URL quotes the Client ID, redirect URI and scopes; if the secret was pasted

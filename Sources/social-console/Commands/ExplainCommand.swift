@@ -1,38 +1,106 @@
 import ArgumentParser
 import SettingsKit
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Explain an error message seen during sign-in: its cause and the step that fixes it."
+        abstract: "Explain an error message seen during sign-in: its causes and the steps that fix them.",
+        discussion: """
+        Every cause that matches is shown, most likely first; step "user" means nothing in the setup \
+        is wrong (the signing-in user's side). With --file, each cause says whether that settings file \
+        shows it (the audit findings that predict it). Exit code: 0 something matched, 1 nothing did, \
+        2 usage or file error.
+        """
     )
 
-    @Argument(help: "The message, as seen (quote it, or give it as several words).")
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "The message, as seen (quote it, or give it as several words); - reads it from standard input.")
     var text: [String]
 
+    @Option(name: .long, help: "text or json.")
+    var format: Format = .text
+
+    @Option(name: .long, help: "A settings file: say for each cause whether it shows it.")
+    var file: String?
+
+    /// A pasted log can be long; a sign-in error is not. More than this is not read.
+    static let inputLimit = 1 << 20
+
     func validate() throws {
-        if text.joined().trimmingWhitespace.isEmpty { throw ValidationError("give the error message to explain") }
+        if text.joined().trimmingWhitespace.isEmpty { throw ValidationError("give the error message to explain (or - to read it from standard input)") }
     }
 
     func run() throws {
-        let message = text.joined(separator: " ")
+        let message = text == ["-"] ? Self.readStandardInput() : text.joined(separator: " ")
+        if message.trimmingWhitespace.isEmpty { throw ValidationError("no message on standard input") }
+        // Loaded first: a file that cannot be read is a file error (exit 2) whatever matched.
+        let found: Set<String>? = try file.map { path in
+            Set(Readiness.evaluate(try loadOrExit(path)).findings.map(\.code))
+        }
         let matches = Explainer.explain(message)
+        // Nothing of the message is ever printed: it may hold a token, or the secret itself.
+        switch format {
+        case .json: Output.line(json(matches, found: found))
+        case .text: printText(matches, found: found)
+        }
+        if matches.isEmpty { throw ExitCode(1) }
+    }
+
+    func json(_ matches: [Explanation], found: Set<String>?) -> String {
+        let items: [JSONValue] = matches.map { match in
+            var o = JSONObject([
+                ("id", .string(match.id)), ("cause", .string(match.cause)), ("step", .string(match.step)),
+                ("fix", .string(match.fix)), ("codes", .array(match.codes.map(JSONValue.string))),
+            ])
+            if let found { o["found"] = .array(match.codes.filter(found.contains).map(JSONValue.string)) }
+            return .object(o)
+        }
+        return JSONWriter.compact(.object(JSONObject([("matches", .array(items))])))
+    }
+
+    func printText(_ matches: [Explanation], found: Set<String>?) {
         guard !matches.isEmpty else {
             Output.line("No known sign-in error matches that message.")
-            Output.line("Known causes: callback URL mismatch (redirect_uri is not registered), scopes not added to the app,")
-            Output.line("app not shared, user without an Atlassian site, wrong Client ID or Secret (invalid_client), no refresh token.")
+            Output.line("Known causes: " + Explainer.all.map(\.id).joined(separator: ", ") + ".")
             Output.line("Run social-console audit FILE to check the whole setup.")
-            throw ExitCode(1)
+            return
         }
+        if matches.count > 1 { Output.line("\(matches.count) possible causes, most likely first.") }
         for (i, match) in matches.enumerated() {
-            if i > 0 { Output.line() }
-            let step = Step(rawValue: match.step)?.title ?? "The user's account (nothing to change in the setup)"
+            if i > 0 || matches.count > 1 { Output.line() }
+            let step = Step(rawValue: match.step)?.title ?? "The user's side (nothing to change in the setup)"
             Output.line("\(Output.bold("Cause:")) \(match.cause)")
             Output.line("\(Output.bold("Step:"))  \(step)")
             Output.line("\(Output.bold("Fix:"))   \(match.fix)")
-            if !match.codes.isEmpty {
+            if let found, let file {
+                let shown = match.codes.filter(found.contains)
+                if match.codes.isEmpty {
+                    Output.line("\(Output.bold("File:"))  no setting shows this cause; \(file) cannot tell")
+                } else if shown.isEmpty {
+                    Output.line("\(Output.bold("File:"))  \(file) does not show this cause (none of \(match.codes.joined(separator: ", ")))")
+                } else {
+                    Output.line("\(Output.bold("File:"))  \(file) shows this cause: \(shown.joined(separator: ", "))")
+                }
+            } else if !match.codes.isEmpty {
                 Output.line("\(Output.bold("Audit:")) social-console audit FILE reports it as \(match.codes.joined(separator: " or "))")
             }
         }
+    }
+
+    /// Standard input, up to `inputLimit` bytes, as text (bad UTF-8 replaced).
+    static func readStandardInput() -> String {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while bytes.count < inputLimit {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            bytes.append(contentsOf: buffer[0..<n])
+        }
+        return String(decoding: bytes.prefix(inputLimit), as: UTF8.self)
     }
 }

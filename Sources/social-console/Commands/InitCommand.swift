@@ -4,7 +4,12 @@ import SettingsKit
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a new settings file (never overwrites one)."
+        abstract: "Create a new settings file (never overwrites one).",
+        discussion: """
+        The file starts as a new setup does: Sign-up and sign-in on, Use custom credentials on in \
+        production (off in development, which uses shared credentials), the app Not sharing \
+        (production), the connection not yet enabled.
+        """
     )
 
     @Argument(help: "The settings file to create.", completion: .file())
@@ -31,6 +36,7 @@ struct InitCommand: ParsableCommand {
         settings.setText("instance.name", name)
         settings.setText("instance.environment", environment)
         settings.setText("instance.redirectUri", redirectUri)
+        Self.applyDefaults(to: &settings, environment: environment)
         do {
             try SettingsStore.create(settings, at: file, via: "init")
         } catch {
@@ -43,5 +49,17 @@ struct InitCommand: ParsableCommand {
             Output.line("  \(Output.mark(f.severity)) \(f.message)")
         }
         Output.line("next: social-console edit \(file)")
+    }
+
+    /// What a new setup starts as, so that a file says what the dashboards show before
+    /// anything is changed there: Clerk's "Enable for sign-up and sign-in" is on;
+    /// production uses its own credentials and development the shared ones; a new
+    /// Atlassian app is Not sharing. The connection itself is left off (not set) until
+    /// the operator enables it.
+    static func applyDefaults(to settings: inout Settings, environment: String) {
+        let production = environment == "production"
+        settings.setFlag("connection.signUpAndSignIn", true)
+        settings.setFlag("connection.useCustomCredentials", production)
+        if production { settings.setText("atlassianApp.distribution.status", "not_sharing") }
     }
 }

@@ -7,7 +7,8 @@ struct SetCommand: ParsableCommand {
         abstract: "Change settings by dotted key, e.g. atlassianApp.name=\"Acme sign-in\".",
         discussion: """
         Toggles take true or false; lists take comma-separated values (an empty value is an empty list); \
-        an empty text value removes the key. The client secret is read only from standard input \
+        an empty text value removes the key. After saving, the findings the change brought in are \
+        listed (code and message). The client secret is read only from standard input \
         with --client-secret-stdin, never from the command line. Nothing is written unless every \
         value is valid. Keys: \(Fields.all.map(\.key).joined(separator: ", ")).
         """
@@ -51,9 +52,12 @@ struct SetCommand: ParsableCommand {
             }
         }
         let changes: [Change]
+        var before = Settings(), after = Settings()
         do {
             changes = try SettingsStore.update(file, via: "set") { settings in
+                before = settings
                 for (key, value) in edits { settings.setValue(value, for: key) }
+                after = settings
             }
         } catch {
             Output.fileError(error)
@@ -70,6 +74,13 @@ struct SetCommand: ParsableCommand {
             } else {
                 Output.line("  \(change.key): \(change.old.map(JSONWriter.compact) ?? "(not set)") → \(change.new.map(JSONWriter.compact) ?? "(not set)")")
             }
+        }
+        // What the change broke, said at once rather than at the next audit. Judged without
+        // the file mode: the save itself writes 0600.
+        let introduced = Readiness.evaluate(after).introduced(since: Readiness.evaluate(before))
+        if !introduced.isEmpty {
+            Output.line("\(plural(introduced.count, "new finding")):")
+            for f in introduced { Output.line("  \(Output.mark(f.severity)) \(f.code): \(f.message)") }
         }
     }
 }

@@ -144,9 +144,14 @@ struct ConsoleSession {
     @discardableResult
     mutating func save(overwrite: Bool) -> Bool {
         do {
-            let saved = try SettingsStore.save(state.settings, to: state.path, via: "console", base: base, overwrite: overwrite)
+            let outcome = try SettingsStore.save(state.settings, to: state.path, via: "console", base: base,
+                                                 choices: overwrite ? MergeChoices(forAll: .yours) : .none)
+            guard case .saved(let saved, let kept) = outcome else {
+                state.saveFailed("Not saved: the file was changed on disk since it was opened", conflict: true)
+                return false
+            }
             base = saved
-            state.saveSucceeded(fileMode: saved.mode)
+            state.saveSucceeded(fileMode: saved.mode, merged: kept.isEmpty ? nil : saved.settings)
             if state.restoredRecovery { discardRecovery() }
             return true
         } catch {

@@ -1,0 +1,76 @@
+import TestSupport
+import Foundation
+import Testing
+
+@Suite struct ExplainCommandTests {
+    func matches(_ r: CLI.Result) throws -> [[String: Any]] {
+        let json = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
+        return json["matches"] as! [[String: Any]]
+    }
+
+    @Test func jsonListsEveryMatchMostLikelyFirst() throws {
+        let r = try CLI.run(["explain", "Something went wrong", "--format", "json"])
+        #expect(r.code == 0)
+        let m = try matches(r)
+        #expect(m.map { $0["id"] as? String } == ["no-access-to-app", "scope-not-added"])
+        #expect(m.map { $0["step"] as? String } == ["distribution", "permissions"])
+        #expect(Set(m[0].keys) == ["id", "cause", "step", "fix", "codes"])
+        #expect(m[0]["codes"] as? [String] == ["distribution/not-sharing"])
+    }
+
+    @Test func nothingMatchedExitsOneAlsoInJSON() throws {
+        let r = try CLI.run(["explain", "printer on fire", "--format", "json"])
+        #expect(r.code == 1)
+        #expect(try matches(r).isEmpty)
+        let text = try CLI.run(["explain", "printer", "on", "fire"])
+        #expect(text.code == 1 && text.out.contains("No known sign-in error"))
+    }
+
+    @Test func aDashReadsTheMessageFromStandardInput() throws {
+        let r = try CLI.run(["explain", "-", "--format", "json"],
+                            stdin: "https://clerk.acme.com/v1/oauth_callback?error=access_denied&error_description=User+did+not+authorize+the+request\n")
+        #expect(r.code == 0)
+        #expect(try matches(r).map { $0["step"] as? String } == ["user"])
+        let empty = try CLI.run(["explain", "-"], stdin: "")
+        #expect(empty.code == 2)
+    }
+
+    @Test func textNamesTheUsersSideAndCountsTheCauses() throws {
+        let r = try CLI.run(["explain", "invalid_grant: Unknown or invalid refresh token"])
+        #expect(r.code == 0)
+        #expect(r.out.contains("Step:  The user's side (nothing to change in the setup)"))
+        #expect(!r.out.contains("offline_access"))
+        let two = try CLI.run(["explain", "Something went wrong"])
+        #expect(two.out.hasPrefix("2 possible causes, most likely first."))
+        #expect(two.out.contains("Step:  Distribution") && two.out.contains("Step:  Permissions"))
+    }
+
+    @Test func withAFileEachCauseSaysWhetherTheFileShowsIt() throws {
+        let ws = try Workspace()
+        let file = try ws.example("acme-prod.json")
+        try CLI.run(["set", file, "atlassianApp.callbackUrls=https://clerk.acme.com/v1/oauth_callback/"])
+        let r = try CLI.run(["explain", "redirect_uri is not registered for client", "--file", file, "--format", "json"])
+        #expect(r.code == 0)
+        let m = try matches(r)
+        #expect(m.first?["found"] as? [String] == ["authorization/callback-mismatch"])
+        let text = try CLI.run(["explain", "Something went wrong", "--file", file])
+        #expect(text.out.contains("\(file) does not show this cause (none of distribution/not-sharing)"))
+        let shows = try CLI.run(["explain", "redirect_uri is not registered for client", "--file", file])
+        #expect(shows.out.contains("\(file) shows this cause: authorization/callback-mismatch"))
+        let user = try CLI.run(["explain", "access_denied: User did not authorize the request", "--file", file, "--format", "json"])
+        #expect(try matches(user).first?["found"] as? [String] == [])
+        let missing = try CLI.run(["explain", "invalid_client", "--file", ws.path + "/none.json"])
+        #expect(missing.code == 2 && missing.err.contains("file/not-found"))
+    }
+
+    @Test func neverPrintsTheSecretNorTheMessage() throws {
+        let ws = try Workspace()
+        let file = try ws.example("acme-prod.json")
+        // The file holds the test secret; so does the pasted message. CLI.run searches every output for it.
+        for format in ["text", "json"] {
+            let r = try CLI.run(["explain", "-", "--file", file, "--format", format],
+                                stdin: "POST /oauth/token client_secret=\(TestSecret.value) -> 401 invalid_client")
+            #expect(r.code == 0)
+        }
+    }
+}
