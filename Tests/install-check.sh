@@ -69,8 +69,8 @@ completion="$prefix/share/bash-completion/completions/social-console"
 folder=$(mktemp -d); touch "$folder/acme-prod.json"
 files=$(cd "$folder" && "$here/complete.bash" "$completion" "$bin" show acme)
 [ "$files" = "acme-prod.json" ] && ok "bash completes a file name" || bad "bash completed '$files' for 'show acme'"
-keys=$(cd "$folder" && "$here/complete.bash" "$completion" "$bin" set acme-prod.json instance.env)
-[ "$keys" = "instance.environment=" ] && ok "bash completes a set key" || bad "bash completed '$keys' for a set key"
+keys=$(cd "$folder" && "$here/complete.bash" "$completion" "$bin" set acme-prod.json instance.na)
+[ "$keys" = "instance.name=" ] && ok "bash completes a set key" || bad "bash completed '$keys' for a set key"
 values=$(cd "$folder" && "$here/complete.bash" "$completion" "$bin" set acme-prod.json instance.environment = pro)
 [ "$values" = "production" ] && ok "bash completes a choice value" || bad "bash completed '$values' for a choice value"
 rm -rf "$folder"

@@ -28,15 +28,21 @@ import Testing
         try ws.write("notes.txt", "x")
         #expect(try complete(["show", "acme"], in: ws.path) == ["acme-prod.json"])
         #expect(try complete(["audit", "ac"], in: ws.path) == ["acme-prod.json"])
-        #expect(try complete(["set", "acme-prod.json", "instance.env"], in: ws.path) == ["instance.environment="])
+        #expect(try complete(["set", "acme-prod.json", "instance.na"], in: ws.path) == ["instance.name="])
+        // A key with known values comes with each of them, so bash fills in `key=` and lists them.
+        #expect(try complete(["set", "acme-prod.json", "instance.env"], in: ws.path)
+                == ["instance.environment=development", "instance.environment=production"])
         #expect(try complete(["set", "acme-prod.json", "atlassianApp.distribution.s"], in: ws.path)
-                == ["atlassianApp.distribution.status=", "atlassianApp.distribution.storesPersonalData="])
+                == ["atlassianApp.distribution.status=not_sharing", "atlassianApp.distribution.status=sharing",
+                    "atlassianApp.distribution.storesPersonalData=true", "atlassianApp.distribution.storesPersonalData=false"])
         // The secret is never offered: it is not taken from the command line.
         #expect(!(try complete(["set", "acme-prod.json", "connection.client"], in: ws.path)).contains("connection.clientSecret="))
         // bash hands `key=value` over as key, "=", value.
         #expect(try complete(["set", "acme-prod.json", "instance.environment", "="], in: ws.path) == ["development", "production"])
         #expect(try complete(["set", "acme-prod.json", "instance.environment", "=", "pro"], in: ws.path) == ["production"])
         #expect(try complete(["set", "acme-prod.json", "connection.enabled", "=", ""], in: ws.path) == ["true", "false"])
+        // What bash leaves after filling in `key=` itself: the "=" quoted, one word.
+        #expect(try complete(["set", "acme-prod.json", "instance.environment\\=pro"], in: ws.path) == ["instance.environment=production"])
         #expect(try complete(["show", "--format", ""], in: ws.path) == ["text", "json"])
         #expect(try complete(["audit", "--format", ""], in: ws.path) == ["text", "json", "jsonl"])
         #expect(try complete(["init", "new.json", "--environment", ""], in: ws.path) == ["development", "production"])

@@ -19,11 +19,19 @@ enum SetCompletion {
             }
         }
         if let eq = prefix.firstIndex(of: "=") {
-            let key = String(prefix[..<eq])
+            // bash, which quotes what it fills in as a file name, may have written `key\=`.
+            var key = String(prefix[..<eq])
+            if key.hasSuffix("\\") { key.removeLast() }
             let typed = prefix[prefix.index(after: eq)...]
             return values(for: key).filter { $0.hasPrefix(typed) }.map { key + "=" + $0 }
         }
-        return keys.filter { $0.hasPrefix(prefix) }.map { $0 + "=" }
+        // A key whose values are known is offered with each of them: the shell then fills
+        // in the common part, `key=`, without the space it puts after a single candidate,
+        // and lists the values.
+        return keys.filter { $0.hasPrefix(prefix) }.flatMap { key in
+            let known = values(for: key)
+            return known.isEmpty ? [key + "="] : known.map { key + "=" + $0 }
+        }
     }
 
     static var keys: [String] { Fields.all.filter { !$0.isSecret }.map(\.key) }
