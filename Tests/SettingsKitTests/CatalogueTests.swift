@@ -18,20 +18,29 @@ import SettingsKit
         }
     }
 
-    @Test func theSchemaCoversEveryField() throws {
-        let schema = try JSONParser.parse(Array(BundledResources.schema.utf8))
+    @Test func theSchemaIsGeneratedFromTheFieldTable() throws {
+        let schema = try JSONParser.parse(Array(SettingsSchema.text.utf8))
+        #expect(schema == SettingsSchema.document)
         for field in Fields.all {
             var node: JSONValue? = schema
             for part in field.path { node = node?.objectValue?["properties"]?.objectValue?[part] }
-            let type = node?.objectValue?["type"]?.stringValue ?? (node?.objectValue?["$ref"] != nil ? "array" : nil)
+            let property = try #require(node?.objectValue, "\(field.key)")
+            let type = property["type"]?.stringValue
+            #expect(property["description"]?.stringValue?.hasPrefix(field.description) == true, "\(field.key)")
+            #expect(!field.description.isEmpty && !field.description.contains("\n"), "\(field.key): one line")
             switch field.kind {
             case .text: #expect(type == "string", "\(field.key)")
             case .toggle: #expect(type == "boolean", "\(field.key)")
-            case .list: #expect(type == "array", "\(field.key)")
+            case .list:
+                #expect(type == "array", "\(field.key)")
+                #expect(property["items"] == .object(JSONObject([("type", .string("string"))])))
             case .choice(let values):
+                // Any string loads (another value is a finding): the choices are examples, not an enum.
                 #expect(type == "string", "\(field.key)")
-                #expect(node?.objectValue?["enum"] == .array(values.map(JSONValue.string)))
+                #expect(property["enum"] == nil)
+                #expect(property["examples"] == .array(values.map(JSONValue.string)))
             }
+            #expect((property["writeOnly"] == .bool(true)) == field.isSecret)
         }
     }
 }

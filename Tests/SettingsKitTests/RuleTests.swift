@@ -25,6 +25,12 @@ let ruleCases: [RuleCase] = [
     RuleCase(code: "instance/redirect-uri-invalid",
              trigger: { $0.setText("instance.redirectUri", "http://clerk.acme.com/v1/oauth_callback"); $0.setList("atlassianApp.callbackUrls", ["http://clerk.acme.com/v1/oauth_callback"]) },
              nearMiss: { $0.setText("instance.redirectUri", "https://clerk.acme.com:8443/v1/oauth_callback"); $0.setList("atlassianApp.callbackUrls", ["https://clerk.acme.com:8443/v1/oauth_callback"]) }),
+    RuleCase(code: "instance/redirect-uri-development-host",
+             trigger: { $0.setText("instance.redirectUri", "https://happy-cat-12.clerk.accounts.dev/v1/oauth_callback") },
+             nearMiss: { $0.setText("instance.redirectUri", "https://clerk.accounts.dev.acme.com/v1/oauth_callback"); $0.setList("atlassianApp.callbackUrls", ["https://clerk.accounts.dev.acme.com/v1/oauth_callback"]) }),
+    RuleCase(code: "instance/redirect-uri-account-portal",
+             trigger: { $0.setText("instance.redirectUri", "https://accounts.acme.com/v1/oauth_callback") },
+             nearMiss: { $0.setText("instance.redirectUri", "https://myaccounts.acme.com/v1/oauth_callback"); $0.setList("atlassianApp.callbackUrls", ["https://myaccounts.acme.com/v1/oauth_callback"]) }),
     RuleCase(code: "app/name-missing",
              trigger: { $0.setText("atlassianApp.name", "") },
              nearMiss: { $0.setText("atlassianApp.name", "A") }),
@@ -124,6 +130,7 @@ func manyScopes(_ n: Int) -> [String] {
 /// SPEC's table of finding codes, copied here so a rename in the data is caught.
 let specCodes = [
     "instance/environment-missing", "instance/redirect-uri-missing", "instance/redirect-uri-invalid",
+    "instance/redirect-uri-development-host", "instance/redirect-uri-account-portal",
     "app/name-missing", "app/description-missing", "app/logo-missing",
     "permissions/read-me-missing", "permissions/invalid-scope", "permissions/unknown-scope", "permissions/scope-not-enabled",
     "authorization/callback-missing", "authorization/callback-mismatch", "authorization/callback-not-https",

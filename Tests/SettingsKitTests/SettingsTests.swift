@@ -82,27 +82,3 @@ import SettingsKit
         #expect(TextInput.droppingOneLineBreak("abc") == "abc")
     }
 }
-
-@Suite struct WebAddressTests {
-    @Test(arguments: [
-        ("https://clerk.acme.com/v1/oauth_callback", true),
-        ("https://user@clerk.acme.com:8443/v1/oauth_callback?x=1#f", true),
-        ("https://[::1]:8443/v1/oauth_callback", true),
-        ("https://", false),
-        ("https:///v1/oauth_callback", false),
-        ("clerk.acme.com/v1/oauth_callback", false),
-        ("https://clerk acme.com/", false),
-        ("https://clerk.acme.com:80x/", false),
-        (" https://clerk.acme.com/", false),
-    ])
-    func parses(_ text: String, _ valid: Bool) {
-        #expect((WebAddress(text) != nil) == valid)
-    }
-
-    @Test func mailto() {
-        #expect(WebAddress.isMailto("mailto:a@b.c"))
-        #expect(!WebAddress.isMailto("mailto:"))
-        #expect(!WebAddress.isMailto("mailto:@b"))
-        #expect(!WebAddress.isMailto("a@b.c"))
-    }
-}

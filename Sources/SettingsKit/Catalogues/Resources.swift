@@ -5,7 +5,6 @@ public enum BundledResources {
     public static var rules: String { EmbeddedResources.rules }
     public static var scopes: String { EmbeddedResources.scopes }
     public static var explain: String { EmbeddedResources.explain }
-    public static var schema: String { EmbeddedResources.schema }
     /// The console's keys, shown after every screen's help.
     public static var keysHelp: String { EmbeddedResources.Help.keys }
 

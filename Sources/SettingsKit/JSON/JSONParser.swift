@@ -45,7 +45,9 @@ private final class ArrayFrame {
 
 private final class ObjectFrame {
     var object = JSONObject()
-    var seen = Set<String>()
+    /// The keys so far, by their bytes ("é" and "e\u{301}" are two keys), once the object
+    /// is large enough for hashing to beat a scan of its keys.
+    var seen: Set<ByteString>?
     /// The key whose value is being read, and where it starts.
     var key: String
     var keyOffset: Int
@@ -163,8 +165,7 @@ private struct Parser {
                         throw fail("expected ',' or ']' after a list item", at: i)
                     }
                 case .object(let frame):
-                    if frame.seen.contains(frame.key) { throw fail("duplicate key \(quotedKey(frame.key))", at: frame.keyOffset) }
-                    frame.seen.insert(frame.key)
+                    if isDuplicate(frame.key, in: frame) { throw fail("duplicate key \(quotedKey(frame.key))", at: frame.keyOffset) }
                     frame.object.appendUnchecked(frame.key, value)
                     skipWhitespace()
                     guard i < bytes.count else { throw fail("unexpected end of file inside an object (missing '}'?)", at: i) }
@@ -182,6 +183,20 @@ private struct Parser {
                 }
             }
         }
+    }
+
+    /// Whether the object already has this key, byte for byte; records it when not.
+    /// Settings objects hold a handful of keys, where a scan is cheaper than hashing.
+    func isDuplicate(_ key: String, in frame: ObjectFrame) -> Bool {
+        if var seen = frame.seen {
+            frame.seen = nil  // keep the set uniquely referenced while it grows
+            let inserted = seen.insert(ByteString(key)).inserted
+            frame.seen = seen
+            return !inserted
+        }
+        if frame.object.keys.containsBytes(key) { return true }
+        if frame.object.count >= 16 { frame.seen = Set((frame.object.keys + [key]).map(ByteString.init)) }
+        return false
     }
 
     mutating func push(at offset: Int) throws(JSONParseError) {

@@ -10,6 +10,20 @@ public indirect enum JSONValue: Equatable, Sendable {
     case array([JSONValue])
     case object(JSONObject)
 
+    /// Byte-exact: strings (and object keys) are equal only with the same UTF-8 bytes, so
+    /// a value retyped in another Unicode normalization is a change, and a diff shows it.
+    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.number(let x), .number(let y)): return x.isSameBytes(as: y)
+        case (.string(let x), .string(let y)): return x.isSameBytes(as: y)
+        case (.array(let x), .array(let y)): return x.count == y.count && zip(x, y).allSatisfy { $0 == $1 }
+        case (.object(let x), .object(let y)): return x == y
+        default: return false
+        }
+    }
+
     public var stringValue: String? { if case .string(let s) = self { return s } else { return nil } }
     public var boolValue: Bool? { if case .bool(let b) = self { return b } else { return nil } }
     public var objectValue: JSONObject? { if case .object(let o) = self { return o } else { return nil } }
@@ -41,7 +55,13 @@ public struct JSONObject: Equatable, Sendable, Sequence {
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 
-    public func index(of key: String) -> Int? { keys.firstIndex(of: key) }
+    /// Keys are found byte for byte: "é" (U+00E9) and "e\u{301}" are two keys, as they are
+    /// two keys in the file.
+    public func index(of key: String) -> Int? { keys.firstIndex { $0.isSameBytes(as: key) } }
+
+    public static func == (a: JSONObject, b: JSONObject) -> Bool {
+        a.keys.count == b.keys.count && zip(a.keys, b.keys).allSatisfy { $0.isSameBytes(as: $1) } && a.values == b.values
+    }
 
     /// Reading a missing key gives nil; assigning nil removes the key; assigning a new key appends it.
     public subscript(key: String) -> JSONValue? {

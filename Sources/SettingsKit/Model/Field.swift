@@ -27,45 +27,82 @@ public struct Field: Equatable, Sendable {
     public let kind: FieldKind
     public let step: Step
     public let isSecret: Bool
+    /// One line, for the JSON Schema (`social-console schema`).
+    public let description: String
 
-    public init(_ key: String, _ label: String, _ kind: FieldKind, _ step: Step, secret: Bool = false) {
+    public init(_ key: String, _ label: String, _ kind: FieldKind, _ step: Step, secret: Bool = false, _ description: String) {
         self.key = key
         self.label = label
         self.kind = kind
         self.step = step
         self.isSecret = secret
+        self.description = description
     }
 
     public var path: [String] { key.split(separator: ".").map(String.init) }
+
+    /// For a value that is not one of a choice field's values: the choice it was most
+    /// likely meant as, quoted ("Sharing", " sharing " and "SHARING" all mean "sharing";
+    /// "Not sharing" and "not-sharing" mean "not_sharing"), else every choice.
+    public func suggestion(for value: String) -> String {
+        guard case .choice(let choices) = kind else { return "" }
+        let folded = String(decoding: value.trimmingWhitespace.utf8.map { b -> UInt8 in
+            if (0x41...0x5A).contains(b) { return b + 0x20 }
+            return b == 0x20 || b == 0x2D ? 0x5F : b  // space and "-" as "_"
+        }, as: UTF8.self)
+        if let meant = choices.first(where: { $0.isSameBytes(as: folded) }) { return "\"\(meant)\"" }
+        return kind.expected
+    }
 }
 
 /// Every key SPEC's schema version 1 knows, in the order a saved file lists them.
-/// This one table drives loading checks, `set`, `show`, the schema and the console's forms.
+/// This one table drives loading checks, `set`, `show`, the JSON Schema (`SettingsSchema`)
+/// and the console's forms: a new field is one row here.
 public enum Fields {
     public static let environments = ["development", "production"]
     public static let distributionStatuses = ["not_sharing", "sharing"]
 
     public static let all: [Field] = [
-        Field("instance.name", "Name", .text, .instance),
-        Field("instance.environment", "Environment", .choice(environments), .instance),
-        Field("instance.redirectUri", "Redirect URI", .text, .instance),
-        Field("connection.enabled", "Enabled", .toggle, .credentials),
-        Field("connection.signUpAndSignIn", "Sign-up and sign-in", .toggle, .credentials),
-        Field("connection.useCustomCredentials", "Use custom credentials", .toggle, .credentials),
-        Field("connection.clientId", "Client ID", .text, .credentials),
-        Field("connection.clientSecret", "Client Secret", .text, .credentials, secret: true),
-        Field("connection.scopes", "Additional scopes", .list, .credentials),
-        Field("atlassianApp.name", "Name", .text, .app),
-        Field("atlassianApp.description", "Description", .text, .app),
-        Field("atlassianApp.logo", "Logo", .text, .app),
-        Field("atlassianApp.scopes", "Scopes", .list, .permissions),
-        Field("atlassianApp.callbackUrls", "Callback URLs", .list, .authorization),
-        Field("atlassianApp.distribution.status", "Sharing", .choice(distributionStatuses), .distribution),
-        Field("atlassianApp.distribution.vendorName", "Vendor name", .text, .distribution),
-        Field("atlassianApp.distribution.privacyPolicyUrl", "Privacy policy URL", .text, .distribution),
-        Field("atlassianApp.distribution.termsUrl", "Terms URL", .text, .distribution),
-        Field("atlassianApp.distribution.contactUrl", "Contact URL", .text, .distribution),
-        Field("atlassianApp.distribution.storesPersonalData", "Stores personal data", .toggle, .distribution),
+        Field("instance.name", "Name", .text, .instance,
+              "A label for the instance, e.g. acme-prod."),
+        Field("instance.environment", "Environment", .choice(environments), .instance,
+              "Instance kind: development (shared credentials, nothing else needed) or production."),
+        Field("instance.redirectUri", "Redirect URI", .text, .instance,
+              "The Authorized redirect URI the instance shows: {frontend API URL}/v1/oauth_callback."),
+        Field("connection.enabled", "Enabled", .toggle, .credentials,
+              "The connection is enabled on the instance."),
+        Field("connection.signUpAndSignIn", "Sign-up and sign-in", .toggle, .credentials,
+              "Users may sign up and sign in with it (off: link-only)."),
+        Field("connection.useCustomCredentials", "Use custom credentials", .toggle, .credentials,
+              "The instance uses its own Client ID/Secret, not the shared development ones."),
+        Field("connection.clientId", "Client ID", .text, .credentials,
+              "The app's Client ID (Settings tab, Authentication details)."),
+        Field("connection.clientSecret", "Client Secret", .text, .credentials, secret: true,
+              "The app's Secret. Sensitive: files holding it should be mode 0600."),
+        Field("connection.scopes", "Additional scopes", .list, .credentials,
+              "Scopes the instance requests beyond the default ones."),
+        Field("atlassianApp.name", "Name", .text, .app,
+              "The app's name in the Atlassian developer console."),
+        Field("atlassianApp.description", "Description", .text, .app,
+              "The app's description, shown on the consent screen."),
+        Field("atlassianApp.logo", "Logo", .text, .app,
+              "The app's avatar (logo), shown on the consent screen."),
+        Field("atlassianApp.scopes", "Scopes", .list, .permissions,
+              "Scopes enabled on the app's Permissions tab."),
+        Field("atlassianApp.callbackUrls", "Callback URLs", .list, .authorization,
+              "Callback URLs on the app's Authorization tab."),
+        Field("atlassianApp.distribution.status", "Sharing", .choice(distributionStatuses), .distribution,
+              "Distribution tab: not_sharing (only the owner can use the app; new apps start so) or sharing."),
+        Field("atlassianApp.distribution.vendorName", "Vendor name", .text, .distribution,
+              "Distribution tab: the vendor name."),
+        Field("atlassianApp.distribution.privacyPolicyUrl", "Privacy policy URL", .text, .distribution,
+              "Distribution tab: the privacy policy's address."),
+        Field("atlassianApp.distribution.termsUrl", "Terms URL", .text, .distribution,
+              "Distribution tab: the terms of service's address."),
+        Field("atlassianApp.distribution.contactUrl", "Contact URL", .text, .distribution,
+              "Distribution tab: the customer support contact (a web address or mailto:)."),
+        Field("atlassianApp.distribution.storesPersonalData", "Stores personal data", .toggle, .distribution,
+              "Distribution tab: \"Does your app store personal data?\" (yes for a sign-in provider)."),
     ]
 
     /// The objects that hold the fields; each must be an object when present.

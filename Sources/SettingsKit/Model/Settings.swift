@@ -146,7 +146,7 @@ private enum KnownKeys {
     static func parts(of key: String) -> [String]? {
         var slot = hash(key)
         while let entry = table[slot] {
-            if entry.key == key { return entry.parts }
+            if entry.key.isSameBytes(as: key) { return entry.parts }
             slot = (slot + 1) % size
         }
         return nil

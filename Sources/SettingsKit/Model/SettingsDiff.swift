@@ -11,16 +11,17 @@ public struct Difference: Equatable, Sendable {
 
 /// What `diff A B` reports: every leaf that differs, unknown keys included.
 public enum SettingsDiff {
-    /// The differences in A's key order, then the keys only in B in B's order.
+    /// The differences in A's key order, then the keys only in B in B's order. Keys and
+    /// values are compared byte for byte: "é" and "e\u{301}" are two keys, two values.
     public static func compare(_ a: Settings, _ b: Settings) -> [Difference] {
         let aLeaves = a.leaves, bLeaves = b.leaves
-        let inA = Dictionary(aLeaves.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
-        let inB = Dictionary(bLeaves.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        let inA = Dictionary(aLeaves.map { (ByteString($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+        let inB = Dictionary(bLeaves.map { (ByteString($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
         var out: [Difference] = []
-        for (key, value) in aLeaves where inB[key] != value {
-            out.append(Difference(key: key, a: value, b: inB[key]))
+        for (key, value) in aLeaves where inB[ByteString(key)] != value {
+            out.append(Difference(key: key, a: value, b: inB[ByteString(key)]))
         }
-        for (key, value) in bLeaves where inA[key] == nil {
+        for (key, value) in bLeaves where inA[ByteString(key)] == nil {
             out.append(Difference(key: key, a: nil, b: value))
         }
         return out

@@ -17,6 +17,8 @@ public struct RuleInfo: Equatable, Sendable {
     public let field: String
     public let message: String
     public let fix: String
+    /// Other messages for particular cases, by name (e.g. "notAChoice"): a check picks one.
+    public let messages: [String: String]
 }
 
 /// The rule table, in file order (which is SPEC's order).
@@ -31,7 +33,10 @@ public enum RuleTable {
             guard let severity = Severity(rawValue: s("severity")), let step = Step(rawValue: s("step")) else {
                 fatalError("Resources/rules.json: bad severity or step in \(s("code"))")
             }
-            return RuleInfo(code: s("code"), severity: severity, step: step, field: s("field"), message: s("message"), fix: s("fix"))
+            var messages: [String: String] = [:]
+            for (name, text) in o["messages"]?.objectValue ?? JSONObject() { messages[name] = text.stringValue }
+            return RuleInfo(code: s("code"), severity: severity, step: step, field: s("field"), message: s("message"), fix: s("fix"),
+                            messages: messages)
         }
     }()
 

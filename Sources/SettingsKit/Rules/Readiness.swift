@@ -41,10 +41,12 @@ public enum Readiness {
             guard let check = checksInTableOrder[order] else { continue }
             for var hit in check(input) {
                 if !hit.value.isEmpty { hit.value = Secret.scrub(hit.value, secrets: secrets) }
+                if !hit.hint.isEmpty { hit.hint = Secret.scrub(hit.hint, secrets: secrets) }
+                let message = hit.message.flatMap { rule.messages[$0] } ?? rule.message
                 let finding = Finding(
                     code: rule.code, severity: rule.severity, step: rule.step,
                     field: hit.field ?? rule.field,
-                    message: fill(rule.message, hit), fix: fill(rule.fix, hit))
+                    message: fill(message, hit), fix: fill(rule.fix, hit))
                 findings.append((finding, order))
             }
         }
@@ -64,7 +66,7 @@ public enum Readiness {
     /// code for every file.
     static let checksInTableOrder: [Rules.Check?] = RuleTable.all.map { Rules.checks[$0.code] }
 
-    /// The template with {value}, {label} and {field} filled in. One pass over the
+    /// The template with {value}, {label}, {field} and {hint} filled in. One pass over the
     /// template's bytes: a value from the file that itself holds "{label}" is quoted as
     /// it is, never filled in again. (Byte search also replaced a Character-based
     /// search that took a tenth of `audit`'s time; the placeholders are ASCII.)
@@ -73,6 +75,7 @@ public enum Readiness {
         guard bytes.contains(UInt8(ascii: "{")) else { return template }
         let placeholders: [(name: [UInt8], value: String)] = [
             (Array("{value}".utf8), hit.value), (Array("{label}".utf8), hit.label), (Array("{field}".utf8), hit.field ?? ""),
+            (Array("{hint}".utf8), hit.hint),
         ]
         var out = ""
         var i = 0, copied = 0

@@ -2,10 +2,18 @@
 public struct RuleInput: Sendable {
     public let settings: Settings
     public let fileMode: UInt32?
+    /// The redirect URI as the URL Standard parses it, parsed once for the rules that
+    /// look at it; nil when there is none (or it is blank).
+    let redirect: (text: String, address: Result<WebAddress, WebAddress.Refusal>)?
 
     public init(_ settings: Settings, fileMode: UInt32? = nil) {
         self.settings = settings
         self.fileMode = fileMode
+        if let uri = settings.text("instance.redirectUri"), !uri.trimmingWhitespace.isEmpty {
+            redirect = (uri, WebAddress.parse(uri))
+        } else {
+            redirect = nil
+        }
     }
 }
 
@@ -15,6 +23,10 @@ struct Hit {
     var value: String = ""
     var field: String?
     var label: String = ""
+    /// What fills {hint}: a reason or a suggestion worked out by the check.
+    var hint: String = ""
+    /// The name of another of the row's `messages` to use instead of its `message`.
+    var message: String?
 }
 
 /// The checks behind the rule table, keyed by finding code. Each returns one hit per
@@ -26,21 +38,46 @@ enum Rules {
 
     static let checks: [String: Check] = [
         "instance/environment-missing": { input in
-            Fields.environments.contains(input.settings.text("instance.environment") ?? "") ? [] : [Hit()]
+            choiceHits(input, "instance.environment", wanted: nil)
         },
         "instance/redirect-uri-missing": { input in
             input.settings.filled("instance.redirectUri") == nil ? [Hit()] : []
         },
         "instance/redirect-uri-invalid": { input in
-            guard let uri = input.settings.text("instance.redirectUri"), !uri.trimmingWhitespace.isEmpty else { return [] }
-            guard let address = WebAddress(uri), address.isHTTPS, address.path.hasSuffix(redirectPath) else { return [Hit(value: uri)] }
-            return []
+            // One problem at a time, the one most in the way first: what the URL Standard
+            // refuses, then the scheme and path, then the parts a redirect URI never has.
+            guard let (uri, parsed) = input.redirect else { return [] }
+            switch parsed {
+            case .failure(let refusal):
+                return [Hit(value: uri, hint: refusal.reason, message: "notAURL")]
+            case .success(let address):
+                if !address.isHTTPS || !address.path.hasSuffix(redirectPath) { return [Hit(value: uri)] }
+                if address.hasUserInfo { return [Hit(value: uri, message: "userInfo")] }
+                if address.query != nil { return [Hit(value: uri, message: "query")] }
+                if address.fragment != nil { return [Hit(value: uri, message: "fragment")] }
+                return []
+            }
+        },
+        "instance/redirect-uri-development-host": { input in
+            guard input.settings.text("instance.environment")?.isSameBytes(as: "production") == true,
+                  case .success(let address)? = input.redirect?.address, let host = address.parsedHost.domain else { return [] }
+            let name = host.hasSuffix(".") ? String(host.dropLast()) : host
+            guard let suffix = developmentHostSuffixes.first(where: { name.hasSuffix($0) }) else { return [] }
+            return [Hit(value: input.redirect!.text, hint: suffix)]
+        },
+        "instance/redirect-uri-account-portal": { input in
+            guard case .success(let address)? = input.redirect?.address, let host = address.parsedHost.domain else { return [] }
+            let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+            guard labels.count > 1, labels[0] == accountPortalLabel else { return [] }
+            // The Frontend API of the same domain: clerk.<domain> for accounts.<domain>.
+            let frontend = "https://" + (["clerk"] + labels.dropFirst()).joined(separator: ".") + (address.port.map { ":\($0)" } ?? "") + redirectPath
+            return [Hit(value: input.redirect!.text, hint: frontend)]
         },
         "app/name-missing": { input in input.settings.filled("atlassianApp.name") == nil ? [Hit()] : [] },
         "app/description-missing": { input in input.settings.filled("atlassianApp.description") == nil ? [Hit()] : [] },
         "app/logo-missing": { input in input.settings.filled("atlassianApp.logo") == nil ? [Hit()] : [] },
         "permissions/read-me-missing": { input in
-            (input.settings.list("atlassianApp.scopes") ?? []).contains(ScopeCatalogue.identityScope) ? [] : [Hit()]
+            (input.settings.list("atlassianApp.scopes") ?? []).containsBytes(ScopeCatalogue.identityScope) ? [] : [Hit()]
         },
         "permissions/invalid-scope": { input in
             scopeLists(input).flatMap { key, scopes in
@@ -48,17 +85,17 @@ enum Rules {
             }
         },
         "permissions/unknown-scope": { input in
-            var seen = Set<String>()
+            var seen = Set<ByteString>()
             return scopeLists(input).flatMap { key, scopes in
-                scopes.filter { ScopeCatalogue.isValidName($0) && !ScopeCatalogue.contains($0) && seen.insert($0).inserted }
+                scopes.filter { ScopeCatalogue.isValidName($0) && !ScopeCatalogue.contains($0) && seen.insert(ByteString($0)).inserted }
                     .map { Hit(value: $0, field: key) }
             }
         },
         "permissions/scope-not-enabled": { input in
-            let enabled = Set(input.settings.list("atlassianApp.scopes") ?? [])
+            let enabled = Set((input.settings.list("atlassianApp.scopes") ?? []).map(ByteString.init))
             // offline_access is asked for in the consent URL; no app enables it.
             return (input.settings.list("connection.scopes") ?? [])
-                .filter { ScopeCatalogue.isValidName($0) && !ScopeCatalogue.isRequestedOnly($0) && !enabled.contains($0) }
+                .filter { ScopeCatalogue.isValidName($0) && !ScopeCatalogue.isRequestedOnly($0) && !enabled.contains(ByteString($0)) }
                 .map { Hit(value: $0) }
         },
         "authorization/callback-missing": { input in
@@ -68,12 +105,20 @@ enum Rules {
             let urls = input.settings.list("atlassianApp.callbackUrls") ?? []
             guard let redirect = input.settings.text("instance.redirectUri"), !redirect.trimmingWhitespace.isEmpty,
                   urls.contains(where: { !$0.trimmingWhitespace.isEmpty }) else { return [] }
-            return urls.contains(redirect) ? [] : [Hit(value: redirect)]
+            // Atlassian compares bytes: a callback in another Unicode normalization is another URL.
+            return urls.containsBytes(redirect) ? [] : [Hit(value: redirect)]
         },
         "authorization/callback-not-https": { input in
-            (input.settings.list("atlassianApp.callbackUrls") ?? [])
-                .filter { !$0.trimmingWhitespace.isEmpty && WebAddress($0)?.isHTTPS != true }
-                .map { Hit(value: $0) }
+            // Judged by the same URL parser as the redirect URI: a callback URL the URL
+            // Standard refuses (port 99999, a bad IPv4 host, ...) is not an https URL
+            // either, and the message says why.
+            (input.settings.list("atlassianApp.callbackUrls") ?? []).compactMap { url in
+                guard !url.trimmingWhitespace.isEmpty else { return nil }
+                switch WebAddress.parse(url) {
+                case .success(let address): return address.isHTTPS ? nil : Hit(value: url)
+                case .failure(let refusal): return Hit(value: url, hint: refusal.reason, message: "notAURL")
+                }
+            }
         },
         "credentials/custom-credentials-off": { input in
             input.settings.flag("connection.useCustomCredentials") == true ? [] : [Hit()]
@@ -93,14 +138,14 @@ enum Rules {
         "credentials/secret-equals-id": { input in
             guard let id = input.settings.filled("connection.clientId"),
                   let secret = input.settings.filled("connection.clientSecret") else { return [] }
-            return id == secret ? [Hit()] : []
+            return id.isSameBytes(as: secret) ? [Hit()] : []
         },
         "credentials/file-readable-by-others": { input in
             guard let mode = input.fileMode, input.settings.filled("connection.clientSecret") != nil, mode & 0o044 != 0 else { return [] }
             return [Hit(value: "0" + String(mode & 0o777, radix: 8))]
         },
         "distribution/not-sharing": { input in
-            input.settings.text("atlassianApp.distribution.status") == "sharing" ? [] : [Hit()]
+            choiceHits(input, "atlassianApp.distribution.status", wanted: "sharing")
         },
         "distribution/vendor-missing": { input in
             input.settings.filled("atlassianApp.distribution.vendorName") == nil ? [Hit()] : []
@@ -144,6 +189,23 @@ enum Rules {
         },
     ]
 
+    /// Development Frontend API hosts: `<slug>.clerk.accounts.dev`, formerly `*.lcl.dev`.
+    static let developmentHostSuffixes = [".accounts.dev", ".lcl.dev"]
+    /// The Account Portal's first label (`accounts.<domain>`); the Frontend API's is `clerk`.
+    static let accountPortalLabel = "accounts"
+
+    /// A choice field that is not the wanted value (nil: any of its choices). A value that
+    /// is not one of the choices at all ("Sharing", "Production") gets the row's
+    /// "notAChoice" message, which names the choice it should be.
+    static func choiceHits(_ input: RuleInput, _ key: String, wanted: String?) -> [Hit] {
+        guard case .choice(let choices)? = Fields.field(key)?.kind else { return [] }
+        guard let value = input.settings.text(key), !value.isEmpty else { return [Hit()] }
+        if choices.containsBytes(value) {
+            return wanted.map { value.isSameBytes(as: $0) } ?? true ? [] : [Hit()]
+        }
+        return [Hit(value: value, hint: Fields.field(key)!.suggestion(for: value), message: "notAChoice")]
+    }
+
     /// Atlassian recommends fewer than 50 scopes per app.
     static let tooManyScopes = 50
 
@@ -183,7 +245,7 @@ enum Rules {
                 let path = join(parent, key)
                 if path == Fields.secretKey { return }
                 // Equal to the Client ID is credentials/secret-equals-id already.
-                if path == "connection.clientId", text.trimmingWhitespace == secret { return }
+                if path == "connection.clientId", text.trimmingWhitespace.isSameBytes(as: secret) { return }
                 found(path, key: false)
             case .array(let items):
                 if items.contains(where: { item in
@@ -213,23 +275,7 @@ enum Rules {
     }
 
     /// Whether `text`'s UTF-8 bytes hold `needle` (not empty) anywhere.
-    static func containsBytes(_ text: String, _ needle: [UInt8]) -> Bool {
-        var text = text
-        return text.withUTF8 { hay in
-            guard let first = needle.first, hay.count >= needle.count else { return false }
-            var i = 0
-            let last = hay.count - needle.count
-            while i <= last {
-                if hay[i] == first {
-                    var j = 1
-                    while j < needle.count && hay[i + j] == needle[j] { j += 1 }
-                    if j == needle.count { return true }
-                }
-                i += 1
-            }
-            return false
-        }
-    }
+    static func containsBytes(_ text: String, _ needle: [UInt8]) -> Bool { text.containsBytes(needle) }
 
     static func scopeLists(_ input: RuleInput) -> [(String, [String])] {
         ["atlassianApp.scopes", "connection.scopes"].map { ($0, input.settings.list($0) ?? []) }

@@ -15,26 +15,10 @@ enum SchemaCheck {
         let settings = Settings(root: root)
 
         if let version = root["schemaVersion"] {
-            // A whole number too big for Int is still a version, just one from far ahead.
-            if case .number(let text) = version, Int(text) == nil, !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-                return .failure(Problem(code: .unsupportedVersion,
-                                        message: "schemaVersion is newer than this program knows (\(Settings.schemaVersion)); use a newer social-console",
-                                        path: [.key("schemaVersion")]))
-            }
-            guard case .number(let text) = version, let n = Int(text) else {
-                return .failure(Problem(code: .schema, message: "schemaVersion: expected a whole number, found \(version.kindName)", path: [.key("schemaVersion")]))
-            }
-            if n > Settings.schemaVersion {
-                return .failure(Problem(code: .unsupportedVersion,
-                                        message: "schemaVersion \(n) is newer than this program knows (\(Settings.schemaVersion)); use a newer social-console",
-                                        path: [.key("schemaVersion")]))
-            }
-            if n < 1 {
-                return .failure(Problem(code: .schema, message: "schemaVersion: expected 1, found \(n)", path: [.key("schemaVersion")]))
-            }
-        } else if !root.isEmpty, !root.keys.contains(where: { ["instance", "connection", "atlassianApp"].contains($0) }) {
+            if let problem = versionProblem(version) { return .failure(problem) }
+        } else if !root.isEmpty, !root.keys.contains(where: { SettingsSchema.topLevelKeys.containsBytes($0) }) {
             return .failure(Problem(code: .schema,
-                                    message: "not a social-console settings file (none of schemaVersion, instance, connection, atlassianApp)",
+                                    message: "not a social-console settings file (none of \(SettingsSchema.topLevelKeys.joined(separator: ", ")))",
                                     path: []))
         }
 
@@ -48,6 +32,66 @@ enum SchemaCheck {
             if let problem = typeProblem(field, v) { return .failure(problem) }
         }
         return .success(settings)
+    }
+
+    /// The version is the number 1, in any notation JSON has for it (1, 1.0, 1e0: what
+    /// JSON Schema's `"const": 1` accepts too). A whole number above it is a newer file.
+    static func versionProblem(_ version: JSONValue) -> Problem? {
+        let known = Settings.schemaVersion
+        let path: [JSONPathComponent] = [.key("schemaVersion")]
+        guard case .number(let text) = version else {
+            return Problem(code: .schema, message: "schemaVersion: expected the number \(known), found \(version.kindName)", path: path)
+        }
+        // Numbers are quoted only when short: a long run of digits could be anything pasted.
+        let shown = text.utf8.count < Redaction.minimumSearchLength ? text : nil
+        switch wholeNumber(text) {
+        case .some(let n) where n == known:
+            return nil
+        case .some(let n) where n > known:
+            return Problem(code: .unsupportedVersion,
+                           message: "schemaVersion\(shown.map { " " + $0 } ?? "") is newer than this program knows (\(known)); use a newer social-console",
+                           path: path)
+        case .some:
+            return Problem(code: .schema, message: "schemaVersion: expected \(known), found \(shown ?? "a smaller number")", path: path)
+        case .none:
+            return Problem(code: .schema, message: "schemaVersion: expected \(known), found \(shown ?? "a number that is not whole")", path: path)
+        }
+    }
+
+    /// The value of a JSON number when it is a whole number (Int.max standing for any
+    /// larger one, Int.min for any smaller), nil when it has a fractional part.
+    static func wholeNumber(_ text: String) -> Int? {
+        var bytes = Array(text.utf8)[...]
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative { bytes = bytes.dropFirst() }
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        let integer = bytes.prefix(while: isDigit)
+        bytes = bytes.dropFirst(integer.count)
+        var fraction: ArraySlice<UInt8> = []
+        if bytes.first == UInt8(ascii: ".") {
+            fraction = bytes.dropFirst().prefix(while: isDigit)
+            bytes = bytes.dropFirst(1 + fraction.count)
+        }
+        var exponent = 0
+        if let e = bytes.first, e | 0x20 == UInt8(ascii: "e") {
+            bytes = bytes.dropFirst()
+            let minus = bytes.first == UInt8(ascii: "-")
+            if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+            for b in bytes.prefix(while: isDigit) { exponent = min(exponent * 10 + Int(b - 0x30), 1 << 40) }
+            if minus { exponent = -exponent }
+        }
+        // value = digits × 10^exponent, with the digits' leading and trailing zeros taken off.
+        var digits = Array(integer) + Array(fraction)
+        exponent -= fraction.count
+        guard let first = digits.firstIndex(where: { $0 != UInt8(ascii: "0") }) else { return 0 }
+        digits.removeFirst(first)
+        while digits.last == UInt8(ascii: "0") { digits.removeLast(); exponent += 1 }
+        guard exponent >= 0 else { return nil }
+        guard digits.count + exponent <= 18 else { return negative ? Int.min : Int.max }
+        var value = 0
+        for d in digits { value = value * 10 + Int(d - 0x30) }
+        for _ in 0..<exponent { value *= 10 }
+        return negative ? -value : value
     }
 
     static func typeProblem(_ field: Field, _ v: JSONValue) -> Problem? {

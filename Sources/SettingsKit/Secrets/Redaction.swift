@@ -39,9 +39,10 @@ public enum Redaction {
         let searched = secrets.filter { $0.count >= minimumSearchLength }
         guard !searched.isEmpty else { return false }
         switch value {
-        case .string(let s): return searched.contains { s.contains($0) }
+        // By bytes: a character-wise search misses the secret when a combining mark follows it.
+        case .string(let s): return searched.contains { s.containsBytes(of: $0) }
         case .array(let items): return items.contains { holdsSecret($0, searched) }
-        case .object(let object): return object.contains { key, child in searched.contains { key.contains($0) } || holdsSecret(child, searched) }
+        case .object(let object): return object.contains { key, child in searched.contains { key.containsBytes(of: $0) } || holdsSecret(child, searched) }
         default: return false
         }
     }
@@ -55,11 +56,13 @@ public enum Redaction {
             return .array(items.map { redact($0, path: path, secrets: secrets) })
         case .object(let object):
             var out = JSONObject()
-            var shown = Set<String>()  // a masked key may meet another; a lookup per key would be quadratic
+            // A masked key may meet another; a lookup per key would be quadratic. By bytes:
+            // "é" and "e\u{301}" are two keys, both shown.
+            var shown = Set<ByteString>()
             for (key, child) in object {
                 let shownKey = holdsSecret(.string(key), secrets) ? Secret.mask(key) : key
                 let childPath = path.isEmpty ? key : path + "." + key
-                if shown.insert(shownKey).inserted { out.appendUnchecked(shownKey, redact(child, path: childPath, secrets: secrets)) }
+                if shown.insert(ByteString(shownKey)).inserted { out.appendUnchecked(shownKey, redact(child, path: childPath, secrets: secrets)) }
             }
             return .object(out)
         default:

@@ -49,7 +49,7 @@ public struct MergeChoices: Equatable, Sendable {
 /// `choices` or reported. So a save never reverts a key this process did not change.
 ///
 /// Keys are leaves as `diff` and the history see them (lists are one value), and every
-/// comparison is byte for byte: two spellings of "é" are two different values.
+/// comparison is byte for byte (`JSONValue`'s `==`): two spellings of "é" are two values.
 public enum SettingsMerge {
     public struct Result: Equatable, Sendable {
         /// The disk's settings with our changes and the chosen sides applied: unknown keys
@@ -69,12 +69,12 @@ public enum SettingsMerge {
         var kept: [String] = []
         for path in LeafMap.union([before, onDisk, mine]) {
             let b = before[path], t = onDisk[path], y = mine[path]
-            let weChanged = !same(b, y), theyChanged = !same(b, t)
+            let weChanged = b != y, theyChanged = b != t
             guard weChanged else {
                 if theyChanged { kept.append(path.joined(separator: ".")) }
                 continue
             }
-            if !theyChanged || same(t, y) {
+            if !theyChanged || t == y {
                 merged.setValue(y, at: path)
                 continue
             }
@@ -89,18 +89,8 @@ public enum SettingsMerge {
         return Result(merged: merged, conflicts: conflicts, keptFromDisk: kept)
     }
 
-    /// Byte-exact equality of two optional values (Swift's `==` on strings would call
-    /// canonically equivalent spellings equal).
-    static func same(_ a: JSONValue?, _ b: JSONValue?) -> Bool {
-        switch (a, b) {
-        case (nil, nil): return true
-        case (let a?, let b?): return JSONWriter.compact(a).utf8.elementsEqual(JSONWriter.compact(b).utf8)
-        default: return false
-        }
-    }
-
     static func samePath(_ a: [String], _ b: [String]) -> Bool {
-        a.count == b.count && zip(a, b).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
+        a.count == b.count && zip(a, b).allSatisfy { $0.isSameBytes(as: $1) }
     }
 
     private static func holds(_ value: JSONValue, _ path: [String], _ secrets: [String]) -> Bool {

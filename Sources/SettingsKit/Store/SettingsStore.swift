@@ -220,17 +220,19 @@ public enum SettingsStore {
     // MARK: Changes and history
 
     /// What differs between two versions, by dotted key (unknown keys included).
+    /// Keys and values compare byte for byte (`ByteString`, `JSONValue ==`).
     public static func changes(from old: Settings, to new: Settings) -> [Change] {
-        let before = Dictionary(old.leaves.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let before = Dictionary(old.leaves.map { (ByteString($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         let after = new.leaves
         let secrets = [old, new].compactMap { $0.text(Fields.secretKey) }
-        var seen = Set<String>()
+        var seen = Set<ByteString>()
         var out: [Change] = []
         for (key, value) in after {
-            seen.insert(key)
-            if before[key] != value { out.append(Change(key: key, old: before[key], new: value, secrets: secrets)) }
+            seen.insert(ByteString(key))
+            let was = before[ByteString(key)]
+            if was != value { out.append(Change(key: key, old: was, new: value, secrets: secrets)) }
         }
-        for (key, value) in old.leaves where !seen.contains(key) {
+        for (key, value) in old.leaves where !seen.contains(ByteString(key)) {
             out.append(Change(key: key, old: value, new: nil, secrets: secrets))
         }
         return out

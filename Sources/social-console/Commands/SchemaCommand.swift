@@ -8,7 +8,7 @@ struct SchemaCommand: ParsableCommand {
     )
 
     func run() throws {
-        let schema = BundledResources.schema
-        Output.print(schema, terminator: schema.hasSuffix("\n") ? "" : "\n")
+        // Built from the field table (SettingsSchema), so it always matches what loads.
+        Output.print(SettingsSchema.text, terminator: "")
     }
 }
