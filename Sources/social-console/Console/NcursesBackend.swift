@@ -67,6 +67,11 @@ final class NcursesBackend: TerminalBackend {
                 init_pair(Int16(index + 1), pair.0, pair.1)
             }
         }
+        // Until the screen has once been left and taken back, ncurses counts it as not set
+        // up and flushes after every cursor move: the first frame left in 43 writes, each
+        // one waking the terminal. Leaving and taking it back once, before anything is
+        // drawn (the first doupdate takes it back), sends every frame in one write.
+        endwin()
         terminalModes(true)
     }
 
@@ -198,11 +203,20 @@ final class NcursesBackend: TerminalBackend {
     }
 
     private func put(_ cell: Cell, x: Int, y: Int) {
-        var characters: [wchar_t] = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
-        characters.append(0)
+        // The characters go into a buffer on the stack: an array per cell was a tenth of
+        // the console's first frame (3,000 cells at 100x30).
+        var characters: (wchar_t, wchar_t, wchar_t, wchar_t, wchar_t) = (0, 0, 0, 0, 0)
         let (attributes, pair) = look(cell.style)
         var cchar = cchar_t()
-        setcchar(&cchar, characters, attributes, pair, nil)
+        withUnsafeMutableBytes(of: &characters) { raw in
+            let text = raw.bindMemory(to: wchar_t.self)
+            var n = 0
+            for scalar in cell.text.unicodeScalars where n < 4 {
+                text[n] = wchar_t(bitPattern: scalar.value)
+                n += 1
+            }
+            _ = setcchar(&cchar, text.baseAddress, attributes, pair, nil)
+        }
         // At the bottom-right cell this returns ERR (the cursor cannot advance) but draws.
         _ = mvwadd_wch(window, Int32(y), Int32(x), &cchar)
     }
