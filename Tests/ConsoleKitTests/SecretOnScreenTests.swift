@@ -160,12 +160,12 @@ import Testing
         for (w, h) in [(80, 24), (120, 30), (250, 10)] { #expect(!SecretTests.leaks(s.rendered(width: w, height: h))) }
         // The conflict and recovery dialogs name the file too.
         s.press(.char("y"), .ctrl("s"))
-        s.saveFailed("Not saved: the file was changed on disk since it was opened", conflict: true)
+        s.handle(.saveConflicted(Fixture.conflicts(on: s.saved, theirs: "theirs", yours: "yours")))
         #expect(s.rendered(width: 120, height: 30).contains("Changed on disk"))
         #expect(!SecretTests.leaks(s.rendered(width: 120, height: 30)))
         s.press(.escape)
         #expect(!SecretTests.leaks(s.rendered(width: 200, height: 30)), "the Cancel status names the file")
-        let offer = RecoveryOffer(settings: s.settings, fileChangedSince: true, fileName: "\(TestSecret.value).json.recovered.json")
+        let offer = RecoveryFile.Pending(path: "/srv/\(TestSecret.value).json.recovered.json", settings: s.settings, fileChangedSince: true)
         let r = ConsoleState(path: "/srv/\(TestSecret.value).json", settings: s.settings, fileMode: 0o600, readOnly: false, recovery: offer)
         #expect(r.rendered(width: 120, height: 30).contains("Recovered edits"))
         #expect(!SecretTests.leaks(r.rendered(width: 120, height: 30)))

@@ -114,12 +114,12 @@ import Testing
             t.go(to: screen)
             t.press(.function(1))
             let help = t.rendered(width: 80, height: 400)
-            for key in ["Ctrl-A / Ctrl-E", "Ctrl-U", "Ctrl-K", "Ctrl-W", "Alt-Backspace", "Ctrl-_", "Ctrl-/", "Ctrl-Y", "/ filters"] {
+            for key in ["Home, Ctrl-A", "End, Ctrl-E", "Ctrl-U", "Ctrl-K", "Ctrl-W", "Alt-Backspace", "Ctrl-_", "Ctrl-/", "Ctrl-Y", "- /: filter"] {
                 #expect(help.contains(key), "F1 on \(screen) names \(key)")
             }
         }
         let readme = Repository.text("README.md")
-        for row in ["| Ctrl-A, Ctrl-E / Ctrl-U, Ctrl-K |", "| Ctrl-W / Alt-Backspace |", "| Ctrl-_ (Ctrl-/) / Ctrl-Y |", "| / |"] {
+        for row in ["| Home, Ctrl-A |", "| End, Ctrl-E |", "| Ctrl-U |", "| Ctrl-K |", "| Ctrl-W |", "| Alt-Backspace |", "| Ctrl-_ |", "| Ctrl-Y |", "| / |"] {
             #expect(readme.contains(row), "README: \(row)")
         }
     }

@@ -13,7 +13,7 @@ import Testing
         var s = Fixture.state()
         s.go(to: screen)
         for (w, h) in Self.sizes {
-            Snapshot.check(s.rendered(width: w, height: h), named: "\(screen)-\(w)x\(h)")
+            Snapshot.check(s.rendered(width: w, height: h), named: "\(screen.helpName)-\(w)x\(h)")
         }
     }
 

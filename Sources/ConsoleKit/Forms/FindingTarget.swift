@@ -16,18 +16,18 @@ public struct FindingTarget: Equatable, Sendable {
     public let row: Int
 
     public init(_ finding: Finding) {
-        let permissions = Forms.items(for: .permissions)
+        let permissions = Forms.items(for: .step(.permissions))
         let customScopes = permissions.firstIndex(of: .customScopes) ?? 0
         func checkbox(_ name: String) -> Int? {
             permissions.firstIndex { if case .scope(let scope) = $0 { return scope.name == name }; return false }
         }
         switch (finding.code, finding.field) {
         case ("permissions/read-me-missing", _):
-            (screen, row) = (.permissions, checkbox(ScopeCatalogue.identityScope) ?? customScopes)
+            (screen, row) = (.step(.permissions), checkbox(ScopeCatalogue.identityScope) ?? customScopes)
         case ("permissions/scope-not-enabled", _):
-            (screen, row) = (.permissions, finding.entry.flatMap(checkbox) ?? customScopes)
+            (screen, row) = (.step(.permissions), finding.entry.flatMap(checkbox) ?? customScopes)
         case (_, FormItem.appScopesKey):
-            (screen, row) = (.permissions, customScopes)
+            (screen, row) = (.step(.permissions), customScopes)
         default:
             let own = Screen(finding.step)
             if let row = Forms.index(of: finding.field, on: own) {

@@ -11,8 +11,8 @@
 ///   `ESC[7~`/`ESC[8~` Home/End of rxvt, `ESC[11~`… F-keys); modified ones (`ESC[1;5C`,
 ///   rxvt's `ESC[7^`, `ESC[2$`, `ESC[a`), focus reports (`ESC[I`/`ESC[O`), answers to
 ///   queries (`ESC[?1;2c`, `ESC[12;40R`), kitty's `ESC[97;5u` are `.unknown`.
-/// - SGR mouse reports (`ESC[<0;10;5M` / `…m`) are one `.unknown` unit too, and so are
-///   X10 ones (`ESC[M` then three raw bytes).
+/// - SGR mouse reports (`ESC[<0;10;5M` / `…m`) are one unit, a `.mouse` event; X10 ones
+///   (`ESC[M` then three raw bytes) are `.unknown`.
 /// - SS3 `ESC O` and one final byte: arrows, Home/End, F1–F4, the keypad in application
 ///   mode; with parameters (old xterm's modified F-keys) `.unknown`.
 /// - The linux console's `ESC[[A`…`ESC[[E`: F1–F5.
@@ -85,6 +85,12 @@ struct EscapeParser: Sendable {
         state = .mouseReport
     }
 
+    /// An SGR report's parameters and final byte as a mouse event (`.unknown` for a report
+    /// the console has no use for).
+    static func mouse(_ parameters: ArraySlice<UInt8>, final: UInt8) -> Key {
+        MouseEvent(sgr: String(decoding: Array(parameters) + [final], as: UTF8.self)).map(Key.mouse) ?? .unknown
+    }
+
     /// Only the Esc has arrived so far.
     var isAtStart: Bool {
         if case .start = state { return true }
@@ -124,7 +130,7 @@ struct EscapeParser: Sendable {
         case .mouseReport:
             // SGR: numbers and ";" up to M or m. Anything else first: X10's raw bytes.
             if (0x30...0x3B).contains(code) { keep(code); return .pending }
-            if code == 0x4D || code == 0x6D, !bytes.isEmpty { return .key(.unknown) }
+            if code == 0x4D || code == 0x6D, !bytes.isEmpty { return .key(Self.mouse(bytes[...], final: UInt8(code))) }
             if bytes.isEmpty { state = .x10(remaining: 2); return .pending }
             return .key(.unknown)
         }
@@ -212,8 +218,10 @@ struct EscapeParser: Sendable {
     private func csiFinal(_ final: UInt8) -> Outcome {
         guard !overflowed, !meta else { return .key(.unknown) }
         // An SGR (1006) mouse report, ESC [ < button ; column ; row M (press) or m
-        // (release), read as one unit: the place where a mouse event will be decoded.
-        if bytes.first == 0x3C, final == 0x4D || final == 0x6D { return .key(.unknown) }
+        // (release), read as one unit and decoded (a report it cannot read is ignored).
+        if bytes.first == 0x3C, final == 0x4D || final == 0x6D {
+            return .key(Self.mouse(bytes.dropFirst(), final: final))
+        }
         // Another private marker (<, =, >, ?): answers to queries; intermediates and
         // sub-parameters (":"): requests and answers, never keys.
         // Past that, only numbers and ";" are a key's.

@@ -17,10 +17,12 @@ public enum Key: Equatable, Sendable {
     /// character, or "\u{7F}" for Alt-Backspace.
     case alt(Character)
     /// An escape sequence, read whole, that the console has no use for (a modified arrow,
-    /// a focus report, a mouse report, a terminal's answer): none of it reaches a field.
+    /// a focus report, a terminal's answer): none of it reaches a field.
     case unknown
-    /// The terminal changed size; the run loop re-renders at the new size.
+    /// The terminal changed size; the session reports the new size (`Event.resized`).
     case resize
+    /// A click or a turn of the wheel (SGR 1006 mouse reporting).
+    case mouse(MouseEvent)
 }
 
 extension Key {

@@ -5,7 +5,7 @@ import SettingsKit
 extension ConsoleState {
     /// Whether row `index` of this screen is drawn and can take focus.
     public func isShown(_ index: Int) -> Bool {
-        guard screen == .permissions, let scopeFilter else { return true }
+        guard screen == .step(.permissions), let scopeFilter else { return true }
         let items = self.items
         return items.indices.contains(index) ? scopeFilter.shows(items[index]) : true
     }
@@ -25,7 +25,7 @@ extension ConsoleState {
     /// Whether the key was the filter's. While the filter is typed, text keys edit it and
     /// the rest (save, quit, help, screens) work as ever.
     mutating func handleScopeFilter(_ key: Key) -> Bool {
-        guard screen == .permissions else { return false }
+        guard screen == .step(.permissions) else { return false }
         if var filter = scopeFilter, filter.isEditing {
             switch key {
             case .escape:

@@ -5,10 +5,8 @@ import SettingsKit
 /// the terminal. Ctrl-Z would be the familiar undo, but it suspends, as in every
 /// terminal program. Ctrl-Y is readline's "yank", which the console has no use for: its
 /// Ctrl-U, Ctrl-K and Ctrl-W delete, and undo brings back what they deleted.
+/// (The keys are KeyTable's rows.)
 extension ConsoleState {
-    public static let undoKey = Key.ctrl("_")
-    public static let redoKey = Key.ctrl("y")
-
     /// Whether undo has anything to take back: a confirmed edit, or the text being typed.
     public var canUndo: Bool { history.canUndo || (editor?.isChanged ?? false) }
 

@@ -9,16 +9,16 @@ enum FormView {
     /// as far as two lines show, not wrapped whole on every frame.
     static func intro(_ state: ConsoleState, mask: SecretMask, width: Int) -> [String] {
         switch state.screen {
-        case .instance: return ["Which instance this file describes. F1 explains each step."]
-        case .app: return ["The Settings tab of the app in Atlassian's developer console."]
-        case .permissions: return ["Scopes enabled on the app's Permissions tab; read:me is a must."]
-        case .authorization:
+        case .step(.instance): return ["Which instance this file describes. F1 explains each step."]
+        case .step(.app): return ["The Settings tab of the app in Atlassian's developer console."]
+        case .step(.permissions): return ["Scopes enabled on the app's Permissions tab; read:me is a must."]
+        case .step(.authorization):
             let room = max(1, 2 * (width - 2))
             let uri = state.settings.filled("instance.redirectUri").map { TextWrap.truncate(mask.masked($0, columns: room), width: room) }
                 ?? "(not set yet: see Instance)"
             return ["The app's callback URL must equal the instance's redirect URI:", "  " + uri]
-        case .credentials: return ["The instance's Atlassian connection: the app's ID and Secret."]
-        case .distribution: return ["The app's Distribution tab: sharing lets others than you in."]
+        case .step(.credentials): return ["The instance's Atlassian connection: the app's ID and Secret."]
+        case .step(.distribution): return ["The app's Distribution tab: sharing lets others than you in."]
         case .review: return []
         }
     }
@@ -51,10 +51,13 @@ enum FormView {
     static let findingsPerRow = 3
 
     /// `columns`: as much of the message as can show (it may quote a 64K value).
-    static func tagged(_ finding: Finding, mask: SecretMask, columns: Int) -> (String, Style) {
+    /// `productionOnly`: a development instance ready for development, where a blocker is
+    /// what production would need, drawn dim and named so.
+    static func tagged(_ finding: Finding, mask: SecretMask, columns: Int, productionOnly: Bool = false) -> (String, Style) {
         // Readiness masks the whole secret in what it quotes; part of one is masked here.
         let text = TextWrap.truncate(mask.masked(finding.message, columns: columns), width: columns)
         switch finding.severity {
+        case .blocker where productionOnly: return (Renderer.productionMark + " for production: " + text, .dim)
         case .blocker: return ("✗ " + text, .blocker)
         case .warning: return ("! " + text, .warning)
         case .info: return ("i " + text, .info)
@@ -73,7 +76,7 @@ enum FormView {
         }
         let findings = placed.byRow[index] ?? []
         for finding in findings.prefix(findingsPerRow) {
-            let (text, style) = tagged(finding, mask: mask, columns: 3 * width)
+            let (text, style) = tagged(finding, mask: mask, columns: 3 * width, productionOnly: state.onlyProductionLeft)
             add(text, style)
         }
         if findings.count > findingsPerRow { add("… and \(findings.count - findingsPerRow) more: see Review", .dim) }
@@ -162,7 +165,8 @@ enum FormView {
         case .text, .list, .customScopes:
             guard index == state.focus, state.overlay == nil else { return .single }
             let masking = FieldText.Masking(item, focused: true, state: state, mask: mask)
-            // The secret field shows a mask of fixed length, never one bullet per character.
+            // The secret field keeps its fixed-length mask on one line (drawText): wrapping
+            // its bullets would show how long the secret is.
             if masking.isAll { return .single }
             let field: WrappedField?
             if let editor = state.editor {
@@ -232,12 +236,12 @@ enum FormView {
         for (finding, target) in placed.elsewhere {
             let rows = Forms.items(for: target.screen)
             let place = target.screen.title + (rows.indices.contains(target.row) ? " › " + rows[target.row].label : "")
-            let (text, style) = tagged(finding, mask: mask, columns: 3 * body.width)
+            let (text, style) = tagged(finding, mask: mask, columns: 3 * body.width, productionOnly: state.onlyProductionLeft)
             for (i, line) in TextWrap.wrap(text + " (on " + place + ")", width: body.width - 5).prefix(2).enumerated() {
                 lines.append(.elsewhere((i == 0 ? "" : "  ") + line, style))
             }
         }
-        if state.screen == .permissions, state.scopeFilter != nil { lines.append(.filter) }
+        if state.screen == .step(.permissions), state.scopeFilter != nil { lines.append(.filter) }
         var shapes: [Int: RowShape] = [:]
         for (i, item) in items.enumerated() where state.isShown(i) {
             let shape = shape(item, index: i, state: state, geometry: geometry, maxLines: maxLines, mask: mask)
@@ -300,6 +304,7 @@ enum FormView {
         let focused = index == state.focus && state.overlay == nil
         let valueX = geometry.valueX, valueWidth = geometry.valueWidth
         if part == 0 { buffer.put(focused ? "▸" : " ", x: body.x, y: y, style: .focusLabel) }
+        buffer.mark(Rect(x: body.x, y: y, width: body.width, height: 1), .row(index))
         switch (item, shape) {
         case (.scope(let scope), _):
             let checked = FormValues.isChecked(item, in: state.settings)

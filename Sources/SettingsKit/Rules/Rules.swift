@@ -23,12 +23,12 @@ struct Hit {
     var value: String = ""
     var field: String?
     var label: String = ""
+    /// The list entry it is about, when the finding must lead to it (Finding.entry).
+    var entry: String?
     /// What fills {hint}: a reason or a suggestion worked out by the check.
     var hint: String = ""
     /// The name of another of the row's `messages` to use instead of its `message`.
     var message: String?
-    /// The list entry it is about, when the finding must lead to it (Finding.entry).
-    var entry: String?
 }
 
 /// The checks behind the rule table, keyed by finding code. Each returns one hit per
