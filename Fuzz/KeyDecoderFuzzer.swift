@@ -11,7 +11,7 @@ import Glibc
 let fuzzCodes = KeyCodes(
     up: 0o403, down: 0o402, left: 0o404, right: 0o405, home: 0o406, end: 0o550,
     pageUp: 0o523, pageDown: 0o522, backspace: 0o407, delete: 0o512, backTab: 0o541, enter: 0o527,
-    resize: 0o632, function: { 0o410 + Int32($0) }, pasteStart: 0o1000, pasteEnd: 0o1001)
+    resize: 0o632, function: { 0o410 + Int32($0) }, pasteStart: 0o1000, pasteEnd: 0o1001, mouse: 0o631)
 
 /// Bytes → raw reads: a tag byte picks the kind, the next bytes give its value. Markers
 /// and resizes get their own tags so the fuzzer finds them without guessing 16 bits.
@@ -43,6 +43,7 @@ public func fuzzKeyDecoder(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     for input in inputs {
         if let held = decoder.takeHeldKey() { precondition(held == .resize, "only a resize is ever held") }
         let collecting = decoder.isCollectingPaste
+        let inSequence = decoder.isAssembling && !collecting
         guard let key = decoder.decode(input) else { continue }
         switch key {
         case .paste(let text):
@@ -54,6 +55,8 @@ public func fuzzKeyDecoder(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             }
         case .char(let c):
             precondition(!collecting, "a key from inside a paste")
+            // Out of an escape sequence only the keypad's characters come (ESC O p is 0).
+            precondition(!inSequence || "*+,-./0123456789=".contains(c), "an escape sequence typed \(c)")
             let v = c.unicodeScalars.first!.value
             precondition(c.unicodeScalars.count == 1 && v >= 0x20 && v != 0x7F, "control code \(v) as a character")
         default:

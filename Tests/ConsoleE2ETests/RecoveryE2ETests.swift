@@ -127,7 +127,7 @@ extension ConsoleE2ETests {
         #expect(try String(contentsOfFile: file, encoding: .utf8) == Self.acme)
     }
 
-    @Test func someoneElsesSaveIsNoticedAndTheOperatorChoosesReloadOrOverwrite() throws {
+    @Test func someoneElsesSaveIsNoticedAndTheOperatorChoosesReloadOrASide() throws {
         let folder = try Self.tempFolder()
         defer { TemporaryFolder.remove(folder) }
         let file = folder + "/acme.json"
@@ -140,7 +140,8 @@ extension ConsoleE2ETests {
         #expect(try Self.run(["set", "acme.json", "instance.name=theirs"], cwd: folder).code == 0)
         try t.wait(for: "! changed on disk")
         try t.keys("C-s")
-        try t.wait(for: "r Reload   o Overwrite   Esc Cancel")
+        try t.wait(for: "instance.name   ? choose t or y")
+        try t.wait(for: "old \"acme-prod\"  theirs \"theirs\"  yours \"acme-prod-mine\"")
         try t.keys("Escape")
         try t.wait(for: "your edits are kept")
         #expect(try name() == "theirs", "Cancel writes nothing")

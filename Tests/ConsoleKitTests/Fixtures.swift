@@ -44,15 +44,39 @@ enum Fixture {
      "redirectUri": "https://clerk.acme.com/v1/oauth_callback"}}
     """
 
+    /// What a save meets when someone else changed `key` to `theirs` on disk and this
+    /// console changed it to `yours`: the store's own merge says.
+    static func conflicts(on base: Settings, key: String = "instance.name", theirs: String, yours: String) -> [MergeConflict] {
+        var onDisk = base, mine = base
+        onDisk.setText(key, theirs)
+        mine.setText(key, yours)
+        return SettingsMerge.merge(base: base, theirs: onDisk, yours: mine).conflicts
+    }
+
     static func settings(_ json: String) -> Settings {
         try! SettingsStore.decode(Array(json.utf8), path: "fixture.json")
     }
 
-    static func state(_ json: String = halfDone, readOnly: Bool = false, width: Int = 80, height: Int = 24) -> ConsoleState {
-        var state = ConsoleState(path: "/tmp/acme.json", settings: settings(json), fileMode: 0o600, readOnly: readOnly)
+    static func state(_ json: String = halfDone, readOnly: Bool = false, width: Int = 80, height: Int = 24, notice: StatusMessage? = nil) -> ConsoleState {
+        var state = ConsoleState(path: "/tmp/acme.json", settings: settings(json), fileMode: 0o600, readOnly: readOnly, notice: notice)
         state.resize(width: width, height: height)
         return state
     }
+}
+
+/// The screens by name, for tests that visit them.
+extension Screen {
+    static let instance = Screen.step(.instance)
+    static let app = Screen.step(.app)
+    static let permissions = Screen.step(.permissions)
+    static let authorization = Screen.step(.authorization)
+    static let credentials = Screen.step(.credentials)
+    static let distribution = Screen.step(.distribution)
+}
+
+extension Effect {
+    /// A save with nothing decided yet: what ^S and the dialogs' "y" ask for.
+    static let plainSave = Effect.save(.none)
 }
 
 /// Keys for typing a text, one character at a time as a terminal delivers it.
@@ -68,6 +92,16 @@ extension ConsoleState {
         var last: Effect?
         for key in keys { if let effect = handle(key) { last = effect } }
         return last
+    }
+
+    mutating func resize(width: Int, height: Int) {
+        _ = handle(.resized(width: width, height: height))
+    }
+
+    /// The session's answer to a save that worked: the settings as they are, written.
+    @discardableResult
+    mutating func saveSucceeded(fileMode: UInt32? = 0o600) -> Effect? {
+        handle(.saved(settings: settings, fileMode: fileMode, keptFromDisk: []))
     }
 
     func rendered(width: Int = 80, height: Int = 24) -> String {

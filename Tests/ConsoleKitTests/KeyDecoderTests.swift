@@ -7,7 +7,7 @@ extension KeyCodes {
     static let curses = KeyCodes(
         up: 0o403, down: 0o402, left: 0o404, right: 0o405, home: 0o406, end: 0o550,
         pageUp: 0o523, pageDown: 0o522, backspace: 0o407, delete: 0o512, backTab: 0o541, enter: 0o527,
-        resize: 0o632, function: { 0o410 + Int32($0) }, pasteStart: 0o777 + 1, pasteEnd: 0o777 + 2)
+        resize: 0o632, function: { 0o410 + Int32($0) }, pasteStart: 0o777 + 1, pasteEnd: 0o777 + 2, mouse: 0o631)
 }
 
 /// Raw reads that make a bracketed paste of `text`, one character code each.
@@ -67,7 +67,9 @@ func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
         for code in UInt32(1)...26 where ![8, 9, 10, 13].contains(code) {
             #expect(KeyDecoder.key(forCharacter: code) == .ctrl(letters[Int(code) - 1]), "code \(code)")
         }
-        for code: UInt32 in [0, 28, 29, 30, 31, 0x80, 0x85, 0x9B, 0x9F] {
+        // Ctrl-_ (also Ctrl-/ on most terminals) is undo.
+        #expect(KeyDecoder.key(forCharacter: 31) == .ctrl("_"))
+        for code: UInt32 in [0, 28, 29, 30, 0x80, 0x85, 0x9B, 0x9F] {
             #expect(KeyDecoder.key(forCharacter: code) == nil, "code \(code)")
         }
     }

@@ -37,6 +37,16 @@ struct KeyFuzzGenerator {
         "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6", "日本語のテキスト", "e\u{301}\u{301}", "👩‍👩‍👧", "\u{1B}[31mred\u{1B}[0m",
         "\u{1B}[201~", "\r\n", "\n\n\n", "\t", " ", "\u{202E}txt.exe", String(repeating: "W", count: 300),
     ]
+    /// Escape sequences ncurses passes on byte by byte: Alt keys, modified keys of xterm,
+    /// tmux and rxvt, focus reports, mouse reports (SGR and X10), strings, the linux
+    /// console's F-keys, 8-bit introducers, and sequences with a control or an Esc inside.
+    static let sequences: [String] = [
+        "\u{1B}x", "\u{1B}y", "\u{1B}\u{7F}", "\u{1B}\u{1B}", "\u{1B}[1;5C", "\u{1B}[1;3D", "\u{1B}[3;5~", "\u{1B}[7^", "\u{1B}[2$",
+        "\u{1B}[a", "\u{1B}Oa", "\u{1B}\u{1B}[A", "\u{1B}[I", "\u{1B}[O", "\u{1B}[<0;10;5M", "\u{1B}[<0;10;5m", "\u{1B}[<65;1;1M",
+        "\u{1B}[M !!", "\u{1B}]11;rgb:0/0/0\u{07}", "\u{1B}]52;c;eA==\u{1B}\\", "\u{1B}P1$r0m\u{1B}\\", "\u{1B}[[A", "\u{1B}[?1;2c",
+        "\u{1B}[12;40R", "\u{1B}[200~", "\u{1B}[201~", "\u{9B}1;5C", "\u{1B}[1;\u{03}5C", "\u{1B}[1;\u{11}5C", "\u{1B}[1;\u{1B}[B",
+        "\u{1B}OM", "\u{1B}Op", "\u{1B}[27;5;9~", "\u{1B}[97;5u",
+    ]
     static let sizes: [(Int, Int)] = [(0, 0), (1, 1), (0, 24), (80, 0), (2, 1), (5, 3), (39, 9), (40, 10), (41, 11),
                                       (50, 12), (60, 16), (79, 23), (80, 24), (80, 24), (100, 30), (120, 40), (400, 12), (1_000, 3)]
 
@@ -84,7 +94,8 @@ struct KeyFuzzGenerator {
     /// A few steps of one kind.
     mutating func steps() -> [KeyFuzzCase.Step] {
         switch int(100) {
-        case 0..<28: return [.raw(.character(UInt32(pick(Self.typed).unicodeScalars.first!.value)), times: 1)]
+        case 0..<24: return [.raw(.character(UInt32(pick(Self.typed).unicodeScalars.first!.value)), times: 1)]
+        case 24..<28: return escapeSequence()
         case 28..<40: return [.raw(.keyCode(pick(Self.namedKeys)), times: 1)]
         case 40..<50: return [.raw(.character(pick([9, 13, 10, 27, 127, 8, 19, 17, 18, 1, 5, 14, 16, 0, 28, 31])), times: 1)]
         case 50: return [.raw(.character(3), times: 1)]
@@ -103,6 +114,16 @@ struct KeyFuzzGenerator {
             return [.raw(.keyCode(chance(70) ? Self.codes.pageDown : Self.codes.pageUp), times: 1 + int(7))]
         default: return [longRun()]
         }
+    }
+
+    /// An escape sequence as raw reads, now and then cut short, and mostly followed by the
+    /// silence in which the backend's read ends it.
+    mutating func escapeSequence() -> [KeyFuzzCase.Step] {
+        var scalars = Array(pick(Self.sequences).unicodeScalars)
+        if chance(15) { scalars = Array(scalars.prefix(1 + int(scalars.count))) }
+        var out: [KeyFuzzCase.Step] = scalars.map { .raw(.character($0.value), times: 1) }
+        if chance(80) { out.append(.raw(.nothing(milliseconds: chance(50) ? 0 : Int(KeyDecoder.escapePollMilliseconds)), times: 1)) }
+        return out
     }
 
     /// A held key: a long word, Backspace or Tab pressed thousands of times.

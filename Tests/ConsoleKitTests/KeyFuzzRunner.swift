@@ -3,15 +3,17 @@ import ConsoleKit
 import Foundation
 import SettingsKit
 
-/// Plays a `KeyFuzzCase` the way the run loop (ConsoleMain.swift) does: raw reads through
-/// the decoder, keys through the reducer, effects answered, a frame rendered after each
-/// step that gave keys. Checked after every key and every frame:
+/// Plays a `KeyFuzzCase` the way the session (ConsoleSession) does: raw reads through
+/// the decoder, keys through the reducer, effects answered with their result events, a
+/// frame rendered after each step that gave keys. Checked after every key and every frame:
 /// - effects come only from their keys: quit(130) from Ctrl-C; quit(0) from Ctrl-Q / F10,
-///   or n in the quit dialog; save from Ctrl-S / F2 outside dialogs; save-and-quit from y
-///   in the quit dialog; an overwrite or a reload only from o or r in the conflict dialog;
-///   dropping recovered edits only from d in the restore dialog; a repaint from Ctrl-L,
-///   a suspend from Ctrl-Z;
+///   or n in the quit dialog; a save from Ctrl-S / F2 outside dialogs, y in the quit or
+///   changes dialog, and with choices only from the merge dialog's save; a reload only
+///   from r in the merge dialog; dropping recovered edits from d in the restore dialog
+///   or a quit with restored edits; a repaint from Ctrl-L, a suspend from Ctrl-Z;
 /// - a paste never acts as a command, a resize changes only the size;
+/// - an escape sequence types nothing (only the keypad's characters come out of one), and
+///   a key the console ignores (an unknown sequence, Alt with a letter) changes nothing;
 /// - read-only never edits, saves, reveals the secret or opens a dialog but help;
 /// - focus is on a row, help scrolls within its text, reveal is on only on a text row
 ///   being edited; a successful save leaves nothing unsaved;
@@ -72,17 +74,17 @@ struct KeyFuzzRunner {
         terminal = (fuzzCase.width, fuzzCase.height)
         state = ConsoleState(path: "/tmp/fuzz.json", settings: onDisk, fileMode: fuzzCase.fileMode, readOnly: fuzzCase.readOnly,
                              recovery: Self.recovery(fuzzCase.recovery, onDisk))
-        state.resize(width: terminal.width, height: terminal.height)
+        _ = state.handle(.resized(width: terminal.width, height: terminal.height))
     }
 
     /// Kept edits to offer: a renamed instance and another secret, which must stay as
     /// hidden as the first.
-    static func recovery(_ kind: KeyFuzzCase.Recovery, _ settings: Settings) -> RecoveryOffer? {
+    static func recovery(_ kind: KeyFuzzCase.Recovery, _ settings: Settings) -> RecoveryFile.Pending? {
         guard kind != .none else { return nil }
         var edited = settings
         edited.setText("instance.name", "recovered-name")
         edited.setText("connection.clientSecret", String(secret.reversed()))
-        return RecoveryOffer(settings: edited, fileChangedSince: kind == .fileChangedSince, fileName: "fuzz.json.recovered.json")
+        return RecoveryFile.Pending(path: "/tmp/fuzz.json.recovered.json", settings: edited, fileChangedSince: kind == .fileChangedSince)
     }
 
     /// Runs the whole case; stops at the first failure.
@@ -109,12 +111,10 @@ struct KeyFuzzRunner {
         case .saves(let result):
             saves = result
         case .diskChanged(let changed):
-            // As the run loop's checkDisk: with nothing unsaved the file is shown as it is.
-            state.noticeChangedOnDisk(changed)
-            if changed, !state.isDirty {
-                state.reloaded(onDisk, fileMode: 0o600, automatically: true)
-                if state.changedOnDisk || state.isDirty { fail("an automatic reload left a mark or unsaved changes") }
-            }
+            // The session's look at the disk: with nothing unsaved the file is shown as it is.
+            let dirty = state.isDirty
+            send(.diskChecked(changed: changed))
+            if changed, !dirty, state.changedOnDisk || state.isDirty { fail("an automatic reload left a mark or unsaved changes") }
             checkState()
         }
     }
@@ -122,57 +122,75 @@ struct KeyFuzzRunner {
     /// One wget_wch, as NcursesBackend.readKey hands it on.
     mutating func read(_ input: RawInput) {
         if let held = decoder.takeHeldKey() { press(held) }
-        if let key = decoder.decode(input) { press(key) }
+        let inSequence = decoder.isAssembling && !decoder.isCollectingPaste
+        guard let key = decoder.decode(input) else { return }
+        if inSequence, case .char(let c) = key, !"*+,-./0123456789=".contains(c) { fail("an escape sequence typed \(c)") }
+        press(key)
     }
 
     mutating func press(_ key: Key) {
         keys += 1
         let before = state
         let began = clock.now
-        if key == .resize { state.resize(width: terminal.width, height: terminal.height) }
-        let effect = state.handle(key)
+        let effect = key == .resize ? state.handle(.resized(width: terminal.width, height: terminal.height)) : state.handle(key)
         timed(since: began, "key \(String(describing: key).prefix(40))")
         check(key: key, effect: effect, before: before)
         checkState()
         guard let effect else { return }
-        effects += 1
-        effectKinds[String(describing: effect), default: 0] += 1
-        perform(effect)
+        run(effect)
         checkState()
     }
 
-    /// The run loop's answers: saves succeed or fail as the case says (an overwrite never
-    /// meets a conflict); a quit ends this console and a new one opens on the file as
-    /// saved (the user runs `edit` again).
-    mutating func perform(_ effect: Effect) {
+    /// An event that is not a key, and what follows from it.
+    mutating func send(_ event: Event) {
+        if let effect = state.handle(event) { run(effect) }
+    }
+
+    /// Runs an effect and the effects its results ask for, as the session does.
+    mutating func run(_ first: Effect) {
+        var next: Effect? = first
+        while let effect = next, failures.isEmpty {
+            effects += 1
+            effectKinds[String(describing: effect).prefix(while: { $0 != "(" }).description, default: 0] += 1
+            guard let result = perform(effect) else { return }
+            next = state.handle(result)
+            checkState()
+        }
+    }
+
+    /// The session's answers: saves succeed or fail as the case says (a save with the
+    /// merge dialog's choices never meets a conflict again); a quit ends this console and
+    /// a new one opens on the file as saved (the user runs `edit` again).
+    mutating func perform(_ effect: Effect) -> Event? {
         switch effect {
-        case .quit:
+        case .quit, .keepRecovery:
             reopen()
-        case .save(let overwrite), .saveAndQuit(let overwrite):
-            switch overwrite && saves == .conflict ? .ok : saves {
+            return nil
+        case .save(let choices):
+            switch choices != .none && saves == .conflict ? .ok : saves {
             case .ok:
                 onDisk = state.settings
-                state.saveSucceeded(fileMode: 0o600)
-                if state.isDirty { fail("unsaved changes right after a save") }
-                if state.restoredRecovery { state.recoveryDiscarded() }
-                if case .saveAndQuit = effect { reopen() }
-            case .fail: state.saveFailed("Not saved: no space left on device", conflict: false)
-            case .conflict: state.saveFailed("Not saved: the file changed on disk", conflict: true)
+                return .saved(settings: state.settings, fileMode: 0o600, keptFromDisk: [])
+            case .fail: return .saveFailed("no space left on device", unreadable: false)
+            case .conflict:
+                var theirs = state.saved, yours = state.saved
+                theirs.setText("instance.name", "theirs")
+                yours.setText("instance.name", "yours")
+                return .saveConflicted(SettingsMerge.merge(base: state.saved, theirs: theirs, yours: yours).conflicts)
             }
         case .reload:
-            state.reloaded(onDisk, fileMode: 0o600)
-            if state.isDirty { fail("unsaved changes right after a reload") }
+            return .reloaded(settings: onDisk, fileMode: 0o600, automatically: false)
         case .discardRecovery:
-            state.recoveryDiscarded()
+            return .recoveryDiscarded
         case .redraw, .suspend:
-            break
+            return nil
         }
     }
 
     mutating func reopen() {
         decoder = KeyDecoder(codes: .curses)
         state = ConsoleState(path: "/tmp/fuzz.json", settings: onDisk, fileMode: 0o600, readOnly: fuzzCase.readOnly)
-        state.resize(width: terminal.width, height: terminal.height)
+        _ = state.handle(.resized(width: terminal.width, height: terminal.height))
     }
 
     mutating func timed(since began: ContinuousClock.Instant, _ what: @autoclosure () -> String) {
@@ -204,32 +222,39 @@ struct KeyFuzzRunner {
             default: fail("read-only opened \(String(describing: state.overlay))")
             }
         }
-        if case .paste = key, effect != nil || state.screen != before.screen || state.focus != before.focus || state.overlay != before.overlay {
+        // Pasted into the scope filter, text may move focus to the first scope it matches.
+        let filtering = before.scopeFilter?.isEditing == true && before.screen == .permissions
+        if case .paste = key, effect != nil || state.screen != before.screen || (state.focus != before.focus && !filtering) || state.overlay != before.overlay {
             fail("a paste acted as a command")
         }
         if key == .resize, effect != nil || state.settings != before.settings || state.focus != before.focus {
             fail("a resize changed more than the size")
+        }
+        if key.isIgnored, effect != nil || state != before {
+            fail("\(key), which the console ignores, changed it")
         }
     }
 
     /// Which key may ask for which effect, with what open.
     static func allowed(_ effect: Effect, from key: Key, in overlay: Overlay?) -> Bool {
         let outsideDialogs = overlay == nil || { if case .help = overlay { return true }; return false }()
+        let inMerge = { if case .conflict = overlay { return true }; return false }()
+        let quitKeys: [Key] = overlay == .quitConfirm ? [.char("n"), .char("N")] : outsideDialogs ? [.ctrl("q"), .function(10)] : []
         switch effect {
         case .quit(130): return key == .ctrl("c")
         case .redraw: return key == .ctrl("l")
         case .suspend: return key == .ctrl("z")
-        case .quit(0):
-            return overlay == .quitConfirm ? [.char("n"), .char("N")].contains(key) : outsideDialogs && [.ctrl("q"), .function(10)].contains(key)
-        case .save(overwrite: false): return outsideDialogs && [.ctrl("s"), .function(2)].contains(key)
-        case .save(overwrite: true): return overlay == .conflict(thenQuit: false) && [.char("o"), .char("O")].contains(key)
-        case .saveAndQuit(overwrite: false): return overlay == .quitConfirm && [.char("y"), .char("Y")].contains(key)
-        case .saveAndQuit(overwrite: true): return overlay == .conflict(thenQuit: true) && [.char("o"), .char("O")].contains(key)
-        case .reload: return [.conflict(thenQuit: false), .conflict(thenQuit: true)].contains(overlay) && [.char("r"), .char("R")].contains(key)
+        case .quit(0): return quitKeys.contains(key)
+        case .save(.none):
+            if overlay == .quitConfirm { return [.char("y"), .char("Y")].contains(key) }
+            if overlay == .changes { return [.char("y"), .char("Y"), .ctrl("s"), .function(2)].contains(key) }
+            return outsideDialogs && [.ctrl("s"), .function(2)].contains(key)
+        case .save: return inMerge && [.enter, .char("s"), .ctrl("s")].contains(key)
+        case .reload(automatically: false): return inMerge && [.char("r"), .char("R")].contains(key)
         case .discardRecovery:
             if case .restore? = overlay { return [.char("d"), .char("D")].contains(key) }
-            return false
-        case .quit: return false
+            return quitKeys.contains(key)
+        case .quit, .reload, .keepRecovery: return false
         }
     }
 
@@ -239,8 +264,8 @@ struct KeyFuzzRunner {
         if state.focus < 0 || (count == 0 ? state.focus != 0 : state.focus >= count) {
             fail("focus \(state.focus) outside \(count) rows on \(state.screen)")
         }
-        if case .help(let scroll)? = state.overlay, scroll < 0 || scroll > HelpView.maxScroll(state) {
-            fail("help scrolled to \(scroll), past \(HelpView.maxScroll(state))")
+        if case .help(let scroll)? = state.overlay, scroll < 0 || scroll > HelpText.maxScroll(state) {
+            fail("help scrolled to \(scroll), past \(HelpText.maxScroll(state))")
         }
         if state.revealSecret && (state.editor == nil || state.readOnly) { fail("reveal on with no text being edited, on \(String(describing: state.focusedItem))") }
     }

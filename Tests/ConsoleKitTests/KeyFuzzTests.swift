@@ -66,12 +66,14 @@ import Testing
         let start = clock.now
         var iterations = 0, keys = 0, frames = 0, effects = 0
         var slowest: Duration = .zero
+        var slowestWhat = ""
         var effectKinds: [String: Int] = [:]
         while iterations < Self.maxIterations, clock.now - start < .seconds(Self.timeBudget) {
             let c = generator.next()
             // Kept before the run, so a crash leaves the case that caused it behind.
             try c.text.write(toFile: Self.lastInputPath, atomically: false, encoding: .utf8)
             let run = KeyFuzzRunner.run(c)
+            if run.slowest > slowest { slowestWhat = run.slowestWhat }
             slowest = max(slowest, run.slowest)
             iterations += 1
             keys += run.keys; frames += run.frames; effects += run.effects
@@ -86,7 +88,7 @@ import Testing
             }
         }
         let elapsed = clock.now - start
-        print("key fuzz: seed \(Self.seed), \(iterations) cases, \(keys) keys, \(frames) frames, \(effects) effects in \(elapsed); slowest step \(slowest)")
+        print("key fuzz: seed \(Self.seed), \(iterations) cases, \(keys) keys, \(frames) frames, \(effects) effects in \(elapsed); slowest step \(slowest) (\(slowestWhat))")
         print("key fuzz: effects \(effectKinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
         // About 70 cases and 20,000 keys in a debug build here; frames are most of the time.
         #expect(iterations > 20 && keys > 2_000, "the fuzz run did too little to mean anything")

@@ -233,9 +233,16 @@ import Testing
         run.answer("y")
         #expect(run.session.settings.list("atlassianApp.callbackUrls") == ["https://clerk.acme.com/v1/oauth_callback"])
         #expect(run.prompt?.hasPrefix("Credentials › Use custom credentials") == true)
+        #expect(run.transcript.contains("  Added https://clerk.acme.com/v1/oauth_callback to the callback URLs\n"))
         // Back from Credentials skips it now: it would add nothing.
         run.answer("<")
         #expect(run.prompt?.hasPrefix("Authorization › Callback URLs") == true)
+        // A near miss is replaced where it stands, as the console's Enter does.
+        var near = Run(Fixture.fresh)
+        near.keep(until: "Authorization › Callback URLs")
+        near.answer("http://clerk.acme.com/v1/oauth_callback/", "y")
+        #expect(near.session.settings.list("atlassianApp.callbackUrls") == ["https://clerk.acme.com/v1/oauth_callback"])
+        #expect(near.transcript.contains("Replaced http://clerk.acme.com/v1/oauth_callback/ with the redirect URI"))
     }
 
     @Test func theSecretIsNeverPrintedNotEvenItsLength() {

@@ -1,60 +1,102 @@
+import TestSupport
 import ConsoleKit
 import SettingsKit
 import Testing
 
-/// A save that finds the file changed on disk: Reload / Overwrite / Cancel, never silently.
+/// A save that finds the file changed on disk merges; only keys both sides changed to
+/// different values open the dialog, which lists them and asks for a side for each.
 @Suite struct ReducerConflictTests {
-    /// Edits the name, saves, and gets the run loop's answer that someone else saved first.
+    /// Edits the name, saves, and gets the session's answer that someone else changed it too.
     static func conflicted(fromQuit: Bool = false) -> ConsoleState {
         var s = Fixture.state()
         s.press(.char("!"))
         if fromQuit {
             s.press(.ctrl("q"))
-            #expect(s.press(.char("y")) == .saveAndQuit(overwrite: false))
+            #expect(s.press(.char("y")) == .plainSave)
         } else {
-            #expect(s.press(.ctrl("s")) == .save(overwrite: false))
+            #expect(s.press(.ctrl("s")) == .plainSave)
         }
-        s.saveFailed("Not saved: the file was changed on disk since it was opened", conflict: true)
+        #expect(s.handle(.saveConflicted(Fixture.conflicts(on: s.saved, theirs: "acme-theirs", yours: "acme-staging!"))) == nil)
         return s
     }
 
-    @Test func aConflictOpensTheDialogAndMarksTheTitle() {
+    @Test func aConflictOpensTheDialogListingTheKeyWithOldTheirsAndYours() {
         let s = Self.conflicted()
-        #expect(s.overlay == .conflict(thenQuit: false))
+        guard case .conflict(let dialog) = s.overlay else { Issue.record("no merge dialog"); return }
+        #expect(dialog.conflicts.map(\.key) == ["instance.name"])
         let screen = s.rendered()
         #expect(screen.contains("Changed on disk"))
-        #expect(screen.contains("acme.json was changed on disk since you opened it"))
-        #expect(screen.contains("r Reload   o Overwrite   Esc Cancel"))
+        #expect(screen.contains("instance.name   ? choose t or y"), "\(screen)")
+        #expect(screen.contains("old \"acme-staging\"  theirs \"acme-theirs\"  yours \"acme-staging!\""), "\(screen)")
         #expect(screen.contains("! changed on disk"), "title marker:\n\(screen)")
         #expect(s.isDirty, "the edits are still there")
     }
 
-    @Test func overwriteSavesOverTheirChange() {
+    @Test func nothingIsSavedUntilEveryKeyHasASide() {
         var s = Self.conflicted()
-        #expect(s.press(.char("o")) == .save(overwrite: true))
+        #expect(s.press(.enter) == nil)
+        #expect(s.status?.text.hasPrefix("Choose t (theirs) or y (yours)") == true)
+        #expect(s.press(.char("y")) == nil)
+        guard case .conflict(let dialog) = s.overlay else { Issue.record("dialog closed"); return }
+        #expect(dialog.choices == [.yours])
+        #expect(s.rendered().contains("instance.name   → yours"))
+        var expected = MergeChoices()
+        expected.choose(.yours, for: dialog.conflicts[0])
+        #expect(s.press(.enter) == .save(expected))
         #expect(s.overlay == nil)
-        s.saveSucceeded(fileMode: 0o600)
-        #expect(!s.changedOnDisk && !s.isDirty)
-        #expect(!s.rendered().contains("changed on disk"))
     }
 
-    @Test func reloadAsksTheRunLoopAndTheFileReplacesTheEdits() {
+    @Test func allTheirsDecidesEveryKey() {
         var s = Self.conflicted()
-        #expect(s.press(.char("r")) == .reload)
+        s.press(.char("T"))
+        guard case .conflict(let dialog) = s.overlay else { Issue.record("dialog closed"); return }
+        #expect(dialog.allDecided && dialog.choices == [.theirs])
+        #expect(s.press(.char("s")) != nil)
+    }
+
+    @Test func aMergedSaveShowsWhatWasKeptFromDisk() {
+        var s = Fixture.state()
+        s.press(.char("!"), .ctrl("s"))
+        var merged = s.settings
+        merged.setText("atlassianApp.logo", "https://acme.com/logo.png")
+        #expect(s.handle(.saved(settings: merged, fileMode: 0o600, keptFromDisk: ["atlassianApp.logo"])) == nil)
+        #expect(!s.isDirty && !s.changedOnDisk)
+        #expect(s.settings.text("atlassianApp.logo") == "https://acme.com/logo.png", "their change is on screen")
+        #expect(s.settings.text("instance.name") == "acme-staging!", "ours too")
+        #expect(s.status?.text == "Saved acme.json, merged with changes made on disk to atlassianApp.logo")
+    }
+
+    @Test func reloadAsksTheSessionAndTheFileReplacesTheEdits() {
+        var s = Self.conflicted()
+        #expect(s.press(.char("r")) == .reload(automatically: false))
         #expect(s.overlay == nil)
         let theirs = Fixture.settings(Fixture.ready)
-        s.reloaded(theirs, fileMode: 0o600)
+        s.handle(.reloaded(settings: theirs, fileMode: 0o600, automatically: false))
         #expect(s.settings == theirs && !s.isDirty && !s.changedOnDisk)
         #expect(s.status?.text == "Reloaded acme.json from disk")
         #expect(s.rendered().contains("acme-prod"), "the focused field shows the reloaded name")
     }
 
-    @Test func aFileReloadedWithNothingUnsavedSaysWhy() {
+    /// The decision the run loop used to make where no test reached it: with nothing
+    /// unsaved, a change on disk is shown at once; with unsaved edits only the title says so.
+    @Test func aChangeOnDiskReloadsOnlyWhenNothingIsUnsaved() {
         var s = Fixture.state()
-        s.noticeChangedOnDisk(true)
-        s.reloaded(Fixture.settings(Fixture.ready), fileMode: 0o600, automatically: true)
+        #expect(s.handle(.diskChecked(changed: false)) == nil)
+        #expect(s.handle(.diskChecked(changed: true)) == .reload(automatically: true))
+        s.handle(.reloaded(settings: Fixture.settings(Fixture.ready), fileMode: 0o600, automatically: true))
         #expect(s.status?.text == "Reloaded acme.json: it was changed on disk")
         #expect(!s.changedOnDisk && !s.isDirty && s.settings.text("instance.name") == "acme-prod")
+        s.press(.char("!"))
+        #expect(s.handle(.diskChecked(changed: true)) == nil, "unsaved edits are never dropped")
+        #expect(s.changedOnDisk)
+    }
+
+    @Test func aFailedReloadKeepsWhatIsShownAndSaysWhy() {
+        var s = Self.conflicted()
+        s.press(.char("r"))
+        s.handle(.reloadFailed("no such file (file/not-found)", automatically: false))
+        #expect(s.isDirty)
+        #expect(s.status == StatusMessage("Not reloaded: no such file (file/not-found); your edits are kept", isError: true))
     }
 
     @Test func cancelKeepsTheEditsAndTheNextSaveAsksAgain() {
@@ -62,40 +104,64 @@ import Testing
         #expect(s.press(.escape) == nil)
         #expect(s.overlay == nil && s.isDirty)
         #expect(s.status?.text == "Not saved: acme.json changed on disk; your edits are kept")
-        #expect(s.press(.ctrl("s")) == .save(overwrite: false), "never an overwrite without asking")
+        #expect(s.press(.ctrl("s")) == .plainSave, "never an overwrite without asking")
     }
 
-    @Test func fromTheQuitDialogOverwriteAlsoQuits() {
+    @Test func fromTheQuitDialogTheMergedSaveAlsoQuits() {
         var s = Self.conflicted(fromQuit: true)
-        #expect(s.overlay == .conflict(thenQuit: true))
-        #expect(s.press(.char("o")) == .saveAndQuit(overwrite: true))
-        // If that save fails too, the operator is back in the console with the edits.
-        s.saveFailed("Not saved: no space left on device", conflict: false)
-        #expect(s.overlay == nil && s.isDirty)
-        #expect(s.status == StatusMessage("Not saved: no space left on device", isError: true))
+        s.press(.char("Y"))
+        #expect(s.press(.enter) != nil)
+        #expect(s.saveSucceeded() == .quit(0))
+        // If that save fails instead, the operator is back in the console with the edits.
+        var failing = Self.conflicted(fromQuit: true)
+        failing.press(.char("Y"), .enter)
+        #expect(failing.handle(.saveFailed("no space left on device", unreadable: false)) == nil)
+        #expect(failing.overlay == nil && failing.isDirty)
+        #expect(failing.status == StatusMessage("Not saved: no space left on device", isError: true))
+    }
+
+    @Test func aFileThatCannotBeReadAsksBeforeReplacingIt() {
+        var s = Fixture.state()
+        s.press(.char("!"), .ctrl("s"))
+        s.handle(.saveFailed("the file on disk can no longer be read", unreadable: true))
+        #expect(s.rendered().contains("cannot be read now"))
+        #expect(s.press(.enter) == .save(MergeChoices(forAll: .yours)))
     }
 
     @Test func otherKeysInTheDialogDoNothingAndCtrlCStillLeaves() {
         var s = Self.conflicted()
-        #expect(s.press(.char("x"), .tab, .enter, .char("y")) == nil)
-        #expect(s.overlay == .conflict(thenQuit: false))
+        let before = s.overlay
+        #expect(s.press(.char("x"), .char("o"), .char("n")) == nil)
+        #expect(s.overlay == before)
         #expect(s.press(.ctrl("c")) == .quit(130))
     }
 
     @Test func theTitleMarksAChangeNoticedBeforeAnySave() {
         var s = Fixture.state()
-        s.noticeChangedOnDisk(true)
+        s.press(.char("!"))
+        s.handle(.diskChecked(changed: true))
         #expect(s.rendered().contains("! changed on disk"))
-        s.noticeChangedOnDisk(false)
+        s.handle(.diskChecked(changed: false))
         #expect(!s.rendered().contains("changed on disk"))
     }
 
     @Test func theDialogFitsTheSmallestLayout() {
         let s = Self.conflicted()
         let screen = s.rendered(width: 40, height: 10)
-        #expect(screen.contains("│ r Reload  o Overwrite  Esc Cancel  │"), "closer together:\n\(screen)")
-        #expect(screen.contains("acme.json ● !"), "short markers in the title:\n\(screen)")
-        #expect(screen.contains("saved it.") && !screen.contains("Reload shows"), "the second paragraph gives way whole")
+        #expect(screen.contains("instance.name   ? choose t or y"), "the key stays in view:\n\(screen)")
+        #expect(screen.contains("Enter Save  r Reload  Esc Cancel"), "the choices too:\n\(screen)")
+    }
+
+    @Test func aSecretInConflictIsNeverShown() {
+        var s = Fixture.state()
+        s.go(to: .credentials, focus: 2)
+        s.press(.char("Z"), .ctrl("s"))
+        let conflicts = Fixture.conflicts(on: s.saved, key: "connection.clientSecret", theirs: TestSecret.value + "T", yours: TestSecret.value + "Z")
+        s.handle(.saveConflicted(conflicts))
+        let screen = s.rendered(width: 120, height: 30)
+        #expect(screen.contains("connection.clientSecret"))
+        #expect(screen.contains("old (secret)  theirs (secret)  yours (secret)"), "\(screen)")
+        #expect(!TestSecret.isIn(Array(screen.utf8)))
     }
 }
 
@@ -108,7 +174,7 @@ import Testing
         #expect(screen.contains("window too small"))
         #expect(screen.split(separator: "\n").last?.hasPrefix("y Save  n Discard  Esc Cancel") == true, "\(screen)")
         let conflicted = ReducerConflictTests.conflicted().rendered(width: 20, height: 3)
-        #expect(conflicted.contains("r Reload  o Overwri"), "\(conflicted)")
+        #expect(conflicted.contains("↑↓ Select  t Theirs"), "\(conflicted)")
         #expect(!Fixture.state().rendered(width: 30, height: 6).contains("Esc"), "no dialog, no choices")
     }
 }

@@ -7,7 +7,7 @@ import Testing
     static func offered(changedSince: Bool = false, readOnly: Bool = false) -> ConsoleState {
         var kept = Fixture.settings(Fixture.halfDone)
         kept.setValue(.string("acme-staging-edited"), for: "instance.name")
-        let offer = RecoveryOffer(settings: kept, fileChangedSince: changedSince, fileName: "acme.json.recovered.json")
+        let offer = RecoveryFile.Pending(path: "/tmp/acme.json.recovered.json", settings: kept, fileChangedSince: changedSince)
         var s = ConsoleState(path: "/tmp/acme.json", settings: Fixture.settings(Fixture.halfDone), fileMode: 0o600,
                              readOnly: readOnly, recovery: offer)
         s.resize(width: 80, height: 24)

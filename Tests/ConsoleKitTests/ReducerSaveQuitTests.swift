@@ -1,3 +1,4 @@
+import TestSupport
 import ConsoleKit
 import SettingsKit
 import Testing
@@ -7,9 +8,9 @@ import Testing
     @Test func ctrlSAndF2AskToSaveWithTheTextBeingTyped() {
         var s = Fixture.state()
         s.press(.char("!"))
-        #expect(s.press(.ctrl("s")) == .save(overwrite: false))
+        #expect(s.press(.ctrl("s")) == .plainSave)
         #expect(s.settings.text("instance.name") == "acme-staging!", "the field is confirmed first")
-        #expect(s.press(.function(2)) == .save(overwrite: false))
+        #expect(s.press(.function(2)) == .plainSave)
     }
 
     @Test func aSuccessfulSaveClearsTheUnsavedMarker() {
@@ -30,7 +31,7 @@ import Testing
         #expect(codes.contains("credentials/file-readable-by-others"))
         s.press(.up)
         #expect(s.focus == codes.count - 1, "Up from the first finding goes to the last")
-        #expect(s.press(.ctrl("s")) == .save(overwrite: false))
+        #expect(s.press(.ctrl("s")) == .plainSave)
         s.saveSucceeded(fileMode: 0o600)
         #expect(s.focusCount == codes.count - 1)
         #expect(s.focus == s.focusCount - 1, "focus moves to what is now the last finding")
@@ -52,14 +53,50 @@ import Testing
         s.press(.escape)
         #expect(s.overlay == nil, "Esc cancels the dialog")
         s.press(.function(10))
-        #expect(s.press(.char("y")) == .saveAndQuit(overwrite: false))
+        var saving = s
+        #expect(saving.press(.char("y")) == .plainSave)
+        #expect(saving.saveSucceeded() == .quit(0), "the save's result ends the console")
         #expect(s.press(.char("n")) == .quit(0))
+    }
+
+    /// Review before writing: the dialog lists each change as `key: old → new`, the
+    /// secret only as changed.
+    @Test func theQuitDialogListsThePendingChanges() {
+        var s = Fixture.state()
+        s.press(.char("!"))
+        s.go(to: .credentials, focus: 2)
+        s.press(.char("Z"), .ctrl("q"))
+        let screen = s.rendered()
+        #expect(screen.contains("• instance.name: \"acme-staging\" → \"acme-staging!\""), "\(screen)")
+        #expect(screen.contains("• connection.clientSecret: changed"), "\(screen)")
+        #expect(!TestSecret.isIn(Array(screen.utf8)))
+    }
+
+    @Test func ctrlDListsTheChangesAndYSavesThem() {
+        var s = Fixture.state()
+        #expect(s.press(.ctrl("d")) == nil)
+        #expect(s.status?.text == "Nothing to save: no unsaved changes" && s.overlay == nil)
+        s.press(typing("-2") + [.ctrl("d")])
+        #expect(s.overlay == .changes)
+        #expect(s.rendered().contains("instance.name: \"acme-staging\" → \"acme-staging-2\""))
+        #expect(s.rendered().contains("y Save   Esc Close"))
+        #expect(s.press(.char("y")) == .plainSave)
+        #expect(s.overlay == nil)
+    }
+
+    @Test func ctrlSWithNothingChangedSaysSoAndWritesNothing() {
+        var s = Fixture.state()
+        #expect(s.press(.ctrl("s")) == nil)
+        #expect(s.status?.text == "Nothing to save: no changes since acme.json was opened or saved")
+        // A file that does not exist yet is created by the first save, even empty.
+        var new = ConsoleState(path: "/tmp/new.json", settings: Settings(), fileMode: nil, readOnly: false)
+        #expect(new.press(.ctrl("s")) == .plainSave)
     }
 
     @Test func aFailedSaveFromTheDialogStaysOpenAndSaysWhy() {
         var s = Fixture.state()
         s.press(.char("!"), .ctrl("q"), .char("y"))
-        s.saveFailed("Not saved: permission denied", conflict: false)
+        #expect(s.handle(.saveFailed("permission denied", unreadable: false)) == nil, "no quit after a failed save")
         #expect(s.overlay == nil)
         #expect(s.rendered().contains("Not saved: permission denied"))
     }

@@ -13,7 +13,7 @@ import Testing
         var s = Fixture.state()
         s.go(to: screen)
         for (w, h) in Self.sizes {
-            Snapshot.check(s.rendered(width: w, height: h), named: "\(screen)-\(w)x\(h)")
+            Snapshot.check(s.rendered(width: w, height: h), named: "\(screen.helpName)-\(w)x\(h)")
         }
     }
 
@@ -48,6 +48,23 @@ import Testing
         Snapshot.check(s.rendered(width: 40, height: 10), named: "instance-40x10")
         s.go(to: .credentials, focus: 2)
         Snapshot.check(s.rendered(width: 40, height: 10), named: "credentials-secret-40x10")
+    }
+
+    /// The scope filter being typed, the longest scope name at the narrowest size, and a
+    /// focused value wrapped whole, at the three sizes.
+    @Test func filterNamesAndWrappedValues() {
+        var filter = Fixture.state()
+        filter.go(to: .permissions)
+        filter.press([.char("/")] + typing("conf"))
+        var longest = Fixture.state()
+        longest.go(to: .permissions, focus: Forms.items(for: .permissions).firstIndex { $0.label == "readonly:content.attachment:confluence" }!)
+        var uri = Fixture.state()
+        uri.go(to: .instance, focus: 2)
+        for (w, h) in Self.sizes + [(40, 10)] {
+            Snapshot.check(filter.rendered(width: w, height: h), named: "permissions-filter-\(w)x\(h)")
+            Snapshot.check(longest.rendered(width: w, height: h), named: "permissions-longest-name-\(w)x\(h)")
+            Snapshot.check(uri.rendered(width: w, height: h), named: "instance-redirect-uri-\(w)x\(h)")
+        }
     }
 
     @Test func tooSmall() {
@@ -96,7 +113,7 @@ import Testing
         var s = Fixture.state()
         s.go(to: .credentials, focus: 2)
         let narrow = s.rendered(width: 40, height: 12).split(separator: "\n").last.map(String.init) ?? ""
-        #expect(narrow.hasPrefix("Enter OK  Esc Undo  ^R Reveal"))
+        #expect(narrow.hasPrefix("Enter OK  Esc Cancel  ^R Reveal"))
         s.go(to: .credentials, focus: 0)
         let wide = s.rendered().split(separator: "\n").last.map(String.init) ?? ""
         #expect(wide.contains("Space Toggle") && wide.contains("^S Save") && wide.contains("^Q Quit") && wide.contains("F1 Help"))

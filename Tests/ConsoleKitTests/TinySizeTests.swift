@@ -78,7 +78,7 @@ import Testing
             s.resize(width: w, height: h)
             _ = Renderer.render(s, width: w, height: h)
             guard case .help(let scroll) = s.overlay else { Issue.record("help closed"); return }
-            #expect(scroll <= end && scroll <= HelpView.maxScroll(s), "\(w)x\(h)")
+            #expect(scroll <= end && scroll <= HelpText.maxScroll(s), "\(w)x\(h)")
         }
         s.press(.end)
         #expect(s.overlay == .help(scroll: end), "End again reaches the same last line")

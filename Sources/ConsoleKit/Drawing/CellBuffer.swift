@@ -23,6 +23,8 @@ public struct CellBuffer: Equatable, Sendable {
     public private(set) var cells: [Cell]
     /// Where the terminal cursor goes (a text field being edited), or nil to hide it.
     public var cursor: Point?
+    /// What the mouse can click, in drawing order: what was drawn last is on top.
+    public private(set) var targets: [TargetArea] = []
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -78,6 +80,16 @@ public struct CellBuffer: Equatable, Sendable {
         return col
     }
 
+    /// Records that `rect` shows `target`, for the mouse.
+    public mutating func mark(_ rect: Rect, _ target: Target) {
+        targets.append(TargetArea(rect: rect, target: target))
+    }
+
+    /// What a click at (x, y) hits: the topmost target there.
+    public func target(atX x: Int, y: Int) -> Target? {
+        targets.last { x >= $0.rect.x && x < $0.rect.right && y >= $0.rect.y && y < $0.rect.bottom }?.target
+    }
+
     /// Blanks a rectangle in one style (a background for a bar or a dialog).
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style = .normal) {
         for row in max(0, y)..<max(max(0, y), min(height, y + h)) {
@@ -85,6 +97,12 @@ public struct CellBuffer: Equatable, Sendable {
                 set(col, row, Cell(text: " ", style: style))
             }
         }
+    }
+
+    /// Sets one cell as it is, with no repair of wide characters around it (a whole
+    /// frame converted cell by cell, as `AsciiGlyphs` does).
+    mutating func replace(_ x: Int, _ y: Int, _ cell: Cell) {
+        cells[y * width + x] = cell
     }
 
     /// Sets one cell, repairing a wide character that the write cuts in half.

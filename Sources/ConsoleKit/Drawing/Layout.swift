@@ -19,10 +19,14 @@ public struct Layout: Equatable, Sendable {
     public let width: Int
     public let height: Int
     public let mode: Mode
+    /// Rows of the status line: a long fix or message is wrapped onto more, taken from
+    /// the bottom of the body.
+    public let statusLines: Int
 
-    public init(width: Int, height: Int) {
+    public init(width: Int, height: Int, statusLines: Int = 1) {
         self.width = max(0, width)
         self.height = max(0, height)
+        self.statusLines = max(1, statusLines)
         if width >= Layout.fullWidth && height >= Layout.fullHeight {
             mode = .full
         } else if width >= Layout.minimumWidth && height >= Layout.minimumHeight {
@@ -32,19 +36,20 @@ public struct Layout: Equatable, Sendable {
         }
     }
 
-    public var statusRow: Int { height - 2 }
+    /// The first row of the status line.
+    public var statusRow: Int { height - 1 - statusLines }
     public var keyBarRow: Int { height - 1 }
 
     /// The step list: a column in the full layout, one line in the compact one.
     public var steps: Rect {
-        mode == .full ? Rect(x: 0, y: 1, width: Layout.sidebarWidth, height: height - 3)
+        mode == .full ? Rect(x: 0, y: 1, width: Layout.sidebarWidth, height: height - 2 - statusLines)
                       : Rect(x: 0, y: 1, width: width, height: 1)
     }
 
     /// Where the screen's own content goes (form, review, help).
     public var body: Rect {
-        mode == .full ? Rect(x: Layout.sidebarWidth + 2, y: 1, width: width - Layout.sidebarWidth - 3, height: height - 3)
-                      : Rect(x: 1, y: 2, width: width - 2, height: height - 4)
+        mode == .full ? Rect(x: Layout.sidebarWidth + 2, y: 1, width: width - Layout.sidebarWidth - 3, height: height - 2 - statusLines)
+                      : Rect(x: 1, y: 2, width: width - 2, height: height - 3 - statusLines)
     }
 
     /// Width of the label column in forms.

@@ -78,24 +78,4 @@ public enum FormValues {
         let next = current.map { min(values.count - 1, max(0, $0 + step)) } ?? (step > 0 ? 0 : values.count - 1)
         settings.setText(key, values[next])
     }
-
-    /// What the "Use the instance's redirect URI" action did.
-    public enum RedirectURIUse: Equatable, Sendable {
-        case added(String)
-        case alreadyThere
-        case noRedirectURI
-    }
-
-    /// The action on Authorization, as plain mode asks it: appends the instance's redirect
-    /// URI to the callback URLs, once. (The console's Enter does the same in its reducer;
-    /// both are to read one shared fill when the console's near-miss replacement lands.)
-    @discardableResult
-    public static func useRedirectURI(in settings: inout Settings) -> RedirectURIUse {
-        guard let uri = settings.filled("instance.redirectUri") else { return .noRedirectURI }
-        var urls = settings.list(FormItem.callbackKey) ?? []
-        if urls.contains(uri) { return .alreadyThere }
-        urls.append(uri)
-        settings.setList(FormItem.callbackKey, urls)
-        return .added(uri)
-    }
 }

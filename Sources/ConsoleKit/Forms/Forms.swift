@@ -3,13 +3,14 @@ import SettingsKit
 /// The rows of each screen, in SPEC's focus order. Labels and kinds come from
 /// SettingsKit's one field table, so the console and `set` agree on every key.
 public enum Forms {
-    public static func items(for screen: Screen) -> [FormItem] { table[screen.rawValue] }
+    public static func items(for screen: Screen) -> [FormItem] { table[screen.index] }
 
     /// Built once: the renderer asks for the rows on every frame.
     private static let table: [[FormItem]] = Screen.allCases.map(build)
 
     private static func build(_ screen: Screen) -> [FormItem] {
-        switch screen {
+        guard let step = screen.step else { return [] }
+        switch step {
         case .instance: return ["instance.name", "instance.environment", "instance.redirectUri"].map(item)
         case .app: return ["atlassianApp.name", "atlassianApp.description", "atlassianApp.logo"].map(item)
         case .permissions: return ScopeCatalogue.appScopes.map(FormItem.scope) + [.customScopes]
@@ -21,7 +22,6 @@ public enum Forms {
             return ["atlassianApp.distribution.status", "atlassianApp.distribution.vendorName",
                     "atlassianApp.distribution.privacyPolicyUrl", "atlassianApp.distribution.termsUrl",
                     "atlassianApp.distribution.contactUrl", "atlassianApp.distribution.storesPersonalData"].map(item)
-        case .review: return []
         }
     }
 

@@ -13,6 +13,27 @@ public enum Key: Equatable, Sendable {
     case home, end, pageUp, pageDown
     case backspace, delete
     case enter, escape
-    /// The terminal changed size; the run loop re-renders at the new size.
+    /// Alt (Meta) plus a key, as terminals send it: Esc, then the key. A printable
+    /// character, or "\u{7F}" for Alt-Backspace.
+    case alt(Character)
+    /// An escape sequence, read whole, that the console has no use for (a modified arrow,
+    /// a focus report, a terminal's answer): none of it reaches a field.
+    case unknown
+    /// The terminal changed size; the session reports the new size (`Event.resized`).
     case resize
+    /// A click or a turn of the wheel (SGR 1006 mouse reporting).
+    case mouse(MouseEvent)
+}
+
+extension Key {
+    /// Keys that mean nothing to the console: an unknown sequence, and Alt with anything
+    /// but Backspace. The reducer drops them before anything else, so they change nothing
+    /// (Alt-x neither types "x" nor cancels the edit, as a lone Esc would).
+    public var isIgnored: Bool {
+        switch self {
+        case .unknown: return true
+        case .alt(let c): return c != "\u{7F}"
+        default: return false
+        }
+    }
 }

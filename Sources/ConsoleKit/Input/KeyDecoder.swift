@@ -1,6 +1,7 @@
-/// Turns the terminal's raw reads into `Key`s, assembling bracketed paste on the way.
-/// Pure: the backend only reads (`wget_wch`) and feeds what it got, so every mapping and
-/// every paste corner is tested, and fuzzed, without a terminal.
+/// Turns the terminal's raw reads into `Key`s, assembling bracketed paste and escape
+/// sequences ncurses did not recognise (EscapeParser) on the way. Pure: the backend only
+/// reads (`wget_wch`) and feeds what it got, so every mapping, every paste corner and
+/// every sequence is tested, and fuzzed, without a terminal.
 ///
 /// A paste (between the ESC[200~ and ESC[201~ markers) arrives as one `.paste` text, so
 /// a pasted secret is never seen as typed keys: a line break in it does not press Enter
@@ -8,6 +9,11 @@
 public struct KeyDecoder: Sendable {
     /// How long the backend waits per read while a paste is arriving.
     public static let pastePollMilliseconds: Int32 = 50
+    /// How long the backend waits for the rest of an escape sequence. ncurses has waited
+    /// ESCDELAY before it hands over an Esc whose sequence it does not know, and a
+    /// terminal writes a sequence in one piece: what is still to come is there already,
+    /// or at once. A lone Esc costs this much more than ESCDELAY.
+    public static let escapePollMilliseconds: Int32 = 10
     /// A paste whose end marker never comes (a terminal that drops it, a cut-off stream)
     /// ends after this much silence, with what arrived.
     public static let pasteSilenceMilliseconds = 1_000
@@ -32,6 +38,8 @@ public struct KeyDecoder: Sendable {
         /// Past the limit: what remains of the paste is read and dropped, but no longer
         /// held up the run loop (which keeps drawing and checking signals meanwhile).
         case discarding(idleMilliseconds: Int)
+        /// An escape sequence ncurses passed on byte by byte.
+        case escape(EscapeParser)
     }
 
     private let codes: KeyCodes
@@ -50,6 +58,20 @@ public struct KeyDecoder: Sendable {
     public var isCollectingPaste: Bool {
         if case .collecting = mode { return true }
         return false
+    }
+
+    /// Whether a paste or an escape sequence is being read: the backend then reads on,
+    /// every `pollMilliseconds`, until `decode` gives a key or the silence ends it.
+    public var isAssembling: Bool {
+        switch mode {
+        case .collecting, .escape: return true
+        case .keys, .discarding: return false
+        }
+    }
+
+    public var pollMilliseconds: Int32 {
+        if case .escape = mode { return Self.escapePollMilliseconds }
+        return Self.pastePollMilliseconds
     }
 
     /// A key decoded earlier but held back (a resize during a paste); the backend asks
@@ -72,6 +94,9 @@ public struct KeyDecoder: Sendable {
             return key
         case .discarding(let idle):
             return discard(input, idle: idle)
+        case .escape(var parser):
+            mode = .keys
+            return continueEscape(input, &parser)
         }
     }
 
@@ -87,17 +112,75 @@ public struct KeyDecoder: Sendable {
             // An end marker with no start (a paste cut short by the limit, a stray
             // sequence): nothing to do.
             if code == codes.pasteEnd { return nil }
+            // The rest of the mouse report follows as characters: read it whole.
+            if code == codes.mouse {
+                mode = .escape(EscapeParser(afterMouseKey: ()))
+                return nil
+            }
             return table[code]
         case .character(let code):
+            if code == 27 {
+                mode = .escape(EscapeParser())
+                return nil
+            }
+            if let parser = EscapeParser(c1: code) {
+                mode = .escape(parser)
+                return nil
+            }
             return Self.key(forCharacter: code)
         case .nothing:
             return nil
         }
     }
 
+    // MARK: Escape sequences ncurses passed on
+
+    private mutating func continueEscape(_ input: RawInput, _ parser: inout EscapeParser) -> Key? {
+        switch input {
+        case .character(let code):
+            switch parser.feed(code) {
+            case .pending:
+                mode = .escape(parser)
+                return nil
+            case .control(let key):
+                mode = .escape(parser)
+                return key
+            case .key(let key):
+                return key
+            case .pasteStart:
+                mode = .collecting(Paste())
+                return nil
+            case .pasteEnd:
+                return nil
+            }
+        case .keyCode(let code):
+            guard parser.isAtStart else {
+                // A key ncurses matched cut the sequence short: the part read is dropped.
+                return decodeKey(input)
+            }
+            // Esc and then a key ncurses knows, at once: Alt plus that key (an Esc pressed
+            // on its own comes after ESCDELAY of silence). A resize is not a key: it was the
+            // Esc key, and the resize follows. A paste starting: the Esc goes with it.
+            if code == codes.resize {
+                resizeHeld = true
+                return .escape
+            }
+            if code == codes.pasteStart {
+                mode = .collecting(Paste())
+                return nil
+            }
+            // Where Backspace is in terminfo (kbs), Esc DEL comes as Esc and that key.
+            if code == codes.backspace { return .alt("\u{7F}") }
+            return .unknown
+        case .nothing:
+            return parser.finish()
+        }
+    }
+
     /// A typed character: the control codes terminals send for Tab, Enter, Esc,
-    /// Backspace and Ctrl-letter; nothing for other control codes (C1 included: typed into
-    /// a value it would be an invisible character saved in the file) or invalid scalars.
+    /// Backspace, Ctrl-letter and Ctrl-_ (Ctrl-/ on most terminals); nothing for other
+    /// control codes (C1 included: typed into a value it would be an invisible character
+    /// saved in the file) or invalid scalars.
     public static func key(forCharacter code: UInt32) -> Key? {
         switch code {
         case 9: return .tab
@@ -105,6 +188,7 @@ public struct KeyDecoder: Sendable {
         case 27: return .escape
         case 8, 127: return .backspace
         case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(code) + 0x60)))
+        case 31: return .ctrl("_")
         case 0..<32, 0x80..<0xA0: return nil
         default: return Unicode.Scalar(code).map { .char(Character($0)) }
         }

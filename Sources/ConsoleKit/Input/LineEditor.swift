@@ -46,6 +46,58 @@ public struct LineEditor: Equatable, Sendable {
     public mutating func home() { cursor = 0 }
     public mutating func end() { cursor = characters.count }
 
+    /// Ctrl-U: everything before the cursor.
+    public mutating func deleteToStart() {
+        characters.removeSubrange(0..<cursor)
+        cursor = 0
+    }
+
+    /// Ctrl-K: everything from the cursor on.
+    public mutating func deleteToEnd() {
+        characters.removeSubrange(cursor...)
+    }
+
+    /// Ctrl-W, as the shell's: back to the previous space, so a whole URL or scope goes
+    /// at once. A comma separates too, since lists are typed with commas as well.
+    public mutating func deleteWordBeforeCursor() {
+        deleteBack { $0.isWhitespace || $0 == "," }
+    }
+
+    /// Alt-Backspace, as the shell's: back over one run of letters and digits, so
+    /// "…/oauth_callback" loses "callback" and the rest of a URL stays.
+    public mutating func deleteAlphanumericWordBeforeCursor() {
+        deleteBack { !($0.isLetter || $0.isNumber) }
+    }
+
+    /// Deletes the separators just before the cursor, then the word before them.
+    private mutating func deleteBack(separator: (Character) -> Bool) {
+        var start = cursor
+        while start > 0, separator(characters[start - 1]) { start -= 1 }
+        while start > 0, !separator(characters[start - 1]) { start -= 1 }
+        characters.removeSubrange(start..<cursor)
+        cursor = start
+    }
+
+    /// The editing keys, as in a shell; false for a key that does not edit text.
+    public mutating func apply(_ key: Key) -> Bool {
+        switch key {
+        case .char(let c): insert(String(c))
+        case .backspace: backspace()
+        case .delete: deleteForward()
+        case .left: left()
+        case .right: right()
+        case .home, .ctrl("a"): home()
+        case .end, .ctrl("e"): end()
+        case .ctrl("u"): deleteToStart()
+        case .ctrl("k"): deleteToEnd()
+        case .ctrl("w"): deleteWordBeforeCursor()
+        case .alt("\u{7F}"): deleteAlphanumericWordBeforeCursor()
+        case .escape: revert()
+        default: return false
+        }
+        return true
+    }
+
     /// Back to the text editing began with.
     public mutating func revert() {
         characters = Array(original)

@@ -21,10 +21,16 @@ struct PlainQuestion: Equatable, Sendable {
     /// The action is asked only when it would do something: a redirect URI is filled in
     /// and the callback URLs do not hold it yet.
     func applies(to settings: Settings) -> Bool {
-        guard item == .useRedirectURI else { return true }
-        var copy = settings
-        if case .added = FormValues.useRedirectURI(in: &copy) { return true }
-        return false
+        item != .useRedirectURI || Self.redirectFill(in: settings) != nil
+    }
+
+    /// What the action would do, as the console's Enter does it (the URI added, or put in
+    /// place of a near miss); nil when there is no redirect URI or nothing would change.
+    static func redirectFill(in settings: Settings) -> RedirectURIFill? {
+        guard let uri = settings.filled("instance.redirectUri") else { return nil }
+        let current = settings.list(FormItem.callbackKey) ?? []
+        let fill = RedirectURIFill(uri, into: current)
+        return fill.urls == current ? nil : fill
     }
 
     /// What to type, after the label: the answers a toggle or a choice takes.
@@ -95,7 +101,7 @@ struct PlainQuestion: Equatable, Sendable {
             settings.setText(key, value)
         case .useRedirectURI:
             guard let yes = Self.yesOrNo(word) else { return .failure(PlainRefusal("answer y or n")) }
-            if yes { FormValues.useRedirectURI(in: &settings) }
+            if yes, let fill = Self.redirectFill(in: settings) { settings.setList(FormItem.callbackKey, fill.urls) }
         case .scope, .customScopes:
             break
         }

@@ -209,11 +209,13 @@ public struct PlainSession: Sendable {
             return ["  Not taken: \(refusal.reason). Enter keeps the value, ? prints help."]
         case .success(let new):
             let before = report
+            // The action says what it did, as the console's status line does.
+            let note = q.item == .useRedirectURI && new != settings ? PlainQuestion.redirectFill(in: settings).map { "  " + $0.message } : nil
             if new != settings {
                 settings = new
                 report = Readiness.evaluate(settings, fileMode: fileMode)
             }
-            return judge(q, before: before) + advance(from: i)
+            return (note.map { [$0] } ?? []) + judge(q, before: before) + advance(from: i)
         }
     }
 

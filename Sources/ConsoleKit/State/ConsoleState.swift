@@ -7,8 +7,8 @@ public struct StatusMessage: Equatable, Sendable {
     public init(_ text: String, isError: Bool = false) { self.text = text; self.isError = isError }
 }
 
-/// Everything the console shows, in one value. The reducer (ConsoleState+Keys) is the
-/// only thing that changes it; the renderer only reads it.
+/// Everything the console shows, in one value. The reducer (`handle(_ event:)`, Update/)
+/// is the only thing that changes it; the renderer only reads it.
 public struct ConsoleState: Equatable, Sendable {
     public let path: String
     public let readOnly: Bool
@@ -21,7 +21,7 @@ public struct ConsoleState: Equatable, Sendable {
     /// Readiness of `settings`, recomputed whenever they change.
     public private(set) var report: Report
 
-    public internal(set) var screen: Screen = .instance
+    public internal(set) var screen: Screen = .step(.instance)
     /// Index of the focused row: a form row, or a finding on Review.
     public internal(set) var focus: Int = 0
     /// The focused text row's text while it has focus.
@@ -30,19 +30,28 @@ public struct ConsoleState: Equatable, Sendable {
     public internal(set) var revealSecret = false
     public internal(set) var overlay: Overlay?
     public internal(set) var status: StatusMessage?
-    /// The terminal size the run loop last reported; help scrolling is clamped to it.
+    /// The terminal size last reported (`Event.resized`); help scrolling is clamped to it.
     public private(set) var width = Layout.fullWidth
     public private(set) var height = Layout.fullHeight
-    /// Someone else saved the file since it was loaded or saved here (the run loop looks
+    /// Someone else saved the file since it was loaded or saved here (the session looks
     /// about once a second); the title says so before the operator's save runs into it.
     public private(set) var changedOnDisk = false
     /// The edits came from FILE.recovered.json, which is still there: a save or a quit
-    /// that drops them removes it (the run loop does), anything else keeps it.
+    /// that drops them removes it (the reducer asks for that), anything else keeps it.
     public internal(set) var restoredRecovery = false
+    /// The operator chose to quit once the save (or the recovery file's removal) that is
+    /// under way has worked: the result's event then ends the console.
+    public internal(set) var quitting = false
+    /// Confirmed edits, for undo (Ctrl-_) and redo (Ctrl-Y).
+    public internal(set) var history = EditHistory()
+    /// The scope checklist's `/` filter, while one is typed or kept.
+    public internal(set) var scopeFilter: ScopeFilter?
 
     /// `recovery`: edits an earlier session kept when its terminal went away; the console
     /// opens with the offer to restore them (never in read-only, where nothing is edited).
-    public init(path: String, settings: Settings, fileMode: UInt32?, readOnly: Bool, recovery: RecoveryOffer? = nil) {
+    /// `notice`: the first status line (say, a recovery file that cannot be used).
+    public init(path: String, settings: Settings, fileMode: UInt32?, readOnly: Bool, recovery: RecoveryFile.Pending? = nil,
+                notice: StatusMessage? = nil) {
         self.path = path
         self.readOnly = readOnly
         self.settings = settings
@@ -50,6 +59,7 @@ public struct ConsoleState: Equatable, Sendable {
         self.fileMode = fileMode
         self.report = Readiness.evaluate(settings, fileMode: fileMode)
         if let recovery, !readOnly { overlay = .restore(recovery) }
+        status = notice
         openEditor()
     }
 
@@ -85,80 +95,48 @@ public struct ConsoleState: Equatable, Sendable {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
-    // MARK: Changes the reducer and the run loop make
-
-    /// The run loop reports the terminal's size (at start and on every resize).
-    public mutating func resize(width: Int, height: Int) {
-        self.width = width
-        self.height = height
-        if case .help(let scroll) = overlay { overlay = .help(scroll: min(scroll, HelpView.maxScroll(self))) }
+    /// The unsaved edits as `key: old → new` lines' changes, the secret only as changed:
+    /// what the quit and save dialogs list before anything is written.
+    public var pendingChanges: [Change] {
+        guard let unsaved = unsavedSettings else { return [] }
+        return SettingsDiff.compare(saved, unsaved)
     }
 
-    mutating func update(_ change: (inout Settings) -> Void) {
+    /// A development instance whose connection is enabled needs nothing more: its other
+    /// blockers are what production would need, and are shown as such, not as red marks.
+    public var onlyProductionLeft: Bool {
+        report.environment == "development" && report.readyForDevelopment
+    }
+
+    // MARK: Changes only the reducer makes (Update/)
+
+    /// Every change to the settings goes through here; `recording` (all but undo and
+    /// redo themselves) keeps it in the history, with the row it was made on.
+    mutating func update(recording: Bool = true, _ change: (inout Settings) -> Void) {
         var copy = settings
         change(&copy)
         guard copy != settings else { return }
+        if recording { history.record(.init(before: settings, after: copy, screen: screen, focus: focus)) }
         settings = copy
         report = Readiness.evaluate(settings, fileMode: fileMode)
     }
 
-    /// The run loop reports a finished save: the saved file is the new base. `merged`: the
-    /// settings as saved when the save kept changes someone else made on disk meanwhile.
-    public mutating func saveSucceeded(fileMode: UInt32?, merged: Settings? = nil) {
-        if let merged { settings = merged }
+    /// The settings as now on disk become the base (and, when `replacingEdits`, also what
+    /// is shown): after a save, a merge or a reload.
+    mutating func takeFromDisk(_ settings: Settings, fileMode: UInt32?, replacingEdits: Bool) {
+        if replacingEdits { self.settings = settings }
         saved = settings
         self.fileMode = fileMode
-        report = Readiness.evaluate(settings, fileMode: fileMode)
-        // The new mode can clear a finding (readable by others), and Review's rows are
-        // the findings: keep focus on one of them.
-        focus = max(0, min(focus, focusCount - 1))
+        report = Readiness.evaluate(self.settings, fileMode: fileMode)
         changedOnDisk = false
-        status = StatusMessage("Saved \(fileName)")
     }
 
-    /// The run loop reports a failed save; the edits stay, so saving can be retried. A
-    /// conflict (someone else saved meanwhile) opens the Reload / Overwrite / Cancel dialog:
-    /// the console never overwrites another save without asking.
-    public mutating func saveFailed(_ message: String, conflict: Bool) {
-        let quitting = overlay == .quitConfirm
-        overlay = nil
-        if conflict {
-            changedOnDisk = true
-            overlay = .conflict(thenQuit: quitting)
-            status = nil
-        } else {
-            status = StatusMessage(message, isError: true)
-        }
+    mutating func setSize(width: Int, height: Int) {
+        self.width = width
+        self.height = height
     }
 
-    /// The run loop reports the file as it is on disk now: it replaces the edits (Reload),
-    /// or, `automatically`, the settings shown while nothing was unsaved.
-    public mutating func reloaded(_ settings: Settings, fileMode: UInt32?, automatically: Bool = false) {
-        self.settings = settings
-        saved = settings
-        self.fileMode = fileMode
-        report = Readiness.evaluate(settings, fileMode: fileMode)
-        changedOnDisk = false
-        revealSecret = false
-        focus = min(focus, max(0, focusCount - 1))
-        openEditor()
-        status = StatusMessage(automatically ? "Reloaded \(fileName): it was changed on disk" : "Reloaded \(fileName) from disk")
-    }
-
-    /// The run loop's look at the file on disk, about once a second.
-    public mutating func noticeChangedOnDisk(_ changed: Bool) {
-        changedOnDisk = changed
-    }
-
-    /// A message from the run loop (a failed reload, a recovery file it could not use).
-    public mutating func say(_ message: StatusMessage) {
-        status = message
-    }
-
-    /// The run loop removed FILE.recovered.json after the restored edits were saved or dropped.
-    public mutating func recoveryDiscarded() {
-        restoredRecovery = false
-    }
+    mutating func setChangedOnDisk(_ changed: Bool) { changedOnDisk = changed }
 
     /// Gives the focused text row an editor holding its current value.
     mutating func openEditor() {

@@ -1,38 +1,30 @@
 import SettingsKit
 
-/// The console's screens in SPEC's order: one per setup step, then Review.
-public enum Screen: Int, CaseIterable, Sendable {
-    case instance, app, permissions, authorization, credentials, distribution, review
+/// The console's screens: one per setup step, in the guide's order, then Review. Derived
+/// from `Step`, so a new step is a new screen everywhere (the step list, the title's
+/// "3/7", the help file's name) without another list to keep in line.
+public enum Screen: Hashable, Sendable, CaseIterable {
+    case step(Step)
+    case review
 
-    public init(_ step: Step) {
-        switch step {
-        case .instance: self = .instance
-        case .app: self = .app
-        case .permissions: self = .permissions
-        case .authorization: self = .authorization
-        case .credentials: self = .credentials
-        case .distribution: self = .distribution
-        }
-    }
+    public static let allCases: [Screen] = Step.allCases.map(Screen.step) + [.review]
+
+    public init(_ step: Step) { self = .step(step) }
 
     /// The setup step the screen edits; Review has none.
     public var step: Step? {
-        switch self {
-        case .instance: return .instance
-        case .app: return .app
-        case .permissions: return .permissions
-        case .authorization: return .authorization
-        case .credentials: return .credentials
-        case .distribution: return .distribution
-        case .review: return nil
-        }
+        if case .step(let step) = self { return step }
+        return nil
     }
+
+    /// Position in `allCases`, from 0: the title's "n/7" and the step list's row.
+    public var index: Int { step.flatMap { Step.allCases.firstIndex(of: $0) } ?? Step.allCases.count }
 
     public var title: String { step?.title ?? "Review" }
 
     /// The name of its help file under Resources/help/, without the extension.
     public var helpName: String { step?.rawValue ?? "review" }
 
-    public var next: Screen { Screen(rawValue: rawValue + 1) ?? self }
-    public var previous: Screen { Screen(rawValue: rawValue - 1) ?? self }
+    public var next: Screen { Screen.allCases.indices.contains(index + 1) ? Screen.allCases[index + 1] : self }
+    public var previous: Screen { index > 0 ? Screen.allCases[index - 1] : self }
 }

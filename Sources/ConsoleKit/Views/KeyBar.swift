@@ -1,57 +1,55 @@
-/// The key legend for whatever has focus. When the bar is too narrow, the least
-/// important entries go first: moving around before save / quit / help, and those
-/// before the keys of the focused row.
+/// The key legend for whatever has focus, built from `KeyTable`: the rows of the active
+/// contexts that have a bar name. When the bar is too narrow, the least important
+/// entries go first: moving around before save / quit / help, and those before the keys
+/// of the focused row.
 public enum KeyBar {
     public struct Entry: Equatable, Sendable {
         public let key: String
         public let action: String
         /// Higher stays longer on a narrow bar.
         let priority: Int
-        init(_ key: String, _ action: String, _ priority: Int) { self.key = key; self.action = action; self.priority = priority }
+        /// What a click on the entry presses.
+        let press: Key?
+        init(_ key: String, _ action: String, _ priority: Int, press: Key? = nil) {
+            self.key = key; self.action = action; self.priority = priority; self.press = press
+        }
+        init(_ binding: KeyBinding, label: String? = nil) {
+            self.init(binding.bar ?? "", label ?? binding.label, binding.priority, press: binding.keys.first)
+        }
         var width: Int { DisplayWidth.of(key) + 1 + DisplayWidth.of(action) }
     }
 
     /// `focusShowsSecret`: the focused field, not the secret's, shows part of the secret
     /// masked (the renderer knows once it has drawn it).
     public static func entries(for state: ConsoleState, focusShowsSecret: Bool = false) -> [Entry] {
-        switch state.overlay {
-        case .quitConfirm:
-            return [Entry("y", "Save", 3), Entry("n", "Discard", 3), Entry("Esc", "Cancel", 3)]
-        case .conflict:
-            return [Entry("r", "Reload", 3), Entry("o", "Overwrite", 3), Entry("Esc", "Cancel", 3)]
-        case .restore:
-            return [Entry("r", "Restore", 3), Entry("d", "Discard", 3), Entry("Esc", "Later", 3)]
-        case .help:
-            return [Entry("↑↓", "Scroll", 3), Entry("PgUp/PgDn", "Page", 1), Entry("Esc", "Close help", 3), Entry("^Q", "Quit", 2)]
-        case nil:
-            break
-        }
         var out: [Entry] = []
-        if state.screen == .review {
-            if !state.report.findings.isEmpty { out.append(Entry("Enter", "Go to fix", 3)) }
-            out.append(Entry("↑↓", "Select", 1))
-        } else if let item = state.focusedItem {
-            out += focusEntries(item, readOnly: state.readOnly)
-            // Another field that holds the secret is masked too, and reveals the same way.
-            if !state.readOnly, !item.isSecret, focusShowsSecret || state.revealSecret { out.append(Entry("^R", "Reveal", 3)) }
-            out.append(Entry("Tab", "Next", 1))
+        var actions = Set<Action>()
+        for context in state.keyContexts where context != .anywhere {
+            for binding in KeyTable.bindings(in: context) where binding.bar != nil && !actions.contains(binding.action) {
+                guard shows(binding, state, focusShowsSecret: focusShowsSecret) else { continue }
+                actions.insert(binding.action)
+                out.append(Entry(binding, label: binding.action == .reveal && state.revealSecret ? "Hide" : nil))
+            }
         }
-        out.append(Entry("PgUp/PgDn", "Screen", 1))
-        if !state.readOnly { out.append(Entry("^S", "Save", 2)) }
-        // Quit stays on the narrowest bar: Esc is never the only way out.
-        out.append(Entry("^Q", "Quit", 3))
-        out.append(Entry("F1", "Help", 2))
         return out
     }
 
-    static func focusEntries(_ item: FormItem, readOnly: Bool) -> [Entry] {
-        if readOnly { return [] }
-        switch item {
-        case .text(_, _, true): return [Entry("Enter", "OK", 3), Entry("Esc", "Undo", 2), Entry("^R", "Reveal", 3)]
-        case .text, .list, .customScopes: return [Entry("Enter", "OK", 3), Entry("Esc", "Undo", 2)]
-        case .toggle, .scope: return [Entry("Space", "Toggle", 3)]
-        case .choice: return [Entry("Space", "Switch", 3)]
-        case .useRedirectURI: return [Entry("Enter", "Fill in", 3)]
+    /// Whether a row's entry is on the bar now: keys that edit are not in read-only, and
+    /// some make sense only at times.
+    static func shows(_ binding: KeyBinding, _ state: ConsoleState, focusShowsSecret: Bool) -> Bool {
+        if binding.edits && state.readOnly { return false }
+        switch binding.action {
+        // Another field that holds the secret is masked too, and reveals the same way.
+        case .reveal: return state.focusedItem?.isSecret == true || focusShowsSecret || state.revealSecret
+        case .goToFinding: return !state.report.findings.isEmpty
+        case .showChanges: return state.isDirty
+        // Shown once there is a confirmed edit to take back or bring back (Esc is the key
+        // for the text being typed, and the bar stays put while it is typed).
+        case .undo: return state.history.canUndo
+        case .redo: return state.history.canRedo
+        case .filterScopes: return state.scopeFilter?.isEditing != true
+        case .clearFilter: return state.scopeFilter != nil && state.editor?.isChanged != true
+        default: return true
         }
     }
 
@@ -70,8 +68,11 @@ public enum KeyBar {
         buffer.fill(x: 0, y: row, width: buffer.width, height: 1, style: .keyBar)
         var x = 0
         for entry in fitting(entries, width: buffer.width) {
+            let start = x
             x = buffer.put(entry.key, x: x, y: row, style: .keyName)
-            x = buffer.put(" " + entry.action, x: x, y: row, style: .keyBar) + 2
+            x = buffer.put(" " + entry.action, x: x, y: row, style: .keyBar)
+            if let press = entry.press { buffer.mark(Rect(x: start, y: row, width: x - start, height: 1), .key(press)) }
+            x += 2
         }
     }
 }

@@ -6,9 +6,14 @@ import SettingsKit
 public enum Renderer {
     public static func render(_ state: ConsoleState, width: Int, height: Int) -> CellBuffer {
         var buffer = CellBuffer(width: width, height: height)
-        let layout = Layout(width: width, height: height)
         // Built once a frame: every text drawn from the settings is searched for the secret.
         let mask = SecretMask(state)
+        // The status line takes as many rows as its text needs (up to a few), before the
+        // body is laid out: a fix is read whole, not cut at the window's edge.
+        let maxStatusLines = state.overlay == nil ? max(1, min(4, height - 6)) : 1
+        let planned = state.status?.text ?? (state.overlay == nil ? FormView.hint(state, showsSecret: false) : nil)
+        let plannedLines = planned.map { statusLines($0, width: width, max: maxStatusLines, mask: mask).count } ?? 1
+        let layout = Layout(width: width, height: height, statusLines: plannedLines)
         guard layout.mode != .tooSmall else {
             drawTooSmall(state, mask: mask, into: &buffer)
             return buffer
@@ -19,7 +24,7 @@ public enum Renderer {
         switch state.overlay {
         case .help(let scroll):
             HelpView.draw(state, scroll: scroll, in: layout.body, into: &buffer)
-        case .quitConfirm, .conflict, .restore, nil:
+        case .quitConfirm, .changes, .conflict, .restore, nil:
             if state.screen == .review {
                 ReviewView.draw(state, in: layout.body, mask: mask, into: &buffer)
             } else {
@@ -27,17 +32,34 @@ public enum Renderer {
             }
         }
         // Status messages quote values ("Added … to the callback URLs") and the file name.
+        let shown: (String, Style)?
         if let status = state.status {
-            let text = TextWrap.truncate(mask.masked(status.text, columns: width - 2), width: width - 2)
-            buffer.put(text, x: 1, y: layout.statusRow, style: status.isError ? .blocker : .complete)
+            shown = (status.text, status.isError ? .blocker : .complete)
         } else if state.overlay == nil, let hint = FormView.hint(state, showsSecret: focusShowsSecret) {
-            buffer.put(TextWrap.truncate(mask.masked(hint, columns: width - 2), width: width - 2), x: 1, y: layout.statusRow, style: .info)
+            shown = (hint, .info)
+        } else {
+            shown = nil
+        }
+        if let (text, style) = shown {
+            for (i, line) in statusLines(text, width: width, max: layout.statusLines, mask: mask).enumerated() {
+                buffer.put(line, x: 1, y: layout.statusRow + i, style: style)
+            }
         }
         KeyBar.draw(KeyBar.entries(for: state, focusShowsSecret: focusShowsSecret), into: &buffer, row: layout.keyBarRow)
         if let dialog = DialogView.dialog(for: state, mask: mask) {
             DialogView.draw(dialog, into: &buffer)
         }
         return buffer
+    }
+
+    /// A status text wrapped to the width, masked where it holds the secret; past `max`
+    /// lines the last one is cut, ending in "…". Only what can show is searched.
+    static func statusLines(_ text: String, width: Int, max: Int, mask: SecretMask) -> [String] {
+        let room = width - 2
+        guard room > 0 else { return [] }
+        let lines = TextWrap.wrap(mask.masked(text, columns: room * max), width: room)
+        guard lines.count > max else { return lines }
+        return Array(lines.prefix(max - 1)) + [TextWrap.truncate(lines[(max - 1)...].joined(separator: " "), width: room)]
     }
 
     /// The screen below 40x10: no room to edit, so say what size is needed. In a tiny
@@ -67,7 +89,7 @@ public enum Renderer {
     /// Program, file, unsaved and changed-on-disk markers; read-only on the right.
     static func drawTitle(_ state: ConsoleState, mask: SecretMask, into buffer: inout CellBuffer) {
         buffer.fill(x: 0, y: 0, width: buffer.width, height: 1, style: .title)
-        let right = state.readOnly ? "READ-ONLY " : "\(state.screen.rawValue + 1)/\(Screen.allCases.count) "
+        let right = state.readOnly ? "READ-ONLY " : "\(state.screen.index + 1)/\(Screen.allCases.count) "
         let rightWidth = DisplayWidth.of(right)
         let fixed = buffer.width - rightWidth - 1 - DisplayWidth.of(" social-console · ")
         var marker = (state.isDirty ? "  ● unsaved" : "") + (state.changedOnDisk ? "  ! changed on disk" : "")
@@ -85,35 +107,52 @@ public enum Renderer {
         screen.step.map(report.isComplete) ?? report.readyForProduction
     }
 
+    /// A screen's mark in the step list: ✓ complete, ✗ blocked; on a development instance
+    /// that is ready for development, a dim ◦ where only production needs more.
+    static func mark(_ screen: Screen, _ state: ConsoleState) -> (glyph: String, style: Style) {
+        if isComplete(screen, state.report) { return ("✓", .complete) }
+        return state.onlyProductionLeft ? (productionMark, .dim) : ("✗", .blocker)
+    }
+
+    /// What production still needs on a development instance is marked with this, dim.
+    static let productionMark = "◦"
+
     static func drawStepColumn(_ state: ConsoleState, _ area: Rect, into buffer: inout CellBuffer) {
         for screen in Screen.allCases {
-            let y = area.y + 1 + screen.rawValue
+            let y = area.y + 1 + screen.index
             guard y < area.bottom else { break }
             let current = screen == state.screen
-            let done = isComplete(screen, state.report)
+            let (glyph, style) = mark(screen, state)
             if current { buffer.fill(x: area.x, y: y, width: area.width, height: 1, style: .stepCurrent) }
+            buffer.mark(Rect(x: area.x, y: y, width: area.width, height: 1), .screen(screen))
             buffer.put(current ? "▸" : " ", x: area.x, y: y, style: current ? .stepCurrent : .normal)
-            buffer.put(done ? "✓" : "✗", x: area.x + 1, y: y, style: current ? .stepCurrent : (done ? .complete : .blocker))
+            buffer.put(glyph, x: area.x + 1, y: y, style: current ? .stepCurrent : style)
             buffer.put(screen.title, x: area.x + 3, y: y, style: current ? .stepCurrent : .normal, limit: area.width - 3)
         }
         let blockers = state.report.blockers.count, warnings = state.report.warnings.count
-        let summary = [blockers == 1 ? "1 blocker" : "\(blockers) blockers", warnings == 1 ? "1 warning" : "\(warnings) warnings"]
-        for (i, line) in summary.enumerated() where area.y + 9 + i < area.bottom {
-            buffer.put(line, x: area.x + 1, y: area.y + 9 + i, style: i == 0 && blockers > 0 ? .blocker : .dim)
+        let forProduction = state.onlyProductionLeft
+        let counts = [blockers == 1 ? "1 blocker" : "\(blockers) blockers", warnings == 1 ? "1 warning" : "\(warnings) warnings"]
+        let summary = forProduction ? ["ready for dev", "\(blockers) for prod."] + counts.dropFirst() : counts
+        // Under the list, after a blank row: derived from the number of screens.
+        let summaryTop = area.y + 2 + Screen.allCases.count
+        for (i, line) in summary.enumerated() where summaryTop + i < area.bottom {
+            buffer.put(line, x: area.x + 1, y: summaryTop + i, style: i > 0 ? .dim : forProduction ? .complete : blockers > 0 ? .blocker : .dim)
         }
         for y in area.y..<area.bottom { buffer.put("│", x: area.right, y: y, style: .dim) }
     }
 
     /// The compact step list: the current screen by name, then one mark per screen.
     static func drawStepLine(_ state: ConsoleState, _ area: Rect, into buffer: inout CellBuffer) {
-        let done = isComplete(state.screen, state.report)
-        var x = buffer.put(" \(state.screen.rawValue + 1)/\(Screen.allCases.count) \(state.screen.title) ", x: area.x, y: area.y, style: .stepCurrent)
-        x = buffer.put(done ? "✓" : "✗", x: x, y: area.y, style: done ? .complete : .blocker)
+        let current = mark(state.screen, state)
+        var x = buffer.put(" \(state.screen.index + 1)/\(Screen.allCases.count) \(state.screen.title) ", x: area.x, y: area.y, style: .stepCurrent)
+        x = buffer.put(current.glyph, x: x, y: area.y, style: current.style)
         x = buffer.put("  ", x: x, y: area.y)
         for screen in Screen.allCases {
-            let ok = isComplete(screen, state.report)
-            let mark = (ok ? "✓" : "✗") + String(screen.title.prefix(3))
-            x = buffer.put(mark, x: x, y: area.y, style: screen == state.screen ? .stepCurrent : (ok ? .complete : .blocker)) + 1
+            let (glyph, style) = mark(screen, state)
+            let start = x
+            x = buffer.put(glyph + String(screen.title.prefix(3)), x: x, y: area.y, style: screen == state.screen ? .stepCurrent : style)
+            buffer.mark(Rect(x: start, y: area.y, width: x - start, height: 1), .screen(screen))
+            x += 1
         }
     }
 }

@@ -6,6 +6,11 @@ enum ReviewView {
     static func summary(_ report: Report) -> (String, Style) {
         let b = report.blockers.count, w = report.warnings.count, n = report.notes.count
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        if !report.readyForProduction, report.environment == "development", report.readyForDevelopment {
+            // A development instance uses shared credentials: enabling it is all it needs.
+            return ("✓ Ready for development: the connection is enabled. For production: \(plural(b, "blocker")), "
+                    + "\(plural(w, "warning")), \(plural(n, "note")).", .complete)
+        }
         if report.readyForProduction {
             let rest = report.findings.isEmpty ? "nothing left to do." : "\(plural(w, "warning")) and \(plural(n, "note")) to look at."
             return ("✓ Ready for production: no blockers, " + rest, .complete)
@@ -13,9 +18,13 @@ enum ReviewView {
         return ("✗ Not ready for production: \(plural(b, "blocker")), \(plural(w, "warning")), \(plural(n, "note")).", .blocker)
     }
 
+    /// The most lines a finding's message takes.
+    static let messageLines = 12
+
     /// The lines of one finding: severity and message, then its fix, hanging under them.
-    static func lines(_ finding: Finding, width: Int, mask: SecretMask) -> [(String, Style)] {
+    static func lines(_ finding: Finding, width: Int, mask: SecretMask, productionOnly: Bool = false) -> [(String, Style)] {
         let (tag, style): (String, Style) = switch finding.severity {
+        case .blocker where productionOnly: (Renderer.productionMark + " for prod", .dim)
         case .blocker: ("✗ blocker ", .blocker)
         case .warning: ("! warning ", .warning)
         case .info: ("i note    ", .info)
@@ -24,7 +33,11 @@ enum ReviewView {
         let textWidth = max(1, width - indent)
         var out: [(String, Style)] = []
         // Readiness masks the whole secret in the values it quotes; part of one is masked here.
-        for (i, line) in TextWrap.wrap(finding.step.title + ": " + mask.masked(finding.message), width: textWidth).enumerated() {
+        // A message quoting a pasted 64K value would be a thousand lines, wrapped on every
+        // frame: a dozen lines of it are read, the rest cut, as a field cuts its value.
+        let room = textWidth * messageLines
+        let message = TextWrap.truncate(mask.masked(finding.step.title + ": " + finding.message, columns: room), width: room)
+        for (i, line) in TextWrap.wrap(message, width: textWidth).enumerated() {
             out.append(((i == 0 ? " " + tag + " " : String(repeating: " ", count: indent)) + line, i == 0 ? style : .normal))
         }
         for line in TextWrap.wrap("fix: " + mask.masked(finding.fix), width: textWidth) {
@@ -42,7 +55,7 @@ enum ReviewView {
             buffer.put(line, x: body.x, y: y, style: style)
             y += 1
         }
-        if state.report.environment == "development", y < body.bottom {
+        if state.report.environment == "development", !state.onlyProductionLeft, y < body.bottom {
             let dev = state.report.readyForDevelopment ? "Development instance: ready for development (the connection is enabled)."
                                                        : "Development instance: enable the connection (Credentials) to use it."
             buffer.put(TextWrap.truncate(dev, width: body.width), x: body.x, y: y, style: .dim)
@@ -51,22 +64,22 @@ enum ReviewView {
         let top = y + 1
         let viewport = body.bottom - top
         guard viewport > 0 else { return }
-        let blocks = state.reviewFindings.map { lines($0, width: body.width - 1, mask: mask) }
+        let blocks = state.reviewFindings.map { lines($0, width: body.width - 1, mask: mask, productionOnly: state.onlyProductionLeft) }
         var starts: [Int] = []
         var total = 0
         for block in blocks { starts.append(total); total += block.count }
-        let focusEnd = blocks.indices.contains(state.focus) ? starts[state.focus] + blocks[state.focus].count - 1 : 0
-        let scroll = max(0, min(focusEnd - viewport + 1, total - viewport))
+        let focusLines = blocks.indices.contains(state.focus) ? starts[state.focus]..<starts[state.focus] + blocks[state.focus].count : 0..<1
+        let window = ScrollWindow(total: total, viewport: viewport, keeping: focusLines)
         for (i, block) in blocks.enumerated() {
             for (j, (line, style)) in block.enumerated() {
-                let row = top + starts[i] + j - scroll
-                guard row >= top && row < body.bottom else { continue }
+                guard let offset = window.row(of: starts[i] + j) else { continue }
+                let row = top + offset
                 let focused = i == state.focus && state.overlay == nil
+                buffer.mark(Rect(x: body.x, y: row, width: body.width, height: 1), .row(i))
                 if j == 0 && focused { buffer.put("▸", x: body.x, y: row, style: .focusLabel) }
                 buffer.put(line, x: body.x + 1, y: row, style: j == 0 && focused ? .selected : style, limit: body.width - 1)
             }
         }
-        if scroll > 0 { buffer.put("▲", x: body.right - 1, y: top, style: .dim) }
-        if total - scroll > viewport { buffer.put("▼", x: body.right - 1, y: body.bottom - 1, style: .dim) }
+        window.drawMarks(x: body.right - 1, top: top, into: &buffer)
     }
 }

@@ -71,9 +71,13 @@ public struct AuditSummary: Sendable {
     public var errors = 0
     /// Files with each finding code.
     public var byCode: [String: Int] = [:]
+    /// The paths of those files, when asked for (`keepingPaths`); else empty, so that
+    /// memory does not grow with the fleet.
+    public var pathsByCode: [String: [String]] = [:]
+    public let keepsPaths: Bool
     public var exitCode: Int32 = 0
 
-    public init() {}
+    public init(keepingPaths: Bool = false) { keepsPaths = keepingPaths }
 
     public mutating func add(_ entry: AuditEntry) {
         files += 1
@@ -83,11 +87,16 @@ public struct AuditSummary: Sendable {
             if report.readyForProduction { ready += 1 }
             blockers += report.blockers.count
             warnings += report.warnings.count
-            for code in Set(report.findings.map(\.code)) { byCode[code, default: 0] += 1 }
+            for code in Set(report.findings.map(\.code)) { count(code, entry.path) }
         case .error(_, let error):
             errors += 1
-            byCode[error.code.rawValue, default: 0] += 1
+            count(error.code.rawValue, entry.path)
         }
+    }
+
+    private mutating func count(_ code: String, _ path: String) {
+        byCode[code, default: 0] += 1
+        if keepsPaths { pathsByCode[code, default: []].append(path) }
     }
 
     /// Codes by how many files have them, most first; ties in rule-table order.
@@ -106,7 +115,10 @@ public struct AuditSummary: Sendable {
 
     public var byCodeJSON: JSONValue {
         .array(codeCounts.map { row in
-            .object(JSONObject([("code", .string(row.code)), ("severity", .string(row.severity)), ("files", .number(String(row.files)))]))
+            var o = JSONObject([("code", .string(row.code)), ("severity", .string(row.severity)), ("files", .number(String(row.files)))])
+            // Sorted, so the list does not depend on which thread judged which file.
+            if keepsPaths { o["paths"] = .array((pathsByCode[row.code] ?? []).sorted().map(JSONValue.string)) }
+            return .object(o)
         })
     }
 }

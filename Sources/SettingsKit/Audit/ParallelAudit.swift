@@ -29,14 +29,17 @@ public enum ParallelAudit {
     /// Judges every file below `paths` and hands each one's text to `emit`, one call at a
     /// time (never two at once) in the order asked for. Returns the totals.
     /// - Parameters:
+    ///   - pathsByCode: also keep, per finding code, the paths of the files that have it.
     ///   - render: turns a verdict into the text to write; runs on the worker threads.
     ///   - emit: receives the rendered text; runs on whichever thread holds the turn.
     ///   - excluding: a file left out whatever its name (`AuditFiles`).
     public static func run(_ paths: [String], workers: Int = defaultWorkers, order: Order,
+                           pathsByCode: Bool = false,
                            excluding: AuditFiles.Node? = nil,
                            render: @escaping @Sendable (AuditEntry) -> String,
                            emit: @escaping (String) -> Void) -> AuditSummary {
-        let pool = Pool(files: AuditFiles(paths, excluding: excluding), order: order, render: render, emit: emit)
+        let pool = Pool(files: AuditFiles(paths, excluding: excluding), order: order, keepingPaths: pathsByCode,
+                        render: render, emit: emit)
         var threads: [pthread_t] = []
         for _ in 1..<min(max(1, workers), 256) {
             let context = Unmanaged.passRetained(pool).toOpaque()
@@ -83,12 +86,15 @@ private final class Pool: @unchecked Sendable {
     private var nextToWrite = 0
     /// Rendered verdicts that came in before their turn, by sequence number.
     private var waiting: [Int: String] = [:]
-    private(set) var summary = AuditSummary()
+    private(set) var summary: AuditSummary
+    private let keepsPaths: Bool
 
-    init(files: AuditFiles, order: ParallelAudit.Order, render: @escaping @Sendable (AuditEntry) -> String,
+    init(files: AuditFiles, order: ParallelAudit.Order, keepingPaths: Bool, render: @escaping @Sendable (AuditEntry) -> String,
          emit: @escaping (String) -> Void) {
         self.files = files
         self.order = order
+        self.keepsPaths = keepingPaths
+        self.summary = AuditSummary(keepingPaths: keepingPaths)
         self.render = render
         self.emit = emit
         pthread_mutex_init(mutex, nil)
@@ -107,7 +113,7 @@ private final class Pool: @unchecked Sendable {
 
     /// Takes files one at a time until none are left.
     func work() {
-        var totals = AuditSummary()
+        var totals = AuditSummary(keepingPaths: keepsPaths)
         while true {
             lock()
             if case .byPath(let window) = order {
@@ -156,5 +162,6 @@ extension AuditSummary {
         errors += other.errors
         exitCode = max(exitCode, other.exitCode)
         for (code, n) in other.byCode { byCode[code, default: 0] += n }
+        for (code, paths) in other.pathsByCode { pathsByCode[code, default: []] += paths }
     }
 }

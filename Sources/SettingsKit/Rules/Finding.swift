@@ -7,6 +7,10 @@ public struct Finding: Equatable, Sendable {
     public let field: String
     public let message: String
     public let fix: String
+    /// The catalogue scope the finding is about, where that must be found again: the
+    /// scope the connection requests that the app has not enabled, so the console can
+    /// focus its checkbox. Only the catalogue's public names, never a value of the file.
+    public var entry: String? = nil
 }
 
 /// A rule's row from Resources/rules.json: everything but the check itself.

@@ -61,7 +61,7 @@ public enum Readiness {
                 let finding = Finding(
                     code: rule.code, severity: rule.severity, step: rule.step,
                     field: hit.field ?? rule.field,
-                    message: fill(message, hit), fix: fill(rule.fix, hit))
+                    message: fill(message, hit), fix: fill(rule.fix, hit), entry: hit.entry)
                 findings.append((finding, order))
             }
         }

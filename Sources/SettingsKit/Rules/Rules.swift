@@ -23,6 +23,8 @@ struct Hit {
     var value: String = ""
     var field: String?
     var label: String = ""
+    /// The list entry it is about, when the finding must lead to it (Finding.entry).
+    var entry: String?
     /// What fills {hint}: a reason or a suggestion worked out by the check.
     var hint: String = ""
     /// The name of another of the row's `messages` to use instead of its `message`.
@@ -96,7 +98,9 @@ enum Rules {
             // offline_access is asked for in the consent URL; no app enables it.
             return (input.settings.list("connection.scopes") ?? [])
                 .filter { ScopeCatalogue.isValidName($0) && !ScopeCatalogue.isRequestedOnly($0) && !enabled.contains(ByteString($0)) }
-                .map { Hit(value: $0) }
+                // The catalogue's name, so the console can focus its checkbox; only public names,
+                // never a value of the file (which could be the secret pasted there).
+                .map { Hit(value: $0, entry: ScopeCatalogue.contains($0) ? $0 : nil) }
         },
         "authorization/callback-missing": { input in
             (input.settings.list("atlassianApp.callbackUrls") ?? []).contains { !$0.trimmingWhitespace.isEmpty } ? [] : [Hit()]

@@ -10,14 +10,24 @@ import Darwin
 /// 0600: it may hold the secret), and `audit` never takes it for a settings file
 /// (`Audit.isSettingsFileName`). It never touches FILE itself, nor its history.
 public enum RecoveryFile {
-    /// Edits recovered from an earlier session.
-    public struct Pending: Sendable {
+    /// Edits recovered from an earlier session: what the store finds and what the console
+    /// offers back (the one type for both).
+    public struct Pending: Equatable, Sendable {
         /// Where they are: FILE.recovered.json.
         public let path: String
         public let settings: Settings
         /// FILE was saved after the edits were recovered: restoring them and saving would
         /// replace that save, so the console should say so before restoring.
         public let fileChangedSince: Bool
+
+        public init(path: String, settings: Settings, fileChangedSince: Bool) {
+            self.path = path
+            self.settings = settings
+            self.fileChangedSince = fileChangedSince
+        }
+
+        /// The recovery file's name without its folder, as dialogs name it.
+        public var fileName: String { path.split(separator: "/").last.map(String.init) ?? path }
     }
 
     public static let suffix = ".recovered.json"

@@ -7,7 +7,7 @@ struct AuthorizeURLCommand: ParsableCommand {
         abstract: "Print the Atlassian consent URL, to test the setup in a browser."
     )
 
-    @Argument(help: "The settings file.")
+    @Argument(help: "The settings file.", completion: .file())
     var file: String
 
     @Option(name: .long, help: "The state parameter (default: random).")
@@ -39,7 +39,7 @@ struct AuthorizeURLCommand: ParsableCommand {
                 Output.error("note: \(plural(report.blockers.count, "blocker")) left; sign-in may fail (social-console audit \(file))")
             }
         case .failure(.missing(let keys)):
-            Output.error("\(file): cannot build the consent URL: \(keys.joined(separator: " and ")) \(keys.count == 1 ? "is" : "are") not set")
+            Output.error("\(file): cannot build the consent URL: \(keys.joined(separator: " and ")) \(agreeing(keys.count, "is", "are")) not set")
             throw ExitCode(1)
         }
     }

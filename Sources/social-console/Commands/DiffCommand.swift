@@ -11,18 +11,14 @@ struct DiffCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The first settings file (A).")
+    @Argument(help: "The first settings file (A).", completion: .file())
     var a: String
 
-    @Argument(help: "The second settings file (B).")
+    @Argument(help: "The second settings file (B).", completion: .file())
     var b: String
 
     @Option(name: .long, help: "text or json.")
-    var format: OutputFormat = .text
-
-    func validate() throws {
-        if format == .jsonl { throw ValidationError("diff writes text or json") }
-    }
+    var format: TextOrJSON = .text
 
     func run() throws {
         // Both files are read before giving up, so one run reports every unreadable file.
@@ -49,7 +45,7 @@ struct DiffCommand: ParsableCommand {
 
     func text(_ differences: [Change], secrets: [String]) -> [String] {
         guard !differences.isEmpty else { return ["\(a) and \(b): the same settings"] }
-        var lines = ["\(a) → \(b): \(plural(differences.count, "setting")) differ" + (differences.count == 1 ? "s" : "")]
+        var lines = ["\(a) → \(b): \(plural(differences.count, "setting")) \(agreeing(differences.count, "differs", "differ"))"]
         for d in differences {
             let key = Secret.scrub(d.key, secrets: secrets)
             func shown(_ value: JSONValue) -> String { d.isSecret ? "" : ": " + JSONWriter.compact(Secret.scrubbed(value, secrets: secrets)) }

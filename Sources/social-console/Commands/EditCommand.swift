@@ -10,7 +10,7 @@ struct EditCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The settings file.")
+    @Argument(help: "The settings file.", completion: .file())
     var file: String = "social-connection.json"
 
     @Flag(name: .long, help: "Open the screens with editing and saving disabled.")
@@ -24,7 +24,16 @@ struct EditCommand: ParsableCommand {
     }
 
     func run() throws {
-        let code = plain ? runPlain(path: file) : runConsole(path: file, readOnly: readOnly)
+        if plain {
+            let code = runPlain(path: file)
+            if code != 0 { throw ExitCode(code) }
+            return
+        }
+        try EditCommand.open(file, readOnly: readOnly)
+    }
+
+    static func open(_ file: String, readOnly: Bool) throws {
+        let code = runConsole(path: file, readOnly: readOnly)
         if code != 0 { throw ExitCode(code) }
     }
 }

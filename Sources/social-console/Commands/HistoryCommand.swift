@@ -12,17 +12,21 @@ struct HistoryCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The settings file whose history to show.")
+    @Argument(help: "The settings file whose history to show.", completion: .file())
     var file: String
 
+    @Option(name: .long, help: "text, or json: an array of {time, user, via, changes}; the secret only as \"secret\": \"changed\".")
+    var format: TextOrJSON = .text
+
     func run() throws {
+        let json = format == .json
         let reader: HistoryReader
         do {
             reader = try HistoryReader(forSettingsFile: file)
         } catch {
             // A file saved only by hand has no history yet: that is not an error.
             if error.code == .notFound, (try? SettingsStore.load(file)) != nil {
-                Output.line("\(file): no changes recorded yet")
+                Output.line(json ? "[]" : "\(file): no changes recorded yet")
                 return
             }
             Output.fileError(error)
@@ -33,6 +37,7 @@ struct HistoryCommand: ParsableCommand {
         let current = (try? SettingsStore.load(file)).map { Secret.values(in: $0.settings) } ?? []
         var corrupt = 0
         var entries = 0
+        var printed: [String] = []
         do {
             while let line = try reader.next() {
                 if reader.lastLineWasTooLong {
@@ -45,7 +50,11 @@ struct HistoryCommand: ParsableCommand {
                 case .success(let entry):
                     entries += 1
                     let secrets = entry.secretValues + current
-                    for text in lines(entry, secrets: secrets) { Output.line(text) }
+                    if json {
+                        printed.append(JSONWriter.compact(HistoryCommand.json(entry, secrets: secrets)))
+                    } else {
+                        for text in lines(entry, secrets: secrets) { Output.line(text) }
+                    }
                 case .failure(let problem):
                     corrupt += 1
                     // The parser's message may quote a key from the line: mask the secret there too.
@@ -57,7 +66,12 @@ struct HistoryCommand: ParsableCommand {
             Output.fileError(error)
             throw ExitCode(2)
         }
-        if entries == 0 && corrupt == 0 { Output.line("\(file): no changes recorded yet") }
+        if json {
+            // One entry per line inside the array: readable, and still one JSON document.
+            Output.line("[" + printed.joined(separator: ",\n ") + "]")
+        } else if entries == 0 && corrupt == 0 {
+            Output.line("\(file): no changes recorded yet")
+        }
         if corrupt > 0 { throw ExitCode(2) }
     }
 
@@ -70,5 +84,25 @@ struct HistoryCommand: ParsableCommand {
             out.append("  " + change.line(secrets: secrets, style: Output.dim))
         }
         return out
+    }
+
+    /// One entry as the history file holds it, the secret's change only as "changed" and
+    /// any secret quoted elsewhere (a hand-edited line) masked inside the strings, before
+    /// they are escaped, so that no escaping can hide it from the mask.
+    static func json(_ entry: HistoryEntry, secrets: [String]) -> JSONValue {
+        let changes: [JSONValue] = entry.changes.map { item in
+            var o = JSONObject([("key", .string(item.key))])
+            if item.isSecret {
+                o["secret"] = .string("changed")
+            } else {
+                o["old"] = item.old ?? .null
+                o["new"] = item.new ?? .null
+            }
+            return .object(o)
+        }
+        let whole = JSONValue.object(JSONObject([
+            ("time", .string(entry.time)), ("user", .string(entry.user)), ("via", .string(entry.via)), ("changes", .array(changes)),
+        ]))
+        return Secret.scrubbed(whole, secrets: secrets)
     }
 }

@@ -12,10 +12,10 @@ struct InitCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The settings file to create.")
+    @Argument(help: "The settings file to create.", completion: .file())
     var file: String
 
-    @Option(name: .long, help: "development or production.")
+    @Option(name: .long, help: "development or production.", completion: .list(Fields.environments))
     var environment: String
 
     @Option(name: .long, help: "The instance's Authorized redirect URI: {frontend API URL}/v1/oauth_callback.")

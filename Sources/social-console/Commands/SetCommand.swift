@@ -14,19 +14,23 @@ struct SetCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The settings file (must exist; see init).")
+    @Argument(help: "The settings file (must exist; see init).", completion: .file())
     var file: String
 
-    @Argument(help: "KEY=VALUE assignments.")
+    @Argument(help: "KEY=VALUE assignments.", completion: .custom(SetCompletion.complete))
     var assignments: [String] = []
 
     @Flag(name: .long, help: "Read connection.clientSecret from standard input (one trailing newline is removed).")
     var clientSecretStdin = false
 
-    func run() throws {
+    // Checked here rather than in run(), so the parser prints set's own usage with it.
+    func validate() throws {
         if assignments.isEmpty && !clientSecretStdin {
             throw ValidationError("nothing to set: give KEY=VALUE or --client-secret-stdin")
         }
+    }
+
+    func run() throws {
         var edits: [(String, JSONValue?)] = []
         for assignment in assignments {
             switch Assignment.parse(assignment) {
@@ -94,7 +98,9 @@ enum Assignment {
         }
         guard let field = Fields.field(key) else {
             let shownKey = key.count > 60 ? String(key.prefix(60)) + "…" : key
-            return refuse("unknown key \"\(shownKey)\"; valid keys: \(Fields.all.filter { !$0.isSecret }.map(\.key).joined(separator: ", "))")
+            let keys = Fields.all.filter { !$0.isSecret }.map(\.key)
+            let guess = nearestKey(to: key, in: keys).map { "did you mean \"\($0)\"? " } ?? ""
+            return refuse("unknown key \"\(shownKey)\"; \(guess)valid keys: \(keys.joined(separator: ", "))")
         }
         switch field.kind {
         case .text:
@@ -112,6 +118,16 @@ enum Assignment {
         case .list:
             return .success((key, .array(TextInput.splitList(raw).map(JSONValue.string))))
         }
+    }
+
+    /// The valid key a mistyped one most likely meant: within a few edits of the whole key,
+    /// or with the same last part ("name" → "instance.name", "Status" → "….status").
+    static func nearestKey(to key: String, in keys: [String]) -> String? {
+        guard key.count <= 80 else { return nil }
+        if let near = EditDistance.nearest(to: key, in: keys, limit: max(2, key.count / 4)) { return near }
+        let last = key.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        return keys.first { $0.split(separator: ".").last?.lowercased() == last }
+            ?? keys.first { EditDistance.between(last, String($0.split(separator: ".").last!).lowercased()) <= 2 }
     }
 
     static func refuse(_ message: String) -> Result<(String, JSONValue?), Refusal> { .failure(Refusal(message: message)) }

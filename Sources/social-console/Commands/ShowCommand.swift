@@ -7,15 +7,11 @@ struct ShowCommand: ParsableCommand {
         abstract: "Print the settings, with the client secret masked."
     )
 
-    @Argument(help: "The settings file.")
+    @Argument(help: "The settings file.", completion: .file())
     var file: String
 
     @Option(name: .long, help: "text or json.")
-    var format: OutputFormat = .text
-
-    func validate() throws {
-        if format == .jsonl { throw ValidationError("show takes --format text or json") }
-    }
+    var format: TextOrJSON = .text
 
     func run() throws {
         let loaded = try loadOrExit(file)

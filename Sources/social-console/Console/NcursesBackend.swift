@@ -7,7 +7,8 @@ import Glibc
 /// The one file that talks to ncurses: starts and restores the terminal, reads keys
 /// (KeyDecoder turns them into `Key`), and copies the cells that changed since the last
 /// frame to the screen. ncurses then sends only what differs from what the terminal shows.
-final class NcursesBackend {
+/// ConsoleKit's session drives it through `TerminalBackend`.
+final class NcursesBackend: TerminalBackend {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private let output: UnsafeMutablePointer<FILE>
@@ -15,26 +16,35 @@ final class NcursesBackend {
     private var cursorShown: Bool?
     private let colour: Bool
     private var stopped = false
+    /// The locale has no UTF-8: frames are drawn in ASCII (AsciiGlyphs).
+    private let asciiOnly: Bool
+    /// The terminal has no alternate screen (TERM=linux, vt100): the last frame would stay
+    /// on screen after exit, so it is cleared first.
+    private let noAlternateScreen: Bool
 
     // Key codes past ncurses' own for the sequences we teach it with define_key.
     private static let pasteStart = KEY_MAX + 1
     private static let pasteEnd = KEY_MAX + 2
 
     /// Starts ncurses on the controlling terminal; nil when the terminal type is unknown.
-    static func start() -> NcursesBackend? {
+    static func start(asciiOnly: Bool) -> NcursesBackend? {
         guard let output = fdopen(1, "w"), let input = fdopen(0, "r") else { return nil }
         // A stream on a terminal is line-buffered: a frame would leave in one write per
         // row. Fully buffered, it leaves in one write at doupdate's flush.
         setvbuf(output, nil, _IOFBF, 1 << 16)
         guard let screen = newterm(nil, output, input) else { return nil }
         guard let window = shim_stdscr() else { endwin(); delscreen(screen); return nil }
-        return NcursesBackend(screen: screen, window: window, output: output)
+        return NcursesBackend(screen: screen, window: window, output: output, asciiOnly: asciiOnly)
     }
 
-    private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, output: UnsafeMutablePointer<FILE>) {
+    private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, output: UnsafeMutablePointer<FILE>, asciiOnly: Bool) {
         self.screen = screen
         self.window = window
         self.output = output
+        self.asciiOnly = asciiOnly
+        // tigetstr: nil when the terminal lacks it, -1 when terminfo has no such string.
+        let enter = tigetstr("smcup")
+        noAlternateScreen = enter == nil || Int(bitPattern: enter) == -1 || enter?.pointee == 0
         // raw(): Ctrl-S, Ctrl-Q and Ctrl-C reach the program instead of flow control and SIGINT.
         raw()
         noecho()
@@ -57,21 +67,39 @@ final class NcursesBackend {
                 init_pair(Int16(index + 1), pair.0, pair.1)
             }
         }
-        bracketedPaste(true)
+        // Until the screen has once been left and taken back, ncurses counts it as not set
+        // up and flushes after every cursor move: the first frame left in 43 writes, each
+        // one waking the terminal. Leaving and taking it back once, before anything is
+        // drawn (the first doupdate takes it back), sends every frame in one write.
+        endwin()
+        terminalModes(true)
     }
 
-    /// Bracketed paste: a pasted secret arrives as one piece, not as typed keys. Off
-    /// whenever the shell has the terminal, or its own pastes would arrive marked.
-    private func bracketedPaste(_ on: Bool) {
-        fputs(on ? "\u{1B}[?2004h" : "\u{1B}[?2004l", output)
+    /// Bracketed paste (a pasted secret arrives as one piece, not as typed keys) and SGR
+    /// 1006 mouse reporting (clicks and the wheel, at any column). Both off whenever the
+    /// shell has the terminal, or its pastes would arrive marked and clicks as text.
+    private func terminalModes(_ on: Bool) {
+        fputs(on ? "\u{1B}[?2004h\u{1B}[?1000h\u{1B}[?1006h" : "\u{1B}[?1006l\u{1B}[?1000l\u{1B}[?2004l", output)
         fflush(output)
+    }
+
+    /// On a terminal without an alternate screen, a blank screen before ncurses lets go
+    /// (endwin leaves the cursor on the bottom row): the shell does not continue under the
+    /// console's last frame.
+    private func clearIfNoAlternateScreen() {
+        guard noAlternateScreen else { return }
+        werase(window)
+        wnoutrefresh(window)
+        doupdate()
+        previous = nil
     }
 
     /// Restores the terminal. Safe to call twice; every exit path calls it.
     func stop() {
         guard !stopped else { return }
         stopped = true
-        bracketedPaste(false)
+        terminalModes(false)
+        clearIfNoAlternateScreen()
         curs_set(1)
         endwin()
         delscreen(screen)
@@ -97,19 +125,19 @@ final class NcursesBackend {
         home: KEY_HOME, end: KEY_END, pageUp: KEY_PPAGE, pageDown: KEY_NPAGE,
         backspace: KEY_BACKSPACE, delete: KEY_DC, backTab: KEY_BTAB, enter: KEY_ENTER,
         resize: KEY_RESIZE, function: { shim_key_f(Int32($0)) },
-        pasteStart: NcursesBackend.pasteStart, pasteEnd: NcursesBackend.pasteEnd)
+        pasteStart: NcursesBackend.pasteStart, pasteEnd: NcursesBackend.pasteEnd, mouse: KEY_MOUSE)
 
     private var decoder = KeyDecoder(codes: NcursesBackend.keyCodes)
 
     /// The next key, waiting at most `milliseconds` (0: only what is already there).
-    /// A paste is read whole before returning (see KeyDecoder).
+    /// A paste or an escape sequence is read whole before returning (see KeyDecoder).
     func readKey(milliseconds: Int32) -> Key? {
         if let held = decoder.takeHeldKey() { return held }
         var wait = milliseconds
         while true {
             let key = decoder.decode(readRaw(milliseconds: wait))
-            if key != nil || !decoder.isCollectingPaste { return key }
-            wait = KeyDecoder.pastePollMilliseconds
+            if key != nil || !decoder.isAssembling { return key }
+            wait = decoder.pollMilliseconds
         }
     }
 
@@ -137,7 +165,8 @@ final class NcursesBackend {
     /// then takes it again and repaints. Only this process stops: it may share its
     /// process group with a shell that has no job control, which must not stop with it.
     func suspend() {
-        bracketedPaste(false)
+        terminalModes(false)
+        clearIfNoAlternateScreen()
         endwin()
         var stop = sigaction(), previousAction = sigaction()
         stop.__sigaction_handler.sa_handler = SIG_DFL
@@ -146,12 +175,13 @@ final class NcursesBackend {
         kill(getpid(), SIGTSTP)
         // Continued: the next doupdate takes the terminal back into ncurses' mode.
         sigaction(SIGTSTP, &previousAction, nil)
-        bracketedPaste(true)
+        terminalModes(true)
         repaintAll()
     }
 
     /// Copies the changed cells and moves the cursor; one doupdate per frame.
-    func draw(_ buffer: CellBuffer) {
+    func draw(_ frame: CellBuffer) {
+        let buffer = asciiOnly ? AsciiGlyphs.frame(frame) : frame
         if let previous, previous.width != buffer.width || previous.height != buffer.height {
             // After a resize ncurses' idea of the screen may hold stale cells: start clean.
             werase(window)
@@ -173,11 +203,20 @@ final class NcursesBackend {
     }
 
     private func put(_ cell: Cell, x: Int, y: Int) {
-        var characters: [wchar_t] = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
-        characters.append(0)
+        // The characters go into a buffer on the stack: an array per cell was a tenth of
+        // the console's first frame (3,000 cells at 100x30).
+        var characters: (wchar_t, wchar_t, wchar_t, wchar_t, wchar_t) = (0, 0, 0, 0, 0)
         let (attributes, pair) = look(cell.style)
         var cchar = cchar_t()
-        setcchar(&cchar, characters, attributes, pair, nil)
+        withUnsafeMutableBytes(of: &characters) { raw in
+            let text = raw.bindMemory(to: wchar_t.self)
+            var n = 0
+            for scalar in cell.text.unicodeScalars where n < 4 {
+                text[n] = wchar_t(bitPattern: scalar.value)
+                n += 1
+            }
+            _ = setcchar(&cchar, text.baseAddress, attributes, pair, nil)
+        }
         // At the bottom-right cell this returns ERR (the cursor cannot advance) but draws.
         _ = mvwadd_wch(window, Int32(y), Int32(x), &cchar)
     }

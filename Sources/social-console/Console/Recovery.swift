@@ -7,7 +7,7 @@ import Glibc
 /// What the console finds at launch in FILE.recovered.json: edits to offer back, or a
 /// line to show when the file is there but cannot be offered.
 enum Recovery {
-    static func look(for path: String, readOnly: Bool) -> (offer: RecoveryOffer?, notice: StatusMessage?) {
+    static func look(for path: String, readOnly: Bool) -> (offer: RecoveryFile.Pending?, notice: StatusMessage?) {
         let recoveryPath = RecoveryFile.path(for: path)
         let name = ConsoleState.fileName(of: recoveryPath)
         if readOnly {
@@ -16,8 +16,7 @@ enum Recovery {
             return (nil, StatusMessage("Recovered edits wait in \(name); open without --read-only to restore them"))
         }
         do {
-            guard let pending = try RecoveryFile.pending(for: path) else { return (nil, nil) }
-            return (RecoveryOffer(settings: pending.settings, fileChangedSince: pending.fileChangedSince, fileName: name), nil)
+            return (try RecoveryFile.pending(for: path), nil)
         } catch {
             // A damaged recovery file is the operator's to look at: say so, leave it as it is.
             return (nil, StatusMessage("\(name) cannot be restored: \(error.message) (\(error.code.rawValue)); left as it is", isError: true))

@@ -1,3 +1,4 @@
+import ConsoleKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -35,6 +36,16 @@ enum Signals {
     }
 
     static var received: Int32 { stopSignal.load(ordering: .relaxed) }
+
+    /// The received signal as the session's stop reason.
+    static func stopReason() -> StopReason? {
+        switch received {
+        case SIGHUP: return .hangUp
+        case SIGTERM: return .terminate
+        case SIGINT: return .interrupt
+        default: return nil
+        }
+    }
 
     /// A blocked signal mask is inherited across exec: a program started by a process
     /// that blocks signals (some job runners and test harnesses do) would otherwise never

@@ -3,12 +3,16 @@ import Glibc
 #endif
 
 /// Checks, before ncurses is touched, that there is a terminal the console can use.
-/// ncurses itself would hang (piped stdin), print its own error and exit (TERM unset),
-/// or silently lose every non-ASCII key (a non-UTF-8 locale); each case gets one line
-/// that says what to do instead.
+/// ncurses itself would hang (piped stdin) or print its own error and exit (TERM unset);
+/// each case gets one line that says what to do instead. A locale that is not UTF-8
+/// (LANG=C on a server or in a container) does not stop the console: it takes C.UTF-8
+/// where the system has it, and otherwise draws in ASCII.
 enum TerminalCheck {
     /// How to go on without the full screen: plain mode needs none of it.
     static let plainHint = "or use `social-console edit --plain FILE` for line prompts"
+
+    /// Set by `problem()`: no UTF-8 locale could be had, so frames are drawn in ASCII.
+    nonisolated(unsafe) static var asciiOnly = false
 
     static func problem() -> String? {
         if isatty(0) != 1 {
@@ -25,9 +29,10 @@ enum TerminalCheck {
             return "TERM=dumb cannot show the console; use a full terminal (e.g. TERM=xterm-256color), \(plainHint)"
         }
         setlocale(LC_ALL, "")
-        let codeset = nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } ?? ""
-        if codeset.uppercased().filter({ $0 != "-" }) != "UTF8" {
-            return "the locale is not UTF-8 (\(codeset.isEmpty ? "unknown" : codeset)); set one, e.g. export LC_ALL=C.UTF-8"
+        // Only the character type matters to ncurses (what a byte means on screen and
+        // from the keyboard); messages and sorting stay the operator's.
+        if !TextLocale.isUTF8, setlocale(LC_CTYPE, "C.UTF-8") == nil || !TextLocale.isUTF8 {
+            asciiOnly = true
         }
         return nil
     }

@@ -8,7 +8,8 @@ import Glibc
 /// This is only the I/O: lines in (the secret through the hidden reader on a terminal),
 /// the session's text out, and the save it asks for. Returns the exit code.
 func runPlain(path: String) -> Int32 {
-    let ascii = !localeIsUTF8()
+    // As the other commands print: ASCII glyphs when the locale is not UTF-8.
+    let ascii = !TextLocale.outputIsUTF8
     var base: LoadedFile?
     do {
         base = try SettingsStore.load(path)
@@ -68,13 +69,6 @@ func runPlain(path: String) -> Int32 {
 /// Plain mode's text, unbuffered: a question must be on the screen before its answer is read.
 private func write(_ text: String) {
     _ = SystemIO.writeAll(1, Array(text.utf8))
-}
-
-/// Whether the environment's locale prints UTF-8; if not, plain mode's glyphs are ASCII.
-private func localeIsUTF8() -> Bool {
-    setlocale(LC_CTYPE, "")
-    let codeset = nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } ?? ""
-    return codeset.uppercased().filter { $0 != "-" } == "UTF8"
 }
 
 /// One answer as read, from either reader.

@@ -23,7 +23,7 @@ final class BufferedOutput {
     deinit { flush() }
 
     func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
+        buffer.append(contentsOf: TextLocale.forOutput(text).utf8)
         if buffer.count >= limit { flush() }
     }
 

@@ -15,7 +15,7 @@ enum Output {
     /// Text already made safe by its writer (JSON escapes every control), as it is.
     static func print(_ text: String, terminator: String = "\n") { Swift.print(text, terminator: terminator) }
 
-    static func line(_ text: String = "") { print(TerminalSafeText.sanitized(text, keepingColour: colour)) }
+    static func line(_ text: String = "") { print(TextLocale.forOutput(TerminalSafeText.sanitized(text, keepingColour: colour))) }
 
     /// One line on stderr, prefixed with the program name.
     static func error(_ text: String) {

@@ -1,0 +1,69 @@
+# Builds and installs social-console like other command-line tools.
+#
+#   make                                   the self-contained release binary (Swift runtime linked in)
+#   make install [PREFIX=/usr/local] [DESTDIR=]
+#   make uninstall [PREFIX=/usr/local] [DESTDIR=]
+#   make check-install                     install into a temporary folder, check it, uninstall
+#
+# Installs the binary to $(PREFIX)/bin, the man page to $(PREFIX)/share/man/man1 and the
+# bash, zsh and fish completions where those shells look for them. The man page and the
+# completions are generated from the command definitions by the built binary itself, so
+# they always match it.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+SWIFT ?= swift
+# The Swift runtime linked statically: the binary needs no toolchain on the machine it runs on.
+BUILD_FLAGS = -c release --static-swift-stdlib
+BIN = .build/release
+OUT = .build/install-files
+# The man page's date: the last commit's, so that the page is the same however often it is made.
+MAN_DATE ?= $(shell git log -1 --format=%cs 2>/dev/null || date +%Y-%m-%d)
+
+bindir = $(DESTDIR)$(PREFIX)/bin
+man1dir = $(DESTDIR)$(PREFIX)/share/man/man1
+bashdir = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+zshdir = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+fishdir = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+
+INSTALLED = $(bindir)/social-console $(man1dir)/social-console.1 $(bashdir)/social-console \
+	$(zshdir)/_social-console $(fishdir)/social-console.fish
+
+.PHONY: all build files install uninstall check-install clean-install-files
+
+all: build files
+
+build:
+	$(SWIFT) build $(BUILD_FLAGS) --product social-console
+
+# swift-argument-parser's generate-manual tool, run on the built binary (its package
+# plugin would build the whole package a second time).
+files: build
+	$(SWIFT) build $(BUILD_FLAGS) --product generate-manual
+	mkdir -p $(OUT)
+	$(BIN)/generate-manual $(BIN)/social-console --date $(MAN_DATE) --output-directory $(OUT)
+	$(BIN)/social-console --generate-completion-script bash > $(OUT)/social-console.bash
+	$(BIN)/social-console --generate-completion-script zsh > $(OUT)/_social-console
+	$(BIN)/social-console --generate-completion-script fish > $(OUT)/social-console.fish
+
+install: all
+	install -d $(bindir) $(man1dir) $(bashdir) $(zshdir) $(fishdir)
+	install -m 0755 $(BIN)/social-console $(bindir)/social-console
+	install -m 0644 $(OUT)/social-console.1 $(man1dir)/social-console.1
+	install -m 0644 $(OUT)/social-console.bash $(bashdir)/social-console
+	install -m 0644 $(OUT)/_social-console $(zshdir)/_social-console
+	install -m 0644 $(OUT)/social-console.fish $(fishdir)/social-console.fish
+
+uninstall:
+	rm -f $(INSTALLED)
+
+# What a fresh machine would see: install under a temporary DESTDIR, check every file
+# and the binary (Tests/install-check.sh), then uninstall and check nothing is left.
+check-install: all
+	@set -e; root=$$(mktemp -d); trap 'rm -rf "$$root"' EXIT; \
+	$(MAKE) --no-print-directory install DESTDIR="$$root" PREFIX=/usr/local; \
+	Tests/install-check.sh "$$root/usr/local"; \
+	$(MAKE) --no-print-directory uninstall DESTDIR="$$root" PREFIX=/usr/local; \
+	left=$$(find "$$root" -type f); \
+	if [ -n "$$left" ]; then echo "make uninstall left: $$left"; exit 1; fi; \
+	echo "check-install: make uninstall removed every installed file"

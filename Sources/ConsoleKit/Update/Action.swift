@@ -1,0 +1,19 @@
+/// What a key does, named once. `KeyTable` maps keys to actions; the reducer performs them.
+public enum Action: Hashable, Sendable {
+    // Anywhere, dialogs included.
+    case leaveNow, repaint, suspend
+    // Screens, with no dialog open.
+    case help, save, showChanges, quit, nextScreen, previousScreen, nextField, previousField, undo, redo
+    // The focused row.
+    case confirm, revert, reveal, toggle, choosePrevious, chooseNext, fillIn, goToFinding
+    case cursorLeft, cursorRight, cursorHome, cursorEnd, deleteBackward, deleteForward
+    case deleteToStart, deleteToEnd, deleteWord, deleteAlphanumericWord
+    // The scope checklist's filter.
+    case filterScopes, clearFilter, finishFilter
+    // Help.
+    case scrollDown, scrollUp, pageDown, pageUp, scrollTop, scrollBottom, closeHelp
+    // Dialogs.
+    case confirmSave, discardAndQuit, closeDialog
+    case selectNext, selectPrevious, takeTheirs, keepYours, allTheirs, allYours, saveMerged, reload
+    case restore, discardRecovery, later
+}

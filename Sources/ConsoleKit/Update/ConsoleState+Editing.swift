@@ -1,0 +1,117 @@
+import SettingsKit
+
+/// The focused row: typing and editing text, toggles, choices, the row's action, and
+/// Review's Enter.
+extension ConsoleState {
+    mutating func performOnRow(_ action: Action) {
+        if action == .goToFinding {
+            let findings = reviewFindings
+            if findings.indices.contains(focus) { jump(to: findings[focus]) }
+            return
+        }
+        guard let item = focusedItem else { return }
+        if item.isTextEntry {
+            editText(action, item: item)
+            return
+        }
+        switch action {
+        case .toggle:
+            guard editable() else { return }
+            update { FormValues.toggle(item, in: &$0) }
+        case .choosePrevious, .chooseNext:
+            guard editable() else { return }
+            update { FormValues.choose(item, step: action == .choosePrevious ? -1 : 1, in: &$0) }
+        case .fillIn:
+            useRedirectURI()
+        default:
+            break
+        }
+    }
+
+    /// A key no binding takes: a character or a paste is typed into a text field; on any
+    /// other row editing keys say why nothing happens in read-only.
+    mutating func typed(_ key: Key) {
+        guard let item = focusedItem, screen != .review else { return }
+        switch key {
+        case .char(let c) where item.isTextEntry && editor != nil:
+            editing { $0.insert(String(c)) }
+        case .paste(let text) where item.isTextEntry && editor != nil:
+            editing { $0.insert(Self.pasted(text)) }
+        case .char, .paste, .backspace, .delete:
+            _ = editable()
+        default:
+            break
+        }
+    }
+
+    /// In read-only mode says why nothing happens.
+    mutating func editable() -> Bool {
+        if readOnly { status = StatusMessage(Self.readOnlyNotice, isError: true) }
+        return !readOnly
+    }
+
+    mutating func editText(_ action: Action, item: FormItem) {
+        guard let editor else {
+            // Read-only: no editor. Editing explains why; Enter still moves on.
+            switch action {
+            case .confirm: moveFocus(by: 1)
+            case .reveal, .deleteBackward, .deleteForward, .deleteToStart, .deleteToEnd, .deleteWord, .deleteAlphanumericWord:
+                _ = editable()
+            default: break
+            }
+            return
+        }
+        switch action {
+        case .reveal:
+            // Also a field the secret was pasted into by mistake: it is drawn masked too.
+            if item.isSecret || revealSecret || SecretMask(self).holdsSecret(editor.characters[...]) { revealSecret.toggle() }
+        case .confirm: moveFocus(by: 1)
+        case .revert: editing { $0.revert() }
+        case .cursorLeft: editing { $0.left() }
+        case .cursorRight: editing { $0.right() }
+        case .cursorHome: editing { $0.home() }
+        case .cursorEnd: editing { $0.end() }
+        case .deleteBackward: editing { $0.backspace() }
+        case .deleteForward: editing { $0.deleteForward() }
+        case .deleteToStart: editing { $0.deleteToStart() }
+        case .deleteToEnd: editing { $0.deleteToEnd() }
+        case .deleteWord: editing { $0.deleteWordBeforeCursor() }
+        case .deleteAlphanumericWord: editing { $0.deleteAlphanumericWordBeforeCursor() }
+        default: break
+        }
+    }
+
+    /// Changes the editor in place. The local copy must be the only one: editing a long
+    /// text would otherwise copy all of it on every key.
+    mutating func editing(_ change: (inout LineEditor) -> Void) {
+        guard var editor else { return }
+        self.editor = nil
+        change(&editor)
+        self.editor = editor
+    }
+
+    /// Pasted text loses its trailing line break (a copied secret often has one); any line
+    /// break left inside becomes a space, since every field is one line.
+    static func pasted(_ text: String) -> String {
+        // Trimmed by Unicode scalars: line breaks are made of CR and LF only and always
+        // stand alone as characters. Dropping them a Character at a time took time squared
+        // in their number (a paste of 64K line breaks froze the console for seconds).
+        let scalars = text.unicodeScalars
+        var end = scalars.endIndex
+        while end > scalars.startIndex, ["\n", "\r"].contains(scalars[scalars.index(before: end)]) {
+            end = scalars.index(before: end)
+        }
+        return String(text[..<end].map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" ? " " : $0 })
+    }
+
+    mutating func useRedirectURI() {
+        guard editable() else { return }
+        guard let uri = settings.filled("instance.redirectUri") else {
+            status = StatusMessage("Fill in the Redirect URI on the Instance screen first", isError: true)
+            return
+        }
+        let fill = RedirectURIFill(uri, into: settings.list(FormItem.callbackKey) ?? [])
+        if fill.urls != settings.list(FormItem.callbackKey) { update { $0.setList(FormItem.callbackKey, fill.urls) } }
+        status = StatusMessage(fill.message)
+    }
+}

@@ -1,0 +1,59 @@
+import SettingsKit
+
+/// Undo and redo of confirmed edits. Ctrl-_ undoes, as in readline and Emacs (most
+/// terminals send the same byte for Ctrl-/); Ctrl-Y redoes, as in most editors outside
+/// the terminal. Ctrl-Z would be the familiar undo, but it suspends, as in every
+/// terminal program. Ctrl-Y is readline's "yank", which the console has no use for: its
+/// Ctrl-U, Ctrl-K and Ctrl-W delete, and undo brings back what they deleted.
+/// (The keys are KeyTable's rows.)
+extension ConsoleState {
+    /// Whether undo has anything to take back: a confirmed edit, or the text being typed.
+    public var canUndo: Bool { history.canUndo || (editor?.isChanged ?? false) }
+
+    /// Takes back the last confirmed edit and focuses the row it was made on. Text typed
+    /// but not yet confirmed is confirmed first, so undo takes it back and redo returns it.
+    mutating func undo() {
+        guard editable() else { return }
+        commitEditor()
+        guard let edit = history.undo() else {
+            status = StatusMessage("Nothing to undo")
+            return
+        }
+        update(recording: false) { $0 = edit.before }
+        show(edit)
+        status = StatusMessage("Undid the change to \(label(of: edit)); ^Y redoes it")
+    }
+
+    mutating func redo() {
+        guard editable() else { return }
+        commitEditor()
+        guard let edit = history.redo() else {
+            status = StatusMessage("Nothing to redo")
+            return
+        }
+        update(recording: false) { $0 = edit.after }
+        show(edit)
+        status = StatusMessage("Redid the change to \(label(of: edit))")
+    }
+
+    /// Focuses the row the edit changed: its own row, or for an action (filling in the
+    /// redirect URI) the row of the value the action changed.
+    private mutating func show(_ edit: EditHistory.Edit) {
+        go(to: edit.screen, focus: Self.changedRow(edit))
+    }
+
+    static func changedRow(_ edit: EditHistory.Edit) -> Int {
+        let items = Forms.items(for: edit.screen)
+        guard items.indices.contains(edit.focus), items[edit.focus].key == nil else { return edit.focus }
+        return items.firstIndex { item in
+            item.key.map { edit.before.value($0) != edit.after.value($0) } ?? false
+        } ?? edit.focus
+    }
+
+    /// What the status line names: the row's label (a scope's name), never a value.
+    private func label(of edit: EditHistory.Edit) -> String {
+        let items = Forms.items(for: edit.screen)
+        let row = Self.changedRow(edit)
+        return items.indices.contains(row) ? items[row].label : edit.screen.title
+    }
+}

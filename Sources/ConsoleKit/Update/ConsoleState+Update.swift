@@ -1,0 +1,106 @@
+import SettingsKit
+
+/// The reducer: one event in, the new state plus at most one effect out. Keys are looked
+/// up in `KeyTable` in the contexts active now; effects' results come back as events.
+/// It never calls a view; the one thing it asks of one is how far help can scroll.
+extension ConsoleState {
+    public static let readOnlyNotice = "Read-only: opened with --read-only, editing and saving are off"
+
+    public mutating func handle(_ event: Event) -> Effect? {
+        switch event {
+        case .key(let key): return handle(key)
+        case .resized(let width, let height): resized(width: width, height: height); return nil
+        case .diskChecked(let changed): return diskChecked(changed)
+        case .saved(let settings, let fileMode, let kept): return saved(settings, fileMode: fileMode, keptFromDisk: kept)
+        case .saveConflicted(let conflicts): saveConflicted(conflicts); return nil
+        case .saveFailed(let message, let unreadable): saveFailed(message, unreadable: unreadable); return nil
+        case .reloaded(let settings, let fileMode, let automatically): reloaded(settings, fileMode: fileMode, automatically: automatically); return nil
+        case .reloadFailed(let message, let automatically): reloadFailed(message, automatically: automatically); return nil
+        case .recoveryDiscarded: return recoveryDiscarded()
+        case .recoveryDiscardFailed(let message): return recoveryDiscardFailed(message)
+        case .stopRequested(let reason): return stopRequested(reason)
+        case .clicked(let target): return clicked(target)
+        case .scrolled(let lines): return scrolled(by: lines)
+        }
+    }
+
+    /// A key. `.resize` only says that the size changed: `Event.resized` carries it.
+    public mutating func handle(_ key: Key) -> Effect? {
+        // A sequence or Alt key the console has no use for changes nothing at all.
+        if key == .resize || key.isIgnored { return nil }
+        // The session hit-tests mouse reports against the frame (`Event.pointer`).
+        if case .mouse = key { return nil }
+        let contexts = keyContexts
+        if overlay == nil, key != .escape { status = nil }
+        // While the scope filter is typed, its editor takes the text keys first.
+        if overlay == nil, handleScopeFilter(key) { return nil }
+        guard let binding = KeyTable.binding(for: key, in: contexts) else {
+            if overlay == nil { typed(key) }
+            return nil
+        }
+        return perform(binding.action)
+    }
+
+    /// Where keys are looked up now, most specific first.
+    public var keyContexts: [KeyBinding.Context] {
+        switch overlay {
+        case .help: return [.anywhere, .help]
+        case .quitConfirm: return [.anywhere, .quitDialog]
+        case .changes: return [.anywhere, .changesDialog]
+        case .conflict: return [.anywhere, .mergeDialog]
+        case .restore: return [.anywhere, .restoreDialog]
+        case nil:
+            if scopeFilter?.isEditing == true { return [.anywhere, .scopeFilter, .screens] }
+            if case .scope? = focusedItem, screen == .step(.permissions) { return [.anywhere, .checkbox, .scope, .screens] }
+            return [.anywhere] + (rowContext.map { [$0] } ?? []) + [.screens]
+        }
+    }
+
+    /// The key table's context of the focused row.
+    public var rowContext: KeyBinding.Context? {
+        if screen == .review { return .review }
+        switch focusedItem {
+        case .text?, .list?, .customScopes?: return .text
+        case .toggle?, .scope?: return .checkbox
+        case .choice?: return .choice
+        case .useRedirectURI?: return .button
+        case nil: return nil
+        }
+    }
+
+    mutating func perform(_ action: Action) -> Effect? {
+        switch action {
+        // Ctrl-C must always get out, whatever is open; it never writes the file. Ctrl-L
+        // repaints and Ctrl-Z suspends, as in every full-screen terminal program (raw mode
+        // turns the terminal's own Ctrl-Z off); neither changes anything.
+        case .leaveNow: return .quit(StopReason.interrupt.exitCode)
+        case .repaint: return .redraw
+        case .suspend: return .suspend
+        case .help: overlay = .help(scroll: 0)
+        case .save: return save()
+        case .showChanges: showChanges()
+        case .quit:
+            if case .help = overlay { overlay = nil }
+            return quit()
+        case .nextScreen: go(to: screen.next)
+        case .previousScreen: go(to: screen.previous)
+        case .nextField: moveFocus(by: 1)
+        case .previousField: moveFocus(by: -1)
+        case .undo: undo()
+        case .redo: redo()
+        case .filterScopes: _ = handleScopeFilter(.char("/"))
+        case .clearFilter: _ = handleScopeFilter(.escape)
+        case .finishFilter: _ = handleScopeFilter(.enter)
+        case .confirm, .revert, .reveal, .toggle, .choosePrevious, .chooseNext, .fillIn, .goToFinding,
+             .cursorLeft, .cursorRight, .cursorHome, .cursorEnd, .deleteBackward, .deleteForward,
+             .deleteToStart, .deleteToEnd, .deleteWord, .deleteAlphanumericWord:
+            performOnRow(action)
+        case .scrollDown, .scrollUp, .pageDown, .pageUp, .scrollTop, .scrollBottom, .closeHelp:
+            scrollHelp(action)
+        case .confirmSave, .discardAndQuit, .closeDialog, .selectNext, .selectPrevious, .takeTheirs, .keepYours,
+             .allTheirs, .allYours, .saveMerged, .reload, .restore, .discardRecovery, .later:
+            return performInDialog(action)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,79 @@
+/// One row of the key table: the keys, how people see them named, and what they do.
+/// As huh's `key.NewBinding(WithKeys, WithHelp)`: the key bar, the dialogs' choice lines,
+/// F1's key list and the reducer all read the same row, so they cannot disagree.
+public struct KeyBinding: Sendable {
+    /// Where the binding applies. A key is looked up in the contexts that are active,
+    /// most specific first (`ConsoleState.keyContexts`).
+    public enum Context: String, CaseIterable, Sendable {
+        /// Always, whatever is open.
+        case anywhere
+        /// A screen with no dialog open.
+        case screens
+        /// A text field (its editor holds the text being typed).
+        case text
+        /// A scope of the checklist (also a checkbox).
+        case scope
+        /// While the scope filter is typed.
+        case scopeFilter
+        case checkbox
+        case choice
+        /// An action row ("Use the instance's redirect URI").
+        case button
+        case review
+        case help
+        case quitDialog
+        case changesDialog
+        case mergeDialog
+        case restoreDialog
+
+        /// F1's heading for the context's keys.
+        public var heading: String {
+            switch self {
+            case .anywhere: return "Anywhere"
+            case .screens: return "On every screen"
+            case .text: return "In a text field"
+            case .scope: return "On a scope"
+            case .scopeFilter: return "Typing the scope filter"
+            case .checkbox: return "On a checkbox"
+            case .choice: return "On a choice"
+            case .button: return "On an action"
+            case .review: return "On Review"
+            case .help: return "In help"
+            case .quitDialog: return "Quitting with unsaved changes"
+            case .changesDialog: return "The unsaved changes (^D)"
+            case .mergeDialog: return "Saving when the file changed on disk"
+            case .restoreDialog: return "Edits recovered from a closed terminal"
+            }
+        }
+    }
+
+    public let context: Context
+    public let keys: [Key]
+    /// The keys as F1 and the README name them: "Tab, Down".
+    public let names: String
+    /// The key's short name on the key bar or a dialog's choice line ("^S"); nil: shown
+    /// only in F1.
+    public let bar: String?
+    /// The word on the key bar ("Save").
+    public let label: String
+    /// What F1 says it does.
+    public let help: String
+    public let action: Action
+    /// Higher stays longer on a narrow bar.
+    public let priority: Int
+    /// It edits or saves: hidden from the bar in `--read-only`, where it only says why not.
+    public let edits: Bool
+
+    init(_ context: Context, _ keys: [Key], _ names: String, bar: String? = nil, _ label: String = "", help: String,
+         _ action: Action, priority: Int = 1, edits: Bool = false) {
+        self.context = context
+        self.keys = keys
+        self.names = names
+        self.bar = bar
+        self.label = label
+        self.help = help
+        self.action = action
+        self.priority = priority
+        self.edits = edits
+    }
+}

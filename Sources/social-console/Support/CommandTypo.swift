@@ -1,0 +1,30 @@
+import SettingsKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A first argument that looks like a mistyped command (`shwo`, `audti`) is a usage error,
+/// never the name of a new file for the console: opening an empty console on `shwo`, or
+/// answering `audti fleet/` with the console's usage, hides what went wrong.
+enum CommandTypo {
+    /// The command `argument` is within two edits of, when it is not a command itself, not
+    /// an option, looks like a word rather than a path (ASCII letters, digits, `-`, `_`:
+    /// no dot, no slash), and names no existing file.
+    static func suggestion(for argument: String, commands: [String]) -> String? {
+        guard !argument.isEmpty, !commands.contains(argument),
+              argument.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }),
+              !argument.hasPrefix("-") else { return nil }
+        var st = stat()
+        if lstat(argument, &st) == 0 { return nil }
+        return EditDistance.nearest(to: argument, in: commands, limit: 2)
+    }
+
+    /// The message for it; exit code 2 like every usage error.
+    static func message(_ argument: String, _ command: String) -> String {
+        """
+        social-console: '\(argument)' is not a command; did you mean '\(command)'?
+        (to open a new file of that name in the console: social-console edit \(argument))
+        See 'social-console --help'.
+        """
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// What `audit --format` accepts. Each command has its own format type, so its help, man
+/// page and completions offer exactly the values it takes.
+enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, jsonl
+}
+
+/// What `--format` accepts for commands that print one document: show, diff, history.
+enum TextOrJSON: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

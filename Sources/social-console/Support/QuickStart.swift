@@ -1,0 +1,94 @@
+/// Start-up without the argument parser for the two commands whose start-up a person
+/// feels: `audit` of a few files, and the console. The parser reads every command's
+/// properties by reflection before it runs one: that was about half of the instructions
+/// of `audit` on one file (a profile is in the README). A command line read here is one
+/// the parser reads the same way; anything else (help, `--version`, an unknown or
+/// repeated option, `--`, a value that starts with `-`, a value the command would refuse)
+/// goes to the parser, which also words every error.
+enum QuickStart {
+    enum Command {
+        case audit(AuditOptions)
+        case edit(file: String, readOnly: Bool)
+    }
+
+    static let defaultFile = "social-connection.json"
+
+    static func parse(_ arguments: [String]) -> Command? {
+        guard let first = arguments.first else { return .edit(file: defaultFile, readOnly: false) }
+        switch first {
+        case "audit": return audit(Array(arguments.dropFirst()))
+        case "edit": return edit(Array(arguments.dropFirst()))
+        default:
+            // Without a command, the arguments are the console's; a command name other
+            // than these two is left to the parser.
+            if SocialConsole.commandNames.contains(first) { return nil }
+            return edit(arguments)
+        }
+    }
+
+    private static func edit(_ arguments: [String]) -> Command? {
+        var file: String?
+        var readOnly = false
+        for argument in arguments {
+            if argument == "--read-only" {
+                if readOnly { return nil }
+                readOnly = true
+            } else if argument.hasPrefix("-") || file != nil {
+                return nil
+            } else {
+                file = argument
+            }
+        }
+        return .edit(file: file ?? defaultFile, readOnly: readOnly)
+    }
+
+    private static func audit(_ arguments: [String]) -> Command? {
+        var options = AuditOptions(paths: [])
+        var seen: Set<String> = []
+        var i = 0
+        while i < arguments.count {
+            let argument = arguments[i]
+            i += 1
+            guard argument.hasPrefix("-") else {
+                options.paths.append(argument)
+                continue
+            }
+            // `--name value` or `--name=value`.
+            var name = argument, value: String?
+            if let eq = argument.firstIndex(of: "=") {
+                name = String(argument[..<eq])
+                value = String(argument[argument.index(after: eq)...])
+            }
+            guard seen.insert(name).inserted else { return nil }
+            switch name {
+            case "--by-code", "--only-failing":
+                if value != nil { return nil }
+                if name == "--by-code" { options.byCode = true } else { options.onlyFailing = true }
+            case "--format", "--jobs":
+                if value == nil {
+                    guard i < arguments.count, !arguments[i].hasPrefix("-") else { return nil }
+                    value = arguments[i]
+                    i += 1
+                }
+                if name == "--format" {
+                    guard let format = AuditFormat(rawValue: value!) else { return nil }
+                    options.format = format
+                } else {
+                    guard let jobs = Int(value!) else { return nil }
+                    options.jobs = jobs
+                }
+            default:
+                return nil
+            }
+        }
+        guard (try? options.validate()) != nil else { return nil }
+        return .audit(options)
+    }
+
+    static func run(_ command: Command) throws {
+        switch command {
+        case .audit(let options): try options.run()
+        case .edit(let file, let readOnly): try EditCommand.open(file, readOnly: readOnly)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import TestSupport
+import Foundation
+import Testing
+
+/// The bash completion the binary generates, run by bash as it would be on Tab
+/// (Tests/complete.bash sets COMP_WORDS and calls the completion function).
+@Suite struct CompletionTests {
+    func complete(_ words: [String], in folder: String) throws -> [String] {
+        let ws = try Workspace()
+        let script = try CLI.run(["--generate-completion-script", "bash"])
+        let scriptPath = try ws.write("social-console.bash", script.out)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [Repository.root.appendingPathComponent("Tests/complete.bash").path, scriptPath, CLI.binary] + words
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    @Test func completesFileNamesSetKeysAndValues() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/bin/bash") else { return }
+        let ws = try Workspace()
+        try ws.example("acme-prod.json")
+        try ws.write("notes.txt", "x")
+        #expect(try complete(["show", "acme"], in: ws.path) == ["acme-prod.json"])
+        #expect(try complete(["audit", "ac"], in: ws.path) == ["acme-prod.json"])
+        #expect(try complete(["set", "acme-prod.json", "instance.na"], in: ws.path) == ["instance.name="])
+        // A key with known values comes with each of them, so bash fills in `key=` and lists them.
+        #expect(try complete(["set", "acme-prod.json", "instance.env"], in: ws.path)
+                == ["instance.environment=development", "instance.environment=production"])
+        #expect(try complete(["set", "acme-prod.json", "atlassianApp.distribution.s"], in: ws.path)
+                == ["atlassianApp.distribution.status=not_sharing", "atlassianApp.distribution.status=sharing",
+                    "atlassianApp.distribution.storesPersonalData=true", "atlassianApp.distribution.storesPersonalData=false"])
+        // The secret is never offered: it is not taken from the command line.
+        #expect(!(try complete(["set", "acme-prod.json", "connection.client"], in: ws.path)).contains("connection.clientSecret="))
+        // bash hands `key=value` over as key, "=", value.
+        #expect(try complete(["set", "acme-prod.json", "instance.environment", "="], in: ws.path) == ["development", "production"])
+        #expect(try complete(["set", "acme-prod.json", "instance.environment", "=", "pro"], in: ws.path) == ["production"])
+        #expect(try complete(["set", "acme-prod.json", "connection.enabled", "=", ""], in: ws.path) == ["true", "false"])
+        // What bash leaves after filling in `key=` itself: the "=" quoted, one word.
+        #expect(try complete(["set", "acme-prod.json", "instance.environment\\=pro"], in: ws.path) == ["instance.environment=production"])
+        #expect(try complete(["show", "--format", ""], in: ws.path) == ["text", "json"])
+        #expect(try complete(["audit", "--format", ""], in: ws.path) == ["text", "json", "jsonl"])
+        #expect(try complete(["init", "new.json", "--environment", ""], in: ws.path) == ["development", "production"])
+        #expect(try complete(["hist"], in: ws.path) == ["history"])
+    }
+}
