@@ -23,7 +23,7 @@ public enum AuditEntry: Sendable {
         }
     }
 
-    /// One entry of `files` in `audit --format json`, as SPEC gives it.
+    /// One entry of `files` in `audit --format json`; its keys are a published format.
     public var json: JSONValue {
         switch self {
         case .report(let path, let report):

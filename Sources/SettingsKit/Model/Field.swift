@@ -55,7 +55,7 @@ public struct Field: Equatable, Sendable {
     }
 }
 
-/// Every key SPEC's schema version 1 knows, in the order a saved file lists them.
+/// Every key schema version 1 of the settings file knows, in the order a saved file lists them.
 /// This one table drives loading checks, `set`, `show`, the JSON Schema (`SettingsSchema`)
 /// and the console's forms: a new field is one row here.
 public enum Fields {

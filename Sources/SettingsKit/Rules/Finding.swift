@@ -25,7 +25,7 @@ public struct RuleInfo: Equatable, Sendable {
     public let messages: [String: String]
 }
 
-/// The rule table, in file order (which is SPEC's order).
+/// The rule table, in file order: the order findings of one step and severity are listed in.
 public enum RuleTable {
     public static let all: [RuleInfo] = {
         guard case .array(let rows)? = try? JSONParser.parse(Array(BundledResources.rules.utf8)) else {
