@@ -3,7 +3,7 @@
 `cat` reading the same files and `jq` running a subset of the rules (rules.jq).
 
 Builds the release binary, generates N files (generate-fleet.py: ready and broken
-ones across SPEC's rules) into a temporary folder for each N, warms the page cache,
+ones across the readiness rules) into a temporary folder for each N, warms the page cache,
 then runs each command a few times and keeps the fastest run. Peak memory is the
 largest resident set of any process of the run (GNU time's %M).
 

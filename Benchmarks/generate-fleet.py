@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes N instance settings files into a folder: a fleet for `audit` to chew on.
 
-A third are left ready for production; the rest each break one to three of SPEC's
+A third are left ready for production; the rest each break one to three of the
 rules (every rule is broken somewhere: missing read:me, callback mismatch, not sharing,
 malformed Client ID, a file others may read, ...),
 a few are development instances, a few carry unknown keys, and about 1 in 200 is
@@ -54,7 +54,7 @@ def ready(i):
     }
 
 
-# Each breaks one rule (or a few) of SPEC's table.
+# Each breaks one rule (or a few) of the rule table.
 def no_read_me(d): d["atlassianApp"]["scopes"] = ["read:jira-work"]
 def first_callback(d): return (d["atlassianApp"]["callbackUrls"] or ["https://clerk.example.com/v1/oauth_callback"])[0]
 def callback_mismatch(d): d["atlassianApp"]["callbackUrls"] = [first_callback(d) + "/"]

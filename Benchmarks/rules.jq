@@ -1,4 +1,4 @@
-# A subset of SPEC's readiness rules in jq, the peer `fleet-bench.sh` times `audit`
+# A subset of the readiness rules in jq, the peer `fleet-bench.py` times `audit`
 # against: one line per file with its path and the codes of the blockers found.
 def blank: . == null or (type == "string" and test("^\\s*$"));
 def weburl: type == "string" and test("^https?://[^/?#\\s]+");

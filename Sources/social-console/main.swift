@@ -3,7 +3,7 @@ import ArgumentParser
 import Glibc
 #endif
 
-// Exit codes are SPEC's: 0 ready or success, 1 a blocker, 2 usage or file error.
+// Exit codes, which scripts rely on: 0 ready or success, 1 a blocker, 2 usage or file error.
 // ArgumentParser's own usage errors exit 64, so they are mapped to 2 here.
 CrashGuard.install()
 do {

@@ -18,33 +18,11 @@ enum CLI {
     @discardableResult
     static func run(_ args: [String], stdin: String? = nil, cwd: String? = nil, env: [String: String] = [:],
                     sourceLocation: SourceLocation = #_sourceLocation) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = args
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = nil
+        var environment: [String: String?] = ["NO_COLOR": nil]
         for (k, v) in env { environment[k] = v }
-        process.environment = environment
-        if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
-        let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
-        process.standardOutput = outPipe
-        process.standardError = errPipe
-        process.standardInput = inPipe
-        try process.run()
-        if let stdin { inPipe.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try inPipe.fileHandleForWriting.close()
-        // Read both pipes fully before waiting, so a large output cannot block the child.
-        final class Box: @unchecked Sendable { var data = Data() }
-        let outBox = Box()
-        let group = DispatchGroup()
-        let reader = outPipe.fileHandleForReading
-        DispatchQueue.global().async(group: group) { outBox.data = reader.readDataToEndOfFile() }
-        let errData = errPipe.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        let outData = outBox.data
-        process.waitUntilExit()
-        let result = Result(out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self),
-                            code: process.terminationStatus)
+        let output = try ProcessRun.run(binary, args, stdin: stdin, cwd: cwd, environment: environment)
+        let (outData, errData) = (output.out, output.err)
+        let result = Result(out: output.outText, err: output.errText, code: output.code)
         #expect(!TestSecret.isIn(outData) && !TestSecret.isIn(errData), "the secret was printed by \(args)", sourceLocation: sourceLocation)
         return result
     }

@@ -9,16 +9,8 @@ import Testing
         let ws = try Workspace()
         let script = try CLI.run(["--generate-completion-script", "bash"])
         let scriptPath = try ws.write("social-console.bash", script.out)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [Repository.root.appendingPathComponent("Tests/complete.bash").path, scriptPath, CLI.binary] + words
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        let output = try ProcessRun.run("/bin/bash", [Repository.path("Tests/complete.bash"), scriptPath, CLI.binary] + words, cwd: folder)
+        return output.outText.split(separator: "\n").map(String.init)
     }
 
     @Test func completesFileNamesSetKeysAndValues() throws {

@@ -7,20 +7,8 @@ import Testing
     /// Runs the binary with a terminal as its standard output (util-linux `script`), so
     /// colour is on, and returns what it wrote.
     func onATerminal(_ args: [String]) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-q", "-e", "-c", ([CLI.binary] + args).joined(separator: " "), "/dev/null"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = nil
-        environment["TERM"] = "xterm-256color"
-        process.environment = environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return data
+        try ProcessRun.run("/usr/bin/script", ["-q", "-e", "-c", ([CLI.binary] + args).joined(separator: " "), "/dev/null"],
+                           environment: ["NO_COLOR": nil, "TERM": "xterm-256color"]).out
     }
 
     func hostile(_ ws: Workspace) throws -> String {

@@ -11,22 +11,8 @@ struct ConsoleE2ETests {
 
     /// Runs the binary outside tmux (for `init` and the no-terminal checks).
     static func run(_ args: [String], cwd: String, env: [String: String] = [:]) throws -> (code: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: TmuxSession.binary)
-        p.arguments = args
-        p.currentDirectoryURL = URL(fileURLWithPath: cwd)
-        var environment = ProcessInfo.processInfo.environment
-        for (k, v) in env { environment[k] = v }
-        p.environment = environment
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = input
-        try p.run()
-        try input.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let output = try ProcessRun.run(TmuxSession.binary, args, cwd: cwd, environment: env)
+        return (output.code, output.outText, output.errText)
     }
 
     static func tempFolder() throws -> String { TemporaryFolder.make("e2e") }

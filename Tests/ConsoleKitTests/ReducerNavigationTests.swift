@@ -2,7 +2,7 @@ import ConsoleKit
 import SettingsKit
 import Testing
 
-/// SPEC's keys for moving around: fields, screens, Review's jump, help.
+/// The product's keys for moving around: fields, screens, Review's jump, help.
 @Suite struct ReducerNavigationTests {
     @Test func tabAndDownMoveToTheNextFieldAndWrap() {
         var s = Fixture.state()

@@ -131,7 +131,7 @@ func manyScopes(_ n: Int) -> [String] {
     Array((["read:me", "read:jira-work"] + (0..<n).map { "read:thing\($0):jira" }).prefix(n))
 }
 
-/// SPEC's table of finding codes, copied here so a rename in the data is caught.
+/// The published table of finding codes, copied here so a rename in the data is caught.
 let specCodes = [
     "instance/environment-missing", "instance/redirect-uri-missing", "instance/redirect-uri-invalid",
     "instance/redirect-uri-development-host", "instance/redirect-uri-account-portal",
@@ -145,7 +145,7 @@ let specCodes = [
     "distribution/terms-url-missing", "distribution/terms-url-invalid", "distribution/contact-url-invalid",
     "distribution/personal-data-undeclared", "connection/disabled", "connection/link-only",
     "credentials/secret-in-other-field", "permissions/too-many-scopes",
-    // Not in SPEC's table: offline_access listed among the app's scopes by mistake.
+    // Not in the published table: offline_access listed among the app's scopes by mistake.
     "permissions/requested-scope-on-app",
 ]
 

@@ -45,20 +45,9 @@ public final class TestUser: @unchecked Sendable {
     /// Runs `arguments` as this user (setpriv, no supplementary groups) and returns the
     /// exit status, standard output and standard error.
     public func run(_ executable: String, _ arguments: [String], stdin: String? = nil) throws -> (code: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = ["--reuid=\(uid)", "--regid=\(gid)", "--clear-groups", "--", executable] + arguments
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let output = try ProcessRun.run("/usr/bin/setpriv", ["--reuid=\(uid)", "--regid=\(gid)", "--clear-groups", "--", executable] + arguments,
+                                        stdin: stdin)
+        return (output.code, output.outText, output.errText)
     }
 
     private static func run(_ path: String, _ arguments: [String]) -> Int32 {

@@ -1,6 +1,6 @@
 import SettingsKit
 
-/// The rows of each screen, in SPEC's focus order. Labels and kinds come from
+/// The rows of each screen, in the guide's focus order. Labels and kinds come from
 /// SettingsKit's one field table, so the console and `set` agree on every key.
 public enum Forms {
     public static func items(for screen: Screen) -> [FormItem] { table[screen.index] }
@@ -41,7 +41,7 @@ public enum Forms {
         return out
     }
 
-    /// Names shown for choice values; the stored value stays SPEC's.
+    /// Names shown for choice values; the stored value stays the file's ("not_sharing").
     static let choiceNames: [String: String] = ["not_sharing": "Not sharing", "sharing": "Sharing"]
 
     static func item(_ key: String) -> FormItem {

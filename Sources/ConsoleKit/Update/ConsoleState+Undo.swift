@@ -12,28 +12,20 @@ extension ConsoleState {
 
     /// Takes back the last confirmed edit and focuses the row it was made on. Text typed
     /// but not yet confirmed is confirmed first, so undo takes it back and redo returns it.
-    mutating func undo() {
-        guard editable() else { return }
-        commitEditor()
-        guard let edit = history.undo() else {
-            status = StatusMessage("Nothing to undo")
-            return
-        }
-        update(recording: false) { $0 = edit.before }
-        show(edit)
-        status = StatusMessage("Undid the change to \(label(of: edit)); ^Y redoes it")
-    }
+    mutating func undo() { travel(back: true) }
 
-    mutating func redo() {
+    mutating func redo() { travel(back: false) }
+
+    private mutating func travel(back: Bool) {
         guard editable() else { return }
         commitEditor()
-        guard let edit = history.redo() else {
-            status = StatusMessage("Nothing to redo")
+        guard let edit = back ? history.undo() : history.redo() else {
+            status = StatusMessage(back ? "Nothing to undo" : "Nothing to redo")
             return
         }
-        update(recording: false) { $0 = edit.after }
+        update(recording: false) { $0 = back ? edit.before : edit.after }
         show(edit)
-        status = StatusMessage("Redid the change to \(label(of: edit))")
+        status = StatusMessage(back ? "Undid the change to \(label(of: edit)); ^Y redoes it" : "Redid the change to \(label(of: edit))")
     }
 
     /// Focuses the row the edit changed: its own row, or for an action (filling in the

@@ -1,14 +1,3 @@
-/// What a sign-in error message means: its cause and the step that fixes it.
-public struct Explanation: Equatable, Sendable {
-    public let id: String
-    /// A setup step ("authorization"), or "user" when nothing in the setup is wrong.
-    public let step: String
-    public let cause: String
-    public let fix: String
-    /// Finding codes that `audit` reports when a settings file shows this cause.
-    public let codes: [String]
-}
-
 /// Maps the messages users meet at sign-in (Resources/explain.json) to their causes.
 ///
 /// A message is pasted however it was met: quoted, inside JSON, as a callback URL with

@@ -1,13 +1,3 @@
-/// One scope an Atlassian app can enable, from Resources/scopes.json.
-public struct Scope: Equatable, Sendable {
-    public let name: String
-    public let product: String
-    public let description: String
-    /// A scope the instance asks for in the consent URL (connection.scopes) that is never
-    /// enabled on the app's Permissions tab: `offline_access`, which yields a refresh token.
-    public let requestedOnly: Bool
-}
-
 /// The bundled scope catalogue, `read:me` first. A scope outside it is likely a typo
 /// (a warning, not a blocker: Atlassian adds scopes faster than we ship).
 public enum ScopeCatalogue {

@@ -3,7 +3,7 @@
 public enum Step: String, CaseIterable, Sendable, Comparable {
     case instance, app, permissions, authorization, credentials, distribution
 
-    /// The console screen title, exactly as SPEC names it.
+    /// The console screen title; outside scripts match these exact words.
     public var title: String {
         switch self {
         case .instance: return "Instance"

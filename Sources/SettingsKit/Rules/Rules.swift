@@ -1,36 +1,3 @@
-/// What a rule looks at: the settings and, for files on disk, their permission bits.
-public struct RuleInput: Sendable {
-    public let settings: Settings
-    public let fileMode: UInt32?
-    /// The redirect URI as the URL Standard parses it, parsed once for the rules that
-    /// look at it; nil when there is none (or it is blank).
-    let redirect: (text: String, address: Result<WebAddress, WebAddress.Refusal>)?
-
-    public init(_ settings: Settings, fileMode: UInt32? = nil) {
-        self.settings = settings
-        self.fileMode = fileMode
-        if let uri = settings.text("instance.redirectUri"), !uri.trimmingWhitespace.isEmpty {
-            redirect = (uri, WebAddress.parse(uri))
-        } else {
-            redirect = nil
-        }
-    }
-}
-
-/// One occurrence of a rule: what fills the message's {value}, and the field when it is
-/// not the rule table's (a scope can be wrong in either scope list).
-struct Hit {
-    var value: String = ""
-    var field: String?
-    var label: String = ""
-    /// The list entry it is about, when the finding must lead to it (Finding.entry).
-    var entry: String?
-    /// What fills {hint}: a reason or a suggestion worked out by the check.
-    var hint: String = ""
-    /// The name of another of the row's `messages` to use instead of its `message`.
-    var message: String?
-}
-
 /// The checks behind the rule table, keyed by finding code. Each returns one hit per
 /// problem found; the wording lives in Resources/rules.json.
 enum Rules {

@@ -41,14 +41,7 @@ enum FileLock {
             if fd < 0 && errno != ENOENT { e = errno }
         }
         guard fd >= 0 else { throw failure(e, file: file, shownPath: shownPath) }
-        var st = stat()
-        do throws(FileError) {
-            if fstat(fd, &st) != 0 { st.st_mode = 0 }
-            try SideFile.claim(fd, st, name: lock, of: file, shownPath: shownPath)
-        } catch {
-            close(fd)
-            throw error
-        }
+        _ = try SideFile.claim(fd, name: lock, of: file, shownPath: shownPath)
         return fd
     }
 

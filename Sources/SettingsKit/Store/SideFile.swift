@@ -26,17 +26,30 @@ enum SideFile {
         return (st.st_uid, st.st_gid)
     }
 
-    /// Checks an opened side file `st` (named `name`) of `file`: a regular file, owned by a
+    /// Checks an opened side file `fd` (named `name`) of `file`: a regular file, owned by a
     /// trusted owner. When root created it for someone else's FILE, it is given FILE's
     /// owner and group, so the owner is not locked out of their own lock and history.
-    static func claim(_ fd: Int32, _ st: stat, name: String, of file: String, shownPath: String) throws(FileError) {
+    /// A refused `fd` is closed. Returns its status.
+    static func claim(_ fd: Int32, name: String, of file: String, shownPath: String) throws(FileError) -> stat {
+        var st = stat()
+        do throws(FileError) {
+            if fstat(fd, &st) != 0 { st.st_mode = 0 }
+            try checkRegular(st, name: name, shownPath: shownPath)
+            try checkOwner(st, name: name, of: file, shownPath: shownPath)
+        } catch {
+            close(fd)
+            throw error
+        }
+        if geteuid() == 0, let (uid, gid) = foreignOwner(of: file), st.st_uid != uid || st.st_gid != gid {
+            _ = fchown(fd, uid, gid)
+        }
+        return st
+    }
+
+    static func checkRegular(_ st: stat, name: String, shownPath: String) throws(FileError) {
         guard (st.st_mode & S_IFMT) == S_IFREG else {
             throw FileError(.unwritable, path: shownPath,
                             "cannot save: \(SystemIO.baseName(of: name)) is not a regular file (remove it); the file on disk is unchanged")
-        }
-        try checkOwner(st, name: name, of: file, shownPath: shownPath)
-        if geteuid() == 0, let (uid, gid) = foreignOwner(of: file), st.st_uid != uid || st.st_gid != gid {
-            _ = fchown(fd, uid, gid)
         }
     }
 
@@ -52,10 +65,7 @@ enum SideFile {
     static func checkName(_ name: String, of file: String, shownPath: String) throws(FileError) {
         var st = stat()
         guard lstat(name, &st) == 0 else { return }
-        guard (st.st_mode & S_IFMT) == S_IFREG else {
-            throw FileError(.unwritable, path: shownPath,
-                            "cannot save: \(SystemIO.baseName(of: name)) is not a regular file (remove it); the file on disk is unchanged")
-        }
+        try checkRegular(st, name: name, shownPath: shownPath)
         try checkOwner(st, name: name, of: file, shownPath: shownPath)
     }
 }

@@ -1,0 +1,66 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Totals over all audited files; `byCode` counts files per finding code (the fleet view).
+public struct AuditSummary: Sendable {
+    public var files = 0
+    public var ready = 0
+    public var blockers = 0
+    public var warnings = 0
+    public var errors = 0
+    /// Files with each finding code.
+    public var byCode: [String: Int] = [:]
+    /// The paths of those files, when asked for (`keepingPaths`); else empty, so that
+    /// memory does not grow with the fleet.
+    public var pathsByCode: [String: [String]] = [:]
+    public let keepsPaths: Bool
+    public var exitCode: Int32 = 0
+
+    public init(keepingPaths: Bool = false) { keepsPaths = keepingPaths }
+
+    public mutating func add(_ entry: AuditEntry) {
+        files += 1
+        exitCode = max(exitCode, entry.exitCode)
+        switch entry {
+        case .report(_, let report):
+            if report.readyForProduction { ready += 1 }
+            blockers += report.blockers.count
+            warnings += report.warnings.count
+            for code in Set(report.findings.map(\.code)) { count(code, entry.path) }
+        case .error(_, let error):
+            errors += 1
+            count(error.code.rawValue, entry.path)
+        }
+    }
+
+    private mutating func count(_ code: String, _ path: String) {
+        byCode[code, default: 0] += 1
+        if keepsPaths { pathsByCode[code, default: []].append(path) }
+    }
+
+    /// Codes by how many files have them, most first; ties in rule-table order.
+    public var codeCounts: [(code: String, severity: String, files: Int)] {
+        let order = Dictionary(uniqueKeysWithValues: RuleTable.all.enumerated().map { ($1.code, $0) })
+        return byCode.map { code, n in (code, RuleTable.rule(code)?.severity.rawValue ?? "error", n) }
+            .sorted { a, b in a.files != b.files ? a.files > b.files : (order[a.code] ?? Int.max, a.code) < (order[b.code] ?? Int.max, b.code) }
+    }
+
+    public var json: JSONValue {
+        .object(JSONObject([
+            ("files", .number(String(files))), ("ready", .number(String(ready))), ("blockers", .number(String(blockers))),
+            ("warnings", .number(String(warnings))), ("errors", .number(String(errors))),
+        ]))
+    }
+
+    public var byCodeJSON: JSONValue {
+        .array(codeCounts.map { row in
+            var o = JSONObject([("code", .string(row.code)), ("severity", .string(row.severity)), ("files", .number(String(row.files)))])
+            // Sorted, so the list does not depend on which thread judged which file.
+            if keepsPaths { o["paths"] = .array((pathsByCode[row.code] ?? []).sorted().map(JSONValue.string)) }
+            return .object(o)
+        })
+    }
+}

@@ -1,0 +1,38 @@
+/// The verdict on one instance's settings, judged for production.
+public struct Report: Equatable, Sendable {
+    /// Step order first, then blockers before warnings before notes, then the rule table's order.
+    public let findings: [Finding]
+    public let environment: String?
+    public let connectionEnabled: Bool
+    /// Findings left out because one rule found more than `Readiness.findingsPerRule` in
+    /// the file, by code, in rule-table order: reports say how many.
+    public var leftOut: [LeftOut] = []
+
+    public struct LeftOut: Equatable, Sendable {
+        public let code: String
+        public let count: Int
+    }
+
+    public var blockers: [Finding] { findings.filter { $0.severity == .blocker } }
+    public var warnings: [Finding] { findings.filter { $0.severity == .warning } }
+    public var notes: [Finding] { findings.filter { $0.severity == .info } }
+
+    public func findings(for step: Step) -> [Finding] { findings.filter { $0.step == step } }
+    public func findings(forField key: String) -> [Finding] { findings.filter { $0.field == key } }
+
+    /// A step is complete when it has no blocker.
+    public func isComplete(_ step: Step) -> Bool { !findings.contains { $0.step == step && $0.severity == .blocker } }
+
+    public var readyForProduction: Bool { blockers.isEmpty }
+    /// Development instances use shared credentials: enabling the connection is enough.
+    public var readyForDevelopment: Bool { connectionEnabled }
+
+    /// The findings here that `old` does not have: what a change brought in. A finding is
+    /// the same when its code, field and message are, byte for byte (a message quotes the
+    /// value, so a new bad value is a new finding).
+    public func introduced(since old: Report) -> [Finding] {
+        func key(_ f: Finding) -> [UInt8] { Array((f.code + "\u{0}" + f.field + "\u{0}" + f.message).utf8) }
+        let before = Set(old.findings.map(key))
+        return findings.filter { !before.contains(key($0)) }
+    }
+}
