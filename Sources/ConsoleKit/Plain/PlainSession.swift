@@ -157,7 +157,7 @@ public struct PlainSession: Sendable {
         phase = .ended(0)
         var out = ["Saved \(path)."]
         if !keptFromDisk.isEmpty {
-            out.append("Kept \(Self.count(keptFromDisk.count, "change")) made on disk meanwhile: " + keptFromDisk.joined(separator: ", "))
+            out.append("Kept \(plural(keptFromDisk.count, "change")) made on disk meanwhile: " + keptFromDisk.joined(separator: ", "))
         }
         return render(out)
     }
@@ -169,7 +169,7 @@ public struct PlainSession: Sendable {
         conflicts = found
         phase = .resolving(index: 0)
         return render([
-            "\(path) was changed on disk since it was read, and \(Self.count(found.count, "key")) changed both there and here.",
+            "\(path) was changed on disk since it was read, and \(plural(found.count, "key")) changed both there and here.",
             "For each, answer t to keep theirs (on disk) or y to keep yours; < goes back, q ends without saving.",
         ] + describe(found[0]))
     }
@@ -419,5 +419,4 @@ public struct PlainSession: Sendable {
         PlainText.safe(Secret.scrub(text, secrets: secrets), ascii: options.ascii)
     }
 
-    static func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 }

@@ -7,11 +7,6 @@ import SettingsKit
 /// glyphs become ASCII and any other non-ASCII character a `\u` escape, so nothing is
 /// printed that the terminal would show as garbage.
 public enum PlainText {
-    /// The program's glyphs and their ASCII stand-ins.
-    static let glyphs: [Unicode.Scalar: String] = [
-        "›": ">", "→": "->", "✗": "x", "✓": "v", "·": "-", "•": "*", "…": "...",
-    ]
-
     /// `text` made safe to print; line breaks are kept (they separate plain mode's lines).
     public static func safe(_ text: String, ascii: Bool) -> String {
         if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) { return text }
@@ -20,9 +15,9 @@ public enum PlainText {
             if scalar == "\n" {
                 out.append("\n")
             } else if isControl(scalar) {
-                out += escape(scalar)
+                out += scalar.displayEscape
             } else if ascii && !scalar.isASCII {
-                out += glyphs[scalar] ?? escape(scalar)
+                out += Unicode.Scalar.asciiStandIns[scalar] ?? scalar.displayEscape
             } else {
                 out.unicodeScalars.append(scalar)
             }
@@ -30,19 +25,8 @@ public enum PlainText {
         return out
     }
 
-    /// C0 controls (tab included: a screen reader says nothing for it), DEL, C1 controls
-    /// (U+009B acts as ESC [ on some terminals), the bidi controls (they reorder what
-    /// follows), and the line and paragraph separators, zero-width space and BOM (they
-    /// break or hide text).
-    static func isControl(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.isBidiControlCharacter
-            || [0x2028, 0x2029, 0x200B, 0xFEFF].contains(s.value)
-    }
-
-    static func escape(_ s: Unicode.Scalar) -> String {
-        let hex = String(s.value, radix: 16)
-        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    }
+    /// Tab too (a screen reader says nothing for it); line breaks are handled before.
+    static func isControl(_ s: Unicode.Scalar) -> Bool { s.isHiddenFromDisplay }
 
     /// Whether a typed answer holds a character that no setting should: the console
     /// cannot type them either (its key decoder drops control codes).

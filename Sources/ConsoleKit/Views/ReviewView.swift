@@ -5,7 +5,6 @@ import SettingsKit
 enum ReviewView {
     static func summary(_ report: Report) -> (String, Style) {
         let b = report.blockers.count, w = report.warnings.count, n = report.notes.count
-        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         if !report.readyForProduction, report.environment == "development", report.readyForDevelopment {
             // A development instance uses shared credentials: enabling it is all it needs.
             return ("✓ Ready for development: the connection is enabled. For production: \(plural(b, "blocker")), "

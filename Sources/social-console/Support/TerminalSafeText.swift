@@ -52,21 +52,10 @@ enum TerminalSafeText {
         return String(out)
     }
 
-    /// C0 controls but line break and tab, DEL, the C1 controls (some terminals act on
-    /// U+009B as on ESC [), the bidi controls (U+202E and kin: in a terminal that lays
-    /// out right-to-left text they reorder what follows, so a value could pass for another),
-    /// and the invisible separators and joiners: U+2028 and U+2029 (line and paragraph
-    /// separators, which some terminals and viewers break lines on), U+FEFF (byte order
-    /// mark) and U+200B (zero-width space), which make two values look alike.
-    static func isControl(_ s: Unicode.Scalar) -> Bool {
-        (s.value < 0x20 && s != "\n" && s != "\t") || (0x7F...0x9F).contains(s.value) || s.isBidiControlCharacter
-            || s.isInvisibleSeparator
-    }
+    /// What `isHiddenFromDisplay` names, but line break and tab, which text output keeps.
+    static func isControl(_ s: Unicode.Scalar) -> Bool { s.isHiddenFromDisplay && s != "\n" && s != "\t" }
 
-    static func visible(_ s: Unicode.Scalar) -> String {
-        let hex = String(s.value, radix: 16)
-        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    }
+    static func visible(_ s: Unicode.Scalar) -> String { s.displayEscape }
 
     /// The index of the final `m` when one of our style markers starts at `start`.
     static func styleEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {

@@ -18,17 +18,14 @@ enum TextLocale {
         return isUTF8
     }()
 
-    /// The glyphs the commands print, and their ASCII stand-ins.
-    static let glyphs: [(Character, String)] = [("✓", "v"), ("✗", "x"), ("→", "->"), ("•", "*"), ("…", "..."), ("·", "-"), ("›", ">")]
-
     /// `text` as it should be printed in this locale. Free when the locale is UTF-8 or
     /// the text is ASCII.
     static func forOutput(_ text: String) -> String {
         if outputIsUTF8 || text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for c in text {
-            if let ascii = glyphs.first(where: { $0.0 == c })?.1 { out += ascii } else { out.append(c) }
+        for scalar in text.unicodeScalars {
+            if let ascii = Unicode.Scalar.asciiStandIns[scalar] { out += ascii } else { out.unicodeScalars.append(scalar) }
         }
         return out
     }

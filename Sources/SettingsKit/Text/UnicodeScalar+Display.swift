@@ -24,3 +24,24 @@ extension Unicode.Scalar {
         }
     }
 }
+
+extension Unicode.Scalar {
+    /// What no output of the program shows as it is: C0 controls, DEL, the C1 controls
+    /// (some terminals act on U+009B as on ESC [), the bidi controls and the invisible
+    /// separators. Each writer decides about line break and tab, which it may keep.
+    public var isHiddenFromDisplay: Bool {
+        value < 0x20 || (0x7F...0x9F).contains(value) || isBidiControlCharacter || isInvisibleSeparator
+    }
+
+    /// `\u202e`: how text output shows a character it will not print as it is.
+    public var displayEscape: String {
+        let hex = String(value, radix: 16)
+        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// The program's own glyphs in text output and their ASCII stand-ins, for a locale
+    /// that is not UTF-8 (the console's cell-sized table is `AsciiGlyphs`).
+    public static let asciiStandIns: [Unicode.Scalar: String] = [
+        "✓": "v", "✗": "x", "→": "->", "•": "*", "…": "...", "·": "-", "›": ">",
+    ]
+}
