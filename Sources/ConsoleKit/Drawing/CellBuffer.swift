@@ -1,20 +1,3 @@
-/// One terminal cell. A wide character fills its first cell; the cell after it holds
-/// `continuation` so the backend knows to skip it.
-public struct Cell: Equatable, Sendable {
-    /// One grapheme, or "" for the right half of a wide character.
-    public var text: String
-    public var style: Style
-
-    public static let blank = Cell(text: " ", style: .normal)
-    public var isContinuation: Bool { text.isEmpty }
-}
-
-public struct Point: Equatable, Sendable {
-    public var x: Int
-    public var y: Int
-    public init(x: Int, y: Int) { self.x = x; self.y = y }
-}
-
 /// The whole screen as cells in memory. Screens draw into it; the ncurses backend copies
 /// only the cells that changed since the last frame; tests read it back as text.
 public struct CellBuffer: Equatable, Sendable {

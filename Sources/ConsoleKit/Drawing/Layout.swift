@@ -1,10 +1,3 @@
-/// A rectangle of cells.
-public struct Rect: Equatable, Sendable {
-    public var x, y, width, height: Int
-    public var right: Int { x + width }
-    public var bottom: Int { y + height }
-}
-
 /// Where each part of the screen goes at a given terminal size. From 80x24 up: title,
 /// a step list on the left, the form, a status line and the key bar. Smaller: the step
 /// list shrinks to one line under the title. Below 40x10 there is no room to edit, and

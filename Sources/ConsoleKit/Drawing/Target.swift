@@ -13,9 +13,3 @@ public enum Target: Equatable, Sendable {
     /// Drawn over what is below (a dialog's box): a click there does nothing.
     case inert
 }
-
-/// A rectangle of the frame and what it shows.
-public struct TargetArea: Equatable, Sendable {
-    public let rect: Rect
-    public let target: Target
-}

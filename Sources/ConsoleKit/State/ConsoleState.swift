@@ -1,12 +1,5 @@
 import SettingsKit
 
-/// A one-line message on the status line, e.g. "Saved" or why a save failed.
-public struct StatusMessage: Equatable, Sendable {
-    public var text: String
-    public var isError: Bool
-    public init(_ text: String, isError: Bool = false) { self.text = text; self.isError = isError }
-}
-
 /// Everything the console shows, in one value. The reducer (`handle(_ event:)`, Update/)
 /// is the only thing that changes it; the renderer only reads it.
 public struct ConsoleState: Equatable, Sendable {

@@ -1,19 +1,3 @@
-/// A strict JSON (RFC 8259) parser built for files nobody checked: it never recurses
-/// (100,000 nested brackets are an error, not a stack overflow), refuses duplicate keys
-/// (a silent last-one-wins would lose data on save), checks UTF-8, and reports where
-/// it stopped as a byte offset that `TextPosition` turns into a line and column.
-public struct JSONParseError: Error, Equatable, Sendable {
-    public let message: String
-    /// Byte offset into the input where the problem is.
-    public let offset: Int
-}
-
-/// One step of a path into a document: an object key or an array index.
-public enum JSONPathComponent: Equatable, Sendable {
-    case key(String)
-    case index(Int)
-}
-
 public enum JSONParser {
     /// Deeper nesting than this is refused. Settings files nest four levels.
     public static let maxDepth = 512
@@ -394,26 +378,5 @@ enum UTF8Check {
             i += len
         }
         return nil
-    }
-}
-
-/// A 1-based line and column (counted in characters, not bytes) for a byte offset.
-public struct TextPosition: Equatable, Sendable {
-    public let line: Int
-    public let column: Int
-
-    public init(line: Int, column: Int) { self.line = line; self.column = column }
-
-    public init(offset: Int, in bytes: [UInt8]) {
-        var line = 1, column = 1
-        let end = min(offset, bytes.count)
-        var k = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { k = min(3, end) }
-        while k < end {
-            let b = bytes[k]
-            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
-            k += 1
-        }
-        self.init(line: line, column: column)
     }
 }

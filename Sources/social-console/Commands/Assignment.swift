@@ -1,0 +1,54 @@
+import ArgumentParser
+import SettingsKit
+
+/// One KEY=VALUE from the command line, checked against the field table.
+enum Assignment {
+    /// Why an assignment is refused; the message never holds the value of a secret.
+    struct Refusal: Error { let message: String }
+
+    static func parse(_ text: String) -> Result<(String, JSONValue?), Refusal> {
+        guard let eq = text.firstIndex(of: "=") else {
+            // Never echo the text: it may be a secret given by mistake.
+            return refuse("expected KEY=VALUE, got an argument without '='")
+        }
+        let key = String(text[..<eq])
+        let raw = String(text[text.index(after: eq)...])
+        if key == Fields.secretKey {
+            return refuse("the client secret is never taken from the command line (other users could see it in the process list and shell history); use --client-secret-stdin")
+        }
+        guard let field = Fields.field(key) else {
+            let shownKey = key.count > 60 ? String(key.prefix(60)) + "…" : key
+            let keys = Fields.all.filter { !$0.isSecret }.map(\.key)
+            let guess = nearestKey(to: key, in: keys).map { "did you mean \"\($0)\"? " } ?? ""
+            return refuse("unknown key \"\(shownKey)\"; \(guess)valid keys: \(keys.joined(separator: ", "))")
+        }
+        switch field.kind {
+        case .text:
+            return .success((key, raw.isEmpty ? nil : .string(raw)))
+        case .toggle:
+            switch raw.lowercased() {
+            case "true": return .success((key, .bool(true)))
+            case "false": return .success((key, .bool(false)))
+            default: return refuse("\(key): expected true or false, got \"\(raw)\"")
+            }
+        case .choice(let values):
+            if raw.isEmpty { return .success((key, nil)) }
+            guard values.contains(raw) else { return refuse("\(key): expected \(values.joined(separator: " or ")), got \"\(raw)\"") }
+            return .success((key, .string(raw)))
+        case .list:
+            return .success((key, .array(TextInput.splitList(raw).map(JSONValue.string))))
+        }
+    }
+
+    /// The valid key a mistyped one most likely meant: within a few edits of the whole key,
+    /// or with the same last part ("name" → "instance.name", "Status" → "….status").
+    static func nearestKey(to key: String, in keys: [String]) -> String? {
+        guard key.count <= 80 else { return nil }
+        if let near = EditDistance.nearest(to: key, in: keys, limit: max(2, key.count / 4)) { return near }
+        let last = key.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        return keys.first { $0.split(separator: ".").last?.lowercased() == last }
+            ?? keys.first { EditDistance.between(last, String($0.split(separator: ".").last!).lowercased()) <= 2 }
+    }
+
+    static func refuse(_ message: String) -> Result<(String, JSONValue?), Refusal> { .failure(Refusal(message: message)) }
+}
