@@ -4,10 +4,10 @@ import PackageDescription
 let package = Package(
     name: "social-console",
     products: [
-        .executable(name: "social-console", targets: ["social-console"]),
+        .executable(name: "social-console", targets: ["social-console"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
     ],
     targets: [
         // Turns the data files under Resources/ into Swift string constants at build time,

@@ -25,7 +25,7 @@ struct EmbedResourcesPlugin: BuildToolPlugin {
                 arguments: [output.path, root.path] + inputs.map(\.path),
                 inputFiles: inputs,
                 outputFiles: [output]
-            ),
+            )
         ]
     }
 }

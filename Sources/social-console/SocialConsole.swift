@@ -5,10 +5,10 @@ struct SocialConsole: ParsableCommand {
         commandName: "social-console",
         abstract: "Set up and audit an instance's Atlassian social connection (OAuth 2.0 3LO).",
         discussion: """
-        Without a command, opens the full-screen console on FILE (default social-connection.json).
-        Exit codes: 0 ready or success, 1 at least one blocker, 2 usage or file error.
-        Version \(Version.number).
-        """,
+            Without a command, opens the full-screen console on FILE (default social-connection.json).
+            Exit codes: 0 ready or success, 1 at least one blocker, 2 usage or file error.
+            Version \(Version.number).
+            """,
         version: Version.line,
         subcommands: [
             EditCommand.self, AuditCommand.self, ShowCommand.self, SetCommand.self, InitCommand.self,

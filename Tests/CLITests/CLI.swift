@@ -16,8 +16,10 @@ enum CLI {
     static var binary: String { BuiltBinary.path }
 
     @discardableResult
-    static func run(_ args: [String], stdin: String? = nil, cwd: String? = nil, env: [String: String] = [:],
-                    sourceLocation: SourceLocation = #_sourceLocation) throws -> Result {
+    static func run(
+        _ args: [String], stdin: String? = nil, cwd: String? = nil, env: [String: String] = [:],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> Result {
         var environment: [String: String?] = ["NO_COLOR": nil]
         for (k, v) in env { environment[k] = v }
         let output = try ProcessRun.run(binary, args, stdin: stdin, cwd: cwd, environment: environment)

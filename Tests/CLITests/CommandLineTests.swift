@@ -59,9 +59,11 @@ import Testing
         #expect(r.err.contains("Usage: social-console set <file>"), "\(r.err)")
     }
 
-    @Test(arguments: [("atlassianApp.nme", "atlassianApp.name"), ("instance.enviroment", "instance.environment"),
-                      ("name", "instance.name"), ("atlassianApp.distribution.Status", "atlassianApp.distribution.status"),
-                      ("connection.scope", "connection.scopes")])
+    @Test(arguments: [
+        ("atlassianApp.nme", "atlassianApp.name"), ("instance.enviroment", "instance.environment"),
+        ("name", "instance.name"), ("atlassianApp.distribution.Status", "atlassianApp.distribution.status"),
+        ("connection.scope", "connection.scopes"),
+    ])
     func setSuggestsTheNearestKey(typed: String, meant: String) throws {
         let ws = try Workspace()
         let file = try ws.example("acme-prod.json")
@@ -95,8 +97,10 @@ import Testing
             (["audit", ready, staging, "--format", "json"], ["audit", "--format", "json", "--", ready, staging]),
             (["audit", "--format=jsonl", staging, ready, "--jobs", "1"], ["audit", "--format", "jsonl", "--jobs", "1", "--", staging, ready]),
             (["audit", ws.path, "--by-code"], ["audit", "--by-code", "--", ws.path]),
-            (["audit", ws.path, "--only-failing", "--by-code", "--format", "json"],
-             ["audit", "--only-failing", "--by-code", "--format", "json", "--", ws.path]),
+            (
+                ["audit", ws.path, "--only-failing", "--by-code", "--format", "json"],
+                ["audit", "--only-failing", "--by-code", "--format", "json", "--", ws.path]
+            ),
             (["audit", ws.path + "/missing.json"], ["audit", "--", ws.path + "/missing.json"]),
         ]
         for (quick, parsed) in cases {

@@ -22,11 +22,15 @@ import Testing
         #expect(try complete(["audit", "ac"], in: ws.path) == ["acme-prod.json"])
         #expect(try complete(["set", "acme-prod.json", "instance.na"], in: ws.path) == ["instance.name="])
         // A key with known values comes with each of them, so bash fills in `key=` and lists them.
-        #expect(try complete(["set", "acme-prod.json", "instance.env"], in: ws.path)
+        #expect(
+            try complete(["set", "acme-prod.json", "instance.env"], in: ws.path)
                 == ["instance.environment=development", "instance.environment=production"])
-        #expect(try complete(["set", "acme-prod.json", "atlassianApp.distribution.s"], in: ws.path)
-                == ["atlassianApp.distribution.status=not_sharing", "atlassianApp.distribution.status=sharing",
-                    "atlassianApp.distribution.storesPersonalData=true", "atlassianApp.distribution.storesPersonalData=false"])
+        #expect(
+            try complete(["set", "acme-prod.json", "atlassianApp.distribution.s"], in: ws.path)
+                == [
+                    "atlassianApp.distribution.status=not_sharing", "atlassianApp.distribution.status=sharing",
+                    "atlassianApp.distribution.storesPersonalData=true", "atlassianApp.distribution.storesPersonalData=false",
+                ])
         // The secret is never offered: it is not taken from the command line.
         #expect(!(try complete(["set", "acme-prod.json", "connection.client"], in: ws.path)).contains("connection.clientSecret="))
         // bash hands `key=value` over as key, "=", value.

@@ -41,7 +41,8 @@ import Testing
         let ws = try Workspace()
         let file = try ws.example("acme-staging.json", as: "s.json")
         // Inside a terminal: wait until the prompt turned echo off, crash it, then ask stty.
-        let inner = "(until stty -a < /dev/tty | grep -q -- ' -echo '; do sleep 0.05; done; kill -SEGV \\$\\$) & exec \(CLI.binary) set \(file) --client-secret-stdin"
+        let inner =
+            "(until stty -a < /dev/tty | grep -q -- ' -echo '; do sleep 0.05; done; kill -SEGV \\$\\$) & exec \(CLI.binary) set \(file) --client-secret-stdin"
         let shell = "sh -c \"\(inner)\"; echo rc=$?; stty -a | grep -o -- ' -\\{0,1\\}echo '"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")

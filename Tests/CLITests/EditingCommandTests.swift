@@ -6,8 +6,10 @@ import Testing
     @Test func setsTypedValuesAndReportsTheChanges() throws {
         let ws = try Workspace()
         let file = try ws.example("acme-staging.json", as: "s.json")
-        let r = try CLI.run(["set", file, "connection.signUpAndSignIn=true", "atlassianApp.scopes=read:me, read:jira-work,offline_access",
-                             "atlassianApp.distribution.status=sharing", "atlassianApp.name=Zoë & Jürgen 日本"])
+        let r = try CLI.run([
+            "set", file, "connection.signUpAndSignIn=true", "atlassianApp.scopes=read:me, read:jira-work,offline_access",
+            "atlassianApp.distribution.status=sharing", "atlassianApp.name=Zoë & Jürgen 日本",
+        ])
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.contains("4 changes saved"))
         let json = try ws.json("s.json")
@@ -84,11 +86,16 @@ import Testing
     @Test func createsAFileAndRefusesToOverwrite() throws {
         let ws = try Workspace()
         let file = ws.path + "/new.json"
-        let r = try CLI.run(["init", file, "--environment", "production", "--redirect-uri", "https://clerk.acme.com/v1/oauth_callback", "--name", "acme"])
+        let r = try CLI.run([
+            "init", file, "--environment", "production", "--redirect-uri", "https://clerk.acme.com/v1/oauth_callback", "--name", "acme",
+        ])
         #expect(r.code == 0)
         let json = try ws.json("new.json")
         #expect(json["schemaVersion"] as? Int == 1)
-        #expect((json["instance"] as? [String: String]) == ["name": "acme", "environment": "production", "redirectUri": "https://clerk.acme.com/v1/oauth_callback"])
+        #expect(
+            (json["instance"] as? [String: String]) == [
+                "name": "acme", "environment": "production", "redirectUri": "https://clerk.acme.com/v1/oauth_callback",
+            ])
         let before = try ws.read("new.json")
         let again = try CLI.run(["init", file, "--environment", "development", "--redirect-uri", "https://x"])
         #expect(again.code == 2)
@@ -110,7 +117,7 @@ import Testing
     @Test func textMasksTheSecretAndListsUnknownKeys() throws {
         let ws = try Workspace()
         let file = try ws.example("acme-prod.json")
-        try CLI.run(["set", file, "notes=x"]) // refused: unknown key; the file stays as it is
+        try CLI.run(["set", file, "notes=x"])  // refused: unknown key; the file stays as it is
         let r = try CLI.run(["show", file])
         #expect(r.code == 0)
         #expect(r.out.contains("Client Secret           ••••••••XYZW"))
@@ -136,7 +143,10 @@ import Testing
         let file = try ws.example("acme-prod.json")
         let r = try CLI.run(["authorize-url", file, "--state", "xyz"])
         #expect(r.code == 0)
-        #expect(r.out == "https://auth.atlassian.com/authorize?audience=api.atlassian.com&client_id=a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6&scope=read%3Ame%20read%3Ajira-work&redirect_uri=https%3A%2F%2Fclerk.acme.com%2Fv1%2Foauth_callback&state=xyz&response_type=code&prompt=consent\n")
+        #expect(
+            r.out
+                == "https://auth.atlassian.com/authorize?audience=api.atlassian.com&client_id=a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6&scope=read%3Ame%20read%3Ajira-work&redirect_uri=https%3A%2F%2Fclerk.acme.com%2Fv1%2Foauth_callback&state=xyz&response_type=code&prompt=consent\n"
+        )
         let random = try CLI.run(["authorize-url", file])
         #expect(random.out.contains("&state=") && !random.out.contains("state=xyz"))
     }
@@ -228,7 +238,9 @@ import Testing
         #expect(!audit.out.contains("connection/link-only") && !audit.out.contains("credentials/custom-credentials-off"))
 
         let dev = ws.path + "/d.json"
-        #expect(try CLI.run(["init", dev, "--environment", "development", "--redirect-uri", "https://happy-cat-12.clerk.accounts.dev/v1/oauth_callback"]).code == 0)
+        #expect(
+            try CLI.run(["init", dev, "--environment", "development", "--redirect-uri", "https://happy-cat-12.clerk.accounts.dev/v1/oauth_callback"])
+                .code == 0)
         let devConnection = try ws.json("d.json")["connection"] as! [String: Any]
         #expect(devConnection["useCustomCredentials"] as? Bool == false, "development uses the shared credentials")
         #expect(devConnection["signUpAndSignIn"] as? Bool == true)

@@ -27,8 +27,9 @@ import Testing
     }
 
     @Test func aDashReadsTheMessageFromStandardInput() throws {
-        let r = try CLI.run(["explain", "-", "--format", "json"],
-                            stdin: "https://clerk.acme.com/v1/oauth_callback?error=access_denied&error_description=User+did+not+authorize+the+request\n")
+        let r = try CLI.run(
+            ["explain", "-", "--format", "json"],
+            stdin: "https://clerk.acme.com/v1/oauth_callback?error=access_denied&error_description=User+did+not+authorize+the+request\n")
         #expect(r.code == 0)
         #expect(try matches(r).map { $0["step"] as? String } == ["user"])
         let empty = try CLI.run(["explain", "-"], stdin: "")
@@ -68,8 +69,9 @@ import Testing
         let file = try ws.example("acme-prod.json")
         // The file holds the test secret; so does the pasted message. CLI.run searches every output for it.
         for format in ["text", "json"] {
-            let r = try CLI.run(["explain", "-", "--file", file, "--format", format],
-                                stdin: "POST /oauth/token client_secret=\(TestSecret.value) -> 401 invalid_client")
+            let r = try CLI.run(
+                ["explain", "-", "--file", file, "--format", format],
+                stdin: "POST /oauth/token client_secret=\(TestSecret.value) -> 401 invalid_client")
             #expect(r.code == 0)
         }
     }

@@ -133,7 +133,8 @@ import Testing
             } else {
                 let top = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
                 let items = top["differences"] as! [[String: Any]]
-                #expect(items.contains { $0["key"] as? String == "connection.clientSecret" && $0["secret"] as? String == "differs" && $0["a"] == nil })
+                #expect(
+                    items.contains { $0["key"] as? String == "connection.clientSecret" && $0["secret"] as? String == "differs" && $0["a"] == nil })
                 #expect(top["same"] as? Bool == false)
             }
         }
@@ -167,7 +168,9 @@ import Testing
         let ws = try Workspace()
         let file = try ws.example("acme-prod.json", as: "h.json")
         let other = "HANDEDITED-secret-5555555555pqrsLMNO"
-        try ws.write("h.json.history.jsonl", """
+        try ws.write(
+            "h.json.history.jsonl",
+            """
             {"time": "2026-11-29T10:00:00Z", "user": "ana", "via": "console", "changes": [{"key": "instance.name", "old": null, "new": "a"}]}
             {"time": "2026-11-29T10:01:00Z", "user": "ana", "via": "con
             {"time": "2026-11-29T10:02:00Z", "user": "bo", "via": "set", "changes": [{"key": "connection.clientSecret", "old": "\(TestSecret.value)", "new": "\(other)"}, {"key": "notes.x", "old": null, "new": "\(other)"}]}

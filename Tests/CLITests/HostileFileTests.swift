@@ -30,7 +30,9 @@ import Testing
     static let cases: [Case] = [
         Case(name: "100,000 nested lists", expect: .error("file/invalid-json")) { repeated("[", 100_000) },
         Case(name: "100,000 nested lists, closed", expect: .error("file/invalid-json")) { repeated("[", 100_000) + repeated("]", 100_000) },
-        Case(name: "100,000 nested objects", expect: .error("file/invalid-json")) { repeated("{\"a\":", 100_000) + text("1") + repeated("}", 100_000) },
+        Case(name: "100,000 nested objects", expect: .error("file/invalid-json")) {
+            repeated("{\"a\":", 100_000) + text("1") + repeated("}", 100_000)
+        },
         Case(name: "8 MiB of '['", expect: .error("file/invalid-json")) { repeated("[", 8 * 1_048_576) },
         Case(name: "a 30 MB string", expect: .error("file/unreadable")) {
             text("{\"instance\": {\"name\": \"") + repeated("A", 30_000_000) + text("\"}}")
@@ -38,7 +40,9 @@ import Testing
         Case(name: "a 7 MiB string under an unknown key", expect: .verdict) {
             text("{\"schemaVersion\": 1, \"notes\": \"") + repeated("é", 3_500_000) + text("\"}")
         },
-        Case(name: "invalid UTF-8", expect: .error("file/invalid-json")) { text("{\"instance\": {\"name\": \"") + Data([0xC3, 0x28]) + text("\"}}") },
+        Case(name: "invalid UTF-8", expect: .error("file/invalid-json")) {
+            text("{\"instance\": {\"name\": \"") + Data([0xC3, 0x28]) + text("\"}}")
+        },
         Case(name: "overlong UTF-8", expect: .error("file/invalid-json")) { text("{\"a\": \"") + Data([0xC0, 0xAF]) + text("\"}") },
         Case(name: "UTF-8 encoded surrogate", expect: .error("file/invalid-json")) { text("{\"a\": \"") + Data([0xED, 0xA0, 0x80]) + text("\"}") },
         Case(name: "a lone surrogate escape", expect: .error("file/invalid-json")) { text(#"{"instance": {"name": "\ud800"}}"#) },
@@ -47,9 +51,12 @@ import Testing
         Case(name: "NaN", expect: .error("file/invalid-json")) { text(#"{"schemaVersion": NaN}"#) },
         Case(name: "Infinity", expect: .error("file/invalid-json")) { text(#"{"schemaVersion": 1, "x": -Infinity}"#) },
         Case(name: "huge numbers", expect: .verdict) {
-            text(#"{"schemaVersion": 1, "notes": {"big": 1e999999999, "long": "# + String(repeating: "9", count: 100_000) + #", "tiny": -1E-999999}}"#)
+            text(
+                #"{"schemaVersion": 1, "notes": {"big": 1e999999999, "long": "# + String(repeating: "9", count: 100_000) + #", "tiny": -1E-999999}}"#)
         },
-        Case(name: "a huge schemaVersion", expect: .error("file/unsupported-version")) { text(#"{"schemaVersion": 999999999999999999999999999999}"#) },
+        Case(name: "a huge schemaVersion", expect: .error("file/unsupported-version")) {
+            text(#"{"schemaVersion": 999999999999999999999999999999}"#)
+        },
         Case(name: "a fractional schemaVersion", expect: .error("file/schema")) { text(#"{"schemaVersion": 1.5}"#) },
         Case(name: "duplicate keys", expect: .error("file/invalid-json")) { text(#"{"connection": {"clientSecret": "a", "clientSecret": "b"}}"#) },
         Case(name: "300,000 keys", expect: .verdict) {
@@ -57,8 +64,12 @@ import Testing
             for i in 0..<300_000 { s += ",\"k\(i)\":\(i)" }
             return text(s + "}")
         },
-        Case(name: "300,000 copies of one key", expect: .error("file/invalid-json")) { text("{\"schemaVersion\": 1") + repeated(",\"k\":1", 300_000) + text("}") },
-        Case(name: "a raw NUL in a string", expect: .error("file/invalid-json")) { text("{\"instance\": {\"name\": \"a") + Data([0]) + text("b\"}}") },
+        Case(name: "300,000 copies of one key", expect: .error("file/invalid-json")) {
+            text("{\"schemaVersion\": 1") + repeated(",\"k\":1", 300_000) + text("}")
+        },
+        Case(name: "a raw NUL in a string", expect: .error("file/invalid-json")) {
+            text("{\"instance\": {\"name\": \"a") + Data([0]) + text("b\"}}")
+        },
         Case(name: "a raw NUL between values", expect: .error("file/invalid-json")) { text("{\"schemaVersion\": 1,") + Data([0]) + text("}") },
         Case(name: "NUL bytes only", expect: .error("file/invalid-json")) { Data(count: 4096) },
         Case(name: "escaped NUL and terminal escapes", expect: .verdict) {
@@ -88,7 +99,8 @@ import Testing
         let audit = try Spawned(["audit", file, "--format", "json"], dir: ws.path)
         let r = try #require(audit.wait(upTo: 120), "audit hung on \(hostile.name)")
         #expect(audit.exitedNormally, "audit crashed (signal \(r.code)) on \(hostile.name)")
-        let top = try #require(try? JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any], "no JSON from audit: \(r.err.prefix(300))")
+        let top = try #require(
+            try? JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any], "no JSON from audit: \(r.err.prefix(300))")
         let entry = try #require((top["files"] as? [[String: Any]])?.first)
         switch hostile.expect {
         case .error(let code):
@@ -113,8 +125,9 @@ import Testing
             #expect(s.code == 0 || s.code == 1)
         }
         for output in [s.out, s.err, r.out, r.err] {
-            #expect(!output.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.properties.isBidiControl },
-                    "a raw control character reached the terminal")
+            #expect(
+                !output.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.properties.isBidiControl },
+                "a raw control character reached the terminal")
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before, "reading never changes the file")
     }
@@ -122,7 +135,10 @@ import Testing
     @Test func numbersAndUnknownKeysSurviveASave() throws {
         let ws = try Workspace()
         let long = String(repeating: "7", count: 5_000)
-        let file = try ws.write("s.json", #"{"schemaVersion": 1, "notes": {"big": 1e999999999, "long": "# + long + #", "tiny": -1E-999999, "exact": 0.1000000000000000055511151231257827}}"#)
+        let file = try ws.write(
+            "s.json",
+            #"{"schemaVersion": 1, "notes": {"big": 1e999999999, "long": "# + long
+                + #", "tiny": -1E-999999, "exact": 0.1000000000000000055511151231257827}}"#)
         let r = try CLI.run(["set", file, "instance.name=kept"])
         #expect(r.code == 0, "\(r.err)")
         let saved = try String(contentsOfFile: file, encoding: .utf8)

@@ -73,6 +73,8 @@ import Testing
         #expect(lines.count >= completed + 2, "every completed save has its history line")
         #expect(!history.contains(TestSecret.value))
         // Not assertions (the timing is the machine's), but the record of what was hit.
-        print("kill -9 loop: \(completed) saves completed, \(killedAfterLanding) killed after the rename, \(killedMidSave) killed between temp file and rename, span \(Int(span * 1000)) ms")
+        print(
+            "kill -9 loop: \(completed) saves completed, \(killedAfterLanding) killed after the rename, \(killedMidSave) killed between temp file and rename, span \(Int(span * 1000)) ms"
+        )
     }
 }

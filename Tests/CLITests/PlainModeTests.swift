@@ -7,30 +7,30 @@ import Testing
     /// Every question of a new file answered, in screen and focus order: a production
     /// setup a script can keep in a file.
     static let productionAnswers = """
-    acme-prod
-    2
-    https://clerk.acme.com/v1/oauth_callback
-    Acme sign-in
-    Sign in to Acme with your Atlassian account.
-    https://acme.com/logo.png
-    read:me, read:jira-work
+        acme-prod
+        2
+        https://clerk.acme.com/v1/oauth_callback
+        Acme sign-in
+        Sign in to Acme with your Atlassian account.
+        https://acme.com/logo.png
+        read:me, read:jira-work
 
-    y
-    y
-    a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6
-    \(TestSecret.value)
-    read:jira-work
-    y
-    y
-    sharing
-    Acme Inc.
-    https://acme.com/privacy
-    https://acme.com/terms
-    https://acme.com/support
-    y
-    y
+        y
+        y
+        a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6
+        \(TestSecret.value)
+        read:jira-work
+        y
+        y
+        sharing
+        Acme Inc.
+        https://acme.com/privacy
+        https://acme.com/terms
+        https://acme.com/support
+        y
+        y
 
-    """
+        """
 
     static let environment = ["TERM": "xterm-256color", "LC_ALL": "C.UTF-8"]
 
@@ -138,7 +138,8 @@ import Testing
         // TERM=dumb on a real terminal.
         let terminal = try PseudoTerminal()
         defer { terminal.close() }
-        let child = try #require(terminal.spawn(CLI.binary, ["edit", ws.path + "/x.json"], environment: ["TERM": "dumb", "LC_ALL": "C.UTF-8"]).map { Child(pid: $0) })
+        let child = try #require(
+            terminal.spawn(CLI.binary, ["edit", ws.path + "/x.json"], environment: ["TERM": "dumb", "LC_ALL": "C.UTF-8"]).map { Child(pid: $0) })
         defer { child.killIfRunning() }
         #expect(child.ended())
         terminal.drain()

@@ -27,17 +27,21 @@ import Testing
         let child = try #require(terminal.spawn(CLI.binary, ["edit", "--plain", file], environment: Self.environment).map { Child(pid: $0) })
         defer { child.killIfRunning() }
         let answers = PlainModeTests.productionAnswers.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let questions = ["Instance › Name", "Instance › Environment", "Instance › Redirect URI", "App › Name", "App › Description",
-                         "App › Logo", "Permissions › Scopes", "Authorization › Callback URLs", "Authorization › Use the",
-                         "Credentials › Use custom", "Credentials › Client ID"]
+        let questions = [
+            "Instance › Name", "Instance › Environment", "Instance › Redirect URI", "App › Name", "App › Description",
+            "App › Logo", "Permissions › Scopes", "Authorization › Callback URLs", "Authorization › Use the",
+            "Credentials › Use custom", "Credentials › Client ID",
+        ]
         Self.answer(terminal, Array(zip(questions, answers)))
         #expect(terminal.wait(for: "Credentials › Client Secret [not set]: "))
         #expect(PseudoTerminal.poll { !terminal.echoes }, "echo stays on at the secret")
         terminal.type(TestSecret.value + "\n")
         #expect(PseudoTerminal.poll { terminal.echoes }, "echo is not back after the secret")
-        let rest = ["Credentials › Additional scopes", "Credentials › Enabled", "Credentials › Sign-up", "Distribution › Sharing",
-                    "Distribution › Vendor", "Distribution › Privacy", "Distribution › Terms", "Distribution › Contact",
-                    "Distribution › Stores", "Save? [y/n]: "]
+        let rest = [
+            "Credentials › Additional scopes", "Credentials › Enabled", "Credentials › Sign-up", "Distribution › Sharing",
+            "Distribution › Vendor", "Distribution › Privacy", "Distribution › Terms", "Distribution › Contact",
+            "Distribution › Stores", "Save? [y/n]: ",
+        ]
         Self.answer(terminal, Array(zip(rest, answers.dropFirst(12))))
         #expect(child.ended())
         terminal.drain()

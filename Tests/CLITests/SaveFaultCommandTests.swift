@@ -5,8 +5,10 @@ import Testing
 /// missing folder: one line on stderr naming the file and the cause, exit 2, the old file
 /// byte-identical (secret intact), nothing left behind.
 @Suite struct SaveFaultCommandTests {
-    func expectCleanFailure(_ r: CLI.Result, file: String, cause: String, before: Data,
-                            sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectCleanFailure(
+        _ r: CLI.Result, file: String, cause: String, before: Data,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(r.code == 2, sourceLocation: sourceLocation)
         let lines = r.err.split(separator: "\n")
         #expect(lines.count == 1, "one line: \(r.err)", sourceLocation: sourceLocation)

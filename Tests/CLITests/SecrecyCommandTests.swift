@@ -33,7 +33,8 @@ import Testing
     /// the key only when it is one the settings file knows.
     @Test func aDuplicatedKeyHoldingTheSecretIsNotQuoted() throws {
         let ws = try Workspace()
-        let file = try ws.write("dup.json", #"{"connection": {"clientSecret": "\#(TestSecret.value)"}, "\#(TestSecret.value)": 1, "\#(TestSecret.value)": 2}"#)
+        let file = try ws.write(
+            "dup.json", #"{"connection": {"clientSecret": "\#(TestSecret.value)"}, "\#(TestSecret.value)": 1, "\#(TestSecret.value)": 2}"#)
         for args in [["audit", file], ["audit", file, "--format", "json"], ["show", file], ["set", file, "instance.name=x"]] {
             let r = try CLI.run(args)  // fails the test if any output holds the secret
             #expect(r.code == 2)
@@ -84,7 +85,9 @@ import Testing
         #expect(!history.contains(TestSecret.value))
     }
 
-    @Test(arguments: ["instance.redirectUri", "atlassianApp.callbackUrls", "atlassianApp.scopes", "atlassianApp.distribution.privacyPolicyUrl", "instance.name"])
+    @Test(arguments: [
+        "instance.redirectUri", "atlassianApp.callbackUrls", "atlassianApp.scopes", "atlassianApp.distribution.privacyPolicyUrl", "instance.name",
+    ])
     func theSecretPastedIntoAFieldWhoseFindingsQuoteItsValueIsMasked(_ key: String) throws {
         let ws = try Workspace()
         let file = try ws.example("acme-prod.json", as: "s.json")

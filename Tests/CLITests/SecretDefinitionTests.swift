@@ -39,7 +39,10 @@ import Testing
         let history = try String(contentsOfFile: a + ".history.jsonl", encoding: .utf8)
         #expect(!holds(history, Self.noteSecret), "\(history)")
         // A hand-written history line with the secret-named key in clear.
-        try (history + #"{"time": "t", "user": "u", "via": "set", "changes": [{"key": "notes.client_secret", "old": null, "new": "\#(Self.noteSecret)"}]}"# + "\n")
+        try
+            (history
+            + #"{"time": "t", "user": "u", "via": "set", "changes": [{"key": "notes.client_secret", "old": null, "new": "\#(Self.noteSecret)"}]}"#
+            + "\n")
             .write(toFile: a + ".history.jsonl", atomically: false, encoding: .utf8)
         let h = try CLI.run(["history", a])
         #expect(h.code == 0, "\(h.err)")
@@ -75,7 +78,10 @@ import Testing
             text = text.replacingOccurrences(of: TestSecret.value, with: json)
             try text.write(toFile: path, atomically: false, encoding: .utf8)
         }
-        for args in [["diff", a, b], ["diff", a, b, "--format", "json"], ["show", a], ["show", a, "--format", "json"], ["audit", a], ["audit", a, "--format", "json"]] {
+        for args in [
+            ["diff", a, b], ["diff", a, b, "--format", "json"], ["show", a], ["show", a, "--format", "json"], ["audit", a],
+            ["audit", a, "--format", "json"],
+        ] {
             let r = try CLI.run(args)
             #expect(!holds(r.all, secret), "\(args): \(r.all)")
         }

@@ -44,8 +44,11 @@ import Testing
         // A stopped job is only stopped (not left running) when its process group has a
         // parent in the session: a shell with job control, as operators have.
         let script = #"set -m; "$0" "$@"; while [ ! -e "$GO" ]; do sleep 0.02; done; fg >/dev/null"#
-        let shell = try #require(terminal.spawn("/bin/bash", ["-c", script, CLI.binary, "set", file, "--client-secret-stdin"],
-                                                environment: ["GO": go]).map { Child(pid: $0) })
+        let shell = try #require(
+            terminal.spawn(
+                "/bin/bash", ["-c", script, CLI.binary, "set", file, "--client-secret-stdin"],
+                environment: ["GO": go]
+            ).map { Child(pid: $0) })
         defer { shell.killIfRunning() }
         #expect(terminal.wait(for: "Client Secret (input hidden): "))
         #expect(PseudoTerminal.poll { !terminal.echoes }, "echo never went off")

@@ -9,14 +9,18 @@ import Testing
 @Suite struct StaticBinaryTests {
     static let release = Repository.root.appendingPathComponent(".build/release/social-console").path
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: release),
-                   "no release build in .build/release: `make` builds it; .ci/run checks it with `make check-install`"))
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: release),
+            "no release build in .build/release: `make` builds it; .ci/run checks it with `make check-install`"))
     func releaseBinaryNeedsNoSwiftLibrary() throws {
         let check = Process()
         check.executableURL = URL(fileURLWithPath: "/bin/sh")
         // The toolchain folder is hidden with a tmpfs in a mount namespace of its own, when
         // this runs as root; Tests/install-check.sh does the same and says when it cannot.
-        check.arguments = ["-c", """
+        check.arguments = [
+            "-c",
+            """
             set -e
             bin=\(StaticBinaryTests.release)
             if ldd "$bin" | grep -Ei 'swift|Foundation|dispatch|BlocksRuntime'; then
@@ -28,7 +32,8 @@ import Testing
             else
               LD_LIBRARY_PATH= "$bin" --version
             fi
-            """]
+            """,
+        ]
         let out = Pipe()
         check.standardOutput = out
         check.standardError = out

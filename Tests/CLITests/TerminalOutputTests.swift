@@ -7,8 +7,10 @@ import Testing
     /// Runs the binary with a terminal as its standard output (util-linux `script`), so
     /// colour is on, and returns what it wrote.
     func onATerminal(_ args: [String]) throws -> Data {
-        try ProcessRun.run("/usr/bin/script", ["-q", "-e", "-c", ([CLI.binary] + args).joined(separator: " "), "/dev/null"],
-                           environment: ["NO_COLOR": nil, "TERM": "xterm-256color"]).out
+        try ProcessRun.run(
+            "/usr/bin/script", ["-q", "-e", "-c", ([CLI.binary] + args).joined(separator: " "), "/dev/null"],
+            environment: ["NO_COLOR": nil, "TERM": "xterm-256color"]
+        ).out
     }
 
     func hostile(_ ws: Workspace) throws -> String {
@@ -47,7 +49,9 @@ import Testing
         for args in [["show", file], ["show", file, "--format", "json"], ["diff", file, other], ["diff", file, other, "--format", "json"]] {
             let r = try CLI.run(args)
             for scalar in ["\u{2028}", "\u{2029}", "\u{FEFF}", "\u{200B}"] {
-                #expect(!r.out.unicodeScalars.contains(scalar.unicodeScalars.first!), "\(args) printed U+\(String(scalar.unicodeScalars.first!.value, radix: 16)) raw")
+                #expect(
+                    !r.out.unicodeScalars.contains(scalar.unicodeScalars.first!),
+                    "\(args) printed U+\(String(scalar.unicodeScalars.first!.value, radix: 16)) raw")
             }
             #expect(r.out.lowercased().contains("\\u2028"), "\(args): \(r.out)")
         }

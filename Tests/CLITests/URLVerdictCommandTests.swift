@@ -70,7 +70,8 @@ import Testing
 
     @Test func aChoiceInTheWrongCaseSaysWhatItShouldBe() throws {
         let ws = try Workspace()
-        let file = try ws.write("p.json", Self.prod(redirect: "https://clerk.acme.com/v1/oauth_callback", status: "Sharing", environment: "Production"))
+        let file = try ws.write(
+            "p.json", Self.prod(redirect: "https://clerk.acme.com/v1/oauth_callback", status: "Sharing", environment: "Production"))
         let r = try CLI.run(["audit", file])
         #expect(r.code == 1)
         #expect(r.out.contains(#""Sharing" is not a valid status; use "sharing"."#), "\(r.out)")

@@ -24,7 +24,8 @@ struct ConsoleE2ETests {
     @Test func aNewUserTakesAProductionInstanceToReadyWithSpecsKeys() throws {
         let folder = try Self.tempFolder()
         defer { TemporaryFolder.remove(folder) }
-        let made = try Self.run(["init", "acme.json", "--environment", "production", "--redirect-uri", Self.redirect, "--name", "acme-prod"], cwd: folder)
+        let made = try Self.run(
+            ["init", "acme.json", "--environment", "production", "--redirect-uri", Self.redirect, "--name", "acme-prod"], cwd: folder)
         #expect(made.code == 0, "init failed: \(made.err)")
 
         let t = try TmuxSession(["edit", "acme.json"], home: folder)
@@ -229,7 +230,7 @@ struct ConsoleE2ETests {
         try t.wait(for: "● unsaved")
         kill(try t.consolePID(), SIGTERM)
         try t.wait(for: "__EXIT=143")
-        let screen = try t.wait(for: "iexten") // stty's line of local modes
+        let screen = try t.wait(for: "iexten")  // stty's line of local modes
         #expect(screen.contains(" icanon") && !screen.contains("-icanon"), "canonical mode is back")
         #expect(screen.contains(" echo") && !screen.contains("-echo "), "echo is back")
         #expect(try String(contentsOfFile: folder + "/acme.json", encoding: .utf8) == original)

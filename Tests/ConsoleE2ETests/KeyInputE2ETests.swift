@@ -13,8 +13,11 @@ struct KeyInputE2ETests {
 
     static func start() throws -> (TmuxSession, String) {
         let folder = TemporaryFolder.make("e2e-keys")
-        let made = try ConsoleE2ETests.run(["init", "acme.json", "--environment", "production", "--redirect-uri",
-                                            ConsoleE2ETests.redirect, "--name", "acme-prod"], cwd: folder)
+        let made = try ConsoleE2ETests.run(
+            [
+                "init", "acme.json", "--environment", "production", "--redirect-uri",
+                ConsoleE2ETests.redirect, "--name", "acme-prod",
+            ], cwd: folder)
         #expect(made.code == 0, "init failed: \(made.err)")
         let t = try TmuxSession(["edit", "acme.json"], home: folder)
         try t.wait(for: "acme-prod")
@@ -31,15 +34,17 @@ struct KeyInputE2ETests {
         // focus report, an SGR mouse click and rxvt's Ctrl-Home as bytes ncurses does not know.
         try t.keys("M-x")
         try t.keys("C-Right")
-        for sequence in ["\u{1B}[1;5C", "\u{1B}\u{1B}[D", "\u{1B}[I", "\u{1B}[<0;30;5M", "\u{1B}[<0;30;5m", "\u{1B}[7^", "\u{1B}]11;rgb:0/0/0\u{07}"] {
+        for sequence in ["\u{1B}[1;5C", "\u{1B}\u{1B}[D", "\u{1B}[I", "\u{1B}[<0;30;5M", "\u{1B}[<0;30;5m", "\u{1B}[7^", "\u{1B}]11;rgb:0/0/0\u{07}"]
+        {
             try Self.send(t, bytes: sequence)
         }
         // A typed character after them shows they were all read: none typed anything, none
         // cancelled the edit (the text would be "acme-prod!").
         try t.type("!")
         let after = try t.wait(for: "acme-prod-x!")
-        #expect(after.replacingOccurrences(of: "acme-prod-x!", with: "acme-prod-x") == before,
-                "nothing else on the screen changed:\n\(before)\n---\n\(after)")
+        #expect(
+            after.replacingOccurrences(of: "acme-prod-x!", with: "acme-prod-x") == before,
+            "nothing else on the screen changed:\n\(before)\n---\n\(after)")
         try t.keys("C-c")
         try t.wait(for: "__EXIT=130")
     }

@@ -163,8 +163,9 @@ extension ConsoleE2ETests {
         try t.keys("y")
         try t.wait(for: "__EXIT=0")
         #expect(try name() == "theirs-and-mine")
-        #expect((try Self.json(file)["instance"] as? [String: Any])?["environment"] as? String == "development",
-                "their change to another key was reverted")
+        #expect(
+            (try Self.json(file)["instance"] as? [String: Any])?["environment"] as? String == "development",
+            "their change to another key was reverted")
         let history = try String(contentsOfFile: file + ".history.jsonl", encoding: .utf8)
         #expect(history.split(separator: "\n").count == 3, "two sets and the console's save:\n\(history)")
     }

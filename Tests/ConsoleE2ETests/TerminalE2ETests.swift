@@ -6,9 +6,9 @@ import Testing
 /// second writer from outside, mouse reports as the terminal sends them.
 extension ConsoleE2ETests {
     static let acmeFile = """
-    {"schemaVersion": 1, "instance": {"name": "acme-prod", "environment": "production",
-     "redirectUri": "https://clerk.acme.com/v1/oauth_callback"}}
-    """
+        {"schemaVersion": 1, "instance": {"name": "acme-prod", "environment": "production",
+         "redirectUri": "https://clerk.acme.com/v1/oauth_callback"}}
+        """
 
     static func folderWithAcme() throws -> String {
         let folder = try tempFolder()
@@ -50,8 +50,9 @@ extension ConsoleE2ETests {
             try t.wait(for: "acme-prod")
             try t.keys("C-q")
             let after = try t.wait(for: "__EXIT=0")
-            #expect(!after.contains("social-console ·") && !after.contains("Instance") && !after.contains("acme-prod"),
-                    "TERM=\(term) left the last frame:\n\(after)")
+            #expect(
+                !after.contains("social-console ·") && !after.contains("Instance") && !after.contains("acme-prod"),
+                "TERM=\(term) left the last frame:\n\(after)")
         }
     }
 

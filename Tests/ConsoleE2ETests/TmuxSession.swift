@@ -29,8 +29,10 @@ final class TmuxSession {
     /// the pinned variables of the same name; nil values unset them. `jobControl` runs it
     /// as an interactive shell does, as a job of its own: Ctrl-Z stops it, the pane shows
     /// `__STOPPED`, and Enter then brings it back with `fg`.
-    init(_ arguments: [String], home: String? = nil, environment: [String: String?] = [:], width: Int = 100, height: Int = 30,
-         jobControl: Bool = false) throws {
+    init(
+        _ arguments: [String], home: String? = nil, environment: [String: String?] = [:], width: Int = 100, height: Int = 30,
+        jobControl: Bool = false
+    ) throws {
         let folder = home ?? TemporaryFolder.make("e2e")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         self.home = folder
@@ -67,7 +69,8 @@ final class TmuxSession {
         // pane): the pane's processes would keep the server alive. End them first.
         for (file, signal) in [("console.pid", SIGTERM), ("shell.pid", SIGKILL)] {
             if let text = try? String(contentsOfFile: control + "/" + file, encoding: .utf8),
-               let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 1 {
+                let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 1
+            {
                 kill(pid, signal)
             }
         }
@@ -103,7 +106,11 @@ final class TmuxSession {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        if capture { posix_spawn_file_actions_adddup2(&actions, fds[1], 1) } else { posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0) }
+        if capture {
+            posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        }
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let cArgs = argv.map { strdup($0) } + [nil]
         let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -152,8 +159,10 @@ final class TmuxSession {
 
     /// Polls the screen until `condition` holds; fails with the last screen after `timeout`.
     @discardableResult
-    func wait(timeout: Double = 10, _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
-              until condition: (String) -> Bool) throws -> String {
+    func wait(
+        timeout: Double = 10, _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
+        until condition: (String) -> Bool
+    ) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {

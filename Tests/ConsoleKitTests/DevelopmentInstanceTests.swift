@@ -7,9 +7,9 @@ import Testing
 /// says it is ready for development and marks what production would need as such.
 @Suite struct DevelopmentInstanceTests {
     static let enabled = """
-    {"schemaVersion": 1, "instance": {"name": "acme-dev", "environment": "development",
-     "redirectUri": "https://acme-dev.clerk.accounts.dev/v1/oauth_callback"}, "connection": {"enabled": true}}
-    """
+        {"schemaVersion": 1, "instance": {"name": "acme-dev", "environment": "development",
+         "redirectUri": "https://acme-dev.clerk.accounts.dev/v1/oauth_callback"}, "connection": {"enabled": true}}
+        """
 
     @Test func readyForDevelopmentHasNoRedBlockers() {
         var s = Fixture.state(Self.enabled)

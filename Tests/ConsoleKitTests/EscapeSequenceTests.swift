@@ -156,7 +156,10 @@ import Testing
                 prefix.unicodeScalars.append(contentsOf: scalars[..<end])
                 let keys = Self.keys(prefix)
                 #expect(keys.count == 1, "\(prefix.debugDescription): \(keys)")
-                #expect(!keys.contains { if case .char = $0 { return true }; return false }, "\(prefix.debugDescription): \(keys)")
+                #expect(
+                    !keys.contains {
+                        if case .char = $0 { return true }; return false
+                    }, "\(prefix.debugDescription): \(keys)")
             }
         }
     }

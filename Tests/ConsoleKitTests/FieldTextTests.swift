@@ -7,11 +7,14 @@ import Testing
 /// Benchmarks/console-bench.py measures the speed.
 @Suite struct FieldTextTests {
     /// Draws a value being edited into a one-row buffer as wide as the field.
-    static func editing(_ text: String, cursor: Int? = nil, width: Int, masking: FieldText.Masking = .none) -> (row: String, column: Int, buffer: CellBuffer) {
+    static func editing(
+        _ text: String, cursor: Int? = nil, width: Int, masking: FieldText.Masking = .none
+    ) -> (row: String, column: Int, buffer: CellBuffer) {
         let characters = Array(text)
         var buffer = CellBuffer(width: width, height: 1)
-        let (column, _) = FieldText.drawEditing(characters, cursor: cursor ?? characters.count, masking: masking,
-                                                x: 0, y: 0, width: width, style: .focusField, into: &buffer)
+        let (column, _) = FieldText.drawEditing(
+            characters, cursor: cursor ?? characters.count, masking: masking,
+            x: 0, y: 0, width: width, style: .focusField, into: &buffer)
         return (buffer.text, column, buffer)
     }
 
@@ -65,11 +68,13 @@ import Testing
             let width = 1 + random.next(below: 14)
             let new = Self.editing(String(characters), cursor: cursor, width: width)
             let old = Reference.editing(characters, cursor: cursor, width: width)
-            #expect(new.buffer.cells == old.buffer.cells && new.column == old.column,
-                    "\(String(characters)) cursor \(cursor) width \(width)")
+            #expect(
+                new.buffer.cells == old.buffer.cells && new.column == old.column,
+                "\(String(characters)) cursor \(cursor) width \(width)")
             for masking in [FieldText.Masking.none, .all] {
                 let shown = masking.isAll ? String(repeating: Secret.bullet, count: characters.count) : String(characters)
-                #expect(Self.value(String(characters), width: width, masking: masking).text
+                #expect(
+                    Self.value(String(characters), width: width, masking: masking).text
                         == Reference.value(shown, width: width).text)
             }
         }

@@ -8,19 +8,21 @@ import Testing
     /// Scopes gone wrong every way: requested but not enabled (a catalogue scope and a
     /// custom one), two unknown custom scopes, an invalid one in the connection's list.
     static let scopes = """
-    {
-      "schemaVersion": 1,
-      "instance": {"name": "acme", "environment": "production", "redirectUri": "https://clerk.acme.com/v1/oauth_callback"},
-      "connection": {"enabled": true, "signUpAndSignIn": true, "useCustomCredentials": true,
-                     "clientId": "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6", "clientSecret": "another-secret-for-these-tests",
-                     "scopes": ["read:confluence-user", "read:thing:custom", "bad scope"]},
-      "atlassianApp": {"name": "Acme", "scopes": ["read:me", "read:jira-wrok", "write:jira-wrok"],
-                       "callbackUrls": ["https://clerk.acme.com/v1/oauth_callback"]}
-    }
-    """
+        {
+          "schemaVersion": 1,
+          "instance": {"name": "acme", "environment": "production", "redirectUri": "https://clerk.acme.com/v1/oauth_callback"},
+          "connection": {"enabled": true, "signUpAndSignIn": true, "useCustomCredentials": true,
+                         "clientId": "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6", "clientSecret": "another-secret-for-these-tests",
+                         "scopes": ["read:confluence-user", "read:thing:custom", "bad scope"]},
+          "atlassianApp": {"name": "Acme", "scopes": ["read:me", "read:jira-wrok", "write:jira-wrok"],
+                           "callbackUrls": ["https://clerk.acme.com/v1/oauth_callback"]}
+        }
+        """
 
     static func row(of scope: String) -> Int {
-        Forms.items(for: .permissions).firstIndex { if case .scope(let s) = $0 { return s.name == scope }; return false }!
+        Forms.items(for: .permissions).firstIndex {
+            if case .scope(let s) = $0 { return s.name == scope }; return false
+        }!
     }
 
     static let customScopes = Forms.items(for: .permissions).count - 1
@@ -69,7 +71,8 @@ import Testing
             for finding in s.report.findings {
                 let target = FindingTarget(finding)
                 let item = Forms.items(for: target.screen)[target.row]
-                #expect(item.key == finding.field || (finding.field == FormItem.appScopesKey && item.key == FormItem.appScopesKey)
+                #expect(
+                    item.key == finding.field || (finding.field == FormItem.appScopesKey && item.key == FormItem.appScopesKey)
                         || finding.code == "permissions/scope-not-enabled", "\(finding.code) on \(item)")
             }
         }
@@ -90,8 +93,9 @@ import Testing
         let checkbox = rows.firstIndex { $0.contains("[ ] read:confluence-user") }!
         #expect(rows[checkbox + 1].contains("✗ The connection requests read:confluence-user"))
         s.go(to: .credentials)
-        #expect(!s.rendered(width: 120, height: 50).contains("The connection requests read:confluence-user"),
-                "Credentials is complete: it shows no blocker of another step")
+        #expect(
+            !s.rendered(width: 120, height: 50).contains("The connection requests read:confluence-user"),
+            "Credentials is complete: it shows no blocker of another step")
     }
 
     /// A screen marked ✗ says why, also when the fix is on another screen.

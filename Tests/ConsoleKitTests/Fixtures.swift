@@ -9,40 +9,40 @@ enum Fixture {
 
     /// A production instance half set up: findings on several screens.
     static let halfDone = """
-    {
-      "schemaVersion": 1,
-      "instance": {"name": "acme-staging", "environment": "production",
-                   "redirectUri": "https://clerk.staging.acme.com/v1/oauth_callback"},
-      "connection": {"enabled": true, "signUpAndSignIn": false, "useCustomCredentials": true,
-                     "clientId": "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6", "clientSecret": "\(TestSecret.value)",
-                     "scopes": ["read:jira-work", "write:jira-work"]},
-      "atlassianApp": {"name": "Acme sign-in (staging)", "scopes": ["read:jira-work", "read:jira-wrok"],
-                       "callbackUrls": ["http://clerk.staging.acme.com/v1/oauth_callback"],
-                       "distribution": {"status": "not_sharing", "privacyPolicyUrl": "acme.com/privacy"}},
-      "notes": {"owner": "platform team"}
-    }
-    """
+        {
+          "schemaVersion": 1,
+          "instance": {"name": "acme-staging", "environment": "production",
+                       "redirectUri": "https://clerk.staging.acme.com/v1/oauth_callback"},
+          "connection": {"enabled": true, "signUpAndSignIn": false, "useCustomCredentials": true,
+                         "clientId": "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6", "clientSecret": "\(TestSecret.value)",
+                         "scopes": ["read:jira-work", "write:jira-work"]},
+          "atlassianApp": {"name": "Acme sign-in (staging)", "scopes": ["read:jira-work", "read:jira-wrok"],
+                           "callbackUrls": ["http://clerk.staging.acme.com/v1/oauth_callback"],
+                           "distribution": {"status": "not_sharing", "privacyPolicyUrl": "acme.com/privacy"}},
+          "notes": {"owner": "platform team"}
+        }
+        """
 
     /// A production instance with no blocker left.
     static let ready = """
-    {
-      "schemaVersion": 1,
-      "instance": {"name": "acme-prod", "environment": "production", "redirectUri": "https://clerk.acme.com/v1/oauth_callback"},
-      "connection": {"enabled": true, "signUpAndSignIn": true, "useCustomCredentials": true,
-                     "clientId": "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6", "clientSecret": "\(TestSecret.value)", "scopes": ["read:jira-work"]},
-      "atlassianApp": {"name": "Acme sign-in", "description": "Sign in to Acme", "logo": "https://acme.com/logo.png",
-                       "scopes": ["read:me", "read:jira-work"], "callbackUrls": ["https://clerk.acme.com/v1/oauth_callback"],
-                       "distribution": {"status": "sharing", "vendorName": "Acme Inc.", "privacyPolicyUrl": "https://acme.com/privacy",
-                                        "termsUrl": "https://acme.com/terms", "contactUrl": "https://acme.com/support",
-                                        "storesPersonalData": true}}
-    }
-    """
+        {
+          "schemaVersion": 1,
+          "instance": {"name": "acme-prod", "environment": "production", "redirectUri": "https://clerk.acme.com/v1/oauth_callback"},
+          "connection": {"enabled": true, "signUpAndSignIn": true, "useCustomCredentials": true,
+                         "clientId": "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6", "clientSecret": "\(TestSecret.value)", "scopes": ["read:jira-work"]},
+          "atlassianApp": {"name": "Acme sign-in", "description": "Sign in to Acme", "logo": "https://acme.com/logo.png",
+                           "scopes": ["read:me", "read:jira-work"], "callbackUrls": ["https://clerk.acme.com/v1/oauth_callback"],
+                           "distribution": {"status": "sharing", "vendorName": "Acme Inc.", "privacyPolicyUrl": "https://acme.com/privacy",
+                                            "termsUrl": "https://acme.com/terms", "contactUrl": "https://acme.com/support",
+                                            "storesPersonalData": true}}
+        }
+        """
 
     /// What `init --environment production --redirect-uri … --name acme-prod` writes.
     static let fresh = """
-    {"schemaVersion": 1, "instance": {"name": "acme-prod", "environment": "production",
-     "redirectUri": "https://clerk.acme.com/v1/oauth_callback"}}
-    """
+        {"schemaVersion": 1, "instance": {"name": "acme-prod", "environment": "production",
+         "redirectUri": "https://clerk.acme.com/v1/oauth_callback"}}
+        """
 
     /// What a save meets when someone else changed `key` to `theirs` on disk and this
     /// console changed it to `yours`: the store's own merge says.
@@ -57,7 +57,9 @@ enum Fixture {
         try! SettingsStore.decode(Array(json.utf8), path: "fixture.json")
     }
 
-    static func state(_ json: String = halfDone, readOnly: Bool = false, width: Int = 80, height: Int = 24, notice: StatusMessage? = nil) -> ConsoleState {
+    static func state(
+        _ json: String = halfDone, readOnly: Bool = false, width: Int = 80, height: Int = 24, notice: StatusMessage? = nil
+    ) -> ConsoleState {
         var state = ConsoleState(path: "/tmp/acme.json", settings: settings(json), fileMode: 0o600, readOnly: readOnly, notice: notice)
         state.resize(width: width, height: height)
         return state

@@ -39,11 +39,12 @@ func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
     // MARK: Plain keys
 
     @Test func everyKeyCodeMapsToItsKey() {
-        let expected: [(Int32, Key)] = [
-            (0o403, .up), (0o402, .down), (0o404, .left), (0o405, .right), (0o406, .home), (0o550, .end),
-            (0o523, .pageUp), (0o522, .pageDown), (0o407, .backspace), (0o512, .delete), (0o541, .backTab),
-            (0o527, .enter), (0o632, .resize),
-        ] + (1...12).map { (0o410 + Int32($0), .function($0)) }
+        let expected: [(Int32, Key)] =
+            [
+                (0o403, .up), (0o402, .down), (0o404, .left), (0o405, .right), (0o406, .home), (0o550, .end),
+                (0o523, .pageUp), (0o522, .pageDown), (0o407, .backspace), (0o512, .delete), (0o541, .backTab),
+                (0o527, .enter), (0o632, .resize),
+            ] + (1...12).map { (0o410 + Int32($0), .function($0)) }
         for (code, key) in expected {
             #expect(Self.decode([.keyCode(code)]) == [key], "key code \(code)")
         }
@@ -123,8 +124,10 @@ func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
 
     @Test func keyCodesInsideAPasteAreDropped() {
         let c = KeyCodes.curses
-        let inputs: [RawInput] = [.keyCode(c.pasteStart), .character(97), .keyCode(c.up), .keyCode(c.enter),
-                                  .keyCode(c.function[0]), .keyCode(c.pasteStart), .keyCode(-1), .character(98), .keyCode(c.pasteEnd)]
+        let inputs: [RawInput] = [
+            .keyCode(c.pasteStart), .character(97), .keyCode(c.up), .keyCode(c.enter),
+            .keyCode(c.function[0]), .keyCode(c.pasteStart), .keyCode(-1), .character(98), .keyCode(c.pasteEnd),
+        ]
         #expect(Self.decode(inputs) == [.paste("ab")])
     }
 

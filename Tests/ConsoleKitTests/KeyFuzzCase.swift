@@ -37,9 +37,11 @@ struct KeyFuzzCase: Equatable {
     // MARK: Text form
 
     var text: String {
-        var lines = ["# social-console key fuzz case (KeyFuzzTests replays every file in this folder)",
-                     "start \(start.rawValue)", "mode \(readOnly ? "read-only" : "editable")",
-                     "file-mode \(String(fileMode, radix: 8))", "size \(width) \(height)"]
+        var lines = [
+            "# social-console key fuzz case (KeyFuzzTests replays every file in this folder)",
+            "start \(start.rawValue)", "mode \(readOnly ? "read-only" : "editable")",
+            "file-mode \(String(fileMode, radix: 8))", "size \(width) \(height)",
+        ]
         if recovery != .none { lines.append("recovery \(recovery.rawValue)") }
         for step in steps {
             switch step {
@@ -90,7 +92,8 @@ struct KeyFuzzCase: Equatable {
             case ("disk-changed", 1): c.steps.append(.diskChanged(values[0] == "yes"))
             case ("key", 1): guard let v = Int32(values[0]) else { return .failure(fail) }; c.steps.append(.raw(.keyCode(v), times: times))
             case ("char", 1): guard let v = UInt32(values[0]) else { return .failure(fail) }; c.steps.append(.raw(.character(v), times: times))
-            case ("nothing", 1): guard let v = Int(values[0]) else { return .failure(fail) }; c.steps.append(.raw(.nothing(milliseconds: v), times: times))
+            case ("nothing", 1):
+                guard let v = Int(values[0]) else { return .failure(fail) }; c.steps.append(.raw(.nothing(milliseconds: v), times: times))
             default: return .failure(fail)
             }
         }

@@ -22,14 +22,19 @@ struct KeyFuzzGenerator {
     mutating func pick<T>(_ items: [T]) -> T { items[int(items.count)] }
 
     static let codes = KeyCodes.curses
-    static let namedKeys: [Int32] = [codes.up, codes.down, codes.left, codes.right, codes.home, codes.end, codes.pageUp,
-                                     codes.pageDown, codes.backspace, codes.delete, codes.backTab, codes.enter] + codes.function
+    static let namedKeys: [Int32] =
+        [
+            codes.up, codes.down, codes.left, codes.right, codes.home, codes.end, codes.pageUp,
+            codes.pageDown, codes.backspace, codes.delete, codes.backTab, codes.enter,
+        ] + codes.function
     static let oddKeyCodes: [Int32] = [0, -1, Int32.min, Int32.max, 0o410, 0o410 + 13, 0o777, 0o631, codes.pasteEnd + 1, 0x1_0000]
     /// Characters a console must cope with: wide, combining, joined, bidi, zero-width,
     /// non-breaking, C1 controls, and the keys its dialogs answer to.
-    static let oddCharacters: [UInt32] = [0xE9, 0x65E5, 0x1F600, 0x301, 0x200D, 0x200B, 0x202E, 0xFEFF, 0xA0, 0x2028,
-                                          0x85, 0x9B, 0x9F, 0xAD, 0x1F1EF, 0xFF21, 0x10FFFF, 0xFFFD, 0xD800, 0xDFFF,
-                                          0x11_0000, UInt32.max]
+    static let oddCharacters: [UInt32] = [
+        0xE9, 0x65E5, 0x1F600, 0x301, 0x200D, 0x200B, 0x202E, 0xFEFF, 0xA0, 0x2028,
+        0x85, 0x9B, 0x9F, 0xAD, 0x1F1EF, 0xFF21, 0x10FFFF, 0xFFFD, 0xD800, 0xDFFF,
+        0x11_0000, UInt32.max,
+    ]
     /// Letters the dialogs answer to (quit, conflict, restore), and some that are text.
     static let typed = Array("yYnNcCrRoOdDlLq aZ09.:/-_,@")
     static let pieces: [String] = [
@@ -47,8 +52,10 @@ struct KeyFuzzGenerator {
         "\u{1B}[12;40R", "\u{1B}[200~", "\u{1B}[201~", "\u{9B}1;5C", "\u{1B}[1;\u{03}5C", "\u{1B}[1;\u{11}5C", "\u{1B}[1;\u{1B}[B",
         "\u{1B}OM", "\u{1B}Op", "\u{1B}[27;5;9~", "\u{1B}[97;5u",
     ]
-    static let sizes: [(Int, Int)] = [(0, 0), (1, 1), (0, 24), (80, 0), (2, 1), (5, 3), (39, 9), (40, 10), (41, 11),
-                                      (50, 12), (60, 16), (79, 23), (80, 24), (80, 24), (100, 30), (120, 40), (400, 12), (1_000, 3)]
+    static let sizes: [(Int, Int)] = [
+        (0, 0), (1, 1), (0, 24), (80, 0), (2, 1), (5, 3), (39, 9), (40, 10), (41, 11),
+        (50, 12), (60, 16), (79, 23), (80, 24), (80, 24), (100, 30), (120, 40), (400, 12), (1_000, 3),
+    ]
 
     // MARK: Cases
 
@@ -128,8 +135,10 @@ struct KeyFuzzGenerator {
 
     /// A held key: a long word, Backspace or Tab pressed thousands of times.
     mutating func longRun() -> KeyFuzzCase.Step {
-        let inputs: [RawInput] = [.character(120), .character(0x65E5), .character(32), .character(127), .character(9),
-                                  .keyCode(Self.codes.down), .keyCode(Self.codes.left), .keyCode(Self.codes.pageDown), .character(13)]
+        let inputs: [RawInput] = [
+            .character(120), .character(0x65E5), .character(32), .character(127), .character(9),
+            .keyCode(Self.codes.down), .keyCode(Self.codes.left), .keyCode(Self.codes.pageDown), .character(13),
+        ]
         return .raw(pick(inputs), times: 1 + int(chance(5) ? 3_000 : 200))
     }
 

@@ -72,8 +72,9 @@ struct KeyFuzzRunner {
         self.fuzzCase = fuzzCase
         onDisk = Self.settings(fuzzCase.start)
         terminal = (fuzzCase.width, fuzzCase.height)
-        state = ConsoleState(path: "/tmp/fuzz.json", settings: onDisk, fileMode: fuzzCase.fileMode, readOnly: fuzzCase.readOnly,
-                             recovery: Self.recovery(fuzzCase.recovery, onDisk))
+        state = ConsoleState(
+            path: "/tmp/fuzz.json", settings: onDisk, fileMode: fuzzCase.fileMode, readOnly: fuzzCase.readOnly,
+            recovery: Self.recovery(fuzzCase.recovery, onDisk))
         _ = state.handle(.resized(width: terminal.width, height: terminal.height))
     }
 
@@ -197,7 +198,8 @@ struct KeyFuzzRunner {
         let took = clock.now - began
         guard took > slowest else { return }
         slowest = took
-        slowestWhat = "\(what()) on \(state.screen), focus \(state.focus), overlay \(String(describing: state.overlay)), "
+        slowestWhat =
+            "\(what()) on \(state.screen), focus \(state.focus), overlay \(String(describing: state.overlay)), "
             + "editing \(state.editor?.characters.count ?? -1) characters, \(state.width)x\(state.height)"
     }
 
@@ -224,7 +226,9 @@ struct KeyFuzzRunner {
         }
         // Pasted into the scope filter, text may move focus to the first scope it matches.
         let filtering = before.scopeFilter?.isEditing == true && before.screen == .permissions
-        if case .paste = key, effect != nil || state.screen != before.screen || (state.focus != before.focus && !filtering) || state.overlay != before.overlay {
+        if case .paste = key,
+            effect != nil || state.screen != before.screen || (state.focus != before.focus && !filtering) || state.overlay != before.overlay
+        {
             fail("a paste acted as a command")
         }
         if key == .resize, effect != nil || state.settings != before.settings || state.focus != before.focus {
@@ -237,8 +241,14 @@ struct KeyFuzzRunner {
 
     /// Which key may ask for which effect, with what open.
     static func allowed(_ effect: Effect, from key: Key, in overlay: Overlay?) -> Bool {
-        let outsideDialogs = overlay == nil || { if case .help = overlay { return true }; return false }()
-        let inMerge = { if case .conflict = overlay { return true }; return false }()
+        let outsideDialogs =
+            overlay == nil
+            || {
+                if case .help = overlay { return true }; return false
+            }()
+        let inMerge = {
+            if case .conflict = overlay { return true }; return false
+        }()
         let quitKeys: [Key] = overlay == .quitConfirm ? [.char("n"), .char("N")] : outsideDialogs ? [.ctrl("q"), .function(10)] : []
         switch effect {
         case .quit(130): return key == .ctrl("c")
@@ -267,7 +277,9 @@ struct KeyFuzzRunner {
         if case .help(let scroll)? = state.overlay, scroll < 0 || scroll > HelpText.maxScroll(state) {
             fail("help scrolled to \(scroll), past \(HelpText.maxScroll(state))")
         }
-        if state.revealSecret && (state.editor == nil || state.readOnly) { fail("reveal on with no text being edited, on \(String(describing: state.focusedItem))") }
+        if state.revealSecret && (state.editor == nil || state.readOnly) {
+            fail("reveal on with no text being edited, on \(String(describing: state.focusedItem))")
+        }
     }
 
     /// Renders at the size the state knows, as the run loop does, and checks the frame.

@@ -88,7 +88,9 @@ import Testing
             }
         }
         let elapsed = clock.now - start
-        print("key fuzz: seed \(Self.seed), \(iterations) cases, \(keys) keys, \(frames) frames, \(effects) effects in \(elapsed); slowest step \(slowest) (\(slowestWhat))")
+        print(
+            "key fuzz: seed \(Self.seed), \(iterations) cases, \(keys) keys, \(frames) frames, \(effects) effects in \(elapsed); slowest step \(slowest) (\(slowestWhat))"
+        )
         print("key fuzz: effects \(effectKinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
         // About 70 cases and 20,000 keys in a debug build here; frames are most of the time.
         #expect(iterations > 20 && keys > 2_000, "the fuzz run did too little to mean anything")

@@ -117,8 +117,10 @@ import Testing
         return s
     }
 
-    @Test(arguments: ["https://clerk.acme.com/v1/oauth_callback/", "http://clerk.acme.com/v1/oauth_callback",
-                      "https://CLERK.acme.com/v1/oauth_callback", "https://clerk.acme.com/V1/OAuth_Callback//"])
+    @Test(arguments: [
+        "https://clerk.acme.com/v1/oauth_callback/", "http://clerk.acme.com/v1/oauth_callback",
+        "https://CLERK.acme.com/v1/oauth_callback", "https://clerk.acme.com/V1/OAuth_Callback//",
+    ])
     func aNearMissIsReplacedWhereItStands(_ miss: String) {
         let s = Self.fill(["https://other.example/v1/oauth_callback", miss])
         #expect(s.settings.list("atlassianApp.callbackUrls") == ["https://other.example/v1/oauth_callback", Self.uri])
@@ -138,8 +140,11 @@ import Testing
 
     @Test func anotherAddressIsKeptAndTheURIAdded() {
         let s = Self.fill(["https://clerk.acme.com/v2/oauth_callback", "https://accounts.acme.com/v1/oauth_callback"])
-        #expect(s.settings.list("atlassianApp.callbackUrls") == ["https://clerk.acme.com/v2/oauth_callback",
-                                                                 "https://accounts.acme.com/v1/oauth_callback", Self.uri])
+        #expect(
+            s.settings.list("atlassianApp.callbackUrls") == [
+                "https://clerk.acme.com/v2/oauth_callback",
+                "https://accounts.acme.com/v1/oauth_callback", Self.uri,
+            ])
         #expect(s.status?.text == "Added \(Self.uri) to the callback URLs")
     }
 

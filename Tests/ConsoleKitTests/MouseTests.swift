@@ -41,8 +41,11 @@ import Testing
         for scalar in "\u{1B}[<0;5;4M\u{1B}[<0;5;4m\u{1B}[<65;1;1Mx".unicodeScalars {
             if let key = decoder.decode(.character(scalar.value)) { keys.append(key) }
         }
-        #expect(keys == [.mouse(MouseEvent(.press(button: 0), x: 4, y: 3)), .mouse(MouseEvent(.release(button: 0), x: 4, y: 3)),
-                         .mouse(MouseEvent(.wheelDown, x: 0, y: 0)), .char("x")], "nothing of a report is typed")
+        #expect(
+            keys == [
+                .mouse(MouseEvent(.press(button: 0), x: 4, y: 3)), .mouse(MouseEvent(.release(button: 0), x: 4, y: 3)),
+                .mouse(MouseEvent(.wheelDown, x: 0, y: 0)), .char("x"),
+            ], "nothing of a report is typed")
     }
 
     @Test func aClickOnAStepOpensItsScreenInBothLayouts() throws {

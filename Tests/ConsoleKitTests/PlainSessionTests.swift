@@ -11,8 +11,9 @@ import Testing
         var transcript: String
 
         init(_ json: String? = nil, ascii: Bool = false, echo: Bool = false) {
-            session = PlainSession(path: "acme.json", settings: json.map(Fixture.settings), fileMode: 0o600,
-                                   options: .init(ascii: ascii, echoAnswers: echo))
+            session = PlainSession(
+                path: "acme.json", settings: json.map(Fixture.settings), fileMode: 0o600,
+                options: .init(ascii: ascii, echoAnswers: echo))
             transcript = session.start()
         }
 
@@ -59,16 +60,17 @@ import Testing
             asked.append(String(prompt.prefix { $0 != "[" && $0 != "(" && $0 != "," }).trimmingWhitespace)
             run.answer(asked.count == 3 ? "https://clerk.acme.com/v1/oauth_callback" : "")
         }
-        #expect(asked == [
-            "Instance › Name", "Instance › Environment", "Instance › Redirect URI",
-            "App › Name", "App › Description", "App › Logo",
-            "Permissions › Scopes",
-            "Authorization › Callback URLs", "Authorization › Use the instance's redirect URI",
-            "Credentials › Use custom credentials", "Credentials › Client ID", "Credentials › Client Secret",
-            "Credentials › Additional scopes", "Credentials › Enabled", "Credentials › Sign-up and sign-in",
-            "Distribution › Sharing", "Distribution › Vendor name", "Distribution › Privacy policy URL",
-            "Distribution › Terms URL", "Distribution › Contact URL", "Distribution › Stores personal data",
-        ])
+        #expect(
+            asked == [
+                "Instance › Name", "Instance › Environment", "Instance › Redirect URI",
+                "App › Name", "App › Description", "App › Logo",
+                "Permissions › Scopes",
+                "Authorization › Callback URLs", "Authorization › Use the instance's redirect URI",
+                "Credentials › Use custom credentials", "Credentials › Client ID", "Credentials › Client Secret",
+                "Credentials › Additional scopes", "Credentials › Enabled", "Credentials › Sign-up and sign-in",
+                "Distribution › Sharing", "Distribution › Vendor name", "Distribution › Privacy policy URL",
+                "Distribution › Terms URL", "Distribution › Contact URL", "Distribution › Stores personal data",
+            ])
         // Each step is announced once, in order.
         for (n, title) in ["Instance", "App", "Permissions", "Authorization", "Credentials", "Distribution"].enumerated() {
             #expect(run.transcript.contains("Step \(n + 1) of 6. \(title):"))

@@ -8,8 +8,9 @@ import Testing
         var kept = Fixture.settings(Fixture.halfDone)
         kept.setValue(.string("acme-staging-edited"), for: "instance.name")
         let offer = RecoveryFile.Pending(path: "/tmp/acme.json.recovered.json", settings: kept, fileChangedSince: changedSince)
-        var s = ConsoleState(path: "/tmp/acme.json", settings: Fixture.settings(Fixture.halfDone), fileMode: 0o600,
-                             readOnly: readOnly, recovery: offer)
+        var s = ConsoleState(
+            path: "/tmp/acme.json", settings: Fixture.settings(Fixture.halfDone), fileMode: 0o600,
+            readOnly: readOnly, recovery: offer)
         s.resize(width: 80, height: 24)
         return s
     }

@@ -37,7 +37,9 @@ import Testing
         s.press(typing("CONF"))
         let shown = Self.scopeRows.filter(s.isShown)
         let scopes = ScopeCatalogue.appScopes
-        let matching = scopes.indices.filter { i in [scopes[i].name, scopes[i].product, scopes[i].description].contains { $0.lowercased().contains("conf") } }
+        let matching = scopes.indices.filter { i in
+            [scopes[i].name, scopes[i].product, scopes[i].description].contains { $0.lowercased().contains("conf") }
+        }
         #expect(!shown.isEmpty && shown == matching, "any letter case, in name, product or description")
         #expect(s.isShown(Self.scopeRows.count), "Custom scopes always shows")
         #expect(shown.contains(s.focus), "focus moves to a match")

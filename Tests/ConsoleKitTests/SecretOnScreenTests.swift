@@ -21,7 +21,13 @@ import Testing
     static let pastes: [(String, [Key])] = [
         ("alone", [.paste(TestSecret.value)]),
         ("in a URL", [.paste("https://acme.example/cb?token=" + TestSecret.value + "&x=1")]),
-        ("edited", [.paste(TestSecret.value + "\n"), .backspace, .left, .left, .left, .left, .left, .left, .left, .left, .left, .left, .left, .left, .char("Q")]),
+        (
+            "edited",
+            [
+                .paste(TestSecret.value + "\n"), .backspace, .left, .left, .left, .left, .left, .left, .left, .left, .left, .left, .left, .left,
+                .char("Q"),
+            ]
+        ),
     ]
 
     static func cleared(_ state: ConsoleState) -> ConsoleState {
@@ -215,23 +221,27 @@ import Testing
         let wideSecret = "秘密鍵秘密鍵秘密鍵"
         let mask = SecretMask(secrets: [wideSecret])
         var b = CellBuffer(width: 20, height: 1)
-        let drawn = FieldText.drawEditing(Array("ab" + wideSecret + "日本"), cursor: 13, masking: .secret(mask),
-                                          x: 0, y: 0, width: 20, style: .field, into: &b)
+        let drawn = FieldText.drawEditing(
+            Array("ab" + wideSecret + "日本"), cursor: 13, masking: .secret(mask),
+            x: 0, y: 0, width: 20, style: .field, into: &b)
         #expect(b.text == "ab•••••••••日本" && drawn.column == 15 && drawn.showsSecret)
         // The field's left edge cuts the secret: what is left of it is still masked.
         var narrow = CellBuffer(width: 6, height: 1)
-        FieldText.drawEditing(Array("ab" + wideSecret + "日本"), cursor: 13, masking: .secret(mask),
-                              x: 0, y: 0, width: 6, style: .field, into: &narrow)
+        FieldText.drawEditing(
+            Array("ab" + wideSecret + "日本"), cursor: 13, masking: .secret(mask),
+            x: 0, y: 0, width: 6, style: .field, into: &narrow)
         #expect(narrow.text == "•日本")
         // Only 7 characters of it are near the cursor, too few to find on their own.
         let ascii = SecretMask(secrets: ["0123456789abcdef"])
         var tail = CellBuffer(width: 4, height: 1)
-        let end = FieldText.drawEditing(Array(String(repeating: "x", count: 100) + "0123456789abcdef" + "yy"), cursor: 118,
-                                        masking: .secret(ascii), x: 0, y: 0, width: 4, style: .field, into: &tail)
+        let end = FieldText.drawEditing(
+            Array(String(repeating: "x", count: 100) + "0123456789abcdef" + "yy"), cursor: 118,
+            masking: .secret(ascii), x: 0, y: 0, width: 4, style: .field, into: &tail)
         #expect(tail.text == "•yy" && end.column == 3 && end.showsSecret)
         var past = CellBuffer(width: 4, height: 1)
-        let after = FieldText.drawEditing(Array("0123456789abcdef" + "yyyyyy"), cursor: 22, masking: .secret(ascii),
-                                          x: 0, y: 0, width: 4, style: .field, into: &past)
+        let after = FieldText.drawEditing(
+            Array("0123456789abcdef" + "yyyyyy"), cursor: 22, masking: .secret(ascii),
+            x: 0, y: 0, width: 4, style: .field, into: &past)
         #expect(past.text == "yyy" && !after.showsSecret, "the secret is out of sight: nothing to explain")
         var head = CellBuffer(width: 6, height: 1)
         FieldText.drawValue("abcd0123456789abcdef", masking: .secret(ascii), x: 0, y: 0, width: 6, style: .field, into: &head)

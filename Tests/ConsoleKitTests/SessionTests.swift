@@ -16,8 +16,11 @@ import Testing
     }
 
     /// Runs a session on the file as it is now; returns the exit code and the session.
-    func run(_ script: [FakeTerminal.Step], files: some SettingsFiles = StoreFiles(), stop: @escaping () -> StopReason? = { nil })
-        -> (code: Int32, terminal: FakeTerminal, session: ConsoleSession<FakeTerminal, some SettingsFiles>) {
+    func run(
+        _ script: [FakeTerminal.Step], files: some SettingsFiles = StoreFiles(), stop: @escaping () -> StopReason? = { nil }
+    )
+        -> (code: Int32, terminal: FakeTerminal, session: ConsoleSession<FakeTerminal, some SettingsFiles>)
+    {
         let base = try? SettingsStore.load(path)
         let recovery = try? RecoveryFile.pending(for: path)
         let state = ConsoleState(path: path, settings: base?.settings ?? Settings(), fileMode: base?.mode, readOnly: false, recovery: recovery)
@@ -48,8 +51,11 @@ import Testing
     /// The save keeps the logo, applies the name, and opens no dialog.
     @Test func aSecondWritersChangeToAnotherKeyIsMergedNotReverted() throws {
         try write()
-        let run = run(FakeTerminal.typing("-mine") + [otherWriter("atlassianApp.logo", "https://acme.com/logo.png"),
-                                                      .tick, .tick, .key(.ctrl("s")), .tick, .key(.ctrl("q"))])
+        let run = run(
+            FakeTerminal.typing("-mine") + [
+                otherWriter("atlassianApp.logo", "https://acme.com/logo.png"),
+                .tick, .tick, .key(.ctrl("s")), .tick, .key(.ctrl("q")),
+            ])
         #expect(run.code == 0, "nothing left unsaved: the quit did not ask")
         #expect(try onDisk("atlassianApp.logo") == "https://acme.com/logo.png")
         #expect(try onDisk("instance.name") == "acme-staging-mine")
@@ -72,8 +78,11 @@ import Testing
 
         try FileManager.default.removeItem(atPath: path)
         try write(Fixture.halfDone.replacingOccurrences(of: "acme-staging", with: "acme-base"))
-        let yours = run(FakeTerminal.typing("-mine") + [otherWriter("instance.name", "theirs"), otherWriter("atlassianApp.logo", "https://l.example/x.png"),
-                                                       .key(.ctrl("s")), .key(.char("y")), .key(.enter), .key(.ctrl("q"))])
+        let yours = run(
+            FakeTerminal.typing("-mine") + [
+                otherWriter("instance.name", "theirs"), otherWriter("atlassianApp.logo", "https://l.example/x.png"),
+                .key(.ctrl("s")), .key(.char("y")), .key(.enter), .key(.ctrl("q")),
+            ])
         #expect(yours.code == 0)
         #expect(try onDisk("instance.name") == "acme-base-mine", "yours, as chosen")
         #expect(try onDisk("atlassianApp.logo") == "https://l.example/x.png", "their other change kept")
@@ -81,8 +90,9 @@ import Testing
 
     @Test func theirsForAllKeepsTheirValueAndStillAppliesYourOtherEdits() throws {
         try write()
-        let run = run(FakeTerminal.typing("-mine") + [.key(.tab), .key(.tab)] + FakeTerminal.typing("/x")
-                      + [otherWriter("instance.name", "theirs"), .key(.ctrl("s")), .key(.char("T")), .key(.enter), .key(.ctrl("q"))])
+        let run = run(
+            FakeTerminal.typing("-mine") + [.key(.tab), .key(.tab)] + FakeTerminal.typing("/x")
+                + [otherWriter("instance.name", "theirs"), .key(.ctrl("s")), .key(.char("T")), .key(.enter), .key(.ctrl("q"))])
         #expect(run.code == 0)
         #expect(try onDisk("instance.name") == "theirs")
         #expect(try onDisk("instance.redirectUri") == "https://clerk.staging.acme.com/v1/oauth_callback/x")
@@ -100,7 +110,8 @@ import Testing
             // The console edits the Instance name (the first field) every round.
             let bothChanged = theirKey == "instance.name"
             let answer: [FakeTerminal.Step] = bothChanged ? [.key(.char("Y")), .key(.enter)] : []
-            let run = run(FakeTerminal.typing("-\(round)") + [otherWriter(theirKey, theirValue), .key(.ctrl("s")), .tick] + answer + [.key(.ctrl("q"))])
+            let run = run(
+                FakeTerminal.typing("-\(round)") + [otherWriter(theirKey, theirValue), .key(.ctrl("s")), .tick] + answer + [.key(.ctrl("q"))])
             let listed = run.terminal.frames.contains { $0.text.contains("Changed on disk") && $0.text.contains(theirKey) }
             let kept = try onDisk(theirKey) == theirValue
             #expect(kept || listed, "round \(round): \(theirKey) reverted without being listed")
@@ -113,7 +124,8 @@ import Testing
         try write()
         let run = run([.tick, otherWriter("instance.name", "renamed-elsewhere"), .tick, .tick, .key(.ctrl("q"))])
         #expect(run.code == 0)
-        #expect(run.terminal.frames.contains { $0.text.contains("renamed-elsewhere") && $0.text.contains("Reloaded acme.json: it was changed on disk") })
+        #expect(
+            run.terminal.frames.contains { $0.text.contains("renamed-elsewhere") && $0.text.contains("Reloaded acme.json: it was changed on disk") })
     }
 
     @Test func aFailedSaveSaysWhyAndKeepsTheEdits() throws {
@@ -151,12 +163,20 @@ import Testing
     @Test func sigtermKeepsTheEditsAndSigintKeepsNothing() throws {
         try write()
         var asked = false
-        let term = run(FakeTerminal.typing("-x") + [.tick, .tick], stop: { defer { asked = true }; return asked ? .terminate : nil })
+        let term = run(
+            FakeTerminal.typing("-x") + [.tick, .tick],
+            stop: {
+                defer { asked = true }; return asked ? .terminate : nil
+            })
         #expect(term.code == 143)
         #expect(FileManager.default.fileExists(atPath: RecoveryFile.path(for: path)))
         try RecoveryFile.discard(for: path)
         asked = false
-        let interrupted = run(FakeTerminal.typing("-x") + [.tick, .tick], stop: { defer { asked = true }; return asked ? .interrupt : nil })
+        let interrupted = run(
+            FakeTerminal.typing("-x") + [.tick, .tick],
+            stop: {
+                defer { asked = true }; return asked ? .interrupt : nil
+            })
         #expect(interrupted.code == 130)
         #expect(!FileManager.default.fileExists(atPath: RecoveryFile.path(for: path)))
     }
@@ -178,4 +198,3 @@ import Testing
         #expect(run.session.state.screen == .app)
     }
 }
-

@@ -119,7 +119,9 @@ import Testing
             }
         }
         let readme = Repository.text("README.md")
-        for row in ["| Home, Ctrl-A |", "| End, Ctrl-E |", "| Ctrl-U |", "| Ctrl-K |", "| Ctrl-W |", "| Alt-Backspace |", "| Ctrl-_ |", "| Ctrl-Y |", "| / |"] {
+        for row in [
+            "| Home, Ctrl-A |", "| End, Ctrl-E |", "| Ctrl-U |", "| Ctrl-K |", "| Ctrl-W |", "| Alt-Backspace |", "| Ctrl-_ |", "| Ctrl-Y |", "| / |",
+        ] {
             #expect(readme.contains(row), "README: \(row)")
         }
     }

@@ -6,10 +6,10 @@ import Testing
 @Suite struct UndoTests {
     @Test func undoTakesBackConfirmedEditsOneByOneAndFocusesTheirRow() {
         var s = Fixture.state()
-        s.press([.ctrl("u")] + typing("renamed") + [.enter])     // Instance › Name
-        s.press(.char(" "))                                        // Environment → development
+        s.press([.ctrl("u")] + typing("renamed") + [.enter])  // Instance › Name
+        s.press(.char(" "))  // Environment → development
         s.go(to: .permissions)
-        s.press(.char(" "))                                        // read:me ticked
+        s.press(.char(" "))  // read:me ticked
         #expect(s.settings.text("instance.name") == "renamed")
         #expect(s.settings.text("instance.environment") == "development")
         #expect(s.settings.list("atlassianApp.scopes")?.contains("read:me") == true)

@@ -60,8 +60,9 @@ private func sequentialJSON(_ paths: [String]) -> (lines: [String], summary: Aud
 
 private func parallelJSON(_ paths: [String], workers: Int, order: ParallelAudit.Order) -> (lines: [String], summary: AuditSummary) {
     var lines: [String] = []
-    let summary = ParallelAudit.run(paths, workers: workers, order: order,
-                                    render: { JSONWriter.compact($0.json) }, emit: { lines.append($0) })
+    let summary = ParallelAudit.run(
+        paths, workers: workers, order: order,
+        render: { JSONWriter.compact($0.json) }, emit: { lines.append($0) })
     return (lines, summary)
 }
 
@@ -142,9 +143,10 @@ private func parallelJSON(_ paths: [String], workers: Int, order: ParallelAudit.
     }
 
     @Test func mergingPartsGivesTheTotalsOfAll() {
-        let entries = (0..<9).map { i -> AuditEntry in
-            .report(path: "\(i)", Readiness.evaluate(try! SettingsStore.decode(Array(Fleet.text(i == 6 || i == 7 ? 0 : i).utf8), path: "x")))
-        } + [.error(path: "e", FileError(.invalidJSON, path: "e", "bad"))]
+        let entries =
+            (0..<9).map { i -> AuditEntry in
+                .report(path: "\(i)", Readiness.evaluate(try! SettingsStore.decode(Array(Fleet.text(i == 6 || i == 7 ? 0 : i).utf8), path: "x")))
+            } + [.error(path: "e", FileError(.invalidJSON, path: "e", "bad"))]
         var whole = AuditSummary(), left = AuditSummary(), right = AuditSummary()
         for (i, e) in entries.enumerated() {
             whole.add(e)
@@ -187,10 +189,11 @@ private func parallelJSON(_ paths: [String], workers: Int, order: ParallelAudit.
             s.setList("connection.scopes", [TestSecret.value])
         }
         let report = Readiness.evaluate(pasted)
-        #expect(Set(report.findings.map(\.code)).isSuperset(of: [
-            "distribution/privacy-url-invalid", "instance/redirect-uri-invalid", "authorization/callback-not-https",
-            "permissions/scope-not-enabled",
-        ]))
+        #expect(
+            Set(report.findings.map(\.code)).isSuperset(of: [
+                "distribution/privacy-url-invalid", "instance/redirect-uri-invalid", "authorization/callback-not-https",
+                "permissions/scope-not-enabled",
+            ]))
         for f in report.findings {
             #expect(!f.message.contains(TestSecret.value) && !f.fix.contains(TestSecret.value), "\(f.code)")
         }
@@ -208,7 +211,8 @@ private func parallelJSON(_ paths: [String], workers: Int, order: ParallelAudit.
 
 @Suite struct HistoryTests {
     @Test func anEntryParsesAndTheSecretIsNeverKept() throws {
-        let line = #"{"time": "2026-11-29T10:00:00Z", "user": "ana", "via": "set", "changes": [{"key": "atlassianApp.name", "old": null, "new": "X"}, {"key": "connection.clientSecret", "old": "hand-edited-old-secret", "new": "hand-edited-new-secret"}]}"#
+        let line =
+            #"{"time": "2026-11-29T10:00:00Z", "user": "ana", "via": "set", "changes": [{"key": "atlassianApp.name", "old": null, "new": "X"}, {"key": "connection.clientSecret", "old": "hand-edited-old-secret", "new": "hand-edited-new-secret"}]}"#
         let entry = try HistoryEntry.parse(Array(line.utf8)[...]).get()
         #expect(entry.time == "2026-11-29T10:00:00Z" && entry.user == "ana" && entry.via == "set")
         #expect(entry.changes[0].key == "atlassianApp.name" && entry.changes[0].old == .null && entry.changes[0].new == .string("X"))
@@ -226,7 +230,9 @@ private func parallelJSON(_ paths: [String], workers: Int, order: ParallelAudit.
         #expect(entry.secretValues.isEmpty)
     }
 
-    @Test(arguments: ["{\"time\": ", "[1, 2]", "{\"time\": \"t\"}", "{\"time\": \"t\", \"user\": \"u\", \"via\": \"set\", \"changes\": [{\"old\": 1}]}"])
+    @Test(arguments: [
+        "{\"time\": ", "[1, 2]", "{\"time\": \"t\"}", "{\"time\": \"t\", \"user\": \"u\", \"via\": \"set\", \"changes\": [{\"old\": 1}]}",
+    ])
     func aCorruptLineSaysWhyWithoutQuotingIt(line: String) {
         guard case .failure(let problem) = HistoryEntry.parse(Array(line.utf8)[...]) else {
             Issue.record("parsed a corrupt line")

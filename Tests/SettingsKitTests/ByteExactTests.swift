@@ -88,7 +88,9 @@ import SettingsKit
 
     @Test func theSecretEqualsTheIDOnlyByteForByte() {
         let id = "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P\(Self.nfc)"
-        let same = Fixtures.ready { $0.setText("connection.clientId", id); $0.setText("connection.clientSecret", id) }
+        let same = Fixtures.ready {
+            $0.setText("connection.clientId", id); $0.setText("connection.clientSecret", id)
+        }
         #expect(Fixtures.codes(same).contains("credentials/secret-equals-id"))
         let otherSpelling = Fixtures.ready {
             $0.setText("connection.clientId", id)

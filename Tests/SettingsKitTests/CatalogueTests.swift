@@ -50,7 +50,10 @@ import SettingsKit
         var s = Fixtures.ready
         s.setList("connection.scopes", ["read:jira-work", "read:me", "offline_access"])
         let url = try ConsentURL.build(s, state: "a b&c").get()
-        #expect(url == "https://auth.atlassian.com/authorize?audience=api.atlassian.com&client_id=a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6&scope=read%3Ame%20read%3Ajira-work%20offline_access&redirect_uri=https%3A%2F%2Fclerk.acme.com%2Fv1%2Foauth_callback&state=a%20b%26c&response_type=code&prompt=consent")
+        #expect(
+            url
+                == "https://auth.atlassian.com/authorize?audience=api.atlassian.com&client_id=a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6&scope=read%3Ame%20read%3Ajira-work%20offline_access&redirect_uri=https%3A%2F%2Fclerk.acme.com%2Fv1%2Foauth_callback&state=a%20b%26c&response_type=code&prompt=consent"
+        )
         #expect(!url.contains(TestSecret.value))
     }
 

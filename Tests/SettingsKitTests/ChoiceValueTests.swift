@@ -24,10 +24,12 @@ import SettingsKit
 
     @Test func statusNearMisses() {
         #expect(Self.finding("atlassianApp.distribution.status", "sharing", "distribution/not-sharing") == nil)
-        #expect(Self.finding("atlassianApp.distribution.status", "not_sharing", "distribution/not-sharing")?.message
-            == "The app is not shared: only its owner can sign in.")
-        #expect(Self.finding("atlassianApp.distribution.status", nil, "distribution/not-sharing")?.message
-            == "The app is not shared: only its owner can sign in.")
+        #expect(
+            Self.finding("atlassianApp.distribution.status", "not_sharing", "distribution/not-sharing")?.message
+                == "The app is not shared: only its owner can sign in.")
+        #expect(
+            Self.finding("atlassianApp.distribution.status", nil, "distribution/not-sharing")?.message
+                == "The app is not shared: only its owner can sign in.")
     }
 
     @Test(arguments: [
@@ -42,8 +44,9 @@ import SettingsKit
     @Test func environmentNearMisses() {
         #expect(Self.finding("instance.environment", "production", "instance/environment-missing") == nil)
         #expect(Self.finding("instance.environment", "development", "instance/environment-missing") == nil)
-        #expect(Self.finding("instance.environment", nil, "instance/environment-missing")?.message
-            == "The instance environment is not development or production.")
+        #expect(
+            Self.finding("instance.environment", nil, "instance/environment-missing")?.message
+                == "The instance environment is not development or production.")
     }
 
     @Test func aSecretPastedAsTheValueIsNotQuoted() {

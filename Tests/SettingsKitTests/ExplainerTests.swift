@@ -19,27 +19,31 @@ let factsTableCases: [ExplainCase] = [
     ExplainCase(message: "only the owner can sign in", ids: ["no-access-to-app"]),
     ExplainCase(message: "This app requires access to a Jira site which you don't have. Ask your admin.", ids: ["no-atlassian-site"]),
     ExplainCase(message: "accessible-resources is empty", ids: ["no-atlassian-site"]),
-    ExplainCase(message: "We're having trouble logging you in. There seems to be an issue with your identity provider.",
-                ids: ["identity-provider-client-id", "redirect-uri-not-registered"]),
+    ExplainCase(
+        message: "We're having trouble logging you in. There seems to be an issue with your identity provider.",
+        ids: ["identity-provider-client-id", "redirect-uri-not-registered"]),
     ExplainCase(message: "invalid_client", ids: ["invalid-client"]),
     ExplainCase(message: "access_denied on the token call", ids: ["invalid-client"]),
     ExplainCase(message: "no refresh token", ids: ["no-refresh-token"]),
     // "Corrections and additions", which stand where the two disagree.
-    ExplainCase(message: "https://clerk.acme.com/v1/oauth_callback?error=access_denied&error_description=User did not authorize the request",
-                ids: ["user-cancelled"]),
+    ExplainCase(
+        message: "https://clerk.acme.com/v1/oauth_callback?error=access_denied&error_description=User did not authorize the request",
+        ids: ["user-cancelled"]),
     ExplainCase(message: #"401 {"error":"access_denied","error_description":"Unauthorized"}"#, ids: ["invalid-client"]),
     ExplainCase(message: #"403 {"error":"invalid_grant","error_description":"Invalid authorization code"}"#, ids: ["invalid-authorization-code"]),
     ExplainCase(message: #"403 {"error":"invalid_grant","error_description":"Unknown or invalid refresh token"}"#, ids: ["dead-refresh-token"]),
     ExplainCase(message: #"403 {"error":"unauthorized_client","error_description":"refresh_token is invalid"}"#, ids: ["dead-refresh-token"]),
     ExplainCase(message: "401 Unauthorized; scope does not match", ids: ["scope-does-not-match"]),
-    ExplainCase(message: "This app has not requested any supported Atlassian scopes. Check the authorization URL",
-                ids: ["no-supported-scopes"]),
+    ExplainCase(
+        message: "This app has not requested any supported Atlassian scopes. Check the authorization URL",
+        ids: ["no-supported-scopes"]),
     ExplainCase(message: "Something went wrong", ids: ["no-access-to-app", "scope-not-added"]),
 ]
 
 /// The same messages as people paste them: encoded, quoted, in JSON, shouted.
 let pastedCases: [ExplainCase] = [
-    ExplainCase(message: "error=unauthorized_client&error_description=redirect_uri+is+not+registered+for+client", ids: ["redirect-uri-not-registered"]),
+    ExplainCase(
+        message: "error=unauthorized_client&error_description=redirect_uri+is+not+registered+for+client", ids: ["redirect-uri-not-registered"]),
     ExplainCase(message: "?error=access_denied&error_description=User+did+not+authorize+the+request", ids: ["user-cancelled"]),
     ExplainCase(message: "error=access_denied&error_description=User%20did%20not%20authorize%20the%20request&state=x", ids: ["user-cancelled"]),
     ExplainCase(message: "return_to=%3Ferror%3Daccess_denied%26error_description%3DUser%2520did%2520not%2520authorize", ids: ["user-cancelled"]),

@@ -68,8 +68,7 @@ extension ParallelWriterTests {
             let setDone = DispatchGroup()
             let setFailure = Failures()
             ThreadStarter {
-                do { try SettingsStore.update(path, via: "set") { $0.setText("instance.name", "set \(round)") } }
-                catch { setFailure.add("\(error)") }
+                do { try SettingsStore.update(path, via: "set") { $0.setText("instance.name", "set \(round)") } } catch { setFailure.add("\(error)") }
             }.start(in: setDone)
             // Stagger the console's save so that rounds fall on both sides of the set's.
             usleep(UInt32(round % 8) * 1_000)
@@ -86,8 +85,9 @@ extension ParallelWriterTests {
             #expect(setFailure.all.isEmpty)
             let final = try SettingsStore.load(path).settings
             #expect(final.text("instance.name") == "set \(round)", "round \(round): the set's change was lost")
-            #expect((final.text("atlassianApp.description") == "console \(round)") == consoleSaved,
-                    "round \(round): the console's save is there exactly when it was reported saved")
+            #expect(
+                (final.text("atlassianApp.description") == "console \(round)") == consoleSaved,
+                "round \(round): the console's save is there exactly when it was reported saved")
         }
         print("console racing set: \(merges) of 40 rounds merged the set's change into the console's save")
     }
@@ -109,12 +109,14 @@ final class ThreadStarter: @unchecked Sendable {
         group.enter()
         let box = Unmanaged.passRetained(Box(body: body, group: group)).toOpaque()
         var thread = pthread_t()
-        let started = pthread_create(&thread, nil, { raw in
-            let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
-            box.body()
-            box.group.leave()
-            return nil
-        }, box)
+        let started = pthread_create(
+            &thread, nil,
+            { raw in
+                let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
+                box.body()
+                box.group.leave()
+                return nil
+            }, box)
         precondition(started == 0, "pthread_create failed")
         pthread_detach(thread)
     }

@@ -77,8 +77,10 @@ import SettingsKit
         // The same host in a development file is what it should be.
         #expect(Self.findings(Self.withRedirect(dev, environment: "development"), "instance/redirect-uri-development-host").isEmpty)
         // Hosts that only look alike.
-        for uri in ["https://clerk.accounts.dev.acme.com/v1/oauth_callback", "https://clerk.myaccounts.dev/v1/oauth_callback",
-                    "https://clerk.acme.lcl.devs/v1/oauth_callback", "https://clerk.acme.com/v1/oauth_callback"] {
+        for uri in [
+            "https://clerk.accounts.dev.acme.com/v1/oauth_callback", "https://clerk.myaccounts.dev/v1/oauth_callback",
+            "https://clerk.acme.lcl.devs/v1/oauth_callback", "https://clerk.acme.com/v1/oauth_callback",
+        ] {
             #expect(Self.findings(Self.withRedirect(uri), "instance/redirect-uri-development-host").isEmpty, "\(uri)")
         }
         // A redirect URI that is not a URL is one finding (invalid), not guesses about its host.
@@ -103,19 +105,23 @@ import SettingsKit
     }
 
     @Test func accountPortalNearMisses() {
-        for uri in ["https://myaccounts.acme.com/v1/oauth_callback", "https://clerk.accounts.acme.com/v1/oauth_callback",
-                    "https://accounts-eu.acme.com/v1/oauth_callback", "https://clerk.acme.com/accounts/v1/oauth_callback"] {
+        for uri in [
+            "https://myaccounts.acme.com/v1/oauth_callback", "https://clerk.accounts.acme.com/v1/oauth_callback",
+            "https://accounts-eu.acme.com/v1/oauth_callback", "https://clerk.acme.com/accounts/v1/oauth_callback",
+        ] {
             #expect(Self.findings(Self.withRedirect(uri), "instance/redirect-uri-account-portal").isEmpty, "\(uri)")
         }
     }
 
     @Test func theCallbackRulesUseTheSameURLParser() {
         let s = Fixtures.ready { $0.setList("atlassianApp.callbackUrls", [redirect, "https://clerk.acme.com:99999/v1/oauth_callback"]) }
-        #expect(Self.findings(s, "authorization/callback-not-https").map(\.message)
-            == ["The callback URL https://clerk.acme.com:99999/v1/oauth_callback is not a valid URL: its port is above 65535."])
+        #expect(
+            Self.findings(s, "authorization/callback-not-https").map(\.message)
+                == ["The callback URL https://clerk.acme.com:99999/v1/oauth_callback is not a valid URL: its port is above 65535."])
         let http = Fixtures.ready { $0.setList("atlassianApp.callbackUrls", [redirect, "http://clerk.acme.com/v1/oauth_callback"]) }
-        #expect(Self.findings(http, "authorization/callback-not-https").map(\.message)
-            == ["The callback URL http://clerk.acme.com/v1/oauth_callback is not https."])
+        #expect(
+            Self.findings(http, "authorization/callback-not-https").map(\.message)
+                == ["The callback URL http://clerk.acme.com/v1/oauth_callback is not https."])
         let nearMiss = Fixtures.ready { $0.setList("atlassianApp.callbackUrls", [redirect, "https://clerk.acme.com:65535/v1/oauth_callback"]) }
         #expect(Self.findings(nearMiss, "authorization/callback-not-https").isEmpty)
     }

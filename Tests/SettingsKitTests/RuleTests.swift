@@ -16,114 +16,164 @@ let id32 = "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6"
 let redirect = "https://clerk.acme.com/v1/oauth_callback"
 
 let ruleCases: [RuleCase] = [
-    RuleCase(code: "instance/environment-missing",
-             trigger: { $0.setText("instance.environment", "staging") },
-             nearMiss: { $0.setText("instance.environment", "development") }),
-    RuleCase(code: "instance/redirect-uri-missing",
-             trigger: { $0.setText("instance.redirectUri", "  ") },
-             nearMiss: { $0.setText("instance.redirectUri", "not a url") }),
-    RuleCase(code: "instance/redirect-uri-invalid",
-             trigger: { $0.setText("instance.redirectUri", "http://clerk.acme.com/v1/oauth_callback"); $0.setList("atlassianApp.callbackUrls", ["http://clerk.acme.com/v1/oauth_callback"]) },
-             nearMiss: { $0.setText("instance.redirectUri", "https://clerk.acme.com:8443/v1/oauth_callback"); $0.setList("atlassianApp.callbackUrls", ["https://clerk.acme.com:8443/v1/oauth_callback"]) }),
-    RuleCase(code: "instance/redirect-uri-development-host",
-             trigger: { $0.setText("instance.redirectUri", "https://happy-cat-12.clerk.accounts.dev/v1/oauth_callback") },
-             nearMiss: { $0.setText("instance.redirectUri", "https://clerk.accounts.dev.acme.com/v1/oauth_callback"); $0.setList("atlassianApp.callbackUrls", ["https://clerk.accounts.dev.acme.com/v1/oauth_callback"]) }),
-    RuleCase(code: "instance/redirect-uri-account-portal",
-             trigger: { $0.setText("instance.redirectUri", "https://accounts.acme.com/v1/oauth_callback") },
-             nearMiss: { $0.setText("instance.redirectUri", "https://myaccounts.acme.com/v1/oauth_callback"); $0.setList("atlassianApp.callbackUrls", ["https://myaccounts.acme.com/v1/oauth_callback"]) }),
-    RuleCase(code: "app/name-missing",
-             trigger: { $0.setText("atlassianApp.name", "") },
-             nearMiss: { $0.setText("atlassianApp.name", "A") }),
-    RuleCase(code: "app/description-missing",
-             trigger: { $0.setText("atlassianApp.description", nil) },
-             nearMiss: { $0.setText("atlassianApp.description", "d") }),
-    RuleCase(code: "app/logo-missing",
-             trigger: { $0.setText("atlassianApp.logo", " ") },
-             nearMiss: { $0.setText("atlassianApp.logo", "logo.png") }),
-    RuleCase(code: "permissions/read-me-missing",
-             trigger: { $0.setList("atlassianApp.scopes", ["read:jira-work", "read:account"]) },
-             nearMiss: { $0.setList("atlassianApp.scopes", ["read:jira-work", "read:account", "read:me"]) }),
-    RuleCase(code: "permissions/invalid-scope",
-             trigger: { $0.setList("atlassianApp.scopes", ["read:me", "read:jira-work", "read jira"]) },
-             nearMiss: { $0.setList("atlassianApp.scopes", ["read:me", "read:jira-work", "read:issue:jira", "read:confluence-content.all"]) }),
-    RuleCase(code: "permissions/unknown-scope",
-             trigger: { $0.setList("atlassianApp.scopes", ["read:me", "read:jira-work", "read:jira-wrok"]) },
-             nearMiss: { $0.setList("atlassianApp.scopes", ["read:me", "read:jira-work", "offline_access"]) }),
-    RuleCase(code: "permissions/scope-not-enabled",
-             trigger: { $0.setList("connection.scopes", ["read:jira-work", "write:jira-work"]) },
-             nearMiss: { $0.setList("connection.scopes", []) }),
-    RuleCase(code: "authorization/callback-missing",
-             trigger: { $0.setList("atlassianApp.callbackUrls", []) },
-             nearMiss: { $0.setList("atlassianApp.callbackUrls", ["https://other.example/v1/oauth_callback", redirect]) }),
-    RuleCase(code: "authorization/callback-mismatch",
-             trigger: { $0.setList("atlassianApp.callbackUrls", [redirect + "/"]) },
-             nearMiss: { $0.setList("atlassianApp.callbackUrls", [redirect + "/", redirect]) }),
-    RuleCase(code: "authorization/callback-not-https",
-             trigger: { $0.setList("atlassianApp.callbackUrls", [redirect, "http://localhost:3000/v1/oauth_callback"]) },
-             nearMiss: { $0.setList("atlassianApp.callbackUrls", [redirect, "https://localhost:3000/v1/oauth_callback"]) }),
-    RuleCase(code: "credentials/custom-credentials-off",
-             trigger: { $0.setFlag("connection.useCustomCredentials", false) },
-             nearMiss: { $0.setFlag("connection.useCustomCredentials", true) }),
-    RuleCase(code: "credentials/client-id-missing",
-             trigger: { $0.setText("connection.clientId", nil) },
-             nearMiss: { $0.setText("connection.clientId", id32) }),
-    RuleCase(code: "credentials/client-secret-missing",
-             trigger: { $0.setText("connection.clientSecret", "") },
-             nearMiss: { $0.setText("connection.clientSecret", "s") }),
-    RuleCase(code: "credentials/client-id-malformed",
-             trigger: { $0.setText("connection.clientId", String(id32.dropLast())) },
-             nearMiss: { $0.setText("connection.clientId", "ZZZZ" + id32.dropFirst(4)) }),
-    RuleCase(code: "credentials/whitespace",
-             trigger: { $0.setText("connection.clientSecret", TestSecret.value + "\n") },
-             nearMiss: { $0.setText("connection.clientSecret", TestSecret.value + "-") }),
-    RuleCase(code: "credentials/secret-equals-id",
-             trigger: { $0.setText("connection.clientSecret", id32) },
-             nearMiss: { $0.setText("connection.clientSecret", id32 + "x") }),
+    RuleCase(
+        code: "instance/environment-missing",
+        trigger: { $0.setText("instance.environment", "staging") },
+        nearMiss: { $0.setText("instance.environment", "development") }),
+    RuleCase(
+        code: "instance/redirect-uri-missing",
+        trigger: { $0.setText("instance.redirectUri", "  ") },
+        nearMiss: { $0.setText("instance.redirectUri", "not a url") }),
+    RuleCase(
+        code: "instance/redirect-uri-invalid",
+        trigger: {
+            $0.setText("instance.redirectUri", "http://clerk.acme.com/v1/oauth_callback");
+            $0.setList("atlassianApp.callbackUrls", ["http://clerk.acme.com/v1/oauth_callback"])
+        },
+        nearMiss: {
+            $0.setText("instance.redirectUri", "https://clerk.acme.com:8443/v1/oauth_callback");
+            $0.setList("atlassianApp.callbackUrls", ["https://clerk.acme.com:8443/v1/oauth_callback"])
+        }),
+    RuleCase(
+        code: "instance/redirect-uri-development-host",
+        trigger: { $0.setText("instance.redirectUri", "https://happy-cat-12.clerk.accounts.dev/v1/oauth_callback") },
+        nearMiss: {
+            $0.setText("instance.redirectUri", "https://clerk.accounts.dev.acme.com/v1/oauth_callback");
+            $0.setList("atlassianApp.callbackUrls", ["https://clerk.accounts.dev.acme.com/v1/oauth_callback"])
+        }),
+    RuleCase(
+        code: "instance/redirect-uri-account-portal",
+        trigger: { $0.setText("instance.redirectUri", "https://accounts.acme.com/v1/oauth_callback") },
+        nearMiss: {
+            $0.setText("instance.redirectUri", "https://myaccounts.acme.com/v1/oauth_callback");
+            $0.setList("atlassianApp.callbackUrls", ["https://myaccounts.acme.com/v1/oauth_callback"])
+        }),
+    RuleCase(
+        code: "app/name-missing",
+        trigger: { $0.setText("atlassianApp.name", "") },
+        nearMiss: { $0.setText("atlassianApp.name", "A") }),
+    RuleCase(
+        code: "app/description-missing",
+        trigger: { $0.setText("atlassianApp.description", nil) },
+        nearMiss: { $0.setText("atlassianApp.description", "d") }),
+    RuleCase(
+        code: "app/logo-missing",
+        trigger: { $0.setText("atlassianApp.logo", " ") },
+        nearMiss: { $0.setText("atlassianApp.logo", "logo.png") }),
+    RuleCase(
+        code: "permissions/read-me-missing",
+        trigger: { $0.setList("atlassianApp.scopes", ["read:jira-work", "read:account"]) },
+        nearMiss: { $0.setList("atlassianApp.scopes", ["read:jira-work", "read:account", "read:me"]) }),
+    RuleCase(
+        code: "permissions/invalid-scope",
+        trigger: { $0.setList("atlassianApp.scopes", ["read:me", "read:jira-work", "read jira"]) },
+        nearMiss: { $0.setList("atlassianApp.scopes", ["read:me", "read:jira-work", "read:issue:jira", "read:confluence-content.all"]) }),
+    RuleCase(
+        code: "permissions/unknown-scope",
+        trigger: { $0.setList("atlassianApp.scopes", ["read:me", "read:jira-work", "read:jira-wrok"]) },
+        nearMiss: { $0.setList("atlassianApp.scopes", ["read:me", "read:jira-work", "offline_access"]) }),
+    RuleCase(
+        code: "permissions/scope-not-enabled",
+        trigger: { $0.setList("connection.scopes", ["read:jira-work", "write:jira-work"]) },
+        nearMiss: { $0.setList("connection.scopes", []) }),
+    RuleCase(
+        code: "authorization/callback-missing",
+        trigger: { $0.setList("atlassianApp.callbackUrls", []) },
+        nearMiss: { $0.setList("atlassianApp.callbackUrls", ["https://other.example/v1/oauth_callback", redirect]) }),
+    RuleCase(
+        code: "authorization/callback-mismatch",
+        trigger: { $0.setList("atlassianApp.callbackUrls", [redirect + "/"]) },
+        nearMiss: { $0.setList("atlassianApp.callbackUrls", [redirect + "/", redirect]) }),
+    RuleCase(
+        code: "authorization/callback-not-https",
+        trigger: { $0.setList("atlassianApp.callbackUrls", [redirect, "http://localhost:3000/v1/oauth_callback"]) },
+        nearMiss: { $0.setList("atlassianApp.callbackUrls", [redirect, "https://localhost:3000/v1/oauth_callback"]) }),
+    RuleCase(
+        code: "credentials/custom-credentials-off",
+        trigger: { $0.setFlag("connection.useCustomCredentials", false) },
+        nearMiss: { $0.setFlag("connection.useCustomCredentials", true) }),
+    RuleCase(
+        code: "credentials/client-id-missing",
+        trigger: { $0.setText("connection.clientId", nil) },
+        nearMiss: { $0.setText("connection.clientId", id32) }),
+    RuleCase(
+        code: "credentials/client-secret-missing",
+        trigger: { $0.setText("connection.clientSecret", "") },
+        nearMiss: { $0.setText("connection.clientSecret", "s") }),
+    RuleCase(
+        code: "credentials/client-id-malformed",
+        trigger: { $0.setText("connection.clientId", String(id32.dropLast())) },
+        nearMiss: { $0.setText("connection.clientId", "ZZZZ" + id32.dropFirst(4)) }),
+    RuleCase(
+        code: "credentials/whitespace",
+        trigger: { $0.setText("connection.clientSecret", TestSecret.value + "\n") },
+        nearMiss: { $0.setText("connection.clientSecret", TestSecret.value + "-") }),
+    RuleCase(
+        code: "credentials/secret-equals-id",
+        trigger: { $0.setText("connection.clientSecret", id32) },
+        nearMiss: { $0.setText("connection.clientSecret", id32 + "x") }),
     // Below 8 characters the secret is too short to search for: a blocker of its own.
-    RuleCase(code: "credentials/secret-too-short",
-             trigger: { $0.setText("connection.clientSecret", "Ab3-xy7") },
-             nearMiss: { $0.setText("connection.clientSecret", "Ab3-xy7Q") }),
-    RuleCase(code: "credentials/file-readable-by-others",
-             trigger: { _ in }, nearMiss: { _ in }, mode: 0o640, nearMissMode: 0o600),
-    RuleCase(code: "distribution/not-sharing",
-             trigger: { $0.setText("atlassianApp.distribution.status", "not_sharing") },
-             nearMiss: { $0.setText("atlassianApp.distribution.status", "sharing") }),
-    RuleCase(code: "distribution/vendor-missing",
-             trigger: { $0.setText("atlassianApp.distribution.vendorName", nil) },
-             nearMiss: { $0.setText("atlassianApp.distribution.vendorName", "V") }),
-    RuleCase(code: "distribution/privacy-url-missing",
-             trigger: { $0.setText("atlassianApp.distribution.privacyPolicyUrl", nil) },
-             nearMiss: { $0.setText("atlassianApp.distribution.privacyPolicyUrl", "ftp://x") }),
-    RuleCase(code: "distribution/privacy-url-invalid",
-             trigger: { $0.setText("atlassianApp.distribution.privacyPolicyUrl", "acme.com/privacy") },
-             nearMiss: { $0.setText("atlassianApp.distribution.privacyPolicyUrl", "http://acme.com/privacy") }),
-    RuleCase(code: "distribution/terms-url-missing",
-             trigger: { $0.setText("atlassianApp.distribution.termsUrl", "") },
-             nearMiss: { $0.setText("atlassianApp.distribution.termsUrl", "https://acme.com/terms?v=2#top") }),
-    RuleCase(code: "distribution/terms-url-invalid",
-             trigger: { $0.setText("atlassianApp.distribution.termsUrl", "https://") },
-             nearMiss: { $0.setText("atlassianApp.distribution.termsUrl", "https://acme.com") }),
-    RuleCase(code: "distribution/contact-url-invalid",
-             trigger: { $0.setText("atlassianApp.distribution.contactUrl", "support@acme.com") },
-             nearMiss: { $0.setText("atlassianApp.distribution.contactUrl", "mailto:support@acme.com") }),
-    RuleCase(code: "distribution/personal-data-undeclared",
-             trigger: { $0.setFlag("atlassianApp.distribution.storesPersonalData", false) },
-             nearMiss: { $0.setFlag("atlassianApp.distribution.storesPersonalData", true) }),
-    RuleCase(code: "connection/disabled",
-             trigger: { $0.setFlag("connection.enabled", nil) },
-             nearMiss: { $0.setFlag("connection.enabled", true) }),
-    RuleCase(code: "connection/link-only",
-             trigger: { $0.setFlag("connection.signUpAndSignIn", false) },
-             nearMiss: { $0.setFlag("connection.enabled", false); $0.setFlag("connection.signUpAndSignIn", false) }),
-    RuleCase(code: "credentials/secret-in-other-field",
-             trigger: { $0.setText("atlassianApp.description", "Sign in. " + TestSecret.value) },
-             nearMiss: { $0.setText("atlassianApp.description", "Sign in. " + TestSecret.value.dropLast()) }),
-    RuleCase(code: "permissions/too-many-scopes",
-             trigger: { $0.setList("atlassianApp.scopes", manyScopes(50)) },
-             nearMiss: { $0.setList("atlassianApp.scopes", manyScopes(49) + ["read:me", " "]) }),
-    RuleCase(code: "permissions/requested-scope-on-app",
-             trigger: { $0.setList("atlassianApp.scopes", ["read:me", "read:jira-work", "offline_access"]) },
-             nearMiss: { $0.setList("connection.scopes", ["read:jira-work", "offline_access"]) }),
+    RuleCase(
+        code: "credentials/secret-too-short",
+        trigger: { $0.setText("connection.clientSecret", "Ab3-xy7") },
+        nearMiss: { $0.setText("connection.clientSecret", "Ab3-xy7Q") }),
+    RuleCase(
+        code: "credentials/file-readable-by-others",
+        trigger: { _ in }, nearMiss: { _ in }, mode: 0o640, nearMissMode: 0o600),
+    RuleCase(
+        code: "distribution/not-sharing",
+        trigger: { $0.setText("atlassianApp.distribution.status", "not_sharing") },
+        nearMiss: { $0.setText("atlassianApp.distribution.status", "sharing") }),
+    RuleCase(
+        code: "distribution/vendor-missing",
+        trigger: { $0.setText("atlassianApp.distribution.vendorName", nil) },
+        nearMiss: { $0.setText("atlassianApp.distribution.vendorName", "V") }),
+    RuleCase(
+        code: "distribution/privacy-url-missing",
+        trigger: { $0.setText("atlassianApp.distribution.privacyPolicyUrl", nil) },
+        nearMiss: { $0.setText("atlassianApp.distribution.privacyPolicyUrl", "ftp://x") }),
+    RuleCase(
+        code: "distribution/privacy-url-invalid",
+        trigger: { $0.setText("atlassianApp.distribution.privacyPolicyUrl", "acme.com/privacy") },
+        nearMiss: { $0.setText("atlassianApp.distribution.privacyPolicyUrl", "http://acme.com/privacy") }),
+    RuleCase(
+        code: "distribution/terms-url-missing",
+        trigger: { $0.setText("atlassianApp.distribution.termsUrl", "") },
+        nearMiss: { $0.setText("atlassianApp.distribution.termsUrl", "https://acme.com/terms?v=2#top") }),
+    RuleCase(
+        code: "distribution/terms-url-invalid",
+        trigger: { $0.setText("atlassianApp.distribution.termsUrl", "https://") },
+        nearMiss: { $0.setText("atlassianApp.distribution.termsUrl", "https://acme.com") }),
+    RuleCase(
+        code: "distribution/contact-url-invalid",
+        trigger: { $0.setText("atlassianApp.distribution.contactUrl", "support@acme.com") },
+        nearMiss: { $0.setText("atlassianApp.distribution.contactUrl", "mailto:support@acme.com") }),
+    RuleCase(
+        code: "distribution/personal-data-undeclared",
+        trigger: { $0.setFlag("atlassianApp.distribution.storesPersonalData", false) },
+        nearMiss: { $0.setFlag("atlassianApp.distribution.storesPersonalData", true) }),
+    RuleCase(
+        code: "connection/disabled",
+        trigger: { $0.setFlag("connection.enabled", nil) },
+        nearMiss: { $0.setFlag("connection.enabled", true) }),
+    RuleCase(
+        code: "connection/link-only",
+        trigger: { $0.setFlag("connection.signUpAndSignIn", false) },
+        nearMiss: {
+            $0.setFlag("connection.enabled", false); $0.setFlag("connection.signUpAndSignIn", false)
+        }),
+    RuleCase(
+        code: "credentials/secret-in-other-field",
+        trigger: { $0.setText("atlassianApp.description", "Sign in. " + TestSecret.value) },
+        nearMiss: { $0.setText("atlassianApp.description", "Sign in. " + TestSecret.value.dropLast()) }),
+    RuleCase(
+        code: "permissions/too-many-scopes",
+        trigger: { $0.setList("atlassianApp.scopes", manyScopes(50)) },
+        nearMiss: { $0.setList("atlassianApp.scopes", manyScopes(49) + ["read:me", " "]) }),
+    RuleCase(
+        code: "permissions/requested-scope-on-app",
+        trigger: { $0.setList("atlassianApp.scopes", ["read:me", "read:jira-work", "offline_access"]) },
+        nearMiss: { $0.setList("connection.scopes", ["read:jira-work", "offline_access"]) }),
 ]
 
 /// `n` distinct app scopes, read:me and read:jira-work among them.
@@ -247,8 +297,9 @@ let specCodes = [
         #expect(!ScopeCatalogue.appScopes.contains { $0.name == "offline_access" })
         #expect(ScopeCatalogue.contains("offline_access") && ScopeCatalogue.isRequestedOnly("offline_access"))
         for rule in RuleTable.all {
-            #expect(!(rule.fix.contains("offline_access") && rule.fix.contains("Permissions tab") && !rule.fix.contains("Remove")),
-                    "\(rule.code) tells to enable offline_access on the Permissions tab")
+            #expect(
+                !(rule.fix.contains("offline_access") && rule.fix.contains("Permissions tab") && !rule.fix.contains("Remove")),
+                "\(rule.code) tells to enable offline_access on the Permissions tab")
         }
     }
 
@@ -256,9 +307,13 @@ let specCodes = [
         let s = Fixtures.ready { s in
             s.setText("atlassianApp.name", TestSecret.value)
             s.setList("atlassianApp.callbackUrls", [redirect, "x" + TestSecret.value, TestSecret.value])
-            s.setValue(.object(JSONObject([("ticket", .string("see " + TestSecret.value)),
-                                           ("list", .array([.number("1"), .object(JSONObject([("deep", .string(TestSecret.value))]))])),
-                                           (TestSecret.value, .string("keyed"))])), for: "notes")
+            s.setValue(
+                .object(
+                    JSONObject([
+                        ("ticket", .string("see " + TestSecret.value)),
+                        ("list", .array([.number("1"), .object(JSONObject([("deep", .string(TestSecret.value))]))])),
+                        (TestSecret.value, .string("keyed")),
+                    ])), for: "notes")
         }
         let report = Readiness.evaluate(s)
         let hits = report.findings.filter { $0.code == "credentials/secret-in-other-field" }
@@ -277,9 +332,13 @@ let specCodes = [
         #expect(!Fixtures.codes(equal).contains("credentials/secret-in-other-field"), "secret-equals-id says it already")
         let inID = Fixtures.ready { $0.setText("connection.clientId", id32 + TestSecret.value) }
         #expect(Readiness.evaluate(inID).findings.first { $0.code == "credentials/secret-in-other-field" }?.field == "connection.clientId")
-        let short = Fixtures.ready { $0.setText("connection.clientSecret", "Acme si"); $0.setText("atlassianApp.name", "Acme sign-in") }
+        let short = Fixtures.ready {
+            $0.setText("connection.clientSecret", "Acme si"); $0.setText("atlassianApp.name", "Acme sign-in")
+        }
         #expect(!Fixtures.codes(short).contains("credentials/secret-in-other-field"), "7 characters are not searched for")
-        let eight = Fixtures.ready { $0.setText("connection.clientSecret", "Acme sig"); $0.setText("atlassianApp.name", "Acme sign-in") }
+        let eight = Fixtures.ready {
+            $0.setText("connection.clientSecret", "Acme sig"); $0.setText("atlassianApp.name", "Acme sign-in")
+        }
         #expect(Fixtures.codes(eight).contains("credentials/secret-in-other-field"), "8 characters are")
     }
 
@@ -296,7 +355,10 @@ let specCodes = [
 @Suite struct IntroducedFindingsTests {
     @Test func onlyFindingsTheOldReportLacksAreIntroduced() {
         let before = Readiness.evaluate(Fixtures.ready { $0.setText("atlassianApp.logo", nil) })
-        let after = Readiness.evaluate(Fixtures.ready { $0.setText("atlassianApp.logo", nil); $0.setList("atlassianApp.callbackUrls", []) })
+        let after = Readiness.evaluate(
+            Fixtures.ready {
+                $0.setText("atlassianApp.logo", nil); $0.setList("atlassianApp.callbackUrls", [])
+            })
         #expect(after.introduced(since: before).map(\.code) == ["authorization/callback-missing"])
         #expect(before.introduced(since: after).isEmpty, "what a change fixed is not new")
         let otherValue = Readiness.evaluate(Fixtures.ready { $0.setText("atlassianApp.distribution.termsUrl", "acme.com/terms2") })

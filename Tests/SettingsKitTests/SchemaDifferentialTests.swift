@@ -24,7 +24,9 @@ import SettingsKit
                 loads = false
             }
             let valid = try validator.isValid(document)
-            #expect(loads == valid, "document \(n): the loader \(loads ? "accepts" : "refuses") it, the schema \(valid ? "accepts" : "refuses") it:\n\(text)")
+            #expect(
+                loads == valid,
+                "document \(n): the loader \(loads ? "accepts" : "refuses") it, the schema \(valid ? "accepts" : "refuses") it:\n\(text)")
             if loads { accepted += 1 } else { refused += 1 }
         }
         // Both verdicts must be common, or the comparison proves little.
@@ -83,13 +85,16 @@ enum DocumentGenerator {
     static func pick<T>(_ items: [T], _ rng: inout SplitMix64) -> T { items[Int(rng.next() % UInt64(items.count))] }
     static func chance(_ percent: UInt64, _ rng: inout SplitMix64) -> Bool { rng.next() % 100 < percent }
 
-    static let versions: [JSONValue] = [
-        "1", "1", "1", "1.0", "1e0", "10E-1", "0.1e+1", "1.00", "2", "7", "0", "-1", "-0", "1.5", "0.5", "2.0",
-        "1.0000000000000000000001", "123456789012345678901234567890", "1e400", "-1e400", "1e-400",
-    ].map(JSONValue.number) + [.string("1"), .bool(true), .null, .array([.number("1")]), .object(JSONObject())]
+    static let versions: [JSONValue] =
+        [
+            "1", "1", "1", "1.0", "1e0", "10E-1", "0.1e+1", "1.00", "2", "7", "0", "-1", "-0", "1.5", "0.5", "2.0",
+            "1.0000000000000000000001", "123456789012345678901234567890", "1e400", "-1e400", "1e-400",
+        ].map(JSONValue.number) + [.string("1"), .bool(true), .null, .array([.number("1")]), .object(JSONObject())]
 
-    static let words = ["", "x", "Sharing", "sharing", "not_sharing", "Production", "production", "development",
-                        "https://clerk.acme.com/v1/oauth_callback", "é", "e\u{301}", "read:me"]
+    static let words = [
+        "", "x", "Sharing", "sharing", "not_sharing", "Production", "production", "development",
+        "https://clerk.acme.com/v1/oauth_callback", "é", "e\u{301}", "read:me",
+    ]
 
     static func document(_ rng: inout SplitMix64) -> JSONValue {
         if chance(4, &rng) { return scalarOrList(&rng) }

@@ -37,7 +37,8 @@ import SettingsKit
     @Test func theSecretPastedIntoAnotherFieldOrKeptUnderAnotherKeyIsMaskedToo() throws {
         var s = Fixtures.ready
         s.setText("connection.clientId", TestSecret.value)
-        s.setValue(.object(JSONObject([("client_secret", .string("old-tool-value-1234")), ("note", .string("was " + TestSecret.value))])), for: "legacy")
+        s.setValue(
+            .object(JSONObject([("client_secret", .string("old-tool-value-1234")), ("note", .string("was " + TestSecret.value))])), for: "legacy")
         let shown = Secret.redacted(s)
         expectNoSecret(s)
         #expect(shown.text("connection.clientId") == "••••••••", "masked whole, without even the last 4")

@@ -27,24 +27,24 @@ import SettingsKit
 
     @Test func unknownKeysSurviveEditsInPlace() throws {
         let text = """
-        {
-          "x-top": 1,
-          "schemaVersion": 1,
-          "instance": {
-            "custom": {"deep": [1, 2, {"k": null}]},
-            "name": "a"
-          },
-          "connection": {
-            "future": "value"
-          },
-          "atlassianApp": {
-            "distribution": {
-              "extra": true
+            {
+              "x-top": 1,
+              "schemaVersion": 1,
+              "instance": {
+                "custom": {"deep": [1, 2, {"k": null}]},
+                "name": "a"
+              },
+              "connection": {
+                "future": "value"
+              },
+              "atlassianApp": {
+                "distribution": {
+                  "extra": true
+                }
+              }
             }
-          }
-        }
 
-        """
+            """
         var s = try SettingsStore.decode(Array(text.utf8), path: "x")
         s.setText("instance.name", "b")
         s.setText("atlassianApp.distribution.vendorName", "V")

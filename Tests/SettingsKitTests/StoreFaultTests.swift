@@ -16,15 +16,19 @@ import Glibc
         return (path, Fixtures.read(path)!)
     }
 
-    func expectCleanFailure(_ error: FileError, path: String, cause: String, before: [UInt8], historyLines: Int,
-                            sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectCleanFailure(
+        _ error: FileError, path: String, cause: String, before: [UInt8], historyLines: Int,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(error.code == .unwritable, sourceLocation: sourceLocation)
         #expect(error.message.contains(cause), "message: \(error.message)", sourceLocation: sourceLocation)
         #expect(error.description.hasPrefix(path + ": "), "names the file", sourceLocation: sourceLocation)
         #expect(!error.description.contains("\n"), "one line", sourceLocation: sourceLocation)
         #expect(!error.description.contains(TestSecret.value), sourceLocation: sourceLocation)
         #expect(Fixtures.read(path) == before, "the old file is intact", sourceLocation: sourceLocation)
-        #expect((try? SettingsStore.load(path))?.settings.text(Fields.secretKey) == TestSecret.value, "the secret is intact", sourceLocation: sourceLocation)
+        #expect(
+            (try? SettingsStore.load(path))?.settings.text(Fields.secretKey) == TestSecret.value, "the secret is intact",
+            sourceLocation: sourceLocation)
         let dir = SystemIO.directory(of: path)
         #expect(!Fixtures.listing(dir).contains { $0.contains(".tmp-") }, "no temp file left", sourceLocation: sourceLocation)
         #expect(Fixtures.historyLines(path).count == historyLines, "no history line for a save that failed", sourceLocation: sourceLocation)
@@ -138,8 +142,11 @@ import Glibc
         let path = "/tmp/social-console-no-such-folder-\(getpid())/s.json"
         for attempt in 0..<2 {
             do {
-                if attempt == 0 { _ = try SettingsStore.save(Fixtures.ready, to: path, via: "console", base: nil) }
-                else { try SettingsStore.update(path, via: "set") { $0.setText("instance.name", "x") } }
+                if attempt == 0 {
+                    _ = try SettingsStore.save(Fixtures.ready, to: path, via: "console", base: nil)
+                } else {
+                    try SettingsStore.update(path, via: "set") { $0.setText("instance.name", "x") }
+                }
                 Issue.record("saved into a missing folder")
             } catch {
                 #expect(error.description.hasPrefix(path + ": "))
@@ -276,7 +283,10 @@ import Glibc
         let path = dir + "/s.json"
         Fixtures.write("{\"schemaVersion\": 2, \"future\": true}\n", to: path)
         let before = Fixtures.read(path)!
-        do { _ = try SettingsStore.save(Fixtures.ready, to: path, via: "console", base: nil, choices: MergeChoices(forAll: .yours)); Issue.record("overwrote") } catch {
+        do {
+            _ = try SettingsStore.save(Fixtures.ready, to: path, via: "console", base: nil, choices: MergeChoices(forAll: .yours));
+            Issue.record("overwrote")
+        } catch {
             #expect(error.code == .unsupportedVersion)
         }
         #expect(Fixtures.read(path) == before)

@@ -150,10 +150,12 @@ import Glibc
         let last = try JSONParser.parse(Array(lines[1].utf8)).objectValue!
         #expect(last.keys == ["time", "user", "via", "changes"])
         #expect(last["via"] == .string("set"))
-        #expect(last["changes"] == .array([
-            .object(JSONObject([("key", .string("connection.clientSecret")), ("secret", .string("changed"))])),
-            .object(JSONObject([("key", .string("atlassianApp.name")), ("old", .null), ("new", .string("App"))])),
-        ]))
+        #expect(
+            last["changes"]
+                == .array([
+                    .object(JSONObject([("key", .string("connection.clientSecret")), ("secret", .string("changed"))])),
+                    .object(JSONObject([("key", .string("atlassianApp.name")), ("old", .null), ("new", .string("App"))])),
+                ]))
         let time = last["time"]!.stringValue!
         #expect(time.count == 20 && time.hasSuffix("Z") && time.contains("T"))
     }

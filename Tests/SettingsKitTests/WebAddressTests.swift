@@ -182,9 +182,11 @@ import SettingsKit
     /// Seeded random text from URL pieces: the parser never traps, and what it accepts
     /// it accepts again in the form it writes, unchanged (the standard's idempotence).
     @Test func whatItAcceptsReparsesToItself() {
-        let pieces = ["http", "https", "sc", "://", ":", "/", "//", "@", "[", "]", "::", ".", "..", "%2e", "%", "%00", "%41", "%C3%A9",
-                      "?", "#", "x", "Y", "0", "1", "255", "256", "0x", "09", "65535", "99999", "xn--", "xn--bcher-kva", "pokxncvks",
-                      "é", "E\u{301}", "ß", "Ｇ", "。", "\u{AD}", "💩", "ffff", "1.2.3.4", "localhost", "a-b", "_", "~", "\\", "'", "\"", "<"]
+        let pieces = [
+            "http", "https", "sc", "://", ":", "/", "//", "@", "[", "]", "::", ".", "..", "%2e", "%", "%00", "%41", "%C3%A9",
+            "?", "#", "x", "Y", "0", "1", "255", "256", "0x", "09", "65535", "99999", "xn--", "xn--bcher-kva", "pokxncvks",
+            "é", "E\u{301}", "ß", "Ｇ", "。", "\u{AD}", "💩", "ffff", "1.2.3.4", "localhost", "a-b", "_", "~", "\\", "'", "\"", "<",
+        ]
         var rng = SplitMix64(seed: 0xC0FFEE)
         var accepted = 0
         for _ in 0..<20_000 {

@@ -15,8 +15,10 @@ public struct ProcessOutput: Sendable {
 /// so a large output cannot block it; standard input is `stdin` and then end of file.
 public enum ProcessRun {
     /// `environment` adds or replaces variables of this process's own (nil removes one).
-    public static func run(_ executable: String, _ arguments: [String], stdin: String? = nil, cwd: String? = nil,
-                           environment: [String: String?] = [:]) throws -> ProcessOutput {
+    public static func run(
+        _ executable: String, _ arguments: [String], stdin: String? = nil, cwd: String? = nil,
+        environment: [String: String?] = [:]
+    ) throws -> ProcessOutput {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

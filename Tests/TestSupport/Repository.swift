@@ -19,8 +19,9 @@ public enum Repository {
     public static var examples: [String: String] {
         let folder = path("Resources/examples")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return Dictionary(uniqueKeysWithValues: names.filter { $0.hasSuffix(".json") }.map {
-            (String($0.dropLast(5)), text("Resources/examples/" + $0))
-        })
+        return Dictionary(
+            uniqueKeysWithValues: names.filter { $0.hasSuffix(".json") }.map {
+                (String($0.dropLast(5)), text("Resources/examples/" + $0))
+            })
     }
 }

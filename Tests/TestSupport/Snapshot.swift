@@ -5,8 +5,10 @@ import Testing
 /// missing file is written and the test fails once, so a new snapshot is always looked
 /// at; set UPDATE_SNAPSHOTS=1 to rewrite them all after an intended change.
 public enum Snapshot {
-    public static func check(_ text: String, named name: String, filePath: StaticString = #filePath,
-                             sourceLocation: SourceLocation = #_sourceLocation) {
+    public static func check(
+        _ text: String, named name: String, filePath: StaticString = #filePath,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let folder = URL(fileURLWithPath: "\(filePath)").deletingLastPathComponent().appendingPathComponent("Snapshots")
         let url = folder.appendingPathComponent(name + ".txt")
         let actual = text + "\n"

@@ -30,7 +30,8 @@ public final class TestUser: @unchecked Sendable {
         guard isAvailable else { return nil }
         let name = "sc-test-" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
         guard run("/usr/sbin/useradd", ["-M", "-U", "-s", "/usr/sbin/nologin", name]) == 0,
-              let pw = getpwnam(name) else { return nil }
+            let pw = getpwnam(name)
+        else { return nil }
         return TestUser(name: name, uid: pw.pointee.pw_uid, gid: pw.pointee.pw_gid)
     }
 
@@ -45,8 +46,9 @@ public final class TestUser: @unchecked Sendable {
     /// Runs `arguments` as this user (setpriv, no supplementary groups) and returns the
     /// exit status, standard output and standard error.
     public func run(_ executable: String, _ arguments: [String], stdin: String? = nil) throws -> (code: Int32, out: String, err: String) {
-        let output = try ProcessRun.run("/usr/bin/setpriv", ["--reuid=\(uid)", "--regid=\(gid)", "--clear-groups", "--", executable] + arguments,
-                                        stdin: stdin)
+        let output = try ProcessRun.run(
+            "/usr/bin/setpriv", ["--reuid=\(uid)", "--regid=\(gid)", "--clear-groups", "--", executable] + arguments,
+            stdin: stdin)
         return (output.code, output.outText, output.errText)
     }
 

@@ -35,14 +35,16 @@ public struct Layout: Equatable, Sendable {
 
     /// The step list: a column in the full layout, one line in the compact one.
     public var steps: Rect {
-        mode == .full ? Rect(x: 0, y: 1, width: Layout.sidebarWidth, height: height - 2 - statusLines)
-                      : Rect(x: 0, y: 1, width: width, height: 1)
+        mode == .full
+            ? Rect(x: 0, y: 1, width: Layout.sidebarWidth, height: height - 2 - statusLines)
+            : Rect(x: 0, y: 1, width: width, height: 1)
     }
 
     /// Where the screen's own content goes (form, review, help).
     public var body: Rect {
-        mode == .full ? Rect(x: Layout.sidebarWidth + 2, y: 1, width: width - Layout.sidebarWidth - 3, height: height - 2 - statusLines)
-                      : Rect(x: 1, y: 2, width: width - 2, height: height - 3 - statusLines)
+        mode == .full
+            ? Rect(x: Layout.sidebarWidth + 2, y: 1, width: width - Layout.sidebarWidth - 3, height: height - 2 - statusLines)
+            : Rect(x: 1, y: 2, width: width - 2, height: height - 3 - statusLines)
     }
 
     /// Width of the label column in forms.

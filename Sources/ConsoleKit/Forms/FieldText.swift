@@ -45,7 +45,9 @@ enum FieldText {
     /// (the last one is the cursor's), then as much after it as fits. Returns the cursor's
     /// column within the field, and whether the field shows part of the secret masked.
     @discardableResult
-    static func drawEditing(_ characters: [Character], cursor: Int, masking: Masking, x: Int, y: Int, width: Int, style: Style, into buffer: inout CellBuffer) -> (column: Int, showsSecret: Bool) {
+    static func drawEditing(
+        _ characters: [Character], cursor: Int, masking: Masking, x: Int, y: Int, width: Int, style: Style, into buffer: inout CellBuffer
+    ) -> (column: Int, showsSecret: Bool) {
         guard width > 0 else { return (0, false) }
         let cursor = max(0, min(cursor, characters.count))
         // Every character the field can show lies within `width` non-blank characters of

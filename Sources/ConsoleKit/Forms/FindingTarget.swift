@@ -19,7 +19,9 @@ public struct FindingTarget: Equatable, Sendable {
         let permissions = Forms.items(for: .step(.permissions))
         let customScopes = permissions.firstIndex(of: .customScopes) ?? 0
         func checkbox(_ name: String) -> Int? {
-            permissions.firstIndex { if case .scope(let scope) = $0 { return scope.name == name }; return false }
+            permissions.firstIndex {
+                if case .scope(let scope) = $0 { return scope.name == name }; return false
+            }
         }
         switch (finding.code, finding.field) {
         case ("permissions/read-me-missing", _):

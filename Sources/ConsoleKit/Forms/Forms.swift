@@ -16,12 +16,16 @@ public enum Forms {
         case .permissions: return ScopeCatalogue.appScopes.map(FormItem.scope) + [.customScopes]
         case .authorization: return [item("atlassianApp.callbackUrls"), .useRedirectURI]
         case .credentials:
-            return ["connection.useCustomCredentials", "connection.clientId", "connection.clientSecret",
-                    "connection.scopes", "connection.enabled", "connection.signUpAndSignIn"].map(item)
+            return [
+                "connection.useCustomCredentials", "connection.clientId", "connection.clientSecret",
+                "connection.scopes", "connection.enabled", "connection.signUpAndSignIn",
+            ].map(item)
         case .distribution:
-            return ["atlassianApp.distribution.status", "atlassianApp.distribution.vendorName",
-                    "atlassianApp.distribution.privacyPolicyUrl", "atlassianApp.distribution.termsUrl",
-                    "atlassianApp.distribution.contactUrl", "atlassianApp.distribution.storesPersonalData"].map(item)
+            return [
+                "atlassianApp.distribution.status", "atlassianApp.distribution.vendorName",
+                "atlassianApp.distribution.privacyPolicyUrl", "atlassianApp.distribution.termsUrl",
+                "atlassianApp.distribution.contactUrl", "atlassianApp.distribution.storesPersonalData",
+            ].map(item)
         }
     }
 

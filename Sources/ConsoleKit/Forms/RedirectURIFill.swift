@@ -14,8 +14,10 @@ struct RedirectURIFill: Equatable {
         let misses = current.filter { Self.isNearMiss($0, of: uri) }
         if current.contains(uri) {
             urls = current.filter { !misses.contains($0) }
-            message = misses.isEmpty ? "The callback URLs already hold the redirect URI"
-                                     : "Removed \(Self.list(misses)): the callback URLs already hold the redirect URI"
+            message =
+                misses.isEmpty
+                ? "The callback URLs already hold the redirect URI"
+                : "Removed \(Self.list(misses)): the callback URLs already hold the redirect URI"
         } else if let first = current.firstIndex(where: { misses.contains($0) }) {
             var urls = current
             urls[first] = uri

@@ -171,7 +171,7 @@ struct EscapeParser: Sendable {
         case 0x40...0x7E:
             if bytes.isEmpty && !overflowed {
                 if code == 0x4D { state = .x10(remaining: 3); return .pending }  // ESC [ M b x y
-                if code == 0x5B { state = .linuxFunction; return .pending }       // ESC [ [ A
+                if code == 0x5B { state = .linuxFunction; return .pending }  // ESC [ [ A
             }
             return csiFinal(UInt8(code))
         default:
@@ -265,9 +265,11 @@ struct EscapeParser: Sendable {
 
     /// `ESC O` final: cursor keys and the keypad in application mode.
     private static let ss3Keys: [UInt8: Key] = {
-        var keys: [UInt8: Key] = [0x41: .up, 0x42: .down, 0x43: .right, 0x44: .left, 0x48: .home, 0x46: .end,
-                                  0x50: .function(1), 0x51: .function(2), 0x52: .function(3), 0x53: .function(4),
-                                  0x4D: .enter]
+        var keys: [UInt8: Key] = [
+            0x41: .up, 0x42: .down, 0x43: .right, 0x44: .left, 0x48: .home, 0x46: .end,
+            0x50: .function(1), 0x51: .function(2), 0x52: .function(3), 0x53: .function(4),
+            0x4D: .enter,
+        ]
         // ESC O p…y are 0…9, j k l m n o are * + , - . /, X is =.
         for (byte, text) in zip(Array(0x6A...0x79) as [UInt8], Array("*+,-./0123456789")) { keys[byte] = .char(text) }
         keys[0x58] = .char("=")

@@ -14,10 +14,12 @@ public struct KeyCodes: Equatable, Sendable {
     /// for xterm) and, unless mouse reporting is its own, hands the rest on as characters.
     public var mouse: Int32?
 
-    public init(up: Int32, down: Int32, left: Int32, right: Int32,
-                home: Int32, end: Int32, pageUp: Int32, pageDown: Int32,
-                backspace: Int32, delete: Int32, backTab: Int32, enter: Int32,
-                resize: Int32, function: (Int) -> Int32, pasteStart: Int32, pasteEnd: Int32, mouse: Int32? = nil) {
+    public init(
+        up: Int32, down: Int32, left: Int32, right: Int32,
+        home: Int32, end: Int32, pageUp: Int32, pageDown: Int32,
+        backspace: Int32, delete: Int32, backTab: Int32, enter: Int32,
+        resize: Int32, function: (Int) -> Int32, pasteStart: Int32, pasteEnd: Int32, mouse: Int32? = nil
+    ) {
         self.up = up; self.down = down; self.left = left; self.right = right
         self.home = home; self.end = end; self.pageUp = pageUp; self.pageDown = pageDown
         self.backspace = backspace; self.delete = delete; self.backTab = backTab; self.enter = enter

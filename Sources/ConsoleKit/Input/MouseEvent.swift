@@ -23,7 +23,8 @@ public struct MouseEvent: Equatable, Sendable {
         guard let final = text.last, final == "M" || final == "m" else { return nil }
         let numbers = text.dropLast().split(separator: ";", omittingEmptySubsequences: false).map { Int($0) }
         guard numbers.count == 3, let code = numbers[0], let column = numbers[1], let row = numbers[2],
-              code >= 0, column >= 1, row >= 1 else { return nil }
+            code >= 0, column >= 1, row >= 1
+        else { return nil }
         let button = code & ~(4 | 8 | 16 | 32)
         switch button {
         case 64: kind = .wheelUp

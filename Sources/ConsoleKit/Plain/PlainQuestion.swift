@@ -95,8 +95,10 @@ struct PlainQuestion: Equatable, Sendable {
             settings.setFlag(key, yes)
         case .choice(let key, _, let values, let names):
             guard let value = Self.choice(word, values: values, names: names) else {
-                return .failure(PlainRefusal("answer " + values.indices.map { "\($0 + 1)" }.joined(separator: " or ")
-                                             + ", or one of: " + names.joined(separator: ", ")))
+                return .failure(
+                    PlainRefusal(
+                        "answer " + values.indices.map { "\($0 + 1)" }.joined(separator: " or ")
+                            + ", or one of: " + names.joined(separator: ", ")))
             }
             settings.setText(key, value)
         case .useRedirectURI:

@@ -168,10 +168,11 @@ public struct PlainSession: Sendable {
         guard !found.isEmpty else { return "" }
         conflicts = found
         phase = .resolving(index: 0)
-        return render([
-            "\(path) was changed on disk since it was read, and \(plural(found.count, "key")) changed both there and here.",
-            "For each, answer t to keep theirs (on disk) or y to keep yours; < goes back, q ends without saving.",
-        ] + describe(found[0]))
+        return render(
+            [
+                "\(path) was changed on disk since it was read, and \(plural(found.count, "key")) changed both there and here.",
+                "For each, answer t to keep theirs (on disk) or y to keep yours; < goes back, q ends without saving.",
+            ] + describe(found[0]))
     }
 
     /// The save failed (disk full, permission): the edits are kept and Save? is asked
@@ -305,8 +306,10 @@ public struct PlainSession: Sendable {
         if isDevelopment {
             // Development instances use shared credentials: what production needs is not
             // what stops them.
-            out.append(report.readyForDevelopment ? "Ready for development: the connection is enabled."
-                                                  : "Not ready for development: the connection is not enabled.")
+            out.append(
+                report.readyForDevelopment
+                    ? "Ready for development: the connection is enabled."
+                    : "Not ready for development: the connection is not enabled.")
         }
         if blockers.isEmpty {
             out.append("No blockers left: ready for production.")

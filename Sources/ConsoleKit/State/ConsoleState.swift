@@ -43,8 +43,10 @@ public struct ConsoleState: Equatable, Sendable {
     /// `recovery`: edits an earlier session kept when its terminal went away; the console
     /// opens with the offer to restore them (never in read-only, where nothing is edited).
     /// `notice`: the first status line (say, a recovery file that cannot be used).
-    public init(path: String, settings: Settings, fileMode: UInt32?, readOnly: Bool, recovery: RecoveryFile.Pending? = nil,
-                notice: StatusMessage? = nil) {
+    public init(
+        path: String, settings: Settings, fileMode: UInt32?, readOnly: Bool, recovery: RecoveryFile.Pending? = nil,
+        notice: StatusMessage? = nil
+    ) {
         self.path = path
         self.readOnly = readOnly
         self.settings = settings

@@ -37,7 +37,8 @@ public enum HelpText {
             if body.isEmpty {
                 paragraphs.append(("", 0, ""))
             } else if marker == nil, let last = paragraphs.last, !last.text.isEmpty,
-                      indent == (last.marker.isEmpty ? last.indent : last.indent + last.marker.count) {
+                indent == (last.marker.isEmpty ? last.indent : last.indent + last.marker.count)
+            {
                 paragraphs[paragraphs.count - 1].text += " " + body
             } else {
                 paragraphs.append((marker ?? "", indent, String(body.dropFirst(marker?.count ?? 0))))

@@ -20,8 +20,10 @@ public struct ConsoleSession<Backend: TerminalBackend, Files: SettingsFiles> {
     /// The frame on screen: clicks are hit-tested against it.
     private var frame: CellBuffer?
 
-    public init(state: ConsoleState, base: LoadedFile?, backend: Backend, files: Files,
-                diskCheckInterval: Duration = .seconds(1), stopRequest: @escaping () -> StopReason? = { nil }) {
+    public init(
+        state: ConsoleState, base: LoadedFile?, backend: Backend, files: Files,
+        diskCheckInterval: Duration = .seconds(1), stopRequest: @escaping () -> StopReason? = { nil }
+    ) {
         self.state = state
         self.base = base
         self.backend = backend

@@ -29,8 +29,10 @@ extension ConsoleState {
         // the findings: keep focus on one of them.
         focus = max(0, min(focus, focusCount - 1))
         overlay = nil
-        status = StatusMessage(kept.isEmpty ? "Saved \(fileName)"
-                                            : "Saved \(fileName), merged with changes made on disk to " + kept.joined(separator: ", "))
+        status = StatusMessage(
+            kept.isEmpty
+                ? "Saved \(fileName)"
+                : "Saved \(fileName), merged with changes made on disk to " + kept.joined(separator: ", "))
         if restoredRecovery { return .discardRecovery }
         return quitting ? .quit(0) : nil
     }
@@ -71,8 +73,10 @@ extension ConsoleState {
 
     /// What is shown stays, and the status says why.
     mutating func reloadFailed(_ why: String, automatically: Bool) {
-        status = StatusMessage(automatically ? "\(fileName) changed on disk and cannot be read now: " + why
-                                             : "Not reloaded: " + why + "; your edits are kept", isError: true)
+        status = StatusMessage(
+            automatically
+                ? "\(fileName) changed on disk and cannot be read now: " + why
+                : "Not reloaded: " + why + "; your edits are kept", isError: true)
     }
 
     mutating func recoveryDiscarded() -> Effect? {

@@ -14,7 +14,8 @@ extension ConsoleState {
         case .saved(let settings, let fileMode, let kept): return saved(settings, fileMode: fileMode, keptFromDisk: kept)
         case .saveConflicted(let conflicts): saveConflicted(conflicts); return nil
         case .saveFailed(let message, let unreadable): saveFailed(message, unreadable: unreadable); return nil
-        case .reloaded(let settings, let fileMode, let automatically): reloaded(settings, fileMode: fileMode, automatically: automatically); return nil
+        case .reloaded(let settings, let fileMode, let automatically):
+            reloaded(settings, fileMode: fileMode, automatically: automatically); return nil
         case .reloadFailed(let message, let automatically): reloadFailed(message, automatically: automatically); return nil
         case .recoveryDiscarded: return recoveryDiscarded()
         case .recoveryDiscardFailed(let message): return recoveryDiscardFailed(message)
@@ -92,13 +93,13 @@ extension ConsoleState {
         case .clearFilter: _ = handleScopeFilter(.escape)
         case .finishFilter: _ = handleScopeFilter(.enter)
         case .confirm, .revert, .reveal, .toggle, .choosePrevious, .chooseNext, .fillIn, .goToFinding,
-             .cursorLeft, .cursorRight, .cursorHome, .cursorEnd, .deleteBackward, .deleteForward,
-             .deleteToStart, .deleteToEnd, .deleteWord, .deleteAlphanumericWord:
+            .cursorLeft, .cursorRight, .cursorHome, .cursorEnd, .deleteBackward, .deleteForward,
+            .deleteToStart, .deleteToEnd, .deleteWord, .deleteAlphanumericWord:
             performOnRow(action)
         case .scrollDown, .scrollUp, .pageDown, .pageUp, .scrollTop, .scrollBottom, .closeHelp:
             scrollHelp(action)
         case .confirmSave, .discardAndQuit, .closeDialog, .selectNext, .selectPrevious, .takeTheirs, .keepYours,
-             .allTheirs, .allYours, .saveMerged, .reload, .restore, .discardRecovery, .later:
+            .allTheirs, .allYours, .saveMerged, .reload, .restore, .discardRecovery, .later:
             return performInDialog(action)
         }
         return nil

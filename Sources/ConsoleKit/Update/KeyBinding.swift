@@ -64,8 +64,10 @@ public struct KeyBinding: Sendable {
     /// It edits or saves: hidden from the bar in `--read-only`, where it only says why not.
     public let edits: Bool
 
-    init(_ context: Context, _ keys: [Key], _ names: String, bar: String? = nil, _ label: String = "", help: String,
-         _ action: Action, priority: Int = 1, edits: Bool = false) {
+    init(
+        _ context: Context, _ keys: [Key], _ names: String, bar: String? = nil, _ label: String = "", help: String,
+        _ action: Action, priority: Int = 1, edits: Bool = false
+    ) {
         self.context = context
         self.keys = keys
         self.names = names

@@ -12,11 +12,13 @@ public enum KeyTable {
         // The focused row. Looked up before the screens' keys: Enter, Space and the arrows
         // mean what the row makes of them.
         KeyBinding(.text, [.enter], "Enter", bar: "Enter", "OK", help: "confirm the text and move on", .confirm, priority: 3, edits: true),
-        KeyBinding(.text, [.escape], "Esc", bar: "Esc", "Cancel", help: "cancel the edit in progress: the value it had before", .revert,
-                   priority: 2, edits: true),
-        KeyBinding(.text, [.ctrl("r")], "Ctrl-R", bar: "^R", "Reveal",
-                   help: "show the Client Secret in clear while it has focus (also another field the secret was pasted into); again hides it",
-                   .reveal, priority: 3, edits: true),
+        KeyBinding(
+            .text, [.escape], "Esc", bar: "Esc", "Cancel", help: "cancel the edit in progress: the value it had before", .revert,
+            priority: 2, edits: true),
+        KeyBinding(
+            .text, [.ctrl("r")], "Ctrl-R", bar: "^R", "Reveal",
+            help: "show the Client Secret in clear while it has focus (also another field the secret was pasted into); again hides it",
+            .reveal, priority: 3, edits: true),
         KeyBinding(.text, [.left], "Left", help: "cursor left", .cursorLeft),
         KeyBinding(.text, [.right], "Right", help: "cursor right", .cursorRight),
         KeyBinding(.text, [.home, .ctrl("a")], "Home, Ctrl-A", help: "cursor to the start", .cursorHome),
@@ -26,12 +28,14 @@ public enum KeyTable {
         KeyBinding(.text, [.ctrl("u")], "Ctrl-U", help: "delete to the start", .deleteToStart, edits: true),
         KeyBinding(.text, [.ctrl("k")], "Ctrl-K", help: "delete to the end", .deleteToEnd, edits: true),
         KeyBinding(.text, [.ctrl("w")], "Ctrl-W", help: "delete the word before the cursor (back to a space or comma)", .deleteWord, edits: true),
-        KeyBinding(.text, [.alt("\u{7F}")], "Alt-Backspace", help: "delete the letters and digits before the cursor", .deleteAlphanumericWord,
-                   edits: true),
+        KeyBinding(
+            .text, [.alt("\u{7F}")], "Alt-Backspace", help: "delete the letters and digits before the cursor", .deleteAlphanumericWord,
+            edits: true),
         KeyBinding(.scope, [.char("/")], "/", bar: "/", "Filter", help: "filter the scopes by typed text", .filterScopes, priority: 2),
         KeyBinding(.scope, [.escape], "Esc", bar: "Esc", "Clear filter", help: "show every scope again", .clearFilter, priority: 2),
-        KeyBinding(.scopeFilter, [.enter], "Enter", bar: "Enter", "Done", help: "keep the filter and go back to the list", .finishFilter,
-                   priority: 3),
+        KeyBinding(
+            .scopeFilter, [.enter], "Enter", bar: "Enter", "Done", help: "keep the filter and go back to the list", .finishFilter,
+            priority: 3),
         KeyBinding(.scopeFilter, [.escape], "Esc", bar: "Esc", "Clear filter", help: "clear the filter", .clearFilter, priority: 3),
         KeyBinding(.checkbox, [.char(" ")], "Space", bar: "Space", "Toggle", help: "tick or clear the checkbox", .toggle, priority: 3, edits: true),
         KeyBinding(.checkbox, [.enter], "Enter", help: "next field", .nextField),
@@ -47,21 +51,26 @@ public enum KeyTable {
         // Every screen.
         // Shown while there is something to take back or bring back; on a narrow bar they
         // give way before saving and quitting.
-        KeyBinding(.screens, [.ctrl("_")], "Ctrl-_", bar: "^_", "Undo",
-                   help: "undo the last confirmed edit and show the field it changed; again goes further back (Ctrl-/ on most terminals; not Ctrl-Z, which suspends)",
-                   .undo, edits: true),
+        KeyBinding(
+            .screens, [.ctrl("_")], "Ctrl-_", bar: "^_", "Undo",
+            help:
+                "undo the last confirmed edit and show the field it changed; again goes further back (Ctrl-/ on most terminals; not Ctrl-Z, which suspends)",
+            .undo, edits: true),
         KeyBinding(.screens, [.ctrl("y")], "Ctrl-Y", bar: "^Y", "Redo", help: "redo what undo took back", .redo, edits: true),
         KeyBinding(.screens, [.tab, .down], "Tab, Down", bar: "Tab", "Next", help: "next field", .nextField),
         KeyBinding(.screens, [.backTab, .up], "Shift-Tab, Up", help: "previous field", .previousField),
         KeyBinding(.screens, [.pageDown, .ctrl("n")], "PgDn, Ctrl-N", bar: "PgUp/PgDn", "Screen", help: "next screen", .nextScreen),
         KeyBinding(.screens, [.pageUp, .ctrl("p")], "PgUp, Ctrl-P", help: "previous screen", .previousScreen),
-        KeyBinding(.screens, [.ctrl("d"), .function(3)], "Ctrl-D, F3", bar: "^D", "Changes",
-                   help: "list the unsaved changes (key: old → new) before saving them", .showChanges, priority: 0, edits: true),
-        KeyBinding(.screens, [.ctrl("s"), .function(2)], "Ctrl-S, F2", bar: "^S", "Save", help: "save (atomic, mode 0600, one history line)",
-                   .save, priority: 2, edits: true),
+        KeyBinding(
+            .screens, [.ctrl("d"), .function(3)], "Ctrl-D, F3", bar: "^D", "Changes",
+            help: "list the unsaved changes (key: old → new) before saving them", .showChanges, priority: 0, edits: true),
+        KeyBinding(
+            .screens, [.ctrl("s"), .function(2)], "Ctrl-S, F2", bar: "^S", "Save", help: "save (atomic, mode 0600, one history line)",
+            .save, priority: 2, edits: true),
         // Quit stays on the narrowest bar: Esc is never the only way out.
-        KeyBinding(.screens, [.ctrl("q"), .function(10)], "Ctrl-Q, F10", bar: "^Q", "Quit",
-                   help: "quit; with unsaved changes lists them and asks first", .quit, priority: 3),
+        KeyBinding(
+            .screens, [.ctrl("q"), .function(10)], "Ctrl-Q, F10", bar: "^Q", "Quit",
+            help: "quit; with unsaved changes lists them and asks first", .quit, priority: 3),
         KeyBinding(.screens, [.function(1)], "F1", bar: "F1", "Help", help: "the guide's help for the screen, then these keys", .help, priority: 2),
 
         // Help.
@@ -71,37 +80,48 @@ public enum KeyTable {
         KeyBinding(.help, [.pageUp], "PgUp", help: "a page up", .pageUp),
         KeyBinding(.help, [.home], "Home", help: "the top", .scrollTop),
         KeyBinding(.help, [.end], "End", help: "the bottom", .scrollBottom),
-        KeyBinding(.help, [.escape, .function(1), .enter, .char("q")], "Esc, F1, Enter, q", bar: "Esc", "Close help", help: "close help",
-                   .closeHelp, priority: 3),
+        KeyBinding(
+            .help, [.escape, .function(1), .enter, .char("q")], "Esc, F1, Enter, q", bar: "Esc", "Close help", help: "close help",
+            .closeHelp, priority: 3),
         KeyBinding(.help, [.ctrl("q"), .function(10)], "Ctrl-Q, F10", bar: "^Q", "Quit", help: "quit, as on a screen", .quit, priority: 2),
         KeyBinding(.help, [.ctrl("s"), .function(2)], "Ctrl-S, F2", help: "save, as on a screen", .save, edits: true),
 
         // Dialogs take single letters.
-        KeyBinding(.quitDialog, [.char("y"), .char("Y")], "y", bar: "y", "Save", help: "save the changes listed, then quit", .confirmSave, priority: 3),
+        KeyBinding(
+            .quitDialog, [.char("y"), .char("Y")], "y", bar: "y", "Save", help: "save the changes listed, then quit", .confirmSave, priority: 3),
         KeyBinding(.quitDialog, [.char("n"), .char("N")], "n", bar: "n", "Discard", help: "quit without saving", .discardAndQuit, priority: 3),
-        KeyBinding(.quitDialog, [.escape, .char("c"), .char("C")], "Esc, c", bar: "Esc", "Cancel", help: "back to editing", .closeDialog, priority: 3),
-        KeyBinding(.changesDialog, [.char("y"), .char("Y"), .ctrl("s"), .function(2)], "y, Ctrl-S", bar: "y", "Save",
-                   help: "save the changes listed", .confirmSave, priority: 3),
-        KeyBinding(.changesDialog, [.escape, .char("c"), .char("C"), .ctrl("d"), .function(3)], "Esc, c", bar: "Esc", "Close",
-                   help: "back to editing", .closeDialog, priority: 3),
+        KeyBinding(
+            .quitDialog, [.escape, .char("c"), .char("C")], "Esc, c", bar: "Esc", "Cancel", help: "back to editing", .closeDialog, priority: 3),
+        KeyBinding(
+            .changesDialog, [.char("y"), .char("Y"), .ctrl("s"), .function(2)], "y, Ctrl-S", bar: "y", "Save",
+            help: "save the changes listed", .confirmSave, priority: 3),
+        KeyBinding(
+            .changesDialog, [.escape, .char("c"), .char("C"), .ctrl("d"), .function(3)], "Esc, c", bar: "Esc", "Close",
+            help: "back to editing", .closeDialog, priority: 3),
         KeyBinding(.mergeDialog, [.down, .tab], "Down, Tab", bar: "↑↓", "Select", help: "next key in conflict", .selectNext),
         KeyBinding(.mergeDialog, [.up, .backTab], "Up, Shift-Tab", help: "previous key in conflict", .selectPrevious),
         KeyBinding(.mergeDialog, [.char("t")], "t", bar: "t", "Theirs", help: "keep the value on disk for this key", .takeTheirs, priority: 3),
         KeyBinding(.mergeDialog, [.char("y")], "y", bar: "y", "Yours", help: "keep your value for this key", .keepYours, priority: 3),
         KeyBinding(.mergeDialog, [.char("T")], "T", bar: "T", "All theirs", help: "the value on disk for every key", .allTheirs, priority: 2),
         KeyBinding(.mergeDialog, [.char("Y")], "Y", bar: "Y", "All yours", help: "your value for every key", .allYours, priority: 2),
-        KeyBinding(.mergeDialog, [.enter, .char("s"), .ctrl("s")], "Enter, s", bar: "Enter", "Save",
-                   help: "save: your other changes and theirs merged, each key as chosen", .saveMerged, priority: 3),
-        KeyBinding(.mergeDialog, [.char("r"), .char("R")], "r", bar: "r", "Reload", help: "drop your edits and show the file as it is on disk",
-                   .reload, priority: 1),
-        KeyBinding(.mergeDialog, [.escape, .char("c"), .char("C")], "Esc, c", bar: "Esc", "Cancel", help: "back to editing; nothing is written",
-                   .closeDialog, priority: 3),
-        KeyBinding(.restoreDialog, [.char("r"), .char("R")], "r", bar: "r", "Restore", help: "take the recovered edits as unsaved edits", .restore,
-                   priority: 3),
-        KeyBinding(.restoreDialog, [.char("d"), .char("D")], "d", bar: "d", "Discard", help: "remove the recovery file", .discardRecovery,
-                   priority: 3),
-        KeyBinding(.restoreDialog, [.escape, .char("l"), .char("L")], "Esc, l", bar: "Esc", "Later", help: "keep the recovery file for next time",
-                   .later, priority: 3),
+        KeyBinding(
+            .mergeDialog, [.enter, .char("s"), .ctrl("s")], "Enter, s", bar: "Enter", "Save",
+            help: "save: your other changes and theirs merged, each key as chosen", .saveMerged, priority: 3),
+        KeyBinding(
+            .mergeDialog, [.char("r"), .char("R")], "r", bar: "r", "Reload", help: "drop your edits and show the file as it is on disk",
+            .reload, priority: 1),
+        KeyBinding(
+            .mergeDialog, [.escape, .char("c"), .char("C")], "Esc, c", bar: "Esc", "Cancel", help: "back to editing; nothing is written",
+            .closeDialog, priority: 3),
+        KeyBinding(
+            .restoreDialog, [.char("r"), .char("R")], "r", bar: "r", "Restore", help: "take the recovered edits as unsaved edits", .restore,
+            priority: 3),
+        KeyBinding(
+            .restoreDialog, [.char("d"), .char("D")], "d", bar: "d", "Discard", help: "remove the recovery file", .discardRecovery,
+            priority: 3),
+        KeyBinding(
+            .restoreDialog, [.escape, .char("l"), .char("L")], "Esc, l", bar: "Esc", "Later", help: "keep the recovery file for next time",
+            .later, priority: 3),
     ]
 
     /// The binding of `key` in the first of `contexts` that has one.

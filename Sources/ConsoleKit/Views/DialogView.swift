@@ -65,23 +65,31 @@ enum DialogView {
         let choices = KeyBar.entries(for: state)
         switch state.overlay {
         case .quitConfirm:
-            return Dialog(title: "Unsaved changes", lines: ["Save these changes to \(file) before quitting?"],
-                          items: changeLines(state, mask: mask), choices: choices)
+            return Dialog(
+                title: "Unsaved changes", lines: ["Save these changes to \(file) before quitting?"],
+                items: changeLines(state, mask: mask), choices: choices)
         case .changes:
-            return Dialog(title: "Unsaved changes", lines: ["Not saved to \(file) yet:"],
-                          items: changeLines(state, mask: mask), choices: choices)
+            return Dialog(
+                title: "Unsaved changes", lines: ["Not saved to \(file) yet:"],
+                items: changeLines(state, mask: mask), choices: choices)
         case .conflict(let merge):
             if let why = merge.unreadable {
-                return Dialog(title: "Changed on disk",
-                              lines: ["\(file) was changed on disk and cannot be read now: \(mask.masked(why)).",
-                                      "Enter replaces it with yours; r reloads it (your edits dropped)."],
-                              choices: choices)
+                return Dialog(
+                    title: "Changed on disk",
+                    lines: [
+                        "\(file) was changed on disk and cannot be read now: \(mask.masked(why)).",
+                        "Enter replaces it with yours; r reloads it (your edits dropped).",
+                    ],
+                    choices: choices)
             }
-            return Dialog(title: "Changed on disk",
-                          lines: ["\(file) was saved elsewhere meanwhile. Their other changes are kept and yours applied; "
-                                  + "choose a side for each key you both changed:"],
-                          items: conflictLines(merge, mask: mask), focus: merge.focus,
-                          itemTarget: { .conflict($0) }, choices: choices)
+            return Dialog(
+                title: "Changed on disk",
+                lines: [
+                    "\(file) was saved elsewhere meanwhile. Their other changes are kept and yours applied; "
+                        + "choose a side for each key you both changed:"
+                ],
+                items: conflictLines(merge, mask: mask), focus: merge.focus,
+                itemTarget: { .conflict($0) }, choices: choices)
         case .restore(let recovered):
             var lines = ["Unsaved edits to \(file) were kept in \(mask.masked(recovered.fileName)) when the console was closed."]
             if recovered.fileChangedSince { lines.append("\(file) was saved after that: restoring the edits and saving replaces that save.") }
@@ -104,15 +112,17 @@ enum DialogView {
         }
         var out: [String] = []
         for (i, conflict) in merge.conflicts.enumerated() {
-            let side = switch merge.choices[i] {
-            case .theirs?: "→ theirs"
-            case .yours?: "→ yours"
-            case nil: "? choose t or y"
-            }
+            let side =
+                switch merge.choices[i] {
+                case .theirs?: "→ theirs"
+                case .yours?: "→ yours"
+                case nil: "? choose t or y"
+                }
             out.append("\(i == merge.focus ? "▸" : " ") \(conflict.key)   \(side)")
             let secret = conflict.isSecret
-            out.append("    old \(shown(conflict.base, secret: secret))  theirs \(shown(conflict.theirs, secret: secret))"
-                       + "  yours \(shown(conflict.yours, secret: secret))")
+            out.append(
+                "    old \(shown(conflict.base, secret: secret))  theirs \(shown(conflict.theirs, secret: secret))"
+                    + "  yours \(shown(conflict.yours, secret: secret))")
         }
         return out
     }

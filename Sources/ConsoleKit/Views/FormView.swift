@@ -14,7 +14,8 @@ enum FormView {
         case .step(.permissions): return ["Scopes enabled on the app's Permissions tab; read:me is a must."]
         case .step(.authorization):
             let room = max(1, 2 * (width - 2))
-            let uri = state.settings.filled("instance.redirectUri").map { TextWrap.truncate(mask.masked($0, columns: room), width: room) }
+            let uri =
+                state.settings.filled("instance.redirectUri").map { TextWrap.truncate(mask.masked($0, columns: room), width: room) }
                 ?? "(not set yet: see Instance)"
             return ["The app's callback URL must equal the instance's redirect URI:", "  " + uri]
         case .step(.credentials): return ["The instance's Atlassian connection: the app's ID and Secret."]
@@ -67,7 +68,9 @@ enum FormView {
     /// The lines under row `index`: the findings it fixes, and for the focused scope its
     /// whole description (the row has room for only part of it). Two lines each at most.
     /// Each line says whether it continues the one above (it is then indented).
-    static func messages(for index: Int, _ item: FormItem, _ state: ConsoleState, placed: Placed, mask: SecretMask, width: Int) -> [(text: String, style: Style, continued: Bool)] {
+    static func messages(
+        for index: Int, _ item: FormItem, _ state: ConsoleState, placed: Placed, mask: SecretMask, width: Int
+    ) -> [(text: String, style: Style, continued: Bool)] {
         var out: [(text: String, style: Style, continued: Bool)] = []
         func add(_ text: String, _ style: Style) {
             var lines = TextWrap.wrap(text, width: width)
@@ -100,7 +103,8 @@ enum FormView {
     /// The focused row's most severe finding's fix, as "fix: …".
     static func fix(_ state: ConsoleState) -> String? {
         guard state.screen != .review, state.focusedItem != nil,
-              let finding = Placed(state).byRow[state.focus]?.first else { return nil }
+            let finding = Placed(state).byRow[state.focus]?.first
+        else { return nil }
         return "fix: " + finding.fix
     }
 
@@ -172,7 +176,8 @@ enum FormView {
             if let editor = state.editor {
                 field = WrappedField(editor.characters, cursor: editor.cursor, masking: masking, width: geometry.valueWidth, maxLines: maxLines)
             } else {
-                let (characters, complete) = FieldText.prefix(of: FormValues.text(of: item, in: state.settings), columns: 2 * maxLines * geometry.valueWidth)
+                let (characters, complete) = FieldText.prefix(
+                    of: FormValues.text(of: item, in: state.settings), columns: 2 * maxLines * geometry.valueWidth)
                 field = complete ? WrappedField(characters, cursor: nil, masking: masking, width: geometry.valueWidth, maxLines: maxLines) : nil
             }
             return field.map(RowShape.wrapped) ?? .single
@@ -254,7 +259,11 @@ enum FormView {
         // Keep the focused row (and its messages) in view, and the filter while it is typed.
         let owned = lines.indices.filter { lines[$0].owner == state.focus }
         var keep = (owned.first ?? 0)..<((owned.last ?? 0) + 1)
-        if state.scopeFilter?.isEditing == true, let filter = lines.firstIndex(where: { if case .filter = $0 { return true }; return false }) {
+        if state.scopeFilter?.isEditing == true,
+            let filter = lines.firstIndex(where: {
+                if case .filter = $0 { return true }; return false
+            })
+        {
             keep = filter..<max(filter + 1, min(keep.upperBound, filter + viewport))
         }
         let window = ScrollWindow(total: lines.count, viewport: viewport, keeping: keep)
@@ -268,8 +277,9 @@ enum FormView {
             case .filter:
                 drawFilter(state, x: body.x + 2, y: y, width: body.right - 1 - (body.x + 2), into: &buffer)
             case .row(let i, let part):
-                let shows = drawRow(items[i], index: i, part: part, shape: shapes[i] ?? .single, state: state, y: y,
-                                    geometry: geometry, mask: mask, into: &buffer)
+                let shows = drawRow(
+                    items[i], index: i, part: part, shape: shapes[i] ?? .single, state: state, y: y,
+                    geometry: geometry, mask: mask, into: &buffer)
                 if i == state.focus && shows { focusShowsSecret = true }
             case .message(_, let text, let style, let continued):
                 buffer.put(text, x: messageX + (continued ? 2 : 0), y: y, style: style, limit: messageWidth)
@@ -282,15 +292,18 @@ enum FormView {
     /// The filter's line: what is typed (with the cursor while it is), and how many match.
     static func drawFilter(_ state: ConsoleState, x: Int, y: Int, width: Int, into buffer: inout CellBuffer) {
         guard let filter = state.scopeFilter, width > 0 else { return }
-        let scopes = state.items.enumerated().filter { if case .scope = $0.element { return true }; return false }
+        let scopes = state.items.enumerated().filter {
+            if case .scope = $0.element { return true }; return false
+        }
         let matching = scopes.filter { state.isShown($0.offset) }.count
         let count = matching == 0 ? "no scope matches" : "\(matching) of \(scopes.count) scopes"
         var at = buffer.put("/ ", x: x, y: y, style: .focusLabel, limit: width)
         let textWidth = max(1, min(24, x + width - at - DisplayWidth.of(count) - 2))
         let style: Style = filter.isEditing ? .focusField : .field
         buffer.fill(x: at, y: y, width: textWidth, height: 1, style: style)
-        let (column, _) = FieldText.drawEditing(filter.editor.characters, cursor: filter.editor.cursor, masking: .none,
-                                                x: at, y: y, width: textWidth, style: style, into: &buffer)
+        let (column, _) = FieldText.drawEditing(
+            filter.editor.characters, cursor: filter.editor.cursor, masking: .none,
+            x: at, y: y, width: textWidth, style: style, into: &buffer)
         if filter.isEditing && state.overlay == nil { buffer.cursor = Point(x: at + column, y: y) }
         at += textWidth + 2
         buffer.put(count, x: at, y: y, style: .dim, limit: x + width - at)
@@ -298,8 +311,10 @@ enum FormView {
 
     /// Draws line `part` of a row; returns whether it shows part of the secret masked.
     @discardableResult
-    static func drawRow(_ item: FormItem, index: Int, part: Int, shape: RowShape, state: ConsoleState, y: Int,
-                        geometry: Geometry, mask: SecretMask, into buffer: inout CellBuffer) -> Bool {
+    static func drawRow(
+        _ item: FormItem, index: Int, part: Int, shape: RowShape, state: ConsoleState, y: Int,
+        geometry: Geometry, mask: SecretMask, into buffer: inout CellBuffer
+    ) -> Bool {
         let body = geometry.body
         let focused = index == state.focus && state.overlay == nil
         let valueX = geometry.valueX, valueWidth = geometry.valueWidth
@@ -348,8 +363,10 @@ enum FormView {
             let shown = needed <= body.right - valueX ? all : all.filter { $0.value == current }
             for (value, name) in shown {
                 let selected = value == current
-                x = buffer.put((selected ? "(•) " : "( ) ") + name, x: x, y: y,
-                               style: focused && selected ? .focusField : (selected ? .selected : .field), limit: body.right - x) + 3
+                x =
+                    buffer.put(
+                        (selected ? "(•) " : "( ) ") + name, x: x, y: y,
+                        style: focused && selected ? .focusField : (selected ? .selected : .field), limit: body.right - x) + 3
             }
         default:
             return drawText(item, focused: focused, state: state, x: valueX, y: y, width: valueWidth, mask: mask, into: &buffer)
@@ -359,7 +376,9 @@ enum FormView {
 
     /// A text value on one line: masked where it holds the secret, scrolled sideways to
     /// keep the cursor visible. Returns whether it shows part of the secret masked.
-    static func drawText(_ item: FormItem, focused: Bool, state: ConsoleState, x: Int, y: Int, width: Int, mask: SecretMask, into buffer: inout CellBuffer) -> Bool {
+    static func drawText(
+        _ item: FormItem, focused: Bool, state: ConsoleState, x: Int, y: Int, width: Int, mask: SecretMask, into buffer: inout CellBuffer
+    ) -> Bool {
         guard width > 0 else { return false }
         let style: Style = focused ? .focusField : .field
         buffer.fill(x: x, y: y, width: width, height: 1, style: style)
@@ -377,13 +396,15 @@ enum FormView {
             return false
         }
         if focused, let editor = state.editor {
-            let (column, shows) = FieldText.drawEditing(editor.characters, cursor: editor.cursor, masking: masking,
-                                                        x: x, y: y, width: width, style: .focusField, into: &buffer)
+            let (column, shows) = FieldText.drawEditing(
+                editor.characters, cursor: editor.cursor, masking: masking,
+                x: x, y: y, width: width, style: .focusField, into: &buffer)
             if state.scopeFilter?.isEditing != true { buffer.cursor = Point(x: x + column, y: y) }
             return shows
         } else {
-            return FieldText.drawValue(FormValues.text(of: item, in: state.settings), masking: masking,
-                                       x: x, y: y, width: width, style: style, into: &buffer)
+            return FieldText.drawValue(
+                FormValues.text(of: item, in: state.settings), masking: masking,
+                x: x, y: y, width: width, style: style, into: &buffer)
         }
     }
 }

@@ -58,7 +58,8 @@ public enum KeyBar {
         var kept = entries
         func total(_ list: [Entry]) -> Int { list.reduce(0) { $0 + $1.width } + max(0, list.count - 1) * 2 }
         while total(kept) > width, let lowest = kept.map(\.priority).min(),
-              let i = kept.lastIndex(where: { $0.priority == lowest }) {
+            let i = kept.lastIndex(where: { $0.priority == lowest })
+        {
             kept.remove(at: i)
         }
         return kept

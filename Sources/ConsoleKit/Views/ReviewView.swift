@@ -7,8 +7,10 @@ enum ReviewView {
         let b = report.blockers.count, w = report.warnings.count, n = report.notes.count
         if !report.readyForProduction, report.environment == "development", report.readyForDevelopment {
             // A development instance uses shared credentials: enabling it is all it needs.
-            return ("✓ Ready for development: the connection is enabled. For production: \(plural(b, "blocker")), "
-                    + "\(plural(w, "warning")), \(plural(n, "note")).", .complete)
+            return (
+                "✓ Ready for development: the connection is enabled. For production: \(plural(b, "blocker")), "
+                    + "\(plural(w, "warning")), \(plural(n, "note")).", .complete
+            )
         }
         if report.readyForProduction {
             let rest = report.findings.isEmpty ? "nothing left to do." : "\(plural(w, "warning")) and \(plural(n, "note")) to look at."
@@ -22,12 +24,13 @@ enum ReviewView {
 
     /// The lines of one finding: severity and message, then its fix, hanging under them.
     static func lines(_ finding: Finding, width: Int, mask: SecretMask, productionOnly: Bool = false) -> [(String, Style)] {
-        let (tag, style): (String, Style) = switch finding.severity {
-        case .blocker where productionOnly: (Renderer.productionMark + " for prod", .dim)
-        case .blocker: ("✗ blocker ", .blocker)
-        case .warning: ("! warning ", .warning)
-        case .info: ("i note    ", .info)
-        }
+        let (tag, style): (String, Style) =
+            switch finding.severity {
+            case .blocker where productionOnly: (Renderer.productionMark + " for prod", .dim)
+            case .blocker: ("✗ blocker ", .blocker)
+            case .warning: ("! warning ", .warning)
+            case .info: ("i note    ", .info)
+            }
         let indent = 12
         let textWidth = max(1, width - indent)
         var out: [(String, Style)] = []
@@ -55,8 +58,10 @@ enum ReviewView {
             y += 1
         }
         if state.report.environment == "development", !state.onlyProductionLeft, y < body.bottom {
-            let dev = state.report.readyForDevelopment ? "Development instance: ready for development (the connection is enabled)."
-                                                       : "Development instance: enable the connection (Credentials) to use it."
+            let dev =
+                state.report.readyForDevelopment
+                ? "Development instance: ready for development (the connection is enabled)."
+                : "Development instance: enable the connection (Credentials) to use it."
             buffer.put(TextWrap.truncate(dev, width: body.width), x: body.x, y: y, style: .dim)
             y += 1
         }

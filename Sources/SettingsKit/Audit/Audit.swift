@@ -6,10 +6,11 @@ import Darwin
 
 extension Finding {
     public var json: JSONValue {
-        .object(JSONObject([
-            ("code", .string(code)), ("severity", .string(severity.rawValue)), ("step", .string(step.rawValue)),
-            ("field", .string(field)), ("message", .string(message)), ("fix", .string(fix)),
-        ]))
+        .object(
+            JSONObject([
+                ("code", .string(code)), ("severity", .string(severity.rawValue)), ("step", .string(step.rawValue)),
+                ("field", .string(field)), ("message", .string(message)), ("fix", .string(fix)),
+            ]))
     }
 }
 
@@ -21,8 +22,11 @@ public enum Audit {
         } catch {
             // A folder among the files: one the walk could not read (`AuditFiles`).
             if error.code == .unreadable, SystemIO.isFolder(path), case .failure(let e) = FolderListing.read(path) {
-                return .error(path: path, FileError(.unreadable, path: path,
-                                                    "cannot read the folder: \(SystemIO.errorText(e.code)); the files in it were not audited"))
+                return .error(
+                    path: path,
+                    FileError(
+                        .unreadable, path: path,
+                        "cannot read the folder: \(SystemIO.errorText(e.code)); the files in it were not audited"))
             }
             return .error(path: path, error)
         }

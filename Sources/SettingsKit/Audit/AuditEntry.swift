@@ -32,12 +32,14 @@ public enum AuditEntry: Sendable {
             o["environment"] = report.environment.map(JSONValue.string) ?? .null
             o["ready"] = .bool(report.readyForProduction)
             if report.environment == "development" { o["readyForDevelopment"] = .bool(report.readyForDevelopment) }
-            o["steps"] = .array(Step.allCases.map { step in
-                .object(JSONObject([("id", .string(step.rawValue)), ("complete", .bool(report.isComplete(step)))]))
-            })
+            o["steps"] = .array(
+                Step.allCases.map { step in
+                    .object(JSONObject([("id", .string(step.rawValue)), ("complete", .bool(report.isComplete(step)))]))
+                })
             o["findings"] = .array(report.findings.map(\.json))
             if !report.leftOut.isEmpty {
-                o["findingsLeftOut"] = .array(report.leftOut.map { .object(JSONObject([("code", .string($0.code)), ("count", .number(String($0.count)))])) })
+                o["findingsLeftOut"] = .array(
+                    report.leftOut.map { .object(JSONObject([("code", .string($0.code)), ("count", .number(String($0.count)))])) })
             }
             return .object(o)
         case .error(let path, let error):

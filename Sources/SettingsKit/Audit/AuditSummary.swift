@@ -49,18 +49,20 @@ public struct AuditSummary: Sendable {
     }
 
     public var json: JSONValue {
-        .object(JSONObject([
-            ("files", .number(String(files))), ("ready", .number(String(ready))), ("blockers", .number(String(blockers))),
-            ("warnings", .number(String(warnings))), ("errors", .number(String(errors))),
-        ]))
+        .object(
+            JSONObject([
+                ("files", .number(String(files))), ("ready", .number(String(ready))), ("blockers", .number(String(blockers))),
+                ("warnings", .number(String(warnings))), ("errors", .number(String(errors))),
+            ]))
     }
 
     public var byCodeJSON: JSONValue {
-        .array(codeCounts.map { row in
-            var o = JSONObject([("code", .string(row.code)), ("severity", .string(row.severity)), ("files", .number(String(row.files)))])
-            // Sorted, so the list does not depend on which thread judged which file.
-            if keepsPaths { o["paths"] = .array((pathsByCode[row.code] ?? []).sorted().map(JSONValue.string)) }
-            return .object(o)
-        })
+        .array(
+            codeCounts.map { row in
+                var o = JSONObject([("code", .string(row.code)), ("severity", .string(row.severity)), ("files", .number(String(row.files)))])
+                // Sorted, so the list does not depend on which thread judged which file.
+                if keepsPaths { o["paths"] = .array((pathsByCode[row.code] ?? []).sorted().map(JSONValue.string)) }
+                return .object(o)
+            })
     }
 }

@@ -33,13 +33,16 @@ public enum ParallelAudit {
     ///   - render: turns a verdict into the text to write; runs on the worker threads.
     ///   - emit: receives the rendered text; runs on whichever thread holds the turn.
     ///   - excluding: a file left out whatever its name (`AuditFiles`).
-    public static func run(_ paths: [String], workers: Int = defaultWorkers, order: Order,
-                           pathsByCode: Bool = false,
-                           excluding: AuditFiles.Node? = nil,
-                           render: @escaping @Sendable (AuditEntry) -> String,
-                           emit: @escaping (String) -> Void) -> AuditSummary {
-        let pool = Pool(files: AuditFiles(paths, excluding: excluding), order: order, keepingPaths: pathsByCode,
-                        render: render, emit: emit)
+    public static func run(
+        _ paths: [String], workers: Int = defaultWorkers, order: Order,
+        pathsByCode: Bool = false,
+        excluding: AuditFiles.Node? = nil,
+        render: @escaping @Sendable (AuditEntry) -> String,
+        emit: @escaping (String) -> Void
+    ) -> AuditSummary {
+        let pool = Pool(
+            files: AuditFiles(paths, excluding: excluding), order: order, keepingPaths: pathsByCode,
+            render: render, emit: emit)
         var threads: [pthread_t] = []
         for _ in 1..<min(max(1, workers), 256) {
             let context = Unmanaged.passRetained(pool).toOpaque()
@@ -48,11 +51,13 @@ public enum ParallelAudit {
             #else
             var thread: pthread_t?
             #endif
-            let started = pthread_create(&thread, nil, { context in
-                let pool = Unmanaged<Pool>.fromOpaque(context!).takeRetainedValue()
-                pool.work()
-                return nil
-            }, context)
+            let started = pthread_create(
+                &thread, nil,
+                { context in
+                    let pool = Unmanaged<Pool>.fromOpaque(context!).takeRetainedValue()
+                    pool.work()
+                    return nil
+                }, context)
             if started == 0 {
                 #if canImport(Glibc)
                 threads.append(thread)
@@ -89,8 +94,10 @@ private final class Pool: @unchecked Sendable {
     private(set) var summary: AuditSummary
     private let keepsPaths: Bool
 
-    init(files: AuditFiles, order: ParallelAudit.Order, keepingPaths: Bool, render: @escaping @Sendable (AuditEntry) -> String,
-         emit: @escaping (String) -> Void) {
+    init(
+        files: AuditFiles, order: ParallelAudit.Order, keepingPaths: Bool, render: @escaping @Sendable (AuditEntry) -> String,
+        emit: @escaping (String) -> Void
+    ) {
         self.files = files
         self.order = order
         self.keepsPaths = keepingPaths

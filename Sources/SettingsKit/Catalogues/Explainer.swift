@@ -30,13 +30,15 @@ public enum Explainer {
             func s(_ k: String) -> String { o[k]?.stringValue ?? "" }
             let patterns = (o["patterns"]?.arrayValue ?? []).map { pattern in
                 (pattern.arrayValue ?? []).compactMap(\.stringValue).map { text in
-                    text.hasPrefix("!") ? Phrase(words: words(String(text.dropFirst())), absent: true)
-                                        : Phrase(words: words(text), absent: false)
+                    text.hasPrefix("!")
+                        ? Phrase(words: words(String(text.dropFirst())), absent: true)
+                        : Phrase(words: words(text), absent: false)
                 }
             }
             let codes = (o["codes"]?.arrayValue ?? []).compactMap(\.stringValue)
-            return Entry(explanation: Explanation(id: s("id"), step: s("step"), cause: s("cause"), fix: s("fix"), codes: codes),
-                         patterns: patterns)
+            return Entry(
+                explanation: Explanation(id: s("id"), step: s("step"), cause: s("cause"), fix: s("fix"), codes: codes),
+                patterns: patterns)
         }
     }()
 
@@ -52,8 +54,9 @@ public enum Explainer {
             let best = entry.patterns.compactMap { pattern -> Int? in
                 let positive = pattern.filter { !$0.absent }
                 guard !positive.isEmpty,
-                      positive.allSatisfy({ appears($0.words, in: text) }),
-                      !pattern.contains(where: { $0.absent && appears($0.words, in: text) }) else { return nil }
+                    positive.allSatisfy({ appears($0.words, in: text) }),
+                    !pattern.contains(where: { $0.absent && appears($0.words, in: text) })
+                else { return nil }
                 return positive.reduce(0) { $0 + $1.words.count }
             }.max()
             if let best { scored.append((entry.explanation, best, order)) }
@@ -121,7 +124,8 @@ public enum Explainer {
                 i += 3
             } else if b == UInt8(ascii: "\\"), i + 1 < bytes.count {
                 if bytes[i + 1] == UInt8(ascii: "u"), i + 5 < bytes.count,
-                   let a = hex(bytes[i + 2]), let b2 = hex(bytes[i + 3]), let c = hex(bytes[i + 4]), let d = hex(bytes[i + 5]) {
+                    let a = hex(bytes[i + 2]), let b2 = hex(bytes[i + 3]), let c = hex(bytes[i + 4]), let d = hex(bytes[i + 5])
+                {
                     let scalar = Unicode.Scalar(a << 12 | b2 << 8 | c << 4 | d) ?? " "
                     out.append(contentsOf: Array(String(Character(scalar)).utf8))
                     i += 6

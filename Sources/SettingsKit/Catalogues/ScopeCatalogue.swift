@@ -7,9 +7,10 @@ public enum ScopeCatalogue {
         }
         return items.map { item in
             let o = item.objectValue ?? JSONObject()
-            return Scope(name: o["name"]?.stringValue ?? "", product: o["product"]?.stringValue ?? "",
-                         description: o["description"]?.stringValue ?? "",
-                         requestedOnly: o["requestedOnly"]?.boolValue ?? false)
+            return Scope(
+                name: o["name"]?.stringValue ?? "", product: o["product"]?.stringValue ?? "",
+                description: o["description"]?.stringValue ?? "",
+                requestedOnly: o["requestedOnly"]?.boolValue ?? false)
         }
     }()
 
@@ -35,9 +36,10 @@ public enum ScopeCatalogue {
     /// "read:confluence-content.all", "read:issue:jira"). Anything else — empty, a space,
     /// a comma, a quote — no scope has.
     public static func isValidName(_ name: String) -> Bool {
-        !name.isEmpty && name.unicodeScalars.allSatisfy { s in
-            (s.value >= 0x61 && s.value <= 0x7A) || (s.value >= 0x41 && s.value <= 0x5A)
-                || (s.value >= 0x30 && s.value <= 0x39) || s == ":" || s == "." || s == "-" || s == "_"
-        }
+        !name.isEmpty
+            && name.unicodeScalars.allSatisfy { s in
+                (s.value >= 0x61 && s.value <= 0x7A) || (s.value >= 0x41 && s.value <= 0x5A)
+                    || (s.value >= 0x30 && s.value <= 0x39) || s == ":" || s == "." || s == "-" || s == "_"
+            }
     }
 }

@@ -281,7 +281,8 @@ private struct Parser {
                 try parseEscape(into: &result)
                 runStart = i
             } else if b < 0x20 {
-                throw fail(b == 0x0A ? "line break inside a string (missing '\"'?)" : "control character inside a string (write it as \\u escape)", at: i)
+                throw fail(
+                    b == 0x0A ? "line break inside a string (missing '\"'?)" : "control character inside a string (write it as \\u escape)", at: i)
             } else {
                 i += 1
             }

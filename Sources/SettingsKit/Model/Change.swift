@@ -17,7 +17,8 @@ public struct Change: Equatable, Sendable {
         self.old = old
         self.new = new
         let patterns = Secret.patterns(secrets)
-        isSecret = Secret.isSecretKey(path.joined(separator: "."))
+        isSecret =
+            Secret.isSecretKey(path.joined(separator: "."))
             || path.contains { Secret.contains($0, patterns) }
             || [old, new].contains { $0.map { Secret.holds($0, patterns: patterns) } ?? false }
     }
@@ -39,8 +40,10 @@ public struct Change: Equatable, Sendable {
     /// change as "key: changed" (`secretWord`). Values are scrubbed of `secrets` before
     /// they are written as JSON, so escaping cannot hide a secret from the scrub; a key
     /// holding the secret is masked too. `arrow` is "->" where the locale is not UTF-8.
-    public func line(secrets: [String] = [], missing: String = "(not set)", secretWord: String = "changed",
-                     arrow: String = "→", style: (String) -> String = { $0 }) -> String {
+    public func line(
+        secrets: [String] = [], missing: String = "(not set)", secretWord: String = "changed",
+        arrow: String = "→", style: (String) -> String = { $0 }
+    ) -> String {
         let shownKey = Secret.scrub(key, secrets: secrets)
         if isSecret { return "\(shownKey): \(secretWord)" }
         func shown(_ value: JSONValue?) -> String {

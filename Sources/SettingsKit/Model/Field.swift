@@ -26,10 +26,11 @@ public struct Field: Equatable, Sendable {
     /// "Not sharing" and "not-sharing" mean "not_sharing"), else every choice.
     public func suggestion(for value: String) -> String {
         guard case .choice(let choices) = kind else { return "" }
-        let folded = String(decoding: value.trimmingWhitespace.utf8.map { b -> UInt8 in
-            if (0x41...0x5A).contains(b) { return b + 0x20 }
-            return b == 0x20 || b == 0x2D ? 0x5F : b  // space and "-" as "_"
-        }, as: UTF8.self)
+        let folded = String(
+            decoding: value.trimmingWhitespace.utf8.map { b -> UInt8 in
+                if (0x41...0x5A).contains(b) { return b + 0x20 }
+                return b == 0x20 || b == 0x2D ? 0x5F : b  // space and "-" as "_"
+            }, as: UTF8.self)
         if let meant = choices.first(where: { $0.isSameBytes(as: folded) }) { return "\"\(meant)\"" }
         return kind.expected
     }

@@ -6,46 +6,66 @@ public enum Fields {
     public static let distributionStatuses = ["not_sharing", "sharing"]
 
     public static let all: [Field] = [
-        Field("instance.name", "Name", .text, .instance,
-              "A label for the instance, e.g. acme-prod."),
-        Field("instance.environment", "Environment", .choice(environments), .instance,
-              "Instance kind: development (shared credentials, nothing else needed) or production."),
-        Field("instance.redirectUri", "Redirect URI", .text, .instance,
-              "The Authorized redirect URI the instance shows: {frontend API URL}/v1/oauth_callback."),
-        Field("connection.enabled", "Enabled", .toggle, .credentials,
-              "The connection is enabled on the instance."),
-        Field("connection.signUpAndSignIn", "Sign-up and sign-in", .toggle, .credentials,
-              "Users may sign up and sign in with it (off: link-only)."),
-        Field("connection.useCustomCredentials", "Use custom credentials", .toggle, .credentials,
-              "The instance uses its own Client ID/Secret, not the shared development ones."),
-        Field("connection.clientId", "Client ID", .text, .credentials,
-              "The app's Client ID (Settings tab, Authentication details)."),
-        Field("connection.clientSecret", "Client Secret", .text, .credentials, secret: true,
-              "The app's Secret. Sensitive: files holding it should be mode 0600."),
-        Field("connection.scopes", "Additional scopes", .list, .credentials,
-              "Scopes the instance requests beyond the default ones."),
-        Field("atlassianApp.name", "Name", .text, .app,
-              "The app's name in the Atlassian developer console."),
-        Field("atlassianApp.description", "Description", .text, .app,
-              "The app's description, shown on the consent screen."),
-        Field("atlassianApp.logo", "Logo", .text, .app,
-              "The app's avatar (logo), shown on the consent screen."),
-        Field("atlassianApp.scopes", "Scopes", .list, .permissions,
-              "Scopes enabled on the app's Permissions tab."),
-        Field("atlassianApp.callbackUrls", "Callback URLs", .list, .authorization,
-              "Callback URLs on the app's Authorization tab."),
-        Field("atlassianApp.distribution.status", "Sharing", .choice(distributionStatuses), .distribution,
-              "Distribution tab: not_sharing (only the owner can use the app; new apps start so) or sharing."),
-        Field("atlassianApp.distribution.vendorName", "Vendor name", .text, .distribution,
-              "Distribution tab: the vendor name."),
-        Field("atlassianApp.distribution.privacyPolicyUrl", "Privacy policy URL", .text, .distribution,
-              "Distribution tab: the privacy policy's address."),
-        Field("atlassianApp.distribution.termsUrl", "Terms URL", .text, .distribution,
-              "Distribution tab: the terms of service's address."),
-        Field("atlassianApp.distribution.contactUrl", "Contact URL", .text, .distribution,
-              "Distribution tab: the customer support contact (a web address or mailto:)."),
-        Field("atlassianApp.distribution.storesPersonalData", "Stores personal data", .toggle, .distribution,
-              "Distribution tab: \"Does your app store personal data?\" (yes for a sign-in provider)."),
+        Field(
+            "instance.name", "Name", .text, .instance,
+            "A label for the instance, e.g. acme-prod."),
+        Field(
+            "instance.environment", "Environment", .choice(environments), .instance,
+            "Instance kind: development (shared credentials, nothing else needed) or production."),
+        Field(
+            "instance.redirectUri", "Redirect URI", .text, .instance,
+            "The Authorized redirect URI the instance shows: {frontend API URL}/v1/oauth_callback."),
+        Field(
+            "connection.enabled", "Enabled", .toggle, .credentials,
+            "The connection is enabled on the instance."),
+        Field(
+            "connection.signUpAndSignIn", "Sign-up and sign-in", .toggle, .credentials,
+            "Users may sign up and sign in with it (off: link-only)."),
+        Field(
+            "connection.useCustomCredentials", "Use custom credentials", .toggle, .credentials,
+            "The instance uses its own Client ID/Secret, not the shared development ones."),
+        Field(
+            "connection.clientId", "Client ID", .text, .credentials,
+            "The app's Client ID (Settings tab, Authentication details)."),
+        Field(
+            "connection.clientSecret", "Client Secret", .text, .credentials, secret: true,
+            "The app's Secret. Sensitive: files holding it should be mode 0600."),
+        Field(
+            "connection.scopes", "Additional scopes", .list, .credentials,
+            "Scopes the instance requests beyond the default ones."),
+        Field(
+            "atlassianApp.name", "Name", .text, .app,
+            "The app's name in the Atlassian developer console."),
+        Field(
+            "atlassianApp.description", "Description", .text, .app,
+            "The app's description, shown on the consent screen."),
+        Field(
+            "atlassianApp.logo", "Logo", .text, .app,
+            "The app's avatar (logo), shown on the consent screen."),
+        Field(
+            "atlassianApp.scopes", "Scopes", .list, .permissions,
+            "Scopes enabled on the app's Permissions tab."),
+        Field(
+            "atlassianApp.callbackUrls", "Callback URLs", .list, .authorization,
+            "Callback URLs on the app's Authorization tab."),
+        Field(
+            "atlassianApp.distribution.status", "Sharing", .choice(distributionStatuses), .distribution,
+            "Distribution tab: not_sharing (only the owner can use the app; new apps start so) or sharing."),
+        Field(
+            "atlassianApp.distribution.vendorName", "Vendor name", .text, .distribution,
+            "Distribution tab: the vendor name."),
+        Field(
+            "atlassianApp.distribution.privacyPolicyUrl", "Privacy policy URL", .text, .distribution,
+            "Distribution tab: the privacy policy's address."),
+        Field(
+            "atlassianApp.distribution.termsUrl", "Terms URL", .text, .distribution,
+            "Distribution tab: the terms of service's address."),
+        Field(
+            "atlassianApp.distribution.contactUrl", "Contact URL", .text, .distribution,
+            "Distribution tab: the customer support contact (a web address or mailto:)."),
+        Field(
+            "atlassianApp.distribution.storesPersonalData", "Stores personal data", .toggle, .distribution,
+            "Distribution tab: \"Does your app store personal data?\" (yes for a sign-in provider)."),
     ]
 
     /// The objects that hold the fields; each must be an object when present.

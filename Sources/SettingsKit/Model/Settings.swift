@@ -165,7 +165,8 @@ extension String {
         // Most values start and end with an ASCII character that is not white space:
         // answer those without Unicode property lookups.
         if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
-           !String.isASCIIWhitespace(first), !String.isASCIIWhitespace(last) {
+            !String.isASCIIWhitespace(first), !String.isASCIIWhitespace(last)
+        {
             return self
         }
         let scalars = unicodeScalars

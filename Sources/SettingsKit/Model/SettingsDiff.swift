@@ -74,7 +74,10 @@ struct LeafMap {
         var out: [UInt8] = []
         for part in path {
             let n = part.utf8.count
-            out += [UInt8(truncatingIfNeeded: n >> 24), UInt8(truncatingIfNeeded: n >> 16), UInt8(truncatingIfNeeded: n >> 8), UInt8(truncatingIfNeeded: n)]
+            out += [
+                UInt8(truncatingIfNeeded: n >> 24), UInt8(truncatingIfNeeded: n >> 16), UInt8(truncatingIfNeeded: n >> 8),
+                UInt8(truncatingIfNeeded: n),
+            ]
             out += part.utf8
         }
         return out

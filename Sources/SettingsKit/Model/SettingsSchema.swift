@@ -31,26 +31,33 @@ public enum SettingsSchema {
 
     public static var document: JSONValue {
         var properties = JSONObject()
-        properties["schemaVersion"] = .object(JSONObject([
-            ("description", .string("Format version: \(Settings.schemaVersion). A file with a higher version is refused, never rewritten.")),
-            ("type", .string("integer")),
-            ("const", .number(String(Settings.schemaVersion))),
-        ]))
+        properties["schemaVersion"] = .object(
+            JSONObject([
+                ("description", .string("Format version: \(Settings.schemaVersion). A file with a higher version is refused, never rewritten.")),
+                ("type", .string("integer")),
+                ("const", .number(String(Settings.schemaVersion))),
+            ]))
         for field in Fields.all {
             insert(property(for: field), at: field.path[...], parent: [], into: &properties)
         }
-        let recognised: [JSONValue] = topLevelKeys.map { .object(JSONObject([("required", .array([.string($0)]))])) }
+        let recognised: [JSONValue] =
+            topLevelKeys.map { .object(JSONObject([("required", .array([.string($0)]))])) }
             + [.object(JSONObject([("maxProperties", .number("0"))]))]
-        return .object(JSONObject([
-            ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
-            ("$id", .string(id)),
-            ("title", .string("social-console settings file")),
-            ("description", .string("One instance's Atlassian social connection (OAuth 2.0 3LO). Missing keys mean not filled in yet; "
-                + "unknown keys are kept as they are. A file names at least one of \(topLevelKeys.joined(separator: ", ")), or is empty.")),
-            ("type", .string("object")),
-            ("properties", .object(properties)),
-            ("anyOf", .array(recognised)),
-        ]))
+        return .object(
+            JSONObject([
+                ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
+                ("$id", .string(id)),
+                ("title", .string("social-console settings file")),
+                (
+                    "description",
+                    .string(
+                        "One instance's Atlassian social connection (OAuth 2.0 3LO). Missing keys mean not filled in yet; "
+                            + "unknown keys are kept as they are. A file names at least one of \(topLevelKeys.joined(separator: ", ")), or is empty.")
+                ),
+                ("type", .string("object")),
+                ("properties", .object(properties)),
+                ("anyOf", .array(recognised)),
+            ]))
     }
 
     static func property(for field: Field) -> JSONValue {
@@ -83,13 +90,15 @@ public enum SettingsSchema {
             return
         }
         let key = (parent + [name]).joined(separator: ".")
-        var container = properties[name]?.objectValue ?? {
-            var o = JSONObject()
-            if let d = containerDescriptions[key] { o["description"] = .string(d) }
-            o["type"] = .string("object")
-            o["properties"] = .object(JSONObject())
-            return o
-        }()
+        var container =
+            properties[name]?.objectValue
+            ?? {
+                var o = JSONObject()
+                if let d = containerDescriptions[key] { o["description"] = .string(d) }
+                o["type"] = .string("object")
+                o["properties"] = .object(JSONObject())
+                return o
+            }()
         var inner = container["properties"]?.objectValue ?? JSONObject()
         insert(leaf, at: path.dropFirst(), parent: parent + [name], into: &inner)
         container["properties"] = .object(inner)

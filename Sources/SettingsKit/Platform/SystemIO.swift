@@ -38,7 +38,8 @@ public enum SystemIO {
         if (st.st_mode & S_IFMT) == S_IFDIR { return .failure(FileError(.unreadable, path: path, "is a folder, not a settings file")) }
         if (st.st_mode & S_IFMT) != S_IFREG { return .failure(FileError(.unreadable, path: path, "is not a regular file")) }
         if Int(st.st_size) > limit {
-            return .failure(FileError(.unreadable, path: path, "is \(Int(st.st_size) / 1_048_576) MiB; settings files over \(limit / 1_048_576) MiB are refused"))
+            return .failure(
+                FileError(.unreadable, path: path, "is \(Int(st.st_size) / 1_048_576) MiB; settings files over \(limit / 1_048_576) MiB are refused"))
         }
         // One byte more than the size, so the read that finds the end needs no more room:
         // growing by 64 KiB for it was 13 ms a file in debug builds and ~5% of audit in release.

@@ -31,10 +31,11 @@ public enum Readiness {
             if a.0.severity != b.0.severity { return a.0.severity < b.0.severity }
             return a.1 < b.1
         }
-        return Report(findings: findings.map(\.0),
-                      environment: settings.text("instance.environment"),
-                      connectionEnabled: settings.flag("connection.enabled") == true,
-                      leftOut: leftOut)
+        return Report(
+            findings: findings.map(\.0),
+            environment: settings.text("instance.environment"),
+            connectionEnabled: settings.flag("connection.enabled") == true,
+            leftOut: leftOut)
     }
 
     public static func evaluate(_ file: LoadedFile) -> Report { evaluate(file.settings, fileMode: file.mode) }
@@ -58,7 +59,8 @@ public enum Readiness {
         var i = 0, copied = 0
         while i < bytes.count {
             if bytes[i] == UInt8(ascii: "{"),
-               let p = placeholders.first(where: { bytes[i...].starts(with: $0.name) }) {
+                let p = placeholders.first(where: { bytes[i...].starts(with: $0.name) })
+            {
                 out += String(decoding: bytes[copied..<i], as: UTF8.self)
                 out += p.value
                 i += p.name.count

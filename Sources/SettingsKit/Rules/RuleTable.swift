@@ -24,8 +24,9 @@ public enum RuleTable {
             }
             var messages: [String: String] = [:]
             for (name, text) in o["messages"]?.objectValue ?? JSONObject() { messages[name] = text.stringValue }
-            return RuleInfo(code: s("code"), severity: severity, step: step, field: s("field"), message: s("message"), fix: s("fix"),
-                            messages: messages)
+            return RuleInfo(
+                code: s("code"), severity: severity, step: step, field: s("field"), message: s("message"), fix: s("fix"),
+                messages: messages)
         }
     }()
 

@@ -29,7 +29,8 @@ enum Rules {
         },
         "instance/redirect-uri-development-host": { input in
             guard input.settings.text("instance.environment")?.isSameBytes(as: "production") == true,
-                  case .success(let address)? = input.redirect?.address, let host = address.parsedHost.domain else { return [] }
+                case .success(let address)? = input.redirect?.address, let host = address.parsedHost.domain
+            else { return [] }
             let name = host.hasSuffix(".") ? String(host.dropLast()) : host
             guard let suffix = developmentHostSuffixes.first(where: { name.hasSuffix($0) }) else { return [] }
             return [Hit(value: input.redirect!.text, hint: suffix)]
@@ -75,7 +76,8 @@ enum Rules {
         "authorization/callback-mismatch": { input in
             let urls = input.settings.list("atlassianApp.callbackUrls") ?? []
             guard let redirect = input.settings.text("instance.redirectUri"), !redirect.trimmingWhitespace.isEmpty,
-                  urls.contains(where: { !$0.trimmingWhitespace.isEmpty }) else { return [] }
+                urls.contains(where: { !$0.trimmingWhitespace.isEmpty })
+            else { return [] }
             // Atlassian compares bytes: a callback in another Unicode normalization is another URL.
             return urls.containsBytes(redirect) ? [] : [Hit(value: redirect)]
         },
@@ -108,7 +110,8 @@ enum Rules {
         },
         "credentials/secret-equals-id": { input in
             guard let id = input.settings.filled("connection.clientId"),
-                  let secret = input.settings.filled("connection.clientSecret") else { return [] }
+                let secret = input.settings.filled("connection.clientSecret")
+            else { return [] }
             return id.isSameBytes(as: secret) ? [Hit()] : []
         },
         "credentials/secret-too-short": { input in
@@ -228,7 +231,9 @@ enum Rules {
                     case .string(let text), .number(let text): return holds(text)
                     default: return false
                     }
-                }) { found(join(parent, key), key: false) }
+                }) {
+                    found(join(parent, key), key: false)
+                }
                 for item in items {
                     switch item {
                     case .array, .object: walk(item, join(parent, key), nil)

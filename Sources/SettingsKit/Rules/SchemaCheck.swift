@@ -17,9 +17,11 @@ enum SchemaCheck {
         if let version = root["schemaVersion"] {
             if let problem = versionProblem(version) { return .failure(problem) }
         } else if !root.isEmpty, !root.keys.contains(where: { SettingsSchema.topLevelKeys.containsBytes($0) }) {
-            return .failure(Problem(code: .schema,
-                                    message: "not a social-console settings file (none of \(SettingsSchema.topLevelKeys.joined(separator: ", ")))",
-                                    path: []))
+            return .failure(
+                Problem(
+                    code: .schema,
+                    message: "not a social-console settings file (none of \(SettingsSchema.topLevelKeys.joined(separator: ", ")))",
+                    path: []))
         }
 
         for container in Fields.containers {
@@ -48,9 +50,10 @@ enum SchemaCheck {
         case .some(let n) where n == known:
             return nil
         case .some(let n) where n > known:
-            return Problem(code: .unsupportedVersion,
-                           message: "schemaVersion\(shown.map { " " + $0 } ?? "") is newer than this program knows (\(known)); use a newer social-console",
-                           path: path)
+            return Problem(
+                code: .unsupportedVersion,
+                message: "schemaVersion\(shown.map { " " + $0 } ?? "") is newer than this program knows (\(known)); use a newer social-console",
+                path: path)
         case .some:
             return Problem(code: .schema, message: "schemaVersion: expected \(known), found \(shown ?? "a smaller number")", path: path)
         case .none:
@@ -107,8 +110,9 @@ enum SchemaCheck {
         case .list:
             guard let items = v.arrayValue else { return Problem(code: .schema, message: found(), path: components(field.key)) }
             for (i, item) in items.enumerated() where item.stringValue == nil {
-                return Problem(code: .schema, message: "\(field.key)[\(i)]: expected a string, found \(item.kindName)",
-                               path: components(field.key) + [.index(i)])
+                return Problem(
+                    code: .schema, message: "\(field.key)[\(i)]: expected a string, found \(item.kindName)",
+                    path: components(field.key) + [.index(i)])
             }
         }
         return nil
@@ -118,4 +122,3 @@ enum SchemaCheck {
         key.split(separator: ".").map { .key(String($0)) }
     }
 }
-

@@ -17,8 +17,10 @@ enum FileLock {
 
     /// Runs `body` holding the lock for `file` (a path with links already resolved).
     /// `shownPath` is the name the user gave, used in messages.
-    static func withLock<T>(_ file: String, shownPath: String, timeout: Double = defaultTimeout,
-                            _ body: () throws(FileError) -> T) throws(FileError) -> T {
+    static func withLock<T>(
+        _ file: String, shownPath: String, timeout: Double = defaultTimeout,
+        _ body: () throws(FileError) -> T
+    ) throws(FileError) -> T {
         let fd = try openLockFile(file, shownPath: shownPath)
         defer { close(fd) }
         try acquire(fd, file: file, shownPath: shownPath, timeout: timeout)
@@ -51,12 +53,15 @@ enum FileLock {
             return FileError(.unwritable, path: shownPath, "cannot save: the folder \(dir) does not exist (\(SystemIO.errorText(ENOENT)))")
         }
         if e == ELOOP {
-            return FileError(.unwritable, path: shownPath,
-                             "cannot save: \(SystemIO.baseName(of: path(for: file))) is a symbolic link (remove it); the file on disk is unchanged")
+            return FileError(
+                .unwritable, path: shownPath,
+                "cannot save: \(SystemIO.baseName(of: path(for: file))) is a symbolic link (remove it); the file on disk is unchanged")
         }
         let verb = SystemIO.exists(path(for: file)) ? "open" : "create"
-        return FileError(.unwritable, path: shownPath,
-                         "cannot save: \(SystemIO.errorText(e)) (cannot \(verb) \(SystemIO.baseName(of: path(for: file))) in the folder \(dir)); the file on disk is unchanged")
+        return FileError(
+            .unwritable, path: shownPath,
+            "cannot save: \(SystemIO.errorText(e)) (cannot \(verb) \(SystemIO.baseName(of: path(for: file))) in the folder \(dir)); the file on disk is unchanged"
+        )
     }
 
     /// Waits for the exclusive lock, polling so that a writer stuck elsewhere ends in an
@@ -68,11 +73,15 @@ enum FileLock {
             let e = errno
             if e == EINTR { continue }
             guard e == EWOULDBLOCK else {
-                throw FileError(.unwritable, path: shownPath, "cannot lock \(SystemIO.baseName(of: path(for: file))): \(SystemIO.errorText(e)); the file on disk is unchanged")
+                throw FileError(
+                    .unwritable, path: shownPath,
+                    "cannot lock \(SystemIO.baseName(of: path(for: file))): \(SystemIO.errorText(e)); the file on disk is unchanged")
             }
             if now() >= deadline {
-                throw FileError(.unwritable, path: shownPath,
-                                "another program has been saving this file for \(Int(timeout)) s (\(SystemIO.baseName(of: path(for: file))) is locked); nothing was changed")
+                throw FileError(
+                    .unwritable, path: shownPath,
+                    "another program has been saving this file for \(Int(timeout)) s (\(SystemIO.baseName(of: path(for: file))) is locked); nothing was changed"
+                )
             }
             usleep(pause)
             pause = min(pause * 2, 10_000)

@@ -20,8 +20,9 @@ struct HistoryAppend {
     static func append(_ line: String, for file: String, shownPath: String) throws(FileError) -> HistoryAppend {
         let history = path(for: file)
         func failure(_ e: Int32) -> FileError {
-            FileError(.unwritable, path: shownPath,
-                      "cannot save: \(SystemIO.errorText(e)) (writing the history \(SystemIO.baseName(of: history))); the file on disk is unchanged")
+            FileError(
+                .unwritable, path: shownPath,
+                "cannot save: \(SystemIO.errorText(e)) (writing the history \(SystemIO.baseName(of: history))); the file on disk is unchanged")
         }
         // Read access too, to look at the last byte; O_NOFOLLOW as for the lock file.
         let fd = open(history, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)

@@ -27,7 +27,8 @@ public struct HistoryEntry: Equatable, Sendable {
         }
         guard case .object(let o) = value else { return .failure(HistoryProblem(message: "not a JSON object")) }
         guard let time = o["time"]?.stringValue, let user = o["user"]?.stringValue, let via = o["via"]?.stringValue,
-              let list = o["changes"]?.arrayValue else {
+            let list = o["changes"]?.arrayValue
+        else {
             return .failure(HistoryProblem(message: "missing time, user, via or changes"))
         }
         var items: [Change] = []

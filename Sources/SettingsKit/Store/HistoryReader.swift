@@ -50,8 +50,9 @@ public final class HistoryReader {
         if fd < 0 {
             let e = errno
             self.fd = -1
-            throw FileError(e == ENOENT ? .notFound : .unreadable, path: path,
-                            e == ENOENT ? "no history: nothing was saved with social-console yet" : "cannot read: \(SystemIO.errorText(e))")
+            throw FileError(
+                e == ENOENT ? .notFound : .unreadable, path: path,
+                e == ENOENT ? "no history: nothing was saved with social-console yet" : "cannot read: \(SystemIO.errorText(e))")
         }
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {

@@ -58,8 +58,9 @@ public enum RecoveryFile {
         do throws(FileError) {
             var st = stat()
             if lstat(recovery, &st) == 0, !SideFile.trustedOwners(of: SystemIO.resolvingLinks(file)).contains(st.st_uid) {
-                throw FileError(.unreadable, path: recovery,
-                                "belongs to another user (uid \(st.st_uid)), not to the file's owner: not offered; remove it if you did not make it")
+                throw FileError(
+                    .unreadable, path: recovery,
+                    "belongs to another user (uid \(st.st_uid)), not to the file's owner: not offered; remove it if you did not make it")
             }
             loaded = try SettingsStore.load(recovery)
         } catch {

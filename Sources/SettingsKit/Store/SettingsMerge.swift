@@ -36,7 +36,8 @@ public enum SettingsMerge {
                 continue
             }
             // Secret when any of the three values, or the key, is (`Secret` decides).
-            let isSecret = change.isSecret || their.isSecret
+            let isSecret =
+                change.isSecret || their.isSecret
                 || Change(path: change.path, old: their.new, new: change.new, secrets: secrets).isSecret
                 || Change(path: change.path, old: change.old, new: nil, secrets: secrets).isSecret
             let conflict = MergeConflict(path: change.path, base: change.old, theirs: their.new, yours: change.new, isSecret: isSecret)

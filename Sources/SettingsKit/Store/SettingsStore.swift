@@ -58,8 +58,9 @@ public enum SettingsStore {
             // that appears meanwhile without taking the lock.
             if SystemIO.exists(target) { throw FileError(.exists, path: path, "already exists; not overwritten") }
             let made = SettingsDiff.compare(Settings(root: JSONObject()), settings)
-            try commit(encode(settings), to: target, shownPath: path, replacing: false, via: via, changes: made,
-                       secrets: Secret.values(in: settings), keepOwner: false)
+            try commit(
+                encode(settings), to: target, shownPath: path, replacing: false, via: via, changes: made,
+                secrets: Secret.values(in: settings), keepOwner: false)
         }
     }
 
@@ -74,8 +75,9 @@ public enum SettingsStore {
             change(&settings)
             let made = SettingsDiff.compare(current.settings, settings)
             if made.isEmpty { return [] }
-            try commit(encode(settings), to: target, shownPath: path, replacing: true, via: via, changes: made,
-                       secrets: Secret.values(in: current.settings, settings), keepOwner: true)
+            try commit(
+                encode(settings), to: target, shownPath: path, replacing: true, via: via, changes: made,
+                secrets: Secret.values(in: current.settings, settings), keepOwner: true)
             return made
         }
     }
@@ -102,8 +104,10 @@ public enum SettingsStore {
     /// decided by `choices` or returned as conflicts, with nothing written. A file that can
     /// no longer be read is replaced only when `choices` says ours wins for all; a file of a
     /// newer schema version is never overwritten.
-    public static func save(_ settings: Settings, to path: String, via: String, base: LoadedFile?,
-                            choices: MergeChoices = .none) throws(FileError) -> SaveOutcome {
+    public static func save(
+        _ settings: Settings, to path: String, via: String, base: LoadedFile?,
+        choices: MergeChoices = .none
+    ) throws(FileError) -> SaveOutcome {
         let target = SystemIO.resolvingLinks(path)
         return try FileLock.withLock(target, shownPath: path) { () throws(FileError) -> SaveOutcome in
             var onDisk: LoadedFile?
@@ -121,8 +125,9 @@ public enum SettingsStore {
             // Content, not just the file's identity: an in-place edit within one mtime tick
             // is still noticed, and a save of the same bytes by someone else is no conflict.
             if let onDisk, onDisk.bytes != base?.bytes {
-                let merge = SettingsMerge.merge(base: base?.settings ?? Settings(root: JSONObject()), theirs: onDisk.settings,
-                                                yours: settings, choices: choices)
+                let merge = SettingsMerge.merge(
+                    base: base?.settings ?? Settings(root: JSONObject()), theirs: onDisk.settings,
+                    yours: settings, choices: choices)
                 if !merge.conflicts.isEmpty { return .conflicts(merge.conflicts) }
                 toWrite = merge.merged
                 kept = merge.keptFromDisk
@@ -133,8 +138,9 @@ public enum SettingsStore {
             // The owner of the file that was loaded keeps it; a file that appeared meanwhile,
             // or was put in its place by someone else, is not given back to its owner.
             let keep = onDisk != nil && base != nil && onDisk!.identity.owner == base!.identity.owner
-            var status = try commit(bytes, to: target, shownPath: path, replacing: true, via: via, changes: made,
-                                    secrets: secrets, keepOwner: keep)
+            var status = try commit(
+                bytes, to: target, shownPath: path, replacing: true, via: via, changes: made,
+                secrets: secrets, keepOwner: keep)
             // The rename changed the file's ctime; take its identity as it now is on disk.
             var now = stat()
             if stat(target, &now) == 0, now.st_ino == status.st_ino, now.st_dev == status.st_dev { status = now }
@@ -159,8 +165,10 @@ public enum SettingsStore {
 
     /// Stages `bytes`, records the history line, puts the file in place. Call with the lock held.
     @discardableResult
-    static func commit(_ bytes: [UInt8], to target: String, shownPath: String, replacing: Bool, via: String, changes: [Change],
-                       secrets: [String] = [], keepOwner: Bool) throws(FileError) -> stat {
+    static func commit(
+        _ bytes: [UInt8], to target: String, shownPath: String, replacing: Bool, via: String, changes: [Change],
+        secrets: [String] = [], keepOwner: Bool
+    ) throws(FileError) -> stat {
         let staged = try StagedFile.stage(bytes, for: target, shownPath: shownPath, ownerFrom: keepOwner ? target : nil)
         var history: HistoryAppend?
         if !changes.isEmpty {
@@ -195,8 +203,11 @@ public enum SettingsStore {
             if change.isSecret {
                 return .object(JSONObject([("key", key), ("secret", .string("changed"))]))
             }
-            return .object(JSONObject([("key", key), ("old", change.old.map { Secret.scrubbed($0, secrets: secrets) } ?? .null),
-                                       ("new", change.new.map { Secret.scrubbed($0, secrets: secrets) } ?? .null)]))
+            return .object(
+                JSONObject([
+                    ("key", key), ("old", change.old.map { Secret.scrubbed($0, secrets: secrets) } ?? .null),
+                    ("new", change.new.map { Secret.scrubbed($0, secrets: secrets) } ?? .null),
+                ]))
         }
         let entry = JSONObject([("time", .string(time)), ("user", .string(user)), ("via", .string(via)), ("changes", .array(items))])
         return JSONWriter.compact(.object(entry)) + "\n"

@@ -48,16 +48,19 @@ enum SideFile {
 
     static func checkRegular(_ st: stat, name: String, shownPath: String) throws(FileError) {
         guard (st.st_mode & S_IFMT) == S_IFREG else {
-            throw FileError(.unwritable, path: shownPath,
-                            "cannot save: \(SystemIO.baseName(of: name)) is not a regular file (remove it); the file on disk is unchanged")
+            throw FileError(
+                .unwritable, path: shownPath,
+                "cannot save: \(SystemIO.baseName(of: name)) is not a regular file (remove it); the file on disk is unchanged")
         }
     }
 
     /// Refuses a side file owned by another user (see `trustedOwners`).
     static func checkOwner(_ st: stat, name: String, of file: String, shownPath: String) throws(FileError) {
         guard trustedOwners(of: file).contains(st.st_uid) else {
-            throw FileError(.unwritable, path: shownPath,
-                            "cannot save: \(SystemIO.baseName(of: name)) belongs to another user (uid \(st.st_uid)), not to the file's owner; remove it if you did not make it. The file on disk is unchanged")
+            throw FileError(
+                .unwritable, path: shownPath,
+                "cannot save: \(SystemIO.baseName(of: name)) belongs to another user (uid \(st.st_uid)), not to the file's owner; remove it if you did not make it. The file on disk is unchanged"
+            )
         }
     }
 

@@ -38,13 +38,16 @@ struct StagedFile {
     /// Writes `bytes` to a new temp file beside `target` with mode `mode`, fsynced. The
     /// file gets the owner and group of `ownerFrom` (a settings file, never a side name)
     /// when root saves it for someone else; nil leaves it the saving user's.
-    static func stage(_ bytes: [UInt8], for target: String, shownPath: String, mode: mode_t = 0o600,
-                      ownerFrom: String?) throws(FileError) -> StagedFile {
+    static func stage(
+        _ bytes: [UInt8], for target: String, shownPath: String, mode: mode_t = 0o600,
+        ownerFrom: String?
+    ) throws(FileError) -> StagedFile {
         let dir = SystemIO.directory(of: target)
         removeStaleTempFiles(of: target)
         let temp = dir + "/" + tempPrefix(for: target) + "\(getpid())-" + SystemIO.randomSuffix()
         func failure(_ e: Int32) -> FileError {
-            FileError(.unwritable, path: shownPath, "cannot save: \(SystemIO.errorText(e)) (writing in the folder \(dir)); the file on disk is unchanged")
+            FileError(
+                .unwritable, path: shownPath, "cannot save: \(SystemIO.errorText(e)) (writing in the folder \(dir)); the file on disk is unchanged")
         }
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
         guard fd >= 0 else { throw failure(errno) }

@@ -53,7 +53,7 @@ enum DomainToASCII {
                 let ascii = scalars.map { UInt8($0.value) }
                 // Decoding never yields a surrogate or a value beyond Unicode, so every value is a scalar.
                 guard let decoded = Punycode.decode(ascii[4...]), !decoded.isEmpty, !decoded.allSatisfy({ $0 < 0x80 }),
-                      isValidLabel(decoded.compactMap(Unicode.Scalar.init))
+                    isValidLabel(decoded.compactMap(Unicode.Scalar.init))
                 else { return .failure(.invalidPunycode) }
                 out += ascii
             } else if scalars.allSatisfy(\.isASCII) {
@@ -94,7 +94,7 @@ enum DomainToASCII {
         let p = s.properties
         switch p.generalCategory {
         case .control, .format, .surrogate, .privateUse, .unassigned,
-             .spaceSeparator, .lineSeparator, .paragraphSeparator:
+            .spaceSeparator, .lineSeparator, .paragraphSeparator:
             return true
         default:
             return p.isNoncharacterCodePoint || s.value == 0xFFFD

@@ -81,7 +81,8 @@ public enum URLHost: Equatable, Sendable {
         var i = input.startIndex
         while i < input.endIndex {
             if input[i] == UInt8(ascii: "%"), input.endIndex - i >= 3,
-               let high = hexValue(input[i + 1]), let low = hexValue(input[i + 2]) {
+                let high = hexValue(input[i + 1]), let low = hexValue(input[i + 2])
+            {
                 out.append(high << 4 | low)
                 i += 3
             } else {
@@ -106,7 +107,8 @@ public enum URLHost: Equatable, Sendable {
         var start = host.startIndex
         while start < host.endIndex {
             if host.endIndex - start >= 4, host[start] | 0x20 == UInt8(ascii: "x"), host[start + 1] | 0x20 == UInt8(ascii: "n"),
-               host[start + 2] == UInt8(ascii: "-"), host[start + 3] == UInt8(ascii: "-") {
+                host[start + 2] == UInt8(ascii: "-"), host[start + 3] == UInt8(ascii: "-")
+            {
                 return true
             }
             guard let dot = host[start...].firstIndex(of: UInt8(ascii: ".")) else { return false }

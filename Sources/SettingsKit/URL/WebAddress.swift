@@ -208,12 +208,16 @@ public struct WebAddress: Equatable, Sendable {
         if p < b.count {  // at "#"
             fragment = PercentEncoding.encode(b[(p + 1)...], PercentEncoding.fragment)
         }
-        return .success(WebAddress(scheme: scheme, username: username, password: password, hasUserInfo: hasUserInfo,
-                                   parsedHost: host, port: port, path: path, query: query, fragment: fragment))
+        return .success(
+            WebAddress(
+                scheme: scheme, username: username, password: password, hasUserInfo: hasUserInfo,
+                parsedHost: host, port: port, path: path, query: query, fragment: fragment))
     }
 
-    private init(scheme: String, username: String, password: String, hasUserInfo: Bool, parsedHost: URLHost,
-                 port: Int?, path: String, query: String?, fragment: String?) {
+    private init(
+        scheme: String, username: String, password: String, hasUserInfo: Bool, parsedHost: URLHost,
+        port: Int?, path: String, query: String?, fragment: String?
+    ) {
         self.scheme = scheme
         self.username = username
         self.password = password

@@ -14,7 +14,9 @@ enum Assignment {
         let key = String(text[..<eq])
         let raw = String(text[text.index(after: eq)...])
         if key == Fields.secretKey {
-            return refuse("the client secret is never taken from the command line (other users could see it in the process list and shell history); use --client-secret-stdin")
+            return refuse(
+                "the client secret is never taken from the command line (other users could see it in the process list and shell history); use --client-secret-stdin"
+            )
         }
         guard let field = Fields.field(key) else {
             let shownKey = key.count > 60 ? String(key.prefix(60)) + "…" : key

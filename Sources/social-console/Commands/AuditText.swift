@@ -28,11 +28,14 @@ enum AuditText {
 
     static func headline(_ report: Report) -> String {
         let counts = "\(plural(report.blockers.count, "blocker")), \(plural(report.warnings.count, "warning"))"
-        var text = report.readyForProduction
+        var text =
+            report.readyForProduction
             ? Output.green("ready for production") + (report.warnings.isEmpty ? "" : " (\(plural(report.warnings.count, "warning")))")
             : Output.red("not ready for production") + ": " + counts
         if report.environment == "development" {
-            text = (report.readyForDevelopment ? Output.green("ready for development") : Output.red("not ready for development (connection not enabled)"))
+            text =
+                (report.readyForDevelopment
+                    ? Output.green("ready for development") : Output.red("not ready for development (connection not enabled)"))
                 + "; " + text
         }
         return text

@@ -21,7 +21,9 @@ struct AuthorizeURLCommand: ParsableCommand {
     func run() throws {
         let loaded = try loadOrExit(file)
         if loaded.settings.text("instance.environment") == "development", loaded.settings.flag("connection.useCustomCredentials") != true {
-            Output.error("\(file): a development instance uses the shared development credentials: there is no app of your own to build a consent URL for. Turn on connection.useCustomCredentials to test your own app.")
+            Output.error(
+                "\(file): a development instance uses the shared development credentials: there is no app of your own to build a consent URL for. Turn on connection.useCustomCredentials to test your own app."
+            )
             throw ExitCode(1)
         }
         switch ConsentURL.build(loaded.settings, state: state ?? ConsentURL.randomState()) {
@@ -29,8 +31,11 @@ struct AuthorizeURLCommand: ParsableCommand {
             // The URL quotes the Client ID, redirect URI and scopes; if the secret was pasted
             // into one of them, printing the URL would print the secret.
             if let secret = loaded.settings.text(Fields.secretKey),
-               Secret.isIn(url, [secret, ConsentURL.percentEncode(secret), ConsentURL.percentEncode(secret.trimmingWhitespace)]) {
-                Output.error("\(file): cannot build the consent URL: one of its values holds the client secret (pasted into the wrong field?); see social-console audit \(file)")
+                Secret.isIn(url, [secret, ConsentURL.percentEncode(secret), ConsentURL.percentEncode(secret.trimmingWhitespace)])
+            {
+                Output.error(
+                    "\(file): cannot build the consent URL: one of its values holds the client secret (pasted into the wrong field?); see social-console audit \(file)"
+                )
                 throw ExitCode(1)
             }
             Output.line(url)

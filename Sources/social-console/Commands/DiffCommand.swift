@@ -6,9 +6,9 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "List the settings that differ between two files, by dotted key.",
         discussion: """
-        Unknown keys are compared too. The client secret is compared but never shown: \
-        it is listed as "differs" or as only in one file. Exit code: 0 the same, 1 different, 2 a file error.
-        """
+            Unknown keys are compared too. The client secret is compared but never shown: \
+            it is listed as "differs" or as only in one file. Exit code: 0 the same, 1 different, 2 a file error.
+            """
     )
 
     @Argument(help: "The first settings file (A).", completion: .file())
@@ -72,8 +72,9 @@ struct DiffCommand: ParsableCommand {
             }
             return .object(o)
         }
-        return .object(JSONObject([
-            ("a", .string(a)), ("b", .string(b)), ("same", .bool(differences.isEmpty)), ("differences", .array(items)),
-        ]))
+        return .object(
+            JSONObject([
+                ("a", .string(a)), ("b", .string(b)), ("same", .bool(differences.isEmpty)), ("differences", .array(items)),
+            ]))
     }
 }

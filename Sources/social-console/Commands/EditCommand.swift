@@ -5,9 +5,9 @@ struct EditCommand: ParsableCommand {
         commandName: "edit",
         abstract: "Open the full-screen console on FILE (created on first save).",
         discussion: """
-        With --plain, the same walkthrough as one question per line, for screen readers, \
-        TERM=dumb, serial consoles and answers piped in from a file.
-        """
+            With --plain, the same walkthrough as one question per line, for screen readers, \
+            TERM=dumb, serial consoles and answers piped in from a file.
+            """
     )
 
     @Argument(help: "The settings file.", completion: .file())

@@ -9,11 +9,11 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Explain an error message seen during sign-in: its causes and the steps that fix them.",
         discussion: """
-        Every cause that matches is shown, most likely first; step "user" means nothing in the setup \
-        is wrong (the signing-in user's side). With --file, each cause says whether that settings file \
-        shows it (the audit findings that predict it). Exit code: 0 something matched, 1 nothing did, \
-        2 usage or file error.
-        """
+            Every cause that matches is shown, most likely first; step "user" means nothing in the setup \
+            is wrong (the signing-in user's side). With --file, each cause says whether that settings file \
+            shows it (the audit findings that predict it). Exit code: 0 something matched, 1 nothing did, \
+            2 usage or file error.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -31,7 +31,9 @@ struct ExplainCommand: ParsableCommand {
     static let inputLimit = 1 << 20
 
     func validate() throws {
-        if text.joined().trimmingWhitespace.isEmpty { throw ValidationError("give the error message to explain (or - to read it from standard input)") }
+        if text.joined().trimmingWhitespace.isEmpty {
+            throw ValidationError("give the error message to explain (or - to read it from standard input)")
+        }
     }
 
     func run() throws {

@@ -6,10 +6,10 @@ struct HistoryCommand: ParsableCommand {
         commandName: "history",
         abstract: "Show what changed in a settings file, when and by whom, newest last.",
         discussion: """
-        Reads FILE.history.jsonl, which every save (console, set, init) appends to; FILE itself \
-        need not exist any more. A secret change shows only as "changed". A line that cannot be \
-        read is reported with its number (exit code 2) and the others are still shown.
-        """
+            Reads FILE.history.jsonl, which every save (console, set, init) appends to; FILE itself \
+            need not exist any more. A secret change shows only as "changed". A line that cannot be \
+            read is reported with its number (exit code 2) and the others are still shown.
+            """
     )
 
     @Argument(help: "The settings file whose history to show.", completion: .file())
@@ -42,7 +42,9 @@ struct HistoryCommand: ParsableCommand {
             while let line = try reader.next() {
                 if reader.lastLineWasTooLong {
                     corrupt += 1
-                    Output.error("\(reader.path):\(reader.lineNumber): longer than \(HistoryReader.maximumLineLength / 1_048_576) MiB, not a line a save writes; skipped")
+                    Output.error(
+                        "\(reader.path):\(reader.lineNumber): longer than \(HistoryReader.maximumLineLength / 1_048_576) MiB, not a line a save writes; skipped"
+                    )
                     continue
                 }
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
@@ -79,7 +81,9 @@ struct HistoryCommand: ParsableCommand {
     /// Values are scrubbed of `secrets` before they are formatted; a missing one (written
     /// as null) reads "(not set)".
     func lines(_ entry: HistoryEntry, secrets: [String]) -> [String] {
-        var out = ["\(Output.bold(Secret.scrub(entry.time, secrets: secrets)))  \(Secret.scrub(entry.user, secrets: secrets))  via \(Secret.scrub(entry.via, secrets: secrets))"]
+        var out = [
+            "\(Output.bold(Secret.scrub(entry.time, secrets: secrets)))  \(Secret.scrub(entry.user, secrets: secrets))  via \(Secret.scrub(entry.via, secrets: secrets))"
+        ]
         for change in entry.changes {
             out.append("  " + change.line(secrets: secrets, style: Output.dim))
         }
@@ -100,9 +104,10 @@ struct HistoryCommand: ParsableCommand {
             }
             return .object(o)
         }
-        let whole = JSONValue.object(JSONObject([
-            ("time", .string(entry.time)), ("user", .string(entry.user)), ("via", .string(entry.via)), ("changes", .array(changes)),
-        ]))
+        let whole = JSONValue.object(
+            JSONObject([
+                ("time", .string(entry.time)), ("user", .string(entry.user)), ("via", .string(entry.via)), ("changes", .array(changes)),
+            ]))
         return Secret.scrubbed(whole, secrets: secrets)
     }
 }

@@ -6,10 +6,10 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create a new settings file (never overwrites one).",
         discussion: """
-        The file starts as a new setup does: Sign-up and sign-in on, Use custom credentials on in \
-        production (off in development, which uses shared credentials), the app Not sharing \
-        (production), the connection not yet enabled.
-        """
+            The file starts as a new setup does: Sign-up and sign-in on, Use custom credentials on in \
+            production (off in development, which uses shared credentials), the app Not sharing \
+            (production), the connection not yet enabled.
+            """
     )
 
     @Argument(help: "The settings file to create.", completion: .file())

@@ -44,7 +44,8 @@ struct ShowCommand: ParsableCommand {
         case nil: return Output.dim("(not set)")
         case .string(let s)?: return s.isEmpty ? Output.dim("(empty)") : s
         case .bool(let b)?: return b ? "yes" : "no"
-        case .array(let items)?: return items.isEmpty ? Output.dim("(none)") : items.map { $0.stringValue ?? JSONWriter.compact($0) }.joined(separator: ", ")
+        case .array(let items)?:
+            return items.isEmpty ? Output.dim("(none)") : items.map { $0.stringValue ?? JSONWriter.compact($0) }.joined(separator: ", ")
         case let other?: return JSONWriter.compact(other)
         }
     }

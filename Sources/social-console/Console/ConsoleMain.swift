@@ -23,12 +23,15 @@ func runConsole(path: String, readOnly: Bool) -> Int32 {
         }
     }
     let recovery = Recovery.look(for: path, readOnly: readOnly)
-    let state = ConsoleState(path: path, settings: base?.settings ?? Settings(), fileMode: base?.mode, readOnly: readOnly,
-                             recovery: recovery.offer, notice: recovery.notice)
+    let state = ConsoleState(
+        path: path, settings: base?.settings ?? Settings(), fileMode: base?.mode, readOnly: readOnly,
+        recovery: recovery.offer, notice: recovery.notice)
 
     Signals.install()
     guard let backend = NcursesBackend.start(asciiOnly: TerminalCheck.asciiOnly) else {
-        Output.error("cannot use this terminal (TERM=\(String(cString: getenv("TERM")))); set TERM to your terminal's type, e.g. export TERM=xterm-256color, \(TerminalCheck.plainHint)")
+        Output.error(
+            "cannot use this terminal (TERM=\(String(cString: getenv("TERM")))); set TERM to your terminal's type, e.g. export TERM=xterm-256color, \(TerminalCheck.plainHint)"
+        )
         return 2
     }
     var session = ConsoleSession(state: state, base: base, backend: backend, files: StoreFiles(), stopRequest: Signals.stopReason)

@@ -53,9 +53,11 @@ final class NcursesBackend: TerminalBackend {
         let escDelay = getenv("ESCDELAY").flatMap { Int32(String(cString: $0)) } ?? 25
         set_escdelay(escDelay)
         // Sequences terminfo for xterm does not list but tmux and others send.
-        for (sequence, code) in [("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[8~", KEY_END),
-                                 ("\u{1B}[H", KEY_HOME), ("\u{1B}[F", KEY_END), ("\u{1B}OH", KEY_HOME), ("\u{1B}OF", KEY_END),
-                                 ("\u{1B}[200~", NcursesBackend.pasteStart), ("\u{1B}[201~", NcursesBackend.pasteEnd)] {
+        for (sequence, code) in [
+            ("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[8~", KEY_END),
+            ("\u{1B}[H", KEY_HOME), ("\u{1B}[F", KEY_END), ("\u{1B}OH", KEY_HOME), ("\u{1B}OF", KEY_END),
+            ("\u{1B}[200~", NcursesBackend.pasteStart), ("\u{1B}[201~", NcursesBackend.pasteEnd),
+        ] {
             define_key(sequence, code)
         }
         let noColour = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false

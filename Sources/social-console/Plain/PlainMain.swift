@@ -23,8 +23,9 @@ func runPlain(path: String) -> Int32 {
     let interactive = isatty(0) == 1
     // Inherited blocked signals would make Ctrl-C and Ctrl-Z do nothing.
     Signals.unblock(Signals.stopSignals + [SIGTSTP, SIGCONT])
-    var session = PlainSession(path: path, settings: base?.settings, fileMode: base?.mode,
-                               options: .init(ascii: ascii, echoAnswers: !interactive))
+    var session = PlainSession(
+        path: path, settings: base?.settings, fileMode: base?.mode,
+        options: .init(ascii: ascii, echoAnswers: !interactive))
     let lines = LineReader(fd: 0, limit: PlainInput.limit)
     write(session.start())
     while true {

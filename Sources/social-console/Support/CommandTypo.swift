@@ -12,8 +12,9 @@ enum CommandTypo {
     /// no dot, no slash), and names no existing file.
     static func suggestion(for argument: String, commands: [String]) -> String? {
         guard !argument.isEmpty, !commands.contains(argument),
-              argument.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }),
-              !argument.hasPrefix("-") else { return nil }
+            argument.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }),
+            !argument.hasPrefix("-")
+        else { return nil }
         var st = stat()
         if lstat(argument, &st) == 0 { return nil }
         return EditDistance.nearest(to: argument, in: commands, limit: 2)
