@@ -12,6 +12,22 @@ import SettingsKit
         #expect(Set(ScopeCatalogue.all.map(\.name)).count == ScopeCatalogue.all.count)
     }
 
+    /// Classic scopes seen in two independent lists of Atlassian's: an app that enables one
+    /// must not be told it is probably a typo.
+    @Test func theClassicScopesSeenInAtlassiansListsAreKnown() {
+        let seen = [
+            "manage:jira-data-provider", "write:confluence-props", "read:confluence-content.permission",
+            "write:confluence-groups", "manage:confluence-configuration", "read:servicedesk-request",
+            "write:servicedesk-request", "manage:servicedesk-customer", "read:servicemanagement-insight-objects",
+        ]
+        for name in seen {
+            #expect(ScopeCatalogue.contains(name), "\(name)")
+            let settings = Fixtures.ready { $0.setList("atlassianApp.scopes", ["read:me", name]) }
+            #expect(!Fixtures.codes(settings).contains("permissions/unknown-scope"), "\(name)")
+        }
+        #expect(!ScopeCatalogue.contains("manage:jira-data-providers"), "a near miss is still unknown")
+    }
+
     @Test func everyScreenHasHelp() {
         for screen in Step.allCases.map(\.rawValue) + ["review"] {
             #expect((BundledResources.help(for: screen)?.count ?? 0) > 200, "help for \(screen)")
