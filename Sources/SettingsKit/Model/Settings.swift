@@ -2,7 +2,7 @@
 /// order of keys survive load → save. Typed accessors read and write known keys by
 /// their dotted path ("atlassianApp.distribution.status"). A missing key means
 /// "not filled in yet".
-public struct Settings: Equatable, Sendable {
+public struct Settings: Equatable, Sendable, SettingsReading {
     public static let schemaVersion = 1
 
     public private(set) var root: JSONObject
@@ -35,17 +35,6 @@ public struct Settings: Equatable, Sendable {
             current = object[part]
         }
         return current
-    }
-
-    public func text(_ key: String) -> String? { value(key)?.stringValue }
-    public func flag(_ key: String) -> Bool? { value(key)?.boolValue }
-    public func list(_ key: String) -> [String]? { value(key)?.arrayValue?.compactMap(\.stringValue) }
-
-    /// A text value with surrounding white space removed, or nil when it is missing or blank.
-    public func filled(_ key: String) -> String? {
-        guard let s = text(key) else { return nil }
-        let trimmed = s.trimmingWhitespace
-        return trimmed.isEmpty ? nil : trimmed
     }
 
     // MARK: Writing
@@ -116,14 +105,15 @@ public struct Settings: Equatable, Sendable {
 /// The known dotted keys, split once. Looked up by a cheap hash of a key's length and
 /// last bytes, then compared in full: a Dictionary's SipHash of every key was a twentieth
 /// of `audit`'s time.
-private enum KnownKeys {
+enum KnownKeys {
     private static let size = 128
-    private static let table: [(key: String, parts: [String])?] = {
-        var table = [(key: String, parts: [String])?](repeating: nil, count: size)
-        for key in Fields.all.map(\.key) + Fields.containers {
+    private static let table: [(key: String, parts: [String], field: Int?)?] = {
+        var table = [(key: String, parts: [String], field: Int?)?](repeating: nil, count: size)
+        let keys = Fields.all.enumerated().map { ($0.element.key, Optional($0.offset)) } + Fields.containers.map { ($0, nil) }
+        for (key, field) in keys {
             var slot = hash(key)
             while table[slot] != nil { slot = (slot + 1) % size }
-            table[slot] = (key, key.split(separator: ".").map(String.init))
+            table[slot] = (key, key.split(separator: ".").map(String.init), field)
         }
         return table
     }()
@@ -143,10 +133,17 @@ private enum KnownKeys {
         return (bytes.count &* 31 &+ Int(last) &* 7 &+ Int(nextToLast)) % size
     }
 
-    static func parts(of key: String) -> [String]? {
+    static func parts(of key: String) -> [String]? { entry(key)?.parts }
+
+    /// The key's position in `Fields.all`, for a known field.
+    static func field(of key: String) -> Int? { entry(key)?.field }
+
+    static func paths() -> [[String]] { Fields.all.map { parts(of: $0.key)! } }
+
+    private static func entry(_ key: String) -> (key: String, parts: [String], field: Int?)? {
         var slot = hash(key)
         while let entry = table[slot] {
-            if entry.key.isSameBytes(as: key) { return entry.parts }
+            if entry.key.isSameBytes(as: key) { return entry }
             slot = (slot + 1) % size
         }
         return nil

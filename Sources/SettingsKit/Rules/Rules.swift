@@ -10,7 +10,7 @@ enum Rules {
             choiceHits(input, "instance.environment", wanted: nil)
         },
         "instance/redirect-uri-missing": { input in
-            input.settings.filled("instance.redirectUri") == nil ? [Hit()] : []
+            input.filled("instance.redirectUri") == nil ? [Hit()] : []
         },
         "instance/redirect-uri-invalid": { input in
             // One problem at a time, the one most in the way first: what the URL Standard
@@ -28,7 +28,7 @@ enum Rules {
             }
         },
         "instance/redirect-uri-development-host": { input in
-            guard input.settings.text("instance.environment")?.isSameBytes(as: "production") == true,
+            guard input.text("instance.environment")?.isSameBytes(as: "production") == true,
                 case .success(let address)? = input.redirect?.address, let host = address.parsedHost.domain
             else { return [] }
             let name = host.hasSuffix(".") ? String(host.dropLast()) : host
@@ -43,11 +43,11 @@ enum Rules {
             let frontend = "https://" + (["clerk"] + labels.dropFirst()).joined(separator: ".") + (address.port.map { ":\($0)" } ?? "") + redirectPath
             return [Hit(value: input.redirect!.text, hint: frontend)]
         },
-        "app/name-missing": { input in input.settings.filled("atlassianApp.name") == nil ? [Hit()] : [] },
-        "app/description-missing": { input in input.settings.filled("atlassianApp.description") == nil ? [Hit()] : [] },
-        "app/logo-missing": { input in input.settings.filled("atlassianApp.logo") == nil ? [Hit()] : [] },
+        "app/name-missing": { input in input.filled("atlassianApp.name") == nil ? [Hit()] : [] },
+        "app/description-missing": { input in input.filled("atlassianApp.description") == nil ? [Hit()] : [] },
+        "app/logo-missing": { input in input.filled("atlassianApp.logo") == nil ? [Hit()] : [] },
         "permissions/read-me-missing": { input in
-            (input.settings.list("atlassianApp.scopes") ?? []).containsBytes(ScopeCatalogue.identityScope) ? [] : [Hit()]
+            (input.list("atlassianApp.scopes") ?? []).containsBytes(ScopeCatalogue.identityScope) ? [] : [Hit()]
         },
         "permissions/invalid-scope": { input in
             scopeLists(input).flatMap { key, scopes in
@@ -62,20 +62,20 @@ enum Rules {
             }
         },
         "permissions/scope-not-enabled": { input in
-            let enabled = Set((input.settings.list("atlassianApp.scopes") ?? []).map(ByteString.init))
+            let enabled = Set((input.list("atlassianApp.scopes") ?? []).map(ByteString.init))
             // offline_access is asked for in the consent URL; no app enables it.
-            return (input.settings.list("connection.scopes") ?? [])
+            return (input.list("connection.scopes") ?? [])
                 .filter { ScopeCatalogue.isValidName($0) && !ScopeCatalogue.isRequestedOnly($0) && !enabled.contains(ByteString($0)) }
                 // The catalogue's name, so the console can focus its checkbox; only public names,
                 // never a value of the file (which could be the secret pasted there).
                 .map { Hit(value: $0, entry: ScopeCatalogue.contains($0) ? $0 : nil) }
         },
         "authorization/callback-missing": { input in
-            (input.settings.list("atlassianApp.callbackUrls") ?? []).contains { !$0.trimmingWhitespace.isEmpty } ? [] : [Hit()]
+            (input.list("atlassianApp.callbackUrls") ?? []).contains { !$0.trimmingWhitespace.isEmpty } ? [] : [Hit()]
         },
         "authorization/callback-mismatch": { input in
-            let urls = input.settings.list("atlassianApp.callbackUrls") ?? []
-            guard let redirect = input.settings.text("instance.redirectUri"), !redirect.trimmingWhitespace.isEmpty,
+            let urls = input.list("atlassianApp.callbackUrls") ?? []
+            guard let redirect = input.text("instance.redirectUri"), !redirect.trimmingWhitespace.isEmpty,
                 urls.contains(where: { !$0.trimmingWhitespace.isEmpty })
             else { return [] }
             // Atlassian compares bytes: a callback in another Unicode normalization is another URL.
@@ -85,7 +85,7 @@ enum Rules {
             // Judged by the same URL parser as the redirect URI: a callback URL the URL
             // Standard refuses (port 99999, a bad IPv4 host, ...) is not an https URL
             // either, and the message says why.
-            (input.settings.list("atlassianApp.callbackUrls") ?? []).compactMap { url in
+            (input.list("atlassianApp.callbackUrls") ?? []).compactMap { url in
                 guard !url.trimmingWhitespace.isEmpty else { return nil }
                 switch WebAddress.parse(url) {
                 case .success(let address): return address.isHTTPS ? nil : Hit(value: url)
@@ -94,74 +94,74 @@ enum Rules {
             }
         },
         "credentials/custom-credentials-off": { input in
-            input.settings.flag("connection.useCustomCredentials") == true ? [] : [Hit()]
+            input.flag("connection.useCustomCredentials") == true ? [] : [Hit()]
         },
-        "credentials/client-id-missing": { input in input.settings.filled("connection.clientId") == nil ? [Hit()] : [] },
-        "credentials/client-secret-missing": { input in input.settings.filled("connection.clientSecret") == nil ? [Hit()] : [] },
+        "credentials/client-id-missing": { input in input.filled("connection.clientId") == nil ? [Hit()] : [] },
+        "credentials/client-secret-missing": { input in input.filled("connection.clientSecret") == nil ? [Hit()] : [] },
         "credentials/client-id-malformed": { input in
-            guard let id = input.settings.filled("connection.clientId") else { return [] }
+            guard let id = input.filled("connection.clientId") else { return [] }
             return looksLikeClientID(id) ? [] : [Hit()]
         },
         "credentials/whitespace": { input in
             ["connection.clientId", "connection.clientSecret"].compactMap { key in
-                guard let value = input.settings.text(key), !value.trimmingWhitespace.isEmpty, value.containsWhitespace else { return nil }
+                guard let value = input.text(key), !value.trimmingWhitespace.isEmpty, value.containsWhitespace else { return nil }
                 return Hit(field: key, label: Fields.field(key)!.label)
             }
         },
         "credentials/secret-equals-id": { input in
-            guard let id = input.settings.filled("connection.clientId"),
-                let secret = input.settings.filled("connection.clientSecret")
+            guard let id = input.filled("connection.clientId"),
+                let secret = input.filled("connection.clientSecret")
             else { return [] }
             return id.isSameBytes(as: secret) ? [Hit()] : []
         },
         "credentials/secret-too-short": { input in
-            guard let secret = input.settings.filled("connection.clientSecret") else { return [] }
+            guard let secret = input.filled("connection.clientSecret") else { return [] }
             return Secret.isTooShort(secret) ? [Hit()] : []
         },
         "credentials/file-readable-by-others": { input in
-            guard let mode = input.fileMode, input.settings.filled("connection.clientSecret") != nil, mode & 0o044 != 0 else { return [] }
+            guard let mode = input.fileMode, input.filled("connection.clientSecret") != nil, mode & 0o044 != 0 else { return [] }
             return [Hit(value: "0" + String(mode & 0o777, radix: 8))]
         },
         "distribution/not-sharing": { input in
             choiceHits(input, "atlassianApp.distribution.status", wanted: "sharing")
         },
         "distribution/vendor-missing": { input in
-            input.settings.filled("atlassianApp.distribution.vendorName") == nil ? [Hit()] : []
+            input.filled("atlassianApp.distribution.vendorName") == nil ? [Hit()] : []
         },
         "distribution/privacy-url-missing": { input in
-            input.settings.filled("atlassianApp.distribution.privacyPolicyUrl") == nil ? [Hit()] : []
+            input.filled("atlassianApp.distribution.privacyPolicyUrl") == nil ? [Hit()] : []
         },
         "distribution/privacy-url-invalid": { input in
             invalidWebURL(input, "atlassianApp.distribution.privacyPolicyUrl")
         },
         "distribution/terms-url-missing": { input in
-            input.settings.filled("atlassianApp.distribution.termsUrl") == nil ? [Hit()] : []
+            input.filled("atlassianApp.distribution.termsUrl") == nil ? [Hit()] : []
         },
         "distribution/terms-url-invalid": { input in
             invalidWebURL(input, "atlassianApp.distribution.termsUrl")
         },
         "distribution/contact-url-invalid": { input in
-            guard let url = input.settings.text("atlassianApp.distribution.contactUrl"), !url.trimmingWhitespace.isEmpty else { return [] }
+            guard let url = input.text("atlassianApp.distribution.contactUrl"), !url.trimmingWhitespace.isEmpty else { return [] }
             return WebAddress.isWebURL(url) || WebAddress.isMailto(url) ? [] : [Hit(value: url)]
         },
         "distribution/personal-data-undeclared": { input in
-            input.settings.flag("atlassianApp.distribution.storesPersonalData") == true ? [] : [Hit()]
+            input.flag("atlassianApp.distribution.storesPersonalData") == true ? [] : [Hit()]
         },
-        "connection/disabled": { input in input.settings.flag("connection.enabled") == true ? [] : [Hit()] },
+        "connection/disabled": { input in input.flag("connection.enabled") == true ? [] : [Hit()] },
         "connection/link-only": { input in
-            input.settings.flag("connection.enabled") == true && input.settings.flag("connection.signUpAndSignIn") != true ? [Hit()] : []
+            input.flag("connection.enabled") == true && input.flag("connection.signUpAndSignIn") != true ? [Hit()] : []
         },
         "credentials/secret-in-other-field": secretInOtherField,
         "permissions/too-many-scopes": { input in
             var seen = Set<[UInt8]>()
-            for scope in input.settings.list("atlassianApp.scopes") ?? [] where !scope.trimmingWhitespace.isEmpty {
+            for scope in input.list("atlassianApp.scopes") ?? [] where !scope.trimmingWhitespace.isEmpty {
                 seen.insert(Array(scope.utf8))
             }
             return seen.count >= tooManyScopes ? [Hit(value: String(seen.count))] : []
         },
         "permissions/requested-scope-on-app": { input in
             var seen = Set<[UInt8]>()
-            return (input.settings.list("atlassianApp.scopes") ?? [])
+            return (input.list("atlassianApp.scopes") ?? [])
                 .filter { ScopeCatalogue.isRequestedOnly($0) && seen.insert(Array($0.utf8)).inserted }
                 .map { Hit(value: $0) }
         },
@@ -177,7 +177,7 @@ enum Rules {
     /// "notAChoice" message, which names the choice it should be.
     static func choiceHits(_ input: RuleInput, _ key: String, wanted: String?) -> [Hit] {
         guard case .choice(let choices)? = Fields.field(key)?.kind else { return [] }
-        guard let value = input.settings.text(key), !value.isEmpty else { return [Hit()] }
+        guard let value = input.text(key), !value.isEmpty else { return [Hit()] }
         if choices.containsBytes(value) {
             return wanted.map { value.isSameBytes(as: $0) } ?? true ? [] : [Hit()]
         }
@@ -195,7 +195,7 @@ enum Rules {
     /// byte for byte, as every exact comparison is (and a Character search made `audit`
     /// half as slow again).
     static let secretInOtherField: Check = { input in
-        guard let secret = input.settings.filled(Fields.secretKey), !Secret.isTooShort(secret) else { return [] }
+        guard let secret = input.filled(Fields.secretKey), !Secret.isTooShort(secret) else { return [] }
         let needle = Array(secret.utf8)
         func holds(_ text: String) -> Bool { containsBytes(text, needle) }
         var hits: [Hit] = []
@@ -260,11 +260,11 @@ enum Rules {
     static func containsBytes(_ text: String, _ needle: [UInt8]) -> Bool { text.containsBytes(needle) }
 
     static func scopeLists(_ input: RuleInput) -> [(String, [String])] {
-        ["atlassianApp.scopes", "connection.scopes"].map { ($0, input.settings.list($0) ?? []) }
+        ["atlassianApp.scopes", "connection.scopes"].map { ($0, input.list($0) ?? []) }
     }
 
     static func invalidWebURL(_ input: RuleInput, _ key: String) -> [Hit] {
-        guard let url = input.settings.text(key), !url.trimmingWhitespace.isEmpty else { return [] }
+        guard let url = input.text(key), !url.trimmingWhitespace.isEmpty else { return [] }
         return WebAddress.isWebURL(url) ? [] : [Hit(value: url)]
     }
 
