@@ -32,7 +32,7 @@ public struct Change: Equatable, Sendable {
     }
 
     public static func == (a: Change, b: Change) -> Bool {
-        SettingsDiff.samePath(a.path, b.path) && SettingsDiff.same(a.old, b.old) && SettingsDiff.same(a.new, b.new) && a.isSecret == b.isSecret
+        SettingsDiff.samePath(a.path, b.path) && a.old == b.old && a.new == b.new && a.isSecret == b.isSecret
     }
 
     /// The one way a change reads, in `set`, `history`, `diff`, the console and plain mode:

@@ -12,36 +12,14 @@ public enum SettingsDiff {
         var out: [Change] = []
         for path in LeafMap.union([before, after]) {
             let a = before[path], b = after[path]
-            if !same(a, b) { out.append(Change(path: path, old: a, new: b, secrets: secrets)) }
+            if a != b { out.append(Change(path: path, old: a, new: b, secrets: secrets)) }
         }
         return out
     }
 
-    /// Byte-exact equality of two optional values (Swift's `==` on strings calls
-    /// canonically equivalent spellings equal).
-    public static func same(_ a: JSONValue?, _ b: JSONValue?) -> Bool {
-        switch (a, b) {
-        case (nil, nil): return true
-        case (let a?, let b?): return sameValue(a, b)
-        default: return false
-        }
-    }
-
-    static func sameValue(_ a: JSONValue, _ b: JSONValue) -> Bool {
-        switch (a, b) {
-        case (.null, .null): return true
-        case (.bool(let x), .bool(let y)): return x == y
-        case (.number(let x), .number(let y)), (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
-        case (.array(let x), .array(let y)): return x.count == y.count && zip(x, y).allSatisfy { sameValue($0, $1) }
-        case (.object(let x), .object(let y)):
-            return x.count == y.count && zip(x, y).allSatisfy { $0.0.utf8.elementsEqual($1.0.utf8) && sameValue($0.1, $1.1) }
-        default: return false
-        }
-    }
-
-    /// Byte-exact equality of two key paths.
+    /// Two key paths with the same bytes (JSONValue's `==` compares values so already).
     public static func samePath(_ a: [String], _ b: [String]) -> Bool {
-        a.count == b.count && zip(a, b).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
+        a.count == b.count && zip(a, b).allSatisfy { $0.isSameBytes(as: $1) }
     }
 }
 

@@ -14,16 +14,16 @@ public struct MergeChoices: Equatable, Sendable {
     public static let none = MergeChoices()
 
     public mutating func choose(_ choice: MergeChoice, for conflict: MergeConflict) {
-        byKey.removeAll { SettingsMerge.samePath($0.path, conflict.path) }
+        byKey.removeAll { SettingsDiff.samePath($0.path, conflict.path) }
         byKey.append((conflict.path, choice))
     }
 
     public func choice(for path: [String]) -> MergeChoice? {
-        byKey.first { SettingsMerge.samePath($0.path, path) }?.choice ?? forAll
+        byKey.first { SettingsDiff.samePath($0.path, path) }?.choice ?? forAll
     }
 
     public static func == (a: MergeChoices, b: MergeChoices) -> Bool {
         a.forAll == b.forAll && a.byKey.count == b.byKey.count
-            && zip(a.byKey, b.byKey).allSatisfy { SettingsMerge.samePath($0.path, $1.path) && $0.choice == $1.choice }
+            && zip(a.byKey, b.byKey).allSatisfy { SettingsDiff.samePath($0.path, $1.path) && $0.choice == $1.choice }
     }
 }

@@ -31,7 +31,7 @@ public enum SettingsMerge {
         for change in ours {
             let id = LeafMap.id(change.path)
             ourKeys.insert(id)
-            guard let their = theirChange[id], !SettingsDiff.same(their.new, change.new) else {
+            guard let their = theirChange[id], their.new != change.new else {
                 merged.setValue(change.new, at: change.path)
                 continue
             }
@@ -51,5 +51,4 @@ public enum SettingsMerge {
         return Result(merged: merged, conflicts: conflicts, keptFromDisk: kept)
     }
 
-    static func samePath(_ a: [String], _ b: [String]) -> Bool { SettingsDiff.samePath(a, b) }
 }
