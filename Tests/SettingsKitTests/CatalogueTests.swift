@@ -62,6 +62,16 @@ import SettingsKit
 }
 
 @Suite struct ConsentURLTests {
+    /// Two spellings of one scope are two scopes to Atlassian, which compares bytes: the
+    /// consent URL asks for each as written, once.
+    @Test func requestedScopesAreKeptOnceByTheirBytes() {
+        var s = Fixtures.ready
+        s.setList("connection.scopes", ["read:caf\u{E9}", "read:cafe\u{301}", "read:caf\u{E9}", "read:me"])
+        let scopes = ConsentURL.requestedScopes(s)
+        #expect(scopes.count == 3)
+        #expect(scopes.map { Array($0.utf8) } == ["read:me", "read:caf\u{E9}", "read:cafe\u{301}"].map { Array($0.utf8) })
+    }
+
     @Test func buildsAnEncodedURL() throws {
         var s = Fixtures.ready
         s.setList("connection.scopes", ["read:jira-work", "read:me", "offline_access"])

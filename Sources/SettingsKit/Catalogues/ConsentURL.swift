@@ -9,7 +9,7 @@ public enum ConsentURL {
     /// The scopes the instance asks for: read:me first, then the connection's, once each.
     public static func requestedScopes(_ settings: Settings) -> [String] {
         var scopes = [ScopeCatalogue.identityScope]
-        for scope in settings.list("connection.scopes") ?? [] where !scope.isEmpty && !scopes.contains(scope) {
+        for scope in settings.list("connection.scopes") ?? [] where !scope.isEmpty && !scopes.contains(where: { $0.isSameBytes(as: scope) }) {
             scopes.append(scope)
         }
         return scopes
