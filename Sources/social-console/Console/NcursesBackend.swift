@@ -170,13 +170,8 @@ final class NcursesBackend: TerminalBackend {
         terminalModes(false)
         clearIfNoAlternateScreen()
         endwin()
-        var stop = sigaction(), previousAction = sigaction()
-        stop.__sigaction_handler.sa_handler = SIG_DFL
-        sigemptyset(&stop.sa_mask)
-        sigaction(SIGTSTP, &stop, &previousAction)
-        kill(getpid(), SIGTSTP)
+        Signals.stopUntilContinued()
         // Continued: the next doupdate takes the terminal back into ncurses' mode.
-        sigaction(SIGTSTP, &previousAction, nil)
         terminalModes(true)
         repaintAll()
     }

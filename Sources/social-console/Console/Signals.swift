@@ -50,6 +50,25 @@ enum Signals {
     /// A blocked signal mask is inherited across exec: a program started by a process
     /// that blocks signals (some job runners and test harnesses do) would otherwise never
     /// see the signals it handles: its hangup, its SIGTERM, its own Ctrl-Z stop.
+    /// Stops this process as Ctrl-Z's default action would, whatever SIGTSTP's handler is
+    /// now, and returns once it is continued (`fg`), the handler put back. Async-signal-
+    /// safe (sigaction, pthread_sigmask, raise): the hidden prompt calls it from its
+    /// SIGTSTP handler, where SIGTSTP is blocked until it is unblocked here.
+    static func stopUntilContinued() {
+        var stop = sigaction(), previous = sigaction()
+        stop.__sigaction_handler.sa_handler = SIG_DFL
+        sigemptyset(&stop.sa_mask)
+        sigaction(SIGTSTP, &stop, &previous)
+        var only = sigset_t()
+        sigemptyset(&only)
+        sigaddset(&only, SIGTSTP)
+        pthread_sigmask(SIG_UNBLOCK, &only, nil)
+        // Stops here until SIGCONT. (In an orphaned process group the kernel drops the
+        // stop instead: then this returns at once.)
+        raise(SIGTSTP)
+        sigaction(SIGTSTP, &previous, nil)
+    }
+
     static func unblock(_ list: [Int32]) {
         var signals = sigset_t()
         sigemptyset(&signals)

@@ -35,10 +35,7 @@ enum CrashGuard {
             var alternate = stack_t(ss_sp: stack, ss_flags: 0, ss_size: size)
             _ = sigaltstack(&alternate, nil)
         }
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        for sig in signals { sigaddset(&mask, sig) }
-        sigprocmask(SIG_UNBLOCK, &mask, nil)
+        Signals.unblock(signals)
         for sig in signals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { sig in CrashGuard.handle(sig) }

@@ -52,18 +52,8 @@ enum TerminalRestore {
             tcsetattr(0, TCSANOW, &modesBefore)
             var newline: UInt8 = 0x0A
             _ = write(promptOutput, &newline, 1)
-            var stop = sigaction(), mine = sigaction()
-            stop.__sigaction_handler.sa_handler = SIG_DFL
-            sigemptyset(&stop.sa_mask)
-            sigaction(SIGTSTP, &stop, &mine)
-            var only = sigset_t()
-            sigemptyset(&only)
-            sigaddset(&only, SIGTSTP)
-            pthread_sigmask(SIG_UNBLOCK, &only, nil)
-            // Stops here until SIGCONT. (In an orphaned process group the kernel drops
-            // the stop instead: then this returns at once, and the prompt goes on.)
-            raise(SIGTSTP)
-            sigaction(SIGTSTP, &mine, nil)
+            // Stops until `fg`; in an orphaned process group the prompt just goes on.
+            Signals.stopUntilContinued()
             tcsetattr(0, TCSANOW, &modesHidden)
             continuedAfterStop.store(true, ordering: .relaxed)
         }
