@@ -327,7 +327,7 @@ public struct PlainSession: Sendable {
             return out
         }
         out.append("Changes (\(made.count)):")
-        out += made.map { "  " + $0.line(secrets: secrets, arrow: options.ascii ? "->" : "→") }
+        out += made.map { "  " + $0.line(secrets: secrets) }
         phase = .confirmingSave
         return out
     }

@@ -39,10 +39,11 @@ public struct Change: Equatable, Sendable {
     /// "key: old → new", values as compact JSON, a missing one as `missing`; a secret
     /// change as "key: changed" (`secretWord`). Values are scrubbed of `secrets` before
     /// they are written as JSON, so escaping cannot hide a secret from the scrub; a key
-    /// holding the secret is masked too. `arrow` is "->" where the locale is not UTF-8.
+    /// holding the secret is masked too. Where the locale is not UTF-8, the writers turn "→"
+    /// into "->" with the rest of their glyphs (`Unicode.Scalar.asciiStandIns`).
     public func line(
         secrets: [String] = [], missing: String = "(not set)", secretWord: String = "changed",
-        arrow: String = "→", style: (String) -> String = { $0 }
+        style: (String) -> String = { $0 }
     ) -> String {
         let shownKey = Secret.scrub(key, secrets: secrets)
         if isSecret { return "\(shownKey): \(secretWord)" }
@@ -50,6 +51,6 @@ public struct Change: Equatable, Sendable {
             guard let value, value != .null else { return style(missing) }
             return JSONWriter.compact(Secret.scrubbed(value, secrets: secrets))
         }
-        return "\(shownKey): \(shown(old)) \(arrow) \(shown(new))"
+        return "\(shownKey): \(shown(old)) → \(shown(new))"
     }
 }
