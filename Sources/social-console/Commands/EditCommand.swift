@@ -11,7 +11,7 @@ struct EditCommand: ParsableCommand {
     )
 
     @Argument(help: "The settings file.", completion: .file())
-    var file: String = "social-connection.json"
+    var file: String = QuickStart.defaultFile
 
     @Flag(name: .long, help: "Open the screens with editing and saving disabled.")
     var readOnly = false

@@ -11,6 +11,7 @@ enum QuickStart {
         case edit(file: String, readOnly: Bool)
     }
 
+    /// The file the console opens when none is named (also `edit`'s default).
     static let defaultFile = "social-connection.json"
 
     static func parse(_ arguments: [String]) -> Command? {
