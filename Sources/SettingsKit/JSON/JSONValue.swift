@@ -1,7 +1,7 @@
 /// A JSON value that keeps everything a settings file can hold: object key order,
 /// unknown keys and the exact text of numbers (so huge or precise numbers survive a
 /// round trip untouched).
-public indirect enum JSONValue: Equatable, Sendable {
+public enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     /// The number exactly as written in the file.

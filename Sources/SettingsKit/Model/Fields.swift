@@ -73,9 +73,8 @@ public enum Fields {
 
     public static let secretKey = "connection.clientSecret"
 
-    private static let byKey: [String: Field] = Dictionary(uniqueKeysWithValues: all.map { ($0.key, $0) })
-
-    public static func field(_ key: String) -> Field? { byKey[key] }
+    /// The field with this key, byte for byte.
+    public static func field(_ key: String) -> Field? { KnownKeys.field(of: key).map { all[$0] } }
 
     public static func fields(of step: Step) -> [Field] { all.filter { $0.step == step } }
 

@@ -102,54 +102,6 @@ public struct Settings: Equatable, Sendable, SettingsReading {
     }
 }
 
-/// The known dotted keys, split once. Looked up by a cheap hash of a key's length and
-/// last bytes, then compared in full: a Dictionary's SipHash of every key was a twentieth
-/// of `audit`'s time.
-enum KnownKeys {
-    private static let size = 128
-    private static let table: [(key: String, parts: [String], field: Int?)?] = {
-        var table = [(key: String, parts: [String], field: Int?)?](repeating: nil, count: size)
-        let keys = Fields.all.enumerated().map { ($0.element.key, Optional($0.offset)) } + Fields.containers.map { ($0, nil) }
-        for (key, field) in keys {
-            var slot = hash(key)
-            while table[slot] != nil { slot = (slot + 1) % size }
-            table[slot] = (key, key.split(separator: ".").map(String.init), field)
-        }
-        return table
-    }()
-
-    private static func hash(_ key: String) -> Int {
-        // Straight from the string's bytes where it has them (every key in this program):
-        // going through UTF8View's `last` and `index(_:offsetBy:)` was 3% of `audit`.
-        let direct = key.utf8.withContiguousStorageIfAvailable { bytes -> Int in
-            guard let last = bytes.last else { return 0 }
-            let nextToLast = bytes.count > 1 ? bytes[bytes.count - 2] : 0
-            return (bytes.count &* 31 &+ Int(last) &* 7 &+ Int(nextToLast)) % size
-        }
-        if let direct { return direct }
-        let bytes = Array(key.utf8)
-        guard let last = bytes.last else { return 0 }
-        let nextToLast = bytes.count > 1 ? bytes[bytes.count - 2] : 0
-        return (bytes.count &* 31 &+ Int(last) &* 7 &+ Int(nextToLast)) % size
-    }
-
-    static func parts(of key: String) -> [String]? { entry(key)?.parts }
-
-    /// The key's position in `Fields.all`, for a known field.
-    static func field(of key: String) -> Int? { entry(key)?.field }
-
-    static func paths() -> [[String]] { Fields.all.map { parts(of: $0.key)! } }
-
-    private static func entry(_ key: String) -> (key: String, parts: [String], field: Int?)? {
-        var slot = hash(key)
-        while let entry = table[slot] {
-            if entry.key.isSameBytes(as: key) { return entry }
-            slot = (slot + 1) % size
-        }
-        return nil
-    }
-}
-
 extension Settings: CustomStringConvertible, CustomDebugStringConvertible {
     /// Never prints the secret, even by accident in a log or a test failure.
     public var description: String { JSONWriter.compact(Secret.redacted(self).document) }

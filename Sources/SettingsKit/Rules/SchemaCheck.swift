@@ -12,7 +12,6 @@ enum SchemaCheck {
         guard case .object(let root) = value else {
             return .failure(Problem(code: .schema, message: "expected an object at the top level, found \(value.kindName)", path: []))
         }
-        let settings = Settings(root: root)
 
         if let version = root["schemaVersion"] {
             if let problem = versionProblem(version) { return .failure(problem) }
@@ -24,16 +23,17 @@ enum SchemaCheck {
                     path: []))
         }
 
-        for container in Fields.containers {
-            if let v = settings.value(container), v.objectValue == nil {
+        let known = KnownValues(root)
+        for (i, container) in Fields.containers.enumerated() {
+            if let v = known[container: i], v.objectValue == nil {
                 return .failure(Problem(code: .schema, message: "\(container): expected an object, found \(v.kindName)", path: components(container)))
             }
         }
-        for field in Fields.all {
-            guard let v = settings.value(field.key) else { continue }
+        for (i, field) in Fields.all.enumerated() {
+            guard let v = known[field: i] else { continue }
             if let problem = typeProblem(field, v) { return .failure(problem) }
         }
-        return .success(settings)
+        return .success(Settings(root: root))
     }
 
     /// The version is the number 1, in any notation JSON has for it (1, 1.0, 1e0: what

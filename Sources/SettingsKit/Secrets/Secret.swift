@@ -34,32 +34,32 @@ public enum Secret {
 
     /// `connection.clientSecret`, or any key whose last part names a secret.
     public static func isSecretKey(_ dottedKey: String) -> Bool {
-        let bytes = Array(dottedKey.utf8)
-        let last = bytes.lastIndex(of: UInt8(ascii: ".")).map { bytes.index(after: $0) } ?? 0
-        return namesSecret(bytes[last...])
+        var key = dottedKey
+        return key.withUTF8 { bytes in
+            let last = bytes.lastIndex(of: UInt8(ascii: ".")).map { $0 + 1 } ?? 0
+            return namesSecret(UnsafeBufferPointer(rebasing: bytes[last...]))
+        }
     }
 
     /// Whether a key's name holds "secret" in any case (`clientSecret`, `client_secret`,
     /// `API_SECRET`): ASCII letters compared without regard to case, no allocation, since
     /// every key of every audited file is asked.
-    static func namesSecret(_ name: ArraySlice<UInt8>) -> Bool {
-        let word: [UInt8] = Array("secret".utf8)
-        guard name.count >= word.count else { return false }
-        var i = name.startIndex
-        while i + word.count <= name.endIndex {
-            if (name[i] | 0x20) == word[0] {
-                var j = 1
-                while j < word.count && (name[i + j] | 0x20) == word[j] { j += 1 }
-                if j == word.count { return true }
+    static func namesSecret(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        let word = (UInt8(ascii: "s"), UInt8(ascii: "e"), UInt8(ascii: "c"), UInt8(ascii: "r"), UInt8(ascii: "e"), UInt8(ascii: "t"))
+        guard name.count >= 6 else { return false }
+        for i in 0...(name.count - 6) where name[i] | 0x20 == word.0 {
+            if name[i + 1] | 0x20 == word.1, name[i + 2] | 0x20 == word.2, name[i + 3] | 0x20 == word.3,
+                name[i + 4] | 0x20 == word.4, name[i + 5] | 0x20 == word.5
+            {
+                return true
             }
-            i += 1
         }
         return false
     }
 
     static func namesSecret(_ key: String) -> Bool {
         var key = key
-        return key.withUTF8 { namesSecret(ArraySlice($0)) }
+        return key.withUTF8 { namesSecret($0) }
     }
 
     /// The secrets of documents: the client secret, and the text under any other secret
