@@ -27,9 +27,15 @@ public struct AuditSummary: Sendable {
         switch entry {
         case .report(_, let report):
             if report.readyForProduction { ready += 1 }
-            blockers += report.blockers.count
-            warnings += report.warnings.count
-            for code in Set(report.findings.map(\.code)) { count(code, entry.path) }
+            blockers += report.count(.blocker)
+            warnings += report.count(.warning)
+            // Each code once per file. A file has a few codes (at most one per rule): a
+            // list is cheaper than hashing them into a Set.
+            var seen: [String] = []
+            for finding in report.findings where !seen.containsBytes(finding.code) {
+                seen.append(finding.code)
+                count(finding.code, entry.path)
+            }
         case .error(_, let error):
             errors += 1
             count(error.code.rawValue, entry.path)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A string compared and hashed by its UTF-8 bytes.
 ///
 /// Swift's `String ==`, `Set<String>` and `[String: …]` treat canonically equivalent
@@ -28,12 +34,8 @@ extension String {
         guard a.count == b.count else { return false }
         let fast = a.withContiguousStorageIfAvailable { x in
             b.withContiguousStorageIfAvailable { y in
-                var i = 0
-                while i < x.count {
-                    if x[i] != y[i] { return false }
-                    i += 1
-                }
-                return true
+                // The same literal (a known key looked up by name) is the same bytes.
+                x.baseAddress == y.baseAddress || x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0
             }
         }
         if let fast, let result = fast { return result }

@@ -6,17 +6,16 @@ struct KnownValues {
 
     init(_ root: JSONObject) {
         values = [JSONValue?](repeating: nil, count: KnownKeys.entries.count)
-        collect(root, node: 0)
+        KnownKeys.tree.withUnsafeBufferPointer { collect(root, node: 0, in: $0) }
     }
 
-    private mutating func collect(_ object: JSONObject, node: Int) {
-        let known = KnownKeys.tree[node]
+    private mutating func collect(_ object: JSONObject, node: Int, in tree: UnsafeBufferPointer<KnownKeys.Node>) {
         for i in 0..<object.count {
             // Keys are unique in an object, so each entry is set at most once.
-            guard let k = known.index(of: object.keys[i]) else { continue }
+            guard let k = tree[node].index(of: object.keys[i]) else { continue }
             let value = object.values[i]
-            if let entry = known.entries[k] { values[entry] = value }
-            if let child = known.children[k], case .object(let inner) = value { collect(inner, node: child) }
+            if let entry = tree[node].entries[k] { values[entry] = value }
+            if let child = tree[node].children[k], case .object(let inner) = value { collect(inner, node: child, in: tree) }
         }
     }
 

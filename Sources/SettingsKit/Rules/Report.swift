@@ -23,7 +23,10 @@ public struct Report: Equatable, Sendable {
     /// A step is complete when it has no blocker.
     public func isComplete(_ step: Step) -> Bool { !findings.contains { $0.step == step && $0.severity == .blocker } }
 
-    public var readyForProduction: Bool { blockers.isEmpty }
+    public var readyForProduction: Bool { !findings.contains { $0.severity == .blocker } }
+
+    /// How many findings have this severity.
+    public func count(_ severity: Severity) -> Int { findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
     /// Development instances use shared credentials: enabling the connection is enough.
     public var readyForDevelopment: Bool { connectionEnabled }
 

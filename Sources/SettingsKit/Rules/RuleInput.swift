@@ -7,6 +7,8 @@ public struct RuleInput: Sendable, SettingsReading {
     let redirect: (text: String, address: Result<WebAddress, WebAddress.Refusal>)?
     /// Every known field's value, found once: the rules read them some forty times per file.
     private let known: KnownValues
+    /// The list fields' text items, by place in `Fields.all` (nil for other fields).
+    private let lists: [[String]?]
 
     private static let redirectField = KnownKeys.field(of: "instance.redirectUri")!
 
@@ -14,6 +16,9 @@ public struct RuleInput: Sendable, SettingsReading {
         self.settings = settings
         self.fileMode = fileMode
         known = KnownValues(settings.root)
+        lists = Fields.all.indices.map { [known] field in
+            Fields.all[field].kind == .list ? known[field: field]?.arrayValue?.compactMap(\.stringValue) : nil
+        }
         if let uri = known[field: Self.redirectField]?.stringValue, !uri.trimmingWhitespace.isEmpty {
             redirect = (uri, WebAddress.parse(uri))
         } else {
@@ -24,5 +29,25 @@ public struct RuleInput: Sendable, SettingsReading {
     public func value(_ key: String) -> JSONValue? {
         if let field = KnownKeys.field(of: key) { return known[field: field] }
         return settings.value(key)
+    }
+
+    /// A list field's text items (as `SettingsReading.list`), made once: a dozen rules
+    /// read the scope and callback lists.
+    public func list(_ key: String) -> [String]? {
+        if let field = KnownKeys.field(of: key), Fields.all[field].kind == .list { return lists[field] }
+        return value(key)?.arrayValue?.compactMap(\.stringValue)
+    }
+
+    /// A URL as the URL Standard parses it: the redirect URI's parse again when it is the
+    /// same text (a callback URL usually is).
+    func webAddress(_ text: String) -> Result<WebAddress, WebAddress.Refusal> {
+        if let redirect, redirect.text.isSameBytes(as: text) { return redirect.address }
+        return WebAddress.parse(text)
+    }
+
+    /// `WebAddress.isWebURL`, through `webAddress`.
+    func isWebURL(_ text: String) -> Bool {
+        if case .success(let address) = webAddress(text) { return address.isHTTP }
+        return false
     }
 }

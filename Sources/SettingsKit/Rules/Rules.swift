@@ -36,11 +36,12 @@ enum Rules {
             return [Hit(value: input.redirect!.text, hint: suffix)]
         },
         "instance/redirect-uri-account-portal": { input in
-            guard case .success(let address)? = input.redirect?.address, let host = address.parsedHost.domain else { return [] }
-            let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-            guard labels.count > 1, labels[0] == accountPortalLabel else { return [] }
+            guard case .success(let address)? = input.redirect?.address, let host = address.parsedHost.domain,
+                host.utf8.starts(with: (accountPortalLabel + ".").utf8)
+            else { return [] }
             // The Frontend API of the same domain: clerk.<domain> for accounts.<domain>.
-            let frontend = "https://" + (["clerk"] + labels.dropFirst()).joined(separator: ".") + (address.port.map { ":\($0)" } ?? "") + redirectPath
+            let domain = String(decoding: host.utf8.dropFirst(accountPortalLabel.utf8.count + 1), as: UTF8.self)
+            let frontend = "https://clerk." + domain + (address.port.map { ":\($0)" } ?? "") + redirectPath
             return [Hit(value: input.redirect!.text, hint: frontend)]
         },
         "app/name-missing": { input in input.filled("atlassianApp.name") == nil ? [Hit()] : [] },
@@ -87,7 +88,7 @@ enum Rules {
             // either, and the message says why.
             (input.list("atlassianApp.callbackUrls") ?? []).compactMap { url in
                 guard !url.trimmingWhitespace.isEmpty else { return nil }
-                switch WebAddress.parse(url) {
+                switch input.webAddress(url) {
                 case .success(let address): return address.isHTTPS ? nil : Hit(value: url)
                 case .failure(let refusal): return Hit(value: url, hint: refusal.reason, message: "notAURL")
                 }
@@ -142,7 +143,7 @@ enum Rules {
         },
         "distribution/contact-url-invalid": { input in
             guard let url = input.text("atlassianApp.distribution.contactUrl"), !url.trimmingWhitespace.isEmpty else { return [] }
-            return WebAddress.isWebURL(url) || WebAddress.isMailto(url) ? [] : [Hit(value: url)]
+            return input.isWebURL(url) || WebAddress.isMailto(url) ? [] : [Hit(value: url)]
         },
         "distribution/personal-data-undeclared": { input in
             input.flag("atlassianApp.distribution.storesPersonalData") == true ? [] : [Hit()]
@@ -265,7 +266,7 @@ enum Rules {
 
     static func invalidWebURL(_ input: RuleInput, _ key: String) -> [Hit] {
         guard let url = input.text(key), !url.trimmingWhitespace.isEmpty else { return [] }
-        return WebAddress.isWebURL(url) ? [] : [Hit(value: url)]
+        return input.isWebURL(url) ? [] : [Hit(value: url)]
     }
 
     /// Every public Client ID seen is 32 ASCII letters and digits (observed, not documented).

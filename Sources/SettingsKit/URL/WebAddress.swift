@@ -252,8 +252,15 @@ public struct WebAddress: Equatable, Sendable {
     }
 
     static func hasDotSegment(_ raw: ArraySlice<UInt8>) -> Bool {
-        raw.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-            .contains { isSingleDot($0) || isDoubleDot($0) }
+        // Segment by segment without splitting: every URL of every audited file comes here.
+        var start = raw.startIndex + 1
+        while start <= raw.endIndex {
+            let end = raw[start...].firstIndex(of: UInt8(ascii: "/")) ?? raw.endIndex
+            let segment = raw[start..<end]
+            if isSingleDot(segment) || isDoubleDot(segment) { return true }
+            start = end + 1
+        }
+        return false
     }
 
     /// "." or "%2e" (any case).
