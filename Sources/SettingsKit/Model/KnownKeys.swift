@@ -29,8 +29,6 @@ enum KnownKeys {
         }
     }
 
-    static func parts(of key: String) -> [String]? { entry(of: key).map { entries[$0].parts } }
-
     /// The key's place in `Fields.all`, for a field's key.
     static func field(of key: String) -> Int? {
         guard let entry = entry(of: key), entry < fieldCount else { return nil }

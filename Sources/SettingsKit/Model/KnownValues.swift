@@ -1,7 +1,5 @@
-/// The value of every known key in one document (`KnownKeys`), found in one walk over
-/// it: the load's type check and the rules read these some seventy times per file, and
-/// looking each up from the top was a sixth of `audit`'s time.
-struct KnownValues {
+/// The value of every known key in one document (`KnownKeys`), found in one walk over it.
+struct KnownValues: Sendable {
     private var values: [JSONValue?]
 
     init(_ root: JSONObject) {
@@ -18,6 +16,12 @@ struct KnownValues {
             if let child = tree[node].children[k], case .object(let inner) = value { collect(inner, node: child, in: tree) }
         }
     }
+
+    /// How many known keys the document has.
+    var count: Int { values.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+
+    /// The value of `KnownKeys.entries[entry]`.
+    subscript(entry entry: Int) -> JSONValue? { values[entry] }
 
     /// The value of `Fields.all[field]`.
     subscript(field field: Int) -> JSONValue? { values[field] }

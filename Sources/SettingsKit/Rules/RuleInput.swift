@@ -5,8 +5,6 @@ public struct RuleInput: Sendable, SettingsReading {
     /// The redirect URI as the URL Standard parses it, parsed once for the rules that
     /// look at it; nil when there is none (or it is blank).
     let redirect: (text: String, address: Result<WebAddress, WebAddress.Refusal>)?
-    /// Every known field's value, found once: the rules read them some forty times per file.
-    private let known: KnownValues
     /// The list fields' text items, by place in `Fields.all` (nil for other fields).
     private let lists: [[String]?]
 
@@ -15,8 +13,8 @@ public struct RuleInput: Sendable, SettingsReading {
     public init(_ settings: Settings, fileMode: UInt32? = nil) {
         self.settings = settings
         self.fileMode = fileMode
-        known = KnownValues(settings.root)
-        lists = Fields.all.indices.map { [known] field in
+        let known = settings.known
+        lists = Fields.all.indices.map { field in
             Fields.all[field].kind == .list ? known[field: field]?.arrayValue?.compactMap(\.stringValue) : nil
         }
         if let uri = known[field: Self.redirectField]?.stringValue, !uri.trimmingWhitespace.isEmpty {
@@ -27,8 +25,7 @@ public struct RuleInput: Sendable, SettingsReading {
     }
 
     public func value(_ key: String) -> JSONValue? {
-        if let field = KnownKeys.field(of: key) { return known[field: field] }
-        return settings.value(key)
+        settings.value(key)
     }
 
     /// A list field's text items (as `SettingsReading.list`), made once: a dozen rules

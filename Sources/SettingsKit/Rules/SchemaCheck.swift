@@ -23,7 +23,8 @@ enum SchemaCheck {
                     path: []))
         }
 
-        let known = KnownValues(root)
+        let settings = Settings(root: root)
+        let known = settings.known
         for (i, container) in Fields.containers.enumerated() {
             if let v = known[container: i], v.objectValue == nil {
                 return .failure(Problem(code: .schema, message: "\(container): expected an object, found \(v.kindName)", path: components(container)))
@@ -33,7 +34,7 @@ enum SchemaCheck {
             guard let v = known[field: i] else { continue }
             if let problem = typeProblem(field, v) { return .failure(problem) }
         }
-        return .success(Settings(root: root))
+        return .success(settings)
     }
 
     /// The version is the number 1, in any notation JSON has for it (1, 1.0, 1e0: what

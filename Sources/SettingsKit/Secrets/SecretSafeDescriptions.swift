@@ -27,3 +27,9 @@ extension Change: CustomStringConvertible, CustomDebugStringConvertible, CustomR
         Mirror(self, children: ["change": description], displayStyle: .struct)
     }
 }
+
+extension KnownValues: CustomStringConvertible, CustomReflectable {
+    /// The values are the document's, the secret among them: only how many are present.
+    var description: String { "KnownValues(\(count) keys present)" }
+    var customMirror: Mirror { Mirror(self, children: ["present": count], displayStyle: .struct) }
+}
