@@ -9,7 +9,7 @@ public enum AsciiGlyphs {
     ]
 
     public static func glyph(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        if text.isASCII { return text }
         return table[text] ?? "?"
     }
 

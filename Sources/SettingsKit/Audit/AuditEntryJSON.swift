@@ -71,7 +71,7 @@ private struct JSONBytes {
     /// so the escaping rules live in one place.
     mutating func string(_ text: String) {
         let plain = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
-            guard buffer.allSatisfy(JSONBytes.isPlain) else { return false }
+            guard buffer.allSatisfy(JSONWriter.isPlain) else { return false }
             bytes.append(UInt8(ascii: "\""))
             bytes.append(contentsOf: buffer)
             bytes.append(UInt8(ascii: "\""))
@@ -82,9 +82,5 @@ private struct JSONBytes {
             JSONWriter.writeString(text, into: &quoted)
             bytes.append(contentsOf: quoted.utf8)
         }
-    }
-
-    private static func isPlain(_ byte: UInt8) -> Bool {
-        byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
     }
 }

@@ -55,17 +55,19 @@ extension String {
         var text = self
         return text.withUTF8 { hay in
             guard hay.count >= needle.count else { return false }
-            var i = 0
-            let last = hay.count - needle.count
-            while i <= last {
-                if hay[i] == first {
-                    var k = 1
-                    while k < needle.count && hay[i + k] == needle[k] { k += 1 }
-                    if k == needle.count { return true }
+            // memchr to each candidate first byte, memcmp for the rest: every value of
+            // every audited file is searched for the secret.
+            return needle.withUnsafeBytes { n in
+                let base = UnsafeRawPointer(hay.baseAddress!)
+                let last = hay.count - needle.count
+                var i = 0
+                while i <= last {
+                    guard let found = memchr(base + i, Int32(first), last - i + 1) else { return false }
+                    if memcmp(found, n.baseAddress!, needle.count) == 0 { return true }
+                    i = base.distance(to: found) + 1
                 }
-                i += 1
+                return false
             }
-            return false
         }
     }
 }
@@ -73,4 +75,28 @@ extension String {
 extension Sequence where Element == String {
     /// `contains`, byte for byte.
     public func containsBytes(_ string: String) -> Bool { contains { $0.isSameBytes(as: string) } }
+}
+
+/// Finding the end of a run of ASCII bytes eight at a time: settings files, their values
+/// and `audit`'s output are nearly all ASCII, and a byte-by-byte check of each was a few
+/// percent of `audit`.
+enum ASCIIScan {
+    /// The offset of the first byte at or after `start` that is not ASCII, or the count.
+    static func firstNonASCII(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int {
+        var i = start
+        let n = bytes.count
+        if n - i >= 8 {
+            let raw = UnsafeRawBufferPointer(bytes)
+            while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+        }
+        while i < n, bytes[i] < 0x80 { i += 1 }
+        return i
+    }
+}
+
+extension String {
+    /// Whether every byte is ASCII.
+    public var isASCII: Bool {
+        utf8.withContiguousStorageIfAvailable { ASCIIScan.firstNonASCII($0) == $0.count } ?? utf8.allSatisfy { $0 < 0x80 }
+    }
 }

@@ -27,12 +27,16 @@ private enum Frame {
     case object(ObjectFrame)
 }
 
+/// Room for a few members from the start: growing one at a time (1, 2, 4, 8) was most of
+/// the parser's allocations, and settings objects hold a handful of keys.
 private final class ArrayFrame {
     var items: [JSONValue] = []
+
+    init() { items.reserveCapacity(4) }
 }
 
 private final class ObjectFrame {
-    var object = JSONObject()
+    var object = JSONObject(reservingCapacity: 8)
     /// The keys so far, by their bytes ("é" and "e\u{301}" are two keys), once the object
     /// is large enough for hashing to beat a scan of its keys.
     var seen: Set<ByteString>?
@@ -372,15 +376,10 @@ enum UTF8Check {
     static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         let n = bytes.count
-        let raw = UnsafeRawBufferPointer(bytes)
         while i < n {
-            // Settings files are nearly all ASCII: eight bytes at a time while they are.
-            while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                i += 8
-            }
+            i = ASCIIScan.firstNonASCII(bytes, from: i)
             guard i < n else { break }
             let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
             let len: Int
             var minimum: UInt32
             var code: UInt32

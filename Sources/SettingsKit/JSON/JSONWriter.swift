@@ -83,11 +83,17 @@ public enum JSONWriter {
 
     private static let hex: [Character] = Array("0123456789abcdef")
 
+    /// A byte a JSON string holds as it is: printable ASCII other than the quote and the
+    /// backslash.
+    static func isPlain(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+    }
+
     public static func writeString(_ s: String, into out: inout String) {
         out += "\""
         // Most strings are printable ASCII with no quote or backslash: copy those whole
         // instead of scalar by scalar. Anything else takes the careful path below.
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+        if s.utf8.allSatisfy(isPlain) {
             out += s
             out += "\""
             return

@@ -125,9 +125,9 @@ extension String {
     public var trimmingWhitespace: String {
         // Most values start and end with an ASCII character that is not white space:
         // answer those without Unicode property lookups.
-        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
-            !String.isASCIIWhitespace(first), !String.isASCIIWhitespace(last)
-        {
+        // (The ends are read from the bytes in place: UTF8View's `last` walks an index.)
+        let ends = utf8.withContiguousStorageIfAvailable { $0.isEmpty ? nil : ($0[0], $0[$0.count - 1]) } ?? utf8.first.map { ($0, utf8.last!) }
+        if let (first, last) = ends, first < 0x80, last < 0x80, !String.isASCIIWhitespace(first), !String.isASCIIWhitespace(last) {
             return self
         }
         let scalars = unicodeScalars
@@ -137,7 +137,7 @@ extension String {
     }
 
     public var containsWhitespace: Bool {
-        if utf8.allSatisfy({ $0 < 0x80 }) { return utf8.contains(where: String.isASCIIWhitespace) }
+        if isASCII { return utf8.contains(where: String.isASCIIWhitespace) }
         return unicodeScalars.contains { $0.properties.isWhitespace }
     }
 

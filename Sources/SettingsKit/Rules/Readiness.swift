@@ -58,22 +58,23 @@ public enum Readiness {
     /// template's bytes: a value from the file that itself holds "{label}" is quoted as
     /// it is, never filled in again. (Byte search also replaced a Character-based
     /// search that took a tenth of `audit`'s time; the placeholders are ASCII.)
+    private static let placeholderNames = ["{value}", "{label}", "{field}", "{hint}"].map { Array($0.utf8) }
+
     static func fill(_ template: String, _ hit: Hit) -> String {
         let bytes = Array(template.utf8)
         guard bytes.contains(UInt8(ascii: "{")) else { return template }
-        let placeholders: [(name: [UInt8], value: String)] = [
-            (Array("{value}".utf8), hit.value), (Array("{label}".utf8), hit.label), (Array("{field}".utf8), hit.field ?? ""),
-            (Array("{hint}".utf8), hit.hint),
-        ]
         var out = ""
         var i = 0, copied = 0
         while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "{"),
-                let p = placeholders.first(where: { bytes[i...].starts(with: $0.name) })
-            {
+            if bytes[i] == UInt8(ascii: "{"), let p = placeholderNames.firstIndex(where: { bytes[i...].starts(with: $0) }) {
                 out += String(decoding: bytes[copied..<i], as: UTF8.self)
-                out += p.value
-                i += p.name.count
+                switch p {
+                case 0: out += hit.value
+                case 1: out += hit.label
+                case 2: out += hit.field ?? ""
+                default: out += hit.hint
+                }
+                i += placeholderNames[p].count
                 copied = i
             } else {
                 i += 1

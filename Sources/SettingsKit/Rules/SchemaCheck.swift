@@ -30,12 +30,37 @@ enum SchemaCheck {
                 return .failure(Problem(code: .schema, message: "\(container): expected an object, found \(v.kindName)", path: components(container)))
             }
         }
-        for (i, field) in Fields.all.enumerated() {
-            guard let v = known[field: i] else { continue }
-            if let problem = typeProblem(field, v) { return .failure(problem) }
+        for (i, shape) in shapes.enumerated() {
+            guard let v = known[field: i], !shape.fits(v) else { continue }
+            if let problem = typeProblem(Fields.all[i], v) { return .failure(problem) }
         }
         return .success(settings)
     }
+
+    /// The JSON type a field's value has, in `Fields.all`'s order: asked of every field of
+    /// every file, where copying each field (its texts and choices) was a third of the check.
+    /// A value that does not fit is described by `typeProblem`.
+    private enum Shape {
+        case string, bool, stringList
+
+        init(_ kind: FieldKind) {
+            switch kind {
+            case .text, .choice: self = .string
+            case .toggle: self = .bool
+            case .list: self = .stringList
+            }
+        }
+
+        func fits(_ v: JSONValue) -> Bool {
+            switch (self, v) {
+            case (.string, .string), (.bool, .bool): return true
+            case (.stringList, .array(let items)): return items.allSatisfy { $0.stringValue != nil }
+            default: return false
+            }
+        }
+    }
+
+    private static let shapes = Fields.all.map { Shape($0.kind) }
 
     /// The version is the number 1, in any notation JSON has for it (1, 1.0, 1e0: what
     /// JSON Schema's `"const": 1` accepts too). A whole number above it is a newer file.

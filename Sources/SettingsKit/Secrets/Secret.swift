@@ -24,12 +24,12 @@ public enum Secret {
     /// secret's length, and only the last 4 characters of a secret long enough that they
     /// give nothing useful away.
     public static func mask(_ secret: String) -> String {
-        secret.unicodeScalars.count >= 16 ? maskText + String(secret.suffix(4)) : maskText
+        secret.hasScalars(atLeast: 16) ? maskText + String(secret.suffix(4)) : maskText
     }
 
     /// A secret that cannot be searched for (see the type's notes). An empty one is no secret.
     public static func isTooShort(_ secret: String) -> Bool {
-        !secret.isEmpty && secret.unicodeScalars.count < minimumSearchLength
+        !secret.isEmpty && !secret.hasScalars(atLeast: minimumSearchLength)
     }
 
     /// `connection.clientSecret`, or any key whose last part names a secret.
@@ -89,7 +89,7 @@ public enum Secret {
     public static func patterns(_ secrets: [String]) -> [[UInt8]] {
         var out: [[UInt8]] = []
         for secret in secrets {
-            for form in [secret, secret.trimmingWhitespace] where form.unicodeScalars.count >= minimumSearchLength {
+            for form in [secret, secret.trimmingWhitespace] where form.hasScalars(atLeast: minimumSearchLength) {
                 let bytes = Array(form.utf8)
                 if !out.contains(bytes) { out.append(bytes) }
             }
@@ -226,5 +226,16 @@ public enum Secret {
         default:
             return value
         }
+    }
+}
+
+extension String {
+    /// Whether the text has at least `n` Unicode scalars, without counting them all where
+    /// its bytes already tell: at most one scalar per byte, and one per byte in ASCII.
+    func hasScalars(atLeast n: Int) -> Bool {
+        let bytes = utf8.count
+        if bytes < n { return false }
+        if isASCII { return true }
+        return unicodeScalars.count >= n
     }
 }

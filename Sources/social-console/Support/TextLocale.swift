@@ -21,7 +21,7 @@ enum TextLocale {
     /// `text` as it should be printed in this locale. Free when the locale is UTF-8 or
     /// the text is ASCII.
     static func forOutput(_ text: String) -> String {
-        if outputIsUTF8 || text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        if outputIsUTF8 || text.isASCII { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
