@@ -26,7 +26,7 @@ struct AuditOptions {
     func run() throws {
         // Files are judged in parallel (ParallelAudit). Text and json come out in path
         // order, byte for byte as one thread would write them; jsonl as files are judged.
-        // Text goes through Output.line like every command's text; JSON, already escaped
+        // Text is made safe as every command's text is (Output.safe), by the thread that judged the file; JSON, already escaped
         // by its writer, is gathered into large writes.
         // Output redirected into a file below an audited folder is not audited.
         let ownOutput = Self.standardOutputFile()
@@ -36,6 +36,8 @@ struct AuditOptions {
             throw ExitCode(2)
         }
         let out = BufferedOutput(streaming: format == .jsonl)
+        // Read once here, before the threads that use them start.
+        _ = (Output.colour, TextLocale.outputIsUTF8)
         let format = self.format
         let onlyFailing = self.onlyFailing
         var first = true
@@ -55,13 +57,13 @@ struct AuditOptions {
             render: { entry in
                 // A ready file left out of the list renders as nothing; it still counts.
                 if onlyFailing && entry.exitCode == 0 { return "" }
-                return format == .text ? AuditText.render(entry) : entry.compactJSON
+                return format == .text ? Output.safe(AuditText.render(entry)) : entry.compactJSON
             },
             emit: { text in
                 if text.isEmpty { return }
                 switch format {
                 case .text:
-                    Output.line(text)
+                    Output.print(text)  // made safe by `render`
                 case .json:
                     if !first { out.write(", ") }
                     first = false

@@ -15,7 +15,12 @@ enum Output {
     /// Text already made safe by its writer (JSON escapes every control), as it is.
     static func print(_ text: String, terminator: String = "\n") { Swift.print(text, terminator: terminator) }
 
-    static func line(_ text: String = "") { print(TextLocale.forOutput(TerminalSafeText.sanitized(text, keepingColour: colour))) }
+    static func line(_ text: String = "") { print(safe(text)) }
+
+    /// A line as `line` prints it: escaped for the terminal, in the locale's characters.
+    /// For text made on other threads and printed in turn (`audit`), so the work is not
+    /// done one line at a time while the other threads wait.
+    static func safe(_ text: String) -> String { TextLocale.forOutput(TerminalSafeText.sanitized(text, keepingColour: colour)) }
 
     /// One line on stderr, prefixed with the program name.
     static func error(_ text: String) {

@@ -28,28 +28,34 @@ enum TerminalSafeText {
     static func sanitized(_ text: String, keepingColour: Bool) -> String {
         // Most lines are printable ASCII: nothing to change, nothing to copy.
         if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }) { return text }
-        let scalars = Array(text.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var i = 0
-        while i < scalars.count {
+        // Else copied a run at a time between what changes: scalar by scalar, a line with
+        // a "✗" in it cost `audit` more than judging the file it was about.
+        let scalars = text.unicodeScalars
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var run = scalars.startIndex
+        var i = run
+        while i < scalars.endIndex {
             let s = scalars[i]
             if s == marker[0], let end = styleEnd(scalars, from: i) {
+                out += Substring(scalars[run..<i])
                 if keepingColour {
-                    out.append("\u{1B}")
-                    out.append("[")
-                    out.append(contentsOf: scalars[(i + marker.count)...end])
+                    out += "\u{1B}["
+                    out += Substring(scalars[scalars.index(i, offsetBy: marker.count)...end])
                 }
-                i = end + 1
-                continue
-            }
-            if isControl(s) {
-                out.append(contentsOf: visible(s).unicodeScalars)
+                i = scalars.index(after: end)
+                run = i
+            } else if isControl(s) {
+                out += Substring(scalars[run..<i])
+                out += visible(s)
+                i = scalars.index(after: i)
+                run = i
             } else {
-                out.append(s)
+                i = scalars.index(after: i)
             }
-            i += 1
         }
-        return String(out)
+        out += Substring(scalars[run...])
+        return out
     }
 
     /// What `isHiddenFromDisplay` names, but line break and tab, which text output keeps.
@@ -58,10 +64,13 @@ enum TerminalSafeText {
     static func visible(_ s: Unicode.Scalar) -> String { s.displayEscape }
 
     /// The index of the final `m` when one of our style markers starts at `start`.
-    static func styleEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
-        guard scalars.count - start > marker.count, scalars[start..<(start + marker.count)].elementsEqual(marker) else { return nil }
-        var j = start + marker.count
-        while j < scalars.count, scalars[j] == ";" || ("0"..."9").contains(scalars[j]) { j += 1 }
-        return j < scalars.count && scalars[j] == "m" ? j : nil
+    static func styleEnd(_ scalars: String.UnicodeScalarView, from start: String.Index) -> String.Index? {
+        var j = start
+        for expected in marker {
+            guard j < scalars.endIndex, scalars[j] == expected else { return nil }
+            j = scalars.index(after: j)
+        }
+        while j < scalars.endIndex, scalars[j] == ";" || ("0"..."9").contains(scalars[j]) { j = scalars.index(after: j) }
+        return j < scalars.endIndex && scalars[j] == "m" ? j : nil
     }
 }
