@@ -98,22 +98,7 @@ public enum JSONWriter {
             out += "\""
             return
         }
-        // The rest is copied a run at a time between the characters that need escaping:
-        // appended scalar by scalar, the few messages with a "→" or "…" in them were a
-        // fifth of `audit --format json`'s writing.
-        let scalars = s.unicodeScalars
-        var run = scalars.startIndex
-        var i = run
-        while i < scalars.endIndex {
-            let next = scalars.index(after: i)
-            if let escaped = escape(scalars[i]) {
-                out += Substring(scalars[run..<i])
-                out += escaped
-                run = next
-            }
-            i = next
-        }
-        out += Substring(scalars[run...])
+        out += s.rewritingScalars { scalars, i in escape(scalars[i]).map { ($0, scalars.index(after: i)) } }
         out += "\""
     }
 

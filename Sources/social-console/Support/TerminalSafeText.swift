@@ -28,34 +28,16 @@ enum TerminalSafeText {
     static func sanitized(_ text: String, keepingColour: Bool) -> String {
         // Most lines are printable ASCII: nothing to change, nothing to copy.
         if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }) { return text }
-        // Else copied a run at a time between what changes: scalar by scalar, a line with
-        // a "✗" in it cost `audit` more than judging the file it was about.
-        let scalars = text.unicodeScalars
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var run = scalars.startIndex
-        var i = run
-        while i < scalars.endIndex {
+        let markerStart = marker[0]
+        return text.rewritingScalars { scalars, i in
             let s = scalars[i]
-            if s == marker[0], let end = styleEnd(scalars, from: i) {
-                out += Substring(scalars[run..<i])
-                if keepingColour {
-                    out += "\u{1B}["
-                    out += Substring(scalars[scalars.index(i, offsetBy: marker.count)...end])
-                }
-                i = scalars.index(after: end)
-                run = i
-            } else if isControl(s) {
-                out += Substring(scalars[run..<i])
-                out += visible(s)
-                i = scalars.index(after: i)
-                run = i
-            } else {
-                i = scalars.index(after: i)
+            if s.value >= 0x20 && s.value < 0x7F { return nil }  // printable ASCII, the most of it
+            if s == markerStart, let end = styleEnd(scalars, from: i) {
+                let style = keepingColour ? "\u{1B}[" + String(scalars[scalars.index(i, offsetBy: marker.count)...end]) : ""
+                return (style, scalars.index(after: end))
             }
+            return isControl(s) ? (visible(s), scalars.index(after: i)) : nil
         }
-        out += Substring(scalars[run...])
-        return out
     }
 
     /// What `isHiddenFromDisplay` names, but line break and tab, which text output keeps.

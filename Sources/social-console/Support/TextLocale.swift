@@ -22,22 +22,9 @@ enum TextLocale {
     /// the text is ASCII.
     static func forOutput(_ text: String) -> String {
         if outputIsUTF8 || text.isASCII { return text }
-        // A run at a time between the glyphs that change (see TerminalSafeText.sanitized).
-        let scalars = text.unicodeScalars
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var run = scalars.startIndex
-        var i = run
-        while i < scalars.endIndex {
-            let next = scalars.index(after: i)
-            if scalars[i].value >= 0x80, let ascii = Unicode.Scalar.asciiStandIns[scalars[i]] {
-                out += Substring(scalars[run..<i])
-                out += ascii
-                run = next
-            }
-            i = next
+        return text.rewritingScalars { scalars, i in
+            guard scalars[i].value >= 0x80, let ascii = Unicode.Scalar.asciiStandIns[scalars[i]] else { return nil }
+            return (ascii, scalars.index(after: i))
         }
-        out += Substring(scalars[run...])
-        return out
     }
 }
