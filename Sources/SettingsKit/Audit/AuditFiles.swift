@@ -67,7 +67,7 @@ public struct AuditFiles: Sequence, IteratorProtocol {
     public mutating func next() -> String? {
         while true {
             if let top = stack.indices.last {
-                // In place: a copy of the listing for every file was a tenth of the walk.
+                // Read in place, not as a copy of the listing for every file.
                 let next = stack[top].next
                 guard next < stack[top].entries.count else {
                     stack.removeLast()

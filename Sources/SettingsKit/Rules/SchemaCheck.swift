@@ -38,8 +38,8 @@ enum SchemaCheck {
     }
 
     /// The JSON type a field's value has, in `Fields.all`'s order: asked of every field of
-    /// every file, where copying each field (its texts and choices) was a third of the check.
-    /// A value that does not fit is described by `typeProblem`.
+    /// every file, where copying each field (its texts and choices) was most of the check's
+    /// time. A value that does not fit is described by `typeProblem`.
     private enum Shape {
         case string, bool, stringList
 
