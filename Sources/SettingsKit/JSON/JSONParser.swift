@@ -27,16 +27,15 @@ private enum Frame {
     case object(ObjectFrame)
 }
 
-/// Room for a few members from the start: settings objects hold a handful of keys, and
-/// growing the lists one step at a time (1, 2, 4, 8) took four allocations each.
+/// Lists and objects grow as they fill (1, 2, 4, 8 members: four allocations for a
+/// settings object). Reserving room for eight from the start was 5% faster for `audit`,
+/// and doubled the memory of a hostile file of a million one-key objects (to 450 MB).
 private final class ArrayFrame {
     var items: [JSONValue] = []
-
-    init() { items.reserveCapacity(4) }
 }
 
 private final class ObjectFrame {
-    var object = JSONObject(reservingCapacity: 8)
+    var object = JSONObject()
     /// The keys so far, by their bytes ("é" and "e\u{301}" are two keys), once the object
     /// is large enough for hashing to beat a scan of its keys.
     var seen: Set<ByteString>?

@@ -49,12 +49,6 @@ public struct JSONObject: Equatable, Sendable, Sequence {
 
     public init() {}
 
-    /// Empty, with room for `capacity` keys.
-    init(reservingCapacity capacity: Int) {
-        keys.reserveCapacity(capacity)
-        values.reserveCapacity(capacity)
-    }
-
     public init(_ pairs: [(String, JSONValue)]) {
         for (k, v) in pairs { self[k] = v }
     }
