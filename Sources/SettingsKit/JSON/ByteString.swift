@@ -51,23 +51,27 @@ extension String {
 
     /// Whether these bytes occur in this string's UTF-8 bytes (the empty run always does).
     public func containsBytes(_ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
+        if needle.isEmpty { return true }
         var text = self
-        return text.withUTF8 { hay in
-            guard hay.count >= needle.count else { return false }
-            // memchr to each candidate first byte, memcmp for the rest: every value of
-            // every audited file is searched for the secret.
-            return needle.withUnsafeBytes { n in
-                let base = UnsafeRawPointer(hay.baseAddress!)
-                let last = hay.count - needle.count
-                var i = 0
-                while i <= last {
-                    guard let found = memchr(base + i, Int32(first), last - i + 1) else { return false }
-                    if memcmp(found, n.baseAddress!, needle.count) == 0 { return true }
-                    i = base.distance(to: found) + 1
-                }
-                return false
+        return text.withUTF8 { $0.firstOffset(of: needle) != nil }
+    }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// Where `needle` (not empty) first occurs at or after `start`, byte for byte: memchr
+    /// to each candidate first byte, memcmp for the rest. Every value of every audited
+    /// file is searched for the secret.
+    func firstOffset(of needle: [UInt8], from start: Int = 0) -> Int? {
+        guard let first = needle.first, let base = baseAddress.map(UnsafeRawPointer.init), count - start >= needle.count else { return nil }
+        return needle.withUnsafeBytes { n in
+            let last = count - needle.count
+            var i = start
+            while i <= last {
+                guard let found = memchr(base + i, Int32(first), last - i + 1) else { return nil }
+                if memcmp(found, n.baseAddress!, needle.count) == 0 { return base.distance(to: found) }
+                i = base.distance(to: found) + 1
             }
+            return nil
         }
     }
 }

@@ -28,6 +28,8 @@ public enum JSONValue: Equatable, Sendable {
     public var boolValue: Bool? { if case .bool(let b) = self { return b } else { return nil } }
     public var objectValue: JSONObject? { if case .object(let o) = self { return o } else { return nil } }
     public var arrayValue: [JSONValue]? { if case .array(let a) = self { return a } else { return nil } }
+    /// A list's text items, anything else in it left out; nil when the value is not a list.
+    public var textItems: [String]? { arrayValue?.compactMap(\.stringValue) }
 
     /// What a value is, in words for error messages ("a string", "an object").
     public var kindName: String {

@@ -7,7 +7,7 @@ public protocol SettingsReading {
 extension SettingsReading {
     public func text(_ key: String) -> String? { value(key)?.stringValue }
     public func flag(_ key: String) -> Bool? { value(key)?.boolValue }
-    public func list(_ key: String) -> [String]? { value(key)?.arrayValue?.compactMap(\.stringValue) }
+    public func list(_ key: String) -> [String]? { value(key)?.textItems }
 
     /// A text value with surrounding white space removed, or nil when it is missing or blank.
     public func filled(_ key: String) -> String? {

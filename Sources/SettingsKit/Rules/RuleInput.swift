@@ -15,7 +15,7 @@ public struct RuleInput: Sendable, SettingsReading {
         self.fileMode = fileMode
         let known = settings.known
         lists = Fields.all.indices.map { field in
-            Fields.all[field].kind == .list ? known[field: field]?.arrayValue?.compactMap(\.stringValue) : nil
+            Fields.all[field].kind == .list ? known[field: field]?.textItems : nil
         }
         if let uri = known[field: Self.redirectField]?.stringValue, !uri.trimmingWhitespace.isEmpty {
             redirect = (uri, WebAddress.parse(uri))
@@ -32,7 +32,7 @@ public struct RuleInput: Sendable, SettingsReading {
     /// read the scope and callback lists.
     public func list(_ key: String) -> [String]? {
         if let field = KnownKeys.field(of: key), Fields.all[field].kind == .list { return lists[field] }
-        return value(key)?.arrayValue?.compactMap(\.stringValue)
+        return value(key)?.textItems
     }
 
     /// A URL as the URL Standard parses it: the redirect URI's parse again when it is the
