@@ -256,6 +256,15 @@ import Testing
         #expect(try CLI.run(["authorize-url", file, "--state", "x"]).out.contains("&state=x&"))
     }
 
+    @Test func authorizeURLRefusesToPrintASecretPastedIntoTheClientID() throws {
+        let ws = try Workspace()
+        let file = try ws.example("acme-prod.json", as: "p.json")
+        #expect(try CLI.run(["set", file, "connection.clientId=\(TestSecret.value)"]).code != 2)
+        let r = try CLI.run(["authorize-url", file])  // fails the test if any output holds the secret
+        #expect(r.code == 1 && r.out.isEmpty)
+        #expect(r.err.contains("holds the client secret"), "\(r.err)")
+    }
+
     @Test func authorizeURLOfADevelopmentFileSaysItUsesSharedCredentials() throws {
         let ws = try Workspace()
         let file = ws.path + "/d.json"

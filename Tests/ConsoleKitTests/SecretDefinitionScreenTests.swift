@@ -25,4 +25,15 @@ import Testing
         #expect(!frame.contains("W\u{301}") && !frame.contains("XYZ"), "not even the last character: \(frame)")
         #expect(!SecretTests.leaks(frame))
     }
+
+    /// The secret pasted into the scope filter by mistake: masked there as in any field.
+    @Test func theSecretPastedIntoTheScopeFilterIsMasked() {
+        var s = Fixture.state()
+        s.go(to: .permissions)
+        s.press(.char("/"), .paste(TestSecret.value))
+        #expect(s.scopeFilter?.text == TestSecret.value, "the filter holds what was pasted")
+        let frame = s.rendered(width: 100, height: 30)
+        #expect(frame.contains("no scope matches"), "\(frame)")
+        #expect(!SecretTests.leaks(frame), "\(frame)")
+    }
 }

@@ -83,6 +83,21 @@ import SettingsKit
         #expect(!url.contains(TestSecret.value))
     }
 
+    /// A value the URL would quote holds a secret: the client secret pasted into the Client
+    /// ID (with spaces around it, too), or an old tool's client_secret pasted into a scope.
+    @Test func refusesAValueHoldingASecret() {
+        var pasted = Fixtures.ready
+        pasted.setText("connection.clientId", " " + TestSecret.value + " ")
+        var other = Fixtures.ready
+        other.setValue(.object(JSONObject([("client_secret", .string("old-tool-secret-4321"))])), for: "legacy")
+        other.setList("connection.scopes", ["read:jira-work", "old-tool-secret-4321"])
+        for settings in [pasted, other] {
+            #expect(throws: ConsentURL.Problem.holdsSecret) { try ConsentURL.build(settings, state: "s").get() }
+        }
+        #expect(throws: ConsentURL.Problem.holdsSecret) { try ConsentURL.build(Fixtures.ready, state: TestSecret.value).get() }
+        #expect((try? ConsentURL.build(Fixtures.ready, state: "s").get()) != nil, "near miss: the ready file builds")
+    }
+
     @Test func namesWhatIsMissing() {
         #expect(throws: ConsentURL.Problem.missing(["connection.clientId", "instance.redirectUri"])) {
             try ConsentURL.build(Settings(), state: "s").get()

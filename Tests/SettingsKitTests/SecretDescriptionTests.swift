@@ -59,4 +59,44 @@ import SettingsKit
         let s = Fixtures.ready
         #expect(s.description.contains("••••••••XYZW"))
     }
+
+    /// A secret-named key inside a list (`"notes": [{"apiSecret": …}]`): a change to the
+    /// list is a secret change, and its history line and `diff` line hold no secret.
+    @Test func aSecretNamedKeyInsideAListIsASecretToo() {
+        let old = "list-kept-secret-5678"
+        var s = Fixtures.ready
+        s.setValue(.array([.object(JSONObject([("apiSecret", .string(old))]))]), for: "notes")
+        #expect(Secret.values(in: s).contains(old))
+        let changes = SettingsDiff.compare(Fixtures.ready, s)
+        #expect(changes.map(\.key) == ["notes"] && changes.allSatisfy(\.isSecret))
+        let line = SettingsStore.historyLine(time: "t", user: "u", via: "set", changes: changes, secrets: Secret.values(in: s))
+        #expect(!line.contains(old) && !changes[0].line().contains(old), "\(line)")
+        #expect(!JSONWriter.write(Secret.redacted(s).document).contains(old), "as show masks it")
+    }
+
+    /// A key that holds the secret is masked in every way a change is written, its
+    /// description (print, a failing test) included.
+    @Test func aChangesKeyHoldingTheSecretIsMaskedWhereverItIsWritten() {
+        let change = Change(path: ["notes", TestSecret.value], old: nil, new: .string("x"), secrets: [TestSecret.value])
+        #expect(change.isSecret && change.shownKey == "notes.••••••••")
+        expectNoSecret(change)
+        #expect(!change.line().contains(TestSecret.value))
+        #expect(!SettingsStore.historyLine(time: "t", user: "u", via: "set", changes: [change]).contains(TestSecret.value))
+    }
+
+    /// Findings name keys of the file; another secret used as a key name (here an old
+    /// tool's client_secret, with the client secret pasted under it) is masked in the
+    /// finding's field and label as in its message.
+    @Test func aFindingNamesNoKeyThatIsAnotherSecret() {
+        let old = "old-tool-secret-9876"
+        var s = Fixtures.ready
+        s.setValue(.object(JSONObject([("client_secret", .string(old))])), for: "legacy")
+        s.setValue(.object(JSONObject([(old, .string(TestSecret.value))])), for: "notes")
+        let found = Readiness.evaluate(s).findings.filter { $0.code == "credentials/secret-in-other-field" }
+        #expect(!found.isEmpty, "the pasted secret is found")
+        for f in found {
+            #expect(!(f.field + f.message + f.fix).contains(old), "\(f.field) \(f.message)")
+            #expect(!(f.field + f.message + f.fix).contains(TestSecret.value))
+        }
+    }
 }

@@ -275,7 +275,7 @@ enum FormView {
             case .elsewhere(let text, let style):
                 buffer.put(text, x: body.x + 2, y: y, style: style, limit: body.width - 3)
             case .filter:
-                drawFilter(state, x: body.x + 2, y: y, width: body.right - 1 - (body.x + 2), into: &buffer)
+                drawFilter(state, x: body.x + 2, y: y, width: body.right - 1 - (body.x + 2), mask: mask, into: &buffer)
             case .row(let i, let part):
                 let shows = drawRow(
                     items[i], index: i, part: part, shape: shapes[i] ?? .single, state: state, y: y,
@@ -290,7 +290,8 @@ enum FormView {
     }
 
     /// The filter's line: what is typed (with the cursor while it is), and how many match.
-    static func drawFilter(_ state: ConsoleState, x: Int, y: Int, width: Int, into buffer: inout CellBuffer) {
+    /// What is typed is masked like any field's: the secret may be pasted here by mistake.
+    static func drawFilter(_ state: ConsoleState, x: Int, y: Int, width: Int, mask: SecretMask, into buffer: inout CellBuffer) {
         guard let filter = state.scopeFilter, width > 0 else { return }
         let scopes = state.items.enumerated().filter {
             if case .scope = $0.element { return true }; return false
@@ -302,7 +303,7 @@ enum FormView {
         let style: Style = filter.isEditing ? .focusField : .field
         buffer.fill(x: at, y: y, width: textWidth, height: 1, style: style)
         let (column, _) = FieldText.drawEditing(
-            filter.editor.characters, cursor: filter.editor.cursor, masking: .none,
+            filter.editor.characters, cursor: filter.editor.cursor, masking: .secret(mask),
             x: at, y: y, width: textWidth, style: style, into: &buffer)
         if filter.isEditing && state.overlay == nil { buffer.cursor = Point(x: at + column, y: y) }
         at += textWidth + 2

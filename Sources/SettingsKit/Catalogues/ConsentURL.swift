@@ -4,6 +4,9 @@ public enum ConsentURL {
 
     public enum Problem: Error, Equatable {
         case missing([String])
+        /// A value the URL would quote holds a secret (`Secret.values`): pasted into the
+        /// wrong field, most likely. Printing the URL would print the secret.
+        case holdsSecret
     }
 
     /// The scopes the instance asks for: read:me first, then the connection's, once each.
@@ -31,6 +34,9 @@ public enum ConsentURL {
             ("response_type", "code"),
             ("prompt", "consent"),
         ]
+        // Judged before encoding, as every search for a secret is: encoded, it is other bytes.
+        let secrets = Secret.values(in: settings)
+        if parameters.contains(where: { Secret.isIn($0.1, secrets) }) { return .failure(.holdsSecret) }
         let query = parameters.map { "\($0.0)=\(percentEncode($0.1))" }.joined(separator: "&")
         return .success(authorizeEndpoint + "?" + query)
     }

@@ -12,23 +12,31 @@ public struct Change: Equatable, Sendable {
 
     public var key: String { path.joined(separator: ".") }
 
+    /// The key as it may be shown: any secret it holds (a secret pasted as a key name)
+    /// masked. Every way of writing a change starts from this, `description` included.
+    public let shownKey: String
+
     public init(path: [String], old: JSONValue?, new: JSONValue?, secrets: [String]) {
         self.path = path
         self.old = old
         self.new = new
         let patterns = Secret.patterns(secrets)
+        let key = path.joined(separator: ".")
         isSecret =
-            Secret.isSecretKey(path.joined(separator: "."))
+            Secret.isSecretKey(key)
             || path.contains { Secret.contains($0, patterns) }
             || [old, new].contains { $0.map { Secret.holds($0, patterns: patterns) } ?? false }
+        shownKey = patterns.isEmpty ? key : Secret.scrub(key, patterns: patterns)
     }
 
-    /// A change known to be secret or not, as a history line records it.
+    /// A change known to be secret or not, as a history line records it (its keys were
+    /// masked when the line was written).
     init(path: [String], old: JSONValue?, new: JSONValue?, isSecret: Bool) {
         self.path = path
         self.old = old
         self.new = new
         self.isSecret = isSecret
+        shownKey = path.joined(separator: ".")
     }
 
     public static func == (a: Change, b: Change) -> Bool {
@@ -45,7 +53,7 @@ public struct Change: Equatable, Sendable {
         secrets: [String] = [], missing: String = "(not set)", secretWord: String = "changed",
         style: (String) -> String = { $0 }
     ) -> String {
-        let shownKey = Secret.scrub(key, secrets: secrets)
+        let shownKey = Secret.scrub(self.shownKey, secrets: secrets)
         if isSecret { return "\(shownKey): \(secretWord)" }
         func shown(_ value: JSONValue?) -> String {
             guard let value, value != .null else { return style(missing) }

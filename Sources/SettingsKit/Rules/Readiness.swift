@@ -26,8 +26,12 @@ public enum Readiness {
             let rule = rules[order]
             if hits.count > findingsPerRule { leftOut.append(Report.LeftOut(code: rule.code, count: hits.count - findingsPerRule)) }
             for var hit in hits.prefix(findingsPerRule) {
+                // The field and its label too: a check may name a key of the file, and
+                // another secret (an old tool's client_secret) may be used as a key.
                 if !hit.value.isEmpty { hit.value = scrubbed(hit.value) }
                 if !hit.hint.isEmpty { hit.hint = scrubbed(hit.hint) }
+                if !hit.label.isEmpty { hit.label = scrubbed(hit.label) }
+                hit.field = hit.field.map(scrubbed)
                 let message = hit.message.flatMap { rule.messages[$0] } ?? rule.message
                 let finding = Finding(
                     code: rule.code, severity: rule.severity, step: rule.step,

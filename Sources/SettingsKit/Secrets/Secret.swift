@@ -63,21 +63,25 @@ public enum Secret {
     }
 
     /// The secrets of documents: the client secret, and the text under any other secret
-    /// key (an old tool's `client_secret` is a real secret too), each once.
+    /// key (an old tool's `client_secret` is a real secret too), each once. Lists are
+    /// looked into as `redacted` does: their text items under a secret key, and the
+    /// objects in them.
     public static func values(in settings: Settings...) -> [String] {
         var out: [String] = []
         // A key's last part is the key itself: no dotted path needs building.
-        func walk(_ object: JSONObject) {
-            for (key, value) in object {
-                switch value {
-                case .object(let child): walk(child)
-                case .string(let text) where !text.isEmpty && namesSecret(key):
-                    if !out.contains(where: { $0.utf8.elementsEqual(text.utf8) }) { out.append(text) }
-                default: break
-                }
+        func walk(_ value: JSONValue, underSecretKey: Bool) {
+            switch value {
+            case .object(let object):
+                for (key, child) in object { walk(child, underSecretKey: namesSecret(key)) }
+            case .array(let items):
+                for item in items { walk(item, underSecretKey: underSecretKey) }
+            case .string(let text) where underSecretKey && !text.isEmpty:
+                if !out.containsBytes(text) { out.append(text) }
+            default:
+                break
             }
         }
-        for document in settings { walk(document.root) }
+        for document in settings { walk(.object(document.root), underSecretKey: false) }
         return out
     }
 
@@ -121,20 +125,7 @@ public enum Secret {
         }
     }
 
-    static func contains(_ text: String, _ patterns: [[UInt8]]) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in patterns.contains { firstMatch(of: $0, in: bytes, from: 0) != nil } }
-    }
-
-    static func firstMatch(of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
-        var i = start
-        while i + pattern.count <= bytes.count {
-            if bytes[i] == first && (1..<pattern.count).allSatisfy({ bytes[i + $0] == pattern[$0] }) { return i }
-            i += 1
-        }
-        return nil
-    }
+    static func contains(_ text: String, _ patterns: [[UInt8]]) -> Bool { patterns.contains { text.containsBytes($0) } }
 
     // MARK: Masking
 
@@ -152,14 +143,14 @@ public enum Secret {
         for pattern in patterns {
             var copy = out
             let replaced: [UInt8]? = copy.withUTF8 { bytes in
-                guard var at = firstMatch(of: pattern, in: bytes, from: 0) else { return nil }
+                guard var at = bytes.firstOffset(of: pattern) else { return nil }
                 var result: [UInt8] = []
                 var copied = 0
                 while true {
                     result += bytes[copied..<at]
                     result += maskText.utf8
                     copied = at + pattern.count
-                    guard let next = firstMatch(of: pattern, in: bytes, from: copied) else { break }
+                    guard let next = bytes.firstOffset(of: pattern, from: copied) else { break }
                     at = next
                 }
                 result += bytes[copied...]

@@ -199,7 +199,7 @@ public enum SettingsStore {
     /// whoever may read the folder's history, long after the secret was rotated.
     public static func historyLine(time: String, user: String, via: String, changes: [Change], secrets: [String] = []) -> String {
         let items: [JSONValue] = changes.map { change in
-            let key = JSONValue.string(Secret.scrub(change.key, secrets: secrets))
+            let key = JSONValue.string(Secret.scrub(change.shownKey, secrets: secrets))
             if change.isSecret {
                 return .object(JSONObject([("key", key), ("secret", .string("changed"))]))
             }

@@ -28,16 +28,6 @@ struct AuthorizeURLCommand: ParsableCommand {
         }
         switch ConsentURL.build(loaded.settings, state: state ?? ConsentURL.randomState()) {
         case .success(let url):
-            // The URL quotes the Client ID, redirect URI and scopes; if the secret was pasted
-            // into one of them, printing the URL would print the secret.
-            if let secret = loaded.settings.text(Fields.secretKey),
-                Secret.isIn(url, [secret, ConsentURL.percentEncode(secret), ConsentURL.percentEncode(secret.trimmingWhitespace)])
-            {
-                Output.error(
-                    "\(file): cannot build the consent URL: one of its values holds the client secret (pasted into the wrong field?); see social-console audit \(file)"
-                )
-                throw ExitCode(1)
-            }
             Output.line(url)
             let report = Readiness.evaluate(loaded)
             if !report.readyForProduction {
@@ -45,6 +35,11 @@ struct AuthorizeURLCommand: ParsableCommand {
             }
         case .failure(.missing(let keys)):
             Output.error("\(file): cannot build the consent URL: \(keys.joined(separator: " and ")) \(agreeing(keys.count, "is", "are")) not set")
+            throw ExitCode(1)
+        case .failure(.holdsSecret):
+            Output.error(
+                "\(file): cannot build the consent URL: one of its values holds the client secret (pasted into the wrong field?); see social-console audit \(file)"
+            )
             throw ExitCode(1)
         }
     }
