@@ -372,7 +372,7 @@ let specCodes = [
         // "é" as e + U+0301 after the secret's last letter: a Character search sees "W\u{301}", not "W".
         let s = Fixtures.ready { $0.setText("atlassianApp.description", TestSecret.value + "\u{301} more") }
         #expect(Fixtures.codes(s).contains("credentials/secret-in-other-field"))
-        #expect(Rules.containsBytes("abc", Array("abc".utf8)) && Rules.containsBytes("xxabcx", Array("abc".utf8)))
-        #expect(!Rules.containsBytes("ab", Array("abc".utf8)) && !Rules.containsBytes("abdab", Array("abc".utf8)))
+        #expect("abc".containsBytes(Array("abc".utf8)) && "xxabcx".containsBytes(Array("abc".utf8)))
+        #expect(!"ab".containsBytes(Array("abc".utf8)) && !"abdab".containsBytes(Array("abc".utf8)))
     }
 }

@@ -62,10 +62,4 @@ public enum Forms {
     public static func index(of key: String, on screen: Screen) -> Int? {
         items(for: screen).firstIndex { $0.key == key }
     }
-
-    /// The row that shows a key's inline finding: the last row that edits it (for the
-    /// app's scopes that is Custom scopes, under the whole checklist).
-    public static func messageRow(of key: String, on screen: Screen) -> Int? {
-        items(for: screen).lastIndex { $0.key == key }
-    }
 }

@@ -13,7 +13,7 @@ struct PlainQuestion: Equatable, Sendable {
     }
 
     /// The step's number, from 1, as the headings say it.
-    var stepNumber: Int { screen.step.flatMap { Step.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0 }
+    var stepNumber: Int { screen.step == nil ? 0 : screen.index + 1 }
 
     /// The settings key whose findings are this answer's own (the action's: the callback URLs).
     var key: String { item.key ?? FormItem.callbackKey }

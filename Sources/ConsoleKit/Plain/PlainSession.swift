@@ -342,9 +342,7 @@ public struct PlainSession: Sendable {
             phase = .ended(0)
             return ["Not saved."]
         case "<":
-            guard let last = Self.questions.indices.last(where: { Self.questions[$0].applies(to: settings) }) else { return [] }
-            phase = .asking(last)
-            return heading(for: Self.questions[last])
+            return back(from: Self.questions.count)
         case "?":
             return ["  y writes the changes to \(path); n ends without saving; < goes back to the last question."]
         default:

@@ -10,19 +10,13 @@ public enum PlainText {
     /// `text` made safe to print; line breaks are kept (they separate plain mode's lines).
     public static func safe(_ text: String, ascii: Bool) -> String {
         if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                out.append("\n")
-            } else if isControl(scalar) {
-                out += scalar.displayEscape
-            } else if ascii && !scalar.isASCII {
-                out += Unicode.Scalar.asciiStandIns[scalar] ?? scalar.displayEscape
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
+        return text.rewritingScalars { scalars, i in
+            let scalar = scalars[i], next = scalars.index(after: i)
+            if scalar == "\n" { return nil }
+            if isControl(scalar) { return (scalar.displayEscape, next) }
+            if ascii && !scalar.isASCII { return (Unicode.Scalar.asciiStandIns[scalar] ?? scalar.displayEscape, next) }
+            return nil
         }
-        return out
     }
 
     /// Tab too (a screen reader says nothing for it); line breaks are handled before.

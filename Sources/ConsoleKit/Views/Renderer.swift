@@ -131,7 +131,7 @@ public enum Renderer {
         }
         let blockers = state.report.blockers.count, warnings = state.report.warnings.count
         let forProduction = state.onlyProductionLeft
-        let counts = [blockers == 1 ? "1 blocker" : "\(blockers) blockers", warnings == 1 ? "1 warning" : "\(warnings) warnings"]
+        let counts = [plural(blockers, "blocker"), plural(warnings, "warning")]
         let summary = forProduction ? ["ready for dev", "\(blockers) for prod."] + counts.dropFirst() : counts
         // Under the list, after a blank row: derived from the number of screens.
         let summaryTop = area.y + 2 + Screen.allCases.count

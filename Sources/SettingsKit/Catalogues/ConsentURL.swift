@@ -43,19 +43,12 @@ public enum ConsentURL {
 
     /// RFC 3986 encoding: only unreserved characters stay as they are (a space is %20).
     public static func percentEncode(_ s: String) -> String {
-        let hex = Array("0123456789ABCDEF")
-        var out = ""
-        for byte in s.utf8 {
+        PercentEncoding.encode(Array(s.utf8)[...]) { byte in
             switch byte {
-            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                out.append(Character(Unicode.Scalar(byte)))
-            default:
-                out.append("%")
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"): return false
+            default: return true
             }
         }
-        return out
     }
 
     /// A random state value: 16 bytes as hex.

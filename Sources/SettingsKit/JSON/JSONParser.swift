@@ -229,8 +229,7 @@ private struct Parser {
     }
 
     /// Every part of every dotted key the settings file defines.
-    static let knownKeyNames: Set<String> = Set(
-        (Fields.all.map(\.key) + Fields.containers + ["schemaVersion"]).flatMap { $0.split(separator: ".").map(String.init) })
+    static let knownKeyNames: Set<String> = Set(KnownKeys.entries.flatMap(\.parts) + ["schemaVersion"])
 
     mutating func literal(_ word: StaticString) throws(JSONParseError) {
         let n = word.utf8CodeUnitCount

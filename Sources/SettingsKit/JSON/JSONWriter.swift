@@ -81,8 +81,6 @@ public enum JSONWriter {
         }
     }
 
-    private static let hex: [Character] = Array("0123456789abcdef")
-
     /// A byte a JSON string holds as it is: printable ASCII other than the quote and the
     /// backslash.
     static func isPlain(_ byte: UInt8) -> Bool {
@@ -117,12 +115,8 @@ public enum JSONWriter {
         // The bidi controls as well (U+202E and kin): a terminal that lays out
         // right-to-left text would reorder what follows them. All are below U+FFFF.
         // And the invisible separators (U+2028, U+2029, U+FEFF, U+200B).
-        case _
-        where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.isBidiControlCharacter
-            || scalar.isInvisibleSeparator:
-            var out = "\\u"
-            for shift in [12, 8, 4, 0] { out.append(hex[Int((scalar.value >> UInt32(shift)) & 0xF)]) }
-            return out
+        case _ where scalar.isHiddenFromDisplay:
+            return scalar.displayEscape
         default:
             return nil
         }

@@ -42,7 +42,7 @@ public struct RuleInput: Sendable, SettingsReading {
         return WebAddress.parse(text)
     }
 
-    /// `WebAddress.isWebURL`, through `webAddress`.
+    /// An absolute http(s) URL with a host, parsed through `webAddress`.
     func isWebURL(_ text: String) -> Bool {
         if case .success(let address) = webAddress(text) { return address.isHTTP }
         return false

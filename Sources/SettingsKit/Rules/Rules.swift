@@ -198,7 +198,7 @@ enum Rules {
     static let secretInOtherField: Check = { input in
         guard let secret = input.filled(Fields.secretKey), !Secret.isTooShort(secret) else { return [] }
         let needle = Array(secret.utf8)
-        func holds(_ text: String) -> Bool { containsBytes(text, needle) }
+        func holds(_ text: String) -> Bool { text.containsBytes(needle) }
         var hits: [Hit] = []
         func found(_ path: String, key: Bool) {
             let field = path.isEmpty ? "(top level)" : path
@@ -256,9 +256,6 @@ enum Rules {
         walk(.object(input.settings.root), "", nil)
         return hits
     }
-
-    /// Whether `text`'s UTF-8 bytes hold `needle` (not empty) anywhere.
-    static func containsBytes(_ text: String, _ needle: [UInt8]) -> Bool { text.containsBytes(needle) }
 
     static func scopeLists(_ input: RuleInput) -> [(String, [String])] {
         ["atlassianApp.scopes", "connection.scopes"].map { ($0, input.list($0) ?? []) }

@@ -27,7 +27,7 @@ public enum RecoveryFile {
         }
 
         /// The recovery file's name without its folder, as dialogs name it.
-        public var fileName: String { path.split(separator: "/").last.map(String.init) ?? path }
+        public var fileName: String { SystemIO.baseName(of: path) }
     }
 
     public static let suffix = ".recovered.json"

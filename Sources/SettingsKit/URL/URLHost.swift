@@ -59,7 +59,7 @@ public enum URLHost: Equatable, Sendable {
         guard !input.contains(where: { $0 != UInt8(ascii: "%") && isForbiddenHostByte($0) }) else {
             return .failure(.forbiddenHostCharacter)
         }
-        return .success(.opaque(PercentEncoding.encode(input, { $0 < 0x20 || $0 > 0x7E })))
+        return .success(.opaque(PercentEncoding.encode(input, PercentEncoding.c0Control)))
     }
 
     /// Forbidden host code points: NUL, tab, line feed, carriage return, space, # / : < > ? @ [ \ ] ^ |.
@@ -165,13 +165,8 @@ public enum URLHost: Equatable, Sendable {
         }
         var value: UInt64 = 0
         for b in digits {
-            let d: UInt64
-            switch b {
-            case 0x30...0x39: d = UInt64(b - 0x30)
-            case 0x41...0x46: d = UInt64(b - 0x41 + 10)
-            case 0x61...0x66: d = UInt64(b - 0x61 + 10)
-            default: return nil
-            }
+            guard let h = hexValue(b) else { return nil }
+            let d = UInt64(h)
             guard d < radix else { return nil }
             value = min(value * radix + d, 1 << 33)
         }

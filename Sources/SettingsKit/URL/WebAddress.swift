@@ -62,9 +62,6 @@ public struct WebAddress: Equatable, Sendable {
     public var isHTTPS: Bool { scheme == "https" }
     public var isHTTP: Bool { scheme == "http" || scheme == "https" }
 
-    /// An absolute http(s) URL with a host.
-    public static func isWebURL(_ text: String) -> Bool { WebAddress(text)?.isHTTP == true }
-
     /// "mailto:someone@example.com" (a bare local part or domain is not enough).
     public static func isMailto(_ text: String) -> Bool {
         guard text.lowercased().hasPrefix("mailto:") else { return false }

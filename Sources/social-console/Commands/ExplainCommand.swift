@@ -16,13 +16,11 @@ struct ExplainCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
-
     @Argument(help: "The message, as seen (quote it, or give it as several words); - reads it from standard input.")
     var text: [String]
 
     @Option(name: .long, help: "text or json.")
-    var format: Format = .text
+    var format: TextOrJSON = .text
 
     @Option(name: .long, help: "A settings file: say for each cause whether it shows it.")
     var file: String?

@@ -6,7 +6,7 @@ enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, jsonl
 }
 
-/// What `--format` accepts for commands that print one document: show, diff, history.
+/// What `--format` accepts for commands that print one document: show, diff, history, explain.
 enum TextOrJSON: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
