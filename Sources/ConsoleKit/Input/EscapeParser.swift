@@ -263,13 +263,11 @@ struct EscapeParser: Sendable {
         23: .function(11), 24: .function(12),
     ]
 
-    /// `ESC O` final: cursor keys and the keypad in application mode.
+    /// `ESC O` final: the same cursor and function keys as `ESC [`, and the keypad in
+    /// application mode.
     private static let ss3Keys: [UInt8: Key] = {
-        var keys: [UInt8: Key] = [
-            0x41: .up, 0x42: .down, 0x43: .right, 0x44: .left, 0x48: .home, 0x46: .end,
-            0x50: .function(1), 0x51: .function(2), 0x52: .function(3), 0x53: .function(4),
-            0x4D: .enter,
-        ]
+        var keys = csiKeys
+        keys[0x4D] = .enter
         // ESC O p…y are 0…9, j k l m n o are * + , - . /, X is =.
         for (byte, text) in zip(Array(0x6A...0x79) as [UInt8], Array("*+,-./0123456789")) { keys[byte] = .char(text) }
         keys[0x58] = .char("=")

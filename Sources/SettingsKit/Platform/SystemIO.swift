@@ -63,6 +63,20 @@ public enum SystemIO {
         return .success((bytes, st))
     }
 
+    /// Reads a descriptor to its end, retrying EINTR, but stops once more than `limit`
+    /// bytes are in: a caller tells "too long" by a count above `limit`.
+    public static func readAll(_ fd: Int32, limit: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while bytes.count <= limit {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            bytes.append(contentsOf: buffer[0..<n])
+        }
+        return bytes
+    }
+
     /// Writes all bytes, retrying short writes and EINTR. Returns errno on failure (a
     /// closed pipe, a full disk): the one write loop of the store and of command output.
     public static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {

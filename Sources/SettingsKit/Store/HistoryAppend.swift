@@ -43,18 +43,14 @@ struct HistoryAppend {
             var last: UInt8 = 0
             if pread(fd, &last, 1, size - 1) == 1, last != 0x0A { bytes.insert(0x0A, at: 0) }
         }
-        if let e = SystemIO.writeAll(fd, bytes) {
-            // Never leave half a line: a full disk must not corrupt the history.
+        // Never leave half a line: a full disk must not corrupt the history.
+        func abandon(_ e: Int32) -> FileError {
             _ = ftruncate(fd, size)
             close(fd)
-            throw failure(e)
+            return failure(e)
         }
-        if fsync(fd) != 0 {
-            let e = errno
-            _ = ftruncate(fd, size)
-            close(fd)
-            throw failure(e)
-        }
+        if let e = SystemIO.writeAll(fd, bytes) { throw abandon(e) }
+        if fsync(fd) != 0 { throw abandon(errno) }
         return HistoryAppend(fd: fd, previousSize: size)
     }
 

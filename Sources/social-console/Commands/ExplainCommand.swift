@@ -93,14 +93,6 @@ struct ExplainCommand: ParsableCommand {
 
     /// Standard input, up to `inputLimit` bytes, as text (bad UTF-8 replaced).
     static func readStandardInput() -> String {
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while bytes.count < inputLimit {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            bytes.append(contentsOf: buffer[0..<n])
-        }
-        return String(decoding: bytes.prefix(inputLimit), as: UTF8.self)
+        String(decoding: SystemIO.readAll(0, limit: inputLimit).prefix(inputLimit), as: UTF8.self)
     }
 }

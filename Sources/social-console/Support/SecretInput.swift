@@ -31,13 +31,7 @@ enum SecretInput {
             case .tooLong: return .failure(.tooLong)
             }
         } else {
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            while bytes.count <= limit {
-                let n = buffer.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { break }
-                bytes.append(contentsOf: buffer[0..<n])
-            }
+            bytes = SystemIO.readAll(0, limit: limit)
         }
         if bytes.count > limit { return .failure(.tooLong) }
         guard var text = String(validating: bytes, as: UTF8.self) else { return .failure(.notUTF8) }
