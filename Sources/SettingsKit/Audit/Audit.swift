@@ -15,10 +15,42 @@ extension Finding {
 }
 
 public enum Audit {
+    /// How each file is judged, and which files are kept.
+    public struct Judging: Sendable {
+        /// The environment files are judged for (`audit --for production`).
+        public var basis: Verdict.Basis
+        /// Only files with one of these finding or file error codes (`audit --code`); all
+        /// files when empty.
+        public var codes: [String]
+        /// Also find where each finding's field is in its file (`Report.fieldPositions`):
+        /// the file is read a second time, for the formats that print positions.
+        public var locatingFields: Bool
+
+        public init(basis: Verdict.Basis = .ownEnvironment, codes: [String] = [], locatingFields: Bool = false) {
+            self.basis = basis
+            self.codes = codes
+            self.locatingFields = locatingFields
+        }
+
+        /// Whether the entry is one of the files asked for.
+        public func keeps(_ entry: AuditEntry) -> Bool {
+            if codes.isEmpty { return true }
+            switch entry {
+            case .report(_, let verdict): return verdict.findings.contains { codes.containsBytes($0.code) }
+            case .error(_, let error): return codes.containsBytes(error.code.rawValue)
+            }
+        }
+    }
+
     /// Judges one file.
-    public static func judge(_ path: String) -> AuditEntry {
+    public static func judge(_ path: String, _ judging: Judging = Judging()) -> AuditEntry {
         do {
-            return .report(path: path, Readiness.evaluate(try SettingsStore.load(path)))
+            let file = try SettingsStore.load(path)
+            var report = Readiness.evaluate(file)
+            if judging.locatingFields, !report.findings.isEmpty {
+                report.fieldPositions = KeyPositions(of: report.findings.map(\.field), in: file.bytes)
+            }
+            return .report(path: path, Verdict(report, for: judging.basis))
         } catch {
             // A folder among the files: one the walk could not read (`AuditFiles`).
             if error.code == .unreadable, SystemIO.isFolder(path), case .failure(let e) = FolderListing.read(path) {
@@ -42,4 +74,13 @@ public enum Audit {
     public static func isSettingsFileName(_ name: String) -> Bool {
         name.hasSuffix(".json") && !name.hasPrefix(".") && !name.hasSuffix(".recovered.json")
     }
+
+    /// Every code a file can be kept for with `Judging.codes`: the rule table's and the
+    /// errors of a file that cannot be judged.
+    public static let codes: [String] = RuleTable.all.map(\.code) + FileError.Code.auditCodes.map(\.rawValue)
+}
+
+extension FileError.Code {
+    /// The errors `audit` reports for a file it cannot judge.
+    public static let auditCodes: [FileError.Code] = [.notFound, .unreadable, .invalidJSON, .schema, .unsupportedVersion]
 }

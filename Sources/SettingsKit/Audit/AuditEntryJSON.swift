@@ -5,20 +5,26 @@
 /// definition of the format.
 extension AuditEntry {
     /// Exactly `JSONWriter.compact(json)`.
-    public var compactJSON: String {
+    public var compactJSON: String { compactJSON(adding: JSONObject()) }
+
+    /// `JSONWriter.compact(json)` with `extra`'s members added at the end: an entry of a
+    /// document that says more about each file than `audit` does (`verify`'s live checks).
+    public func compactJSON(adding extra: JSONObject) -> String {
         var out = JSONBytes()
         switch self {
-        case .report(let path, let report):
+        case .report(let path, let verdict):
+            let report = verdict.report
             out.raw("{\"path\": "); out.string(path)
             out.raw(", \"environment\": ")
             if let environment = report.environment { out.string(environment) } else { out.raw("null") }
-            out.raw(", \"ready\": "); out.bool(report.readyForProduction)
-            if report.environment == "development" { out.raw(", \"readyForDevelopment\": "); out.bool(report.readyForDevelopment) }
+            out.raw(", \"ready\": "); out.bool(verdict.ready)
+            out.raw(", \"readyForProduction\": "); out.bool(verdict.readyForProduction)
+            if report.namedEnvironment == .development { out.raw(", \"readyForDevelopment\": "); out.bool(report.readyForDevelopment) }
             out.raw(", \"steps\": [")
             for (i, step) in Step.allCases.enumerated() {
                 if i > 0 { out.raw(", ") }
                 out.raw("{\"id\": "); out.string(step.rawValue)
-                out.raw(", \"complete\": "); out.bool(report.isComplete(step)); out.raw("}")
+                out.raw(", \"complete\": "); out.bool(verdict.isComplete(step)); out.raw("}")
             }
             out.raw("], \"findings\": [")
             for (i, f) in report.findings.enumerated() {
@@ -29,6 +35,7 @@ extension AuditEntry {
                 out.raw(", \"field\": "); out.string(f.field)
                 out.raw(", \"message\": "); out.string(f.message)
                 out.raw(", \"fix\": "); out.string(f.fix)
+                if verdict.isProductionOnly(f) { out.raw(", \"production\": true") }
                 out.raw("}")
             }
             out.raw("]")
@@ -41,6 +48,7 @@ extension AuditEntry {
                 }
                 out.raw("]")
             }
+            out.members(extra)
             out.raw("}")
         case .error(let path, let error):
             out.raw("{\"path\": "); out.string(path)
@@ -50,7 +58,9 @@ extension AuditEntry {
                 out.raw(", \"line\": "); out.number(position.line)
                 out.raw(", \"column\": "); out.number(position.column)
             }
-            out.raw("}}")
+            out.raw("}")
+            out.members(extra)
+            out.raw("}")
         }
         return String(decoding: out.bytes, as: UTF8.self)
     }
@@ -71,6 +81,14 @@ private struct JSONBytes {
     mutating func number(_ n: Int) { bytes.append(contentsOf: String(n).utf8) }
 
     mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
+
+    /// An object's members, each after ", ", as JSONWriter writes them.
+    mutating func members(_ object: JSONObject) {
+        for (key, value) in object {
+            raw(", "); string(key); raw(": ")
+            bytes.append(contentsOf: JSONWriter.compact(value).utf8)
+        }
+    }
 
     /// As `JSONWriter.writeString` writes it: printable ASCII with no quote or backslash
     /// (nearly every string) is copied here; anything else is left to the writer itself,

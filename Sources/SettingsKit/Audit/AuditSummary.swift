@@ -4,7 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// Totals over all audited files; `byCode` counts files per finding code (the fleet view).
+/// Totals over all audited files, each judged by its verdict: findings listed only for
+/// production count toward no total. `byCode` counts files per finding code (the fleet view),
+/// production-only findings included: the file has them.
 public struct AuditSummary: Sendable {
     public var files = 0
     public var ready = 0
@@ -13,26 +15,30 @@ public struct AuditSummary: Sendable {
     public var errors = 0
     /// Files with each finding code.
     public var byCode: [String: Int] = [:]
-    /// The paths of those files, when asked for (`keepingPaths`); else empty, so that
-    /// memory does not grow with the fleet.
+    /// The paths of those files, when asked for (`keepingPaths`), in path order; else
+    /// empty, so that memory does not grow with the fleet.
     public var pathsByCode: [String: [String]] = [:]
-    public let keepsPaths: Bool
+    /// How many paths are kept per code: none, the first few in path order (`audit --by-code`
+    /// text), or all.
+    public let keepsPaths: Int
+    public var keepsAnyPaths: Bool { keepsPaths > 0 }
     public var exitCode: Int32 = 0
 
-    public init(keepingPaths: Bool = false) { keepsPaths = keepingPaths }
+    /// - Parameter keepingPaths: how many paths to keep per code (`Int.max` for all).
+    public init(keepingPaths: Int = 0) { keepsPaths = keepingPaths }
 
     public mutating func add(_ entry: AuditEntry) {
         files += 1
         exitCode = max(exitCode, entry.exitCode)
         switch entry {
-        case .report(_, let report):
-            if report.readyForProduction { ready += 1 }
-            blockers += report.count(.blocker)
-            warnings += report.count(.warning)
+        case .report(_, let verdict):
+            if verdict.ready { ready += 1 }
+            blockers += verdict.count(.blocker)
+            warnings += verdict.count(.warning)
             // Each code once per file. A file has a few codes (at most one per rule): a
             // list is cheaper than hashing them into a Set.
             var seen: [String] = []
-            for finding in report.findings where !seen.containsBytes(finding.code) {
+            for finding in verdict.findings where !seen.containsBytes(finding.code) {
                 seen.append(finding.code)
                 count(finding.code, entry.path)
             }
@@ -44,7 +50,18 @@ public struct AuditSummary: Sendable {
 
     private mutating func count(_ code: String, _ path: String) {
         byCode[code, default: 0] += 1
-        if keepsPaths { pathsByCode[code, default: []].append(path) }
+        if keepsAnyPaths { keep([path], for: code) }
+    }
+
+    /// Adds paths to a code's, keeping the first `keepsPaths` in path order.
+    mutating func keep(_ paths: [String], for code: String) {
+        var kept = pathsByCode[code, default: []]
+        if kept.count + paths.count <= keepsPaths {
+            kept += paths
+        } else {
+            kept = Array((kept + paths).sorted().prefix(keepsPaths))
+        }
+        pathsByCode[code] = kept
     }
 
     /// Codes by how many files have them, most first; ties in rule-table order.
@@ -53,6 +70,9 @@ public struct AuditSummary: Sendable {
         return byCode.map { code, n in (code, RuleTable.rule(code)?.severity.rawValue ?? "error", n) }
             .sorted { a, b in a.files != b.files ? a.files > b.files : (order[a.code] ?? Int.max, a.code) < (order[b.code] ?? Int.max, b.code) }
     }
+
+    /// The paths kept for a code, in path order.
+    public func paths(_ code: String) -> [String] { (pathsByCode[code] ?? []).sorted() }
 
     public var json: JSONValue {
         .object(
@@ -67,7 +87,7 @@ public struct AuditSummary: Sendable {
             codeCounts.map { row in
                 var o = JSONObject([("code", .string(row.code)), ("severity", .string(row.severity)), ("files", .number(String(row.files)))])
                 // Sorted, so the list does not depend on which thread judged which file.
-                if keepsPaths { o["paths"] = .array((pathsByCode[row.code] ?? []).sorted().map(JSONValue.string)) }
+                if keepsAnyPaths { o["paths"] = .array(paths(row.code).map(JSONValue.string)) }
                 return .object(o)
             })
     }

@@ -29,19 +29,23 @@ public enum ParallelAudit {
     /// Judges every file below `paths` and hands each one's text to `emit`, one call at a
     /// time (never two at once) in the order asked for. Returns the totals.
     /// - Parameters:
-    ///   - pathsByCode: also keep, per finding code, the paths of the files that have it.
+    ///   - judging: how each file is judged, and which files are kept (the others are
+    ///     neither rendered nor counted).
+    ///   - pathsByCode: also keep, per finding code, the paths of this many of the files
+    ///     that have it, the first in path order (`Int.max`: all).
     ///   - render: turns a verdict into the text to write; runs on the worker threads.
     ///   - emit: receives the rendered text; runs on whichever thread holds the turn.
     ///   - excluding: a file left out whatever its name (`AuditFiles`).
     public static func run(
         _ paths: [String], workers: Int = defaultWorkers, order: Order,
-        pathsByCode: Bool = false,
+        judging: Audit.Judging = Audit.Judging(),
+        pathsByCode: Int = 0,
         excluding: AuditFiles.Node? = nil,
         render: @escaping @Sendable (AuditEntry) -> String,
         emit: @escaping (String) -> Void
     ) -> AuditSummary {
         let pool = Pool(
-            files: AuditFiles(paths, excluding: excluding), order: order, keepingPaths: pathsByCode,
+            files: AuditFiles(paths, excluding: excluding), order: order, judging: judging, keepingPaths: pathsByCode,
             render: render, emit: emit)
         var threads: [pthread_t] = []
         for _ in 1..<min(max(1, workers), 256) {
@@ -92,14 +96,16 @@ private final class Pool: @unchecked Sendable {
     /// Rendered verdicts that came in before their turn, by sequence number.
     private var waiting: [Int: String] = [:]
     private(set) var summary: AuditSummary
-    private let keepsPaths: Bool
+    private let keepsPaths: Int
+    private let judging: Audit.Judging
 
     init(
-        files: AuditFiles, order: ParallelAudit.Order, keepingPaths: Bool, render: @escaping @Sendable (AuditEntry) -> String,
+        files: AuditFiles, order: ParallelAudit.Order, judging: Audit.Judging, keepingPaths: Int, render: @escaping @Sendable (AuditEntry) -> String,
         emit: @escaping (String) -> Void
     ) {
         self.files = files
         self.order = order
+        self.judging = judging
         self.keepsPaths = keepingPaths
         self.summary = AuditSummary(keepingPaths: keepingPaths)
         self.render = render
@@ -136,9 +142,10 @@ private final class Pool: @unchecked Sendable {
             taken += 1
             unlock()
 
-            let entry = Audit.judge(path)
-            totals.add(entry)
-            let text = render(entry)
+            let entry = Audit.judge(path, judging)
+            let kept = judging.keeps(entry)
+            if kept { totals.add(entry) }
+            let text = kept ? render(entry) : ""
 
             lock()
             switch order {
@@ -169,6 +176,6 @@ extension AuditSummary {
         errors += other.errors
         exitCode = max(exitCode, other.exitCode)
         for (code, n) in other.byCode { byCode[code, default: 0] += n }
-        for (code, paths) in other.pathsByCode { pathsByCode[code, default: []] += paths }
+        for (code, paths) in other.pathsByCode { keep(paths, for: code) }
     }
 }

@@ -4,7 +4,7 @@ public enum JSONParser {
 
     public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
         try bytes.withUnsafeBufferPointer { buffer throws(JSONParseError) in
-            var parser = Parser(bytes: buffer, locating: nil)
+            var parser = JSONReader(bytes: buffer, locating: nil)
             return try parser.run()
         }
     }
@@ -12,11 +12,30 @@ public enum JSONParser {
     /// Where the value at `path` starts, for pointing at a value the schema rejects.
     public static func offset(of path: [JSONPathComponent], in bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { buffer in
-            var parser = Parser(bytes: buffer, locating: path)
+            var parser = JSONReader(bytes: buffer, locating: .value(path))
             do { _ = try parser.run() } catch { return nil }
             return parser.located
         }
     }
+
+    /// Where the first key at each of these dotted paths starts (its opening quote), by
+    /// path; a path the file does not have is left out. List items are not part of a path:
+    /// "a.b" is also the key b of an object inside the list a, as findings name fields.
+    /// A second reading of the file, asked for only where positions are printed: the parse
+    /// every command needs keeps no positions.
+    public static func keyOffsets(of paths: [String], in bytes: [UInt8]) -> [ByteString: Int] {
+        bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONReader(bytes: buffer, locating: .keys(Set(paths.map(ByteString.init))))
+            do { _ = try parser.run() } catch { return [:] }
+            return parser.keyOffsets
+        }
+    }
+}
+
+/// What a parse looks for besides the value: where one value starts, or where keys are.
+private enum Locating {
+    case value([JSONPathComponent])
+    case keys(Set<ByteString>)
 }
 
 /// An open container. Classes, not enum payloads: taking a payload out of an enum to
@@ -49,16 +68,18 @@ private final class ObjectFrame {
     }
 }
 
-/// Reads straight from the file's bytes: indexing an Array checks every index against its
+/// The parser as it reads: containers here, scalars in JSONReader+Scalars.swift. Reads
+/// straight from the file's bytes: indexing an Array checks every index against its
 /// bounds a second time, after the parser's own checks.
-private struct Parser {
+struct JSONReader {
     let bytes: UnsafeBufferPointer<UInt8>
-    let locating: [JSONPathComponent]?
+    fileprivate let locating: Locating?
     var located: Int?
+    var keyOffsets: [ByteString: Int] = [:]
     var i = 0
-    var stack: [Frame] = []
+    fileprivate var stack: [Frame] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>, locating: [JSONPathComponent]?) {
+    fileprivate init(bytes: UnsafeBufferPointer<UInt8>, locating: Locating?) {
         self.bytes = bytes
         self.locating = locating
     }
@@ -96,7 +117,7 @@ private struct Parser {
         while true {
             // Expect a value.
             skipWhitespace()
-            if locating != nil, located == nil, currentPath() == locating { located = i }
+            if let locating { locate(locating) }
             guard i < bytes.count else { throw fail("unexpected end of file (truncated?)", at: i) }
             var value: JSONValue
             let start = i
@@ -180,7 +201,7 @@ private struct Parser {
 
     /// Whether the object already has this key, byte for byte; records it when not.
     /// Settings objects hold a handful of keys, where a scan is cheaper than hashing.
-    func isDuplicate(_ key: String, in frame: ObjectFrame) -> Bool {
+    fileprivate func isDuplicate(_ key: String, in frame: ObjectFrame) -> Bool {
         if var seen = frame.seen {
             frame.seen = nil  // keep the set uniquely referenced while it grows
             let inserted = seen.insert(ByteString(key)).inserted
@@ -231,127 +252,18 @@ private struct Parser {
     /// Every part of every dotted key the settings file defines.
     static let knownKeyNames: Set<String> = Set(KnownKeys.entries.flatMap(\.parts) + ["schemaVersion"])
 
-    mutating func literal(_ word: StaticString) throws(JSONParseError) {
-        let n = word.utf8CodeUnitCount
-        let expected = UnsafeBufferPointer(start: word.utf8Start, count: n)
-        guard i + n <= bytes.count else {
-            if bytes[i...].elementsEqual(expected.prefix(bytes.count - i)) { throw fail("unexpected end of file (truncated?)", at: bytes.count) }
-            throw fail(describe(bytes[i]), at: i)
+    /// Notes where the value about to be read starts, or its key, when asked for.
+    fileprivate mutating func locate(_ locating: Locating) {
+        switch locating {
+        case .value(let path):
+            if located == nil, currentPath() == path { located = i }
+        case .keys(let wanted):
+            guard case .object(let frame)? = stack.last else { return }
+            var dotted = ""
+            for case .object(let open) in stack { dotted += dotted.isEmpty ? open.key : "." + open.key }
+            let path = ByteString(dotted)
+            if keyOffsets[path] == nil, wanted.contains(path) { keyOffsets[path] = frame.keyOffset }
         }
-        guard bytes[i..<(i + n)].elementsEqual(expected) else { throw fail(describe(bytes[i]), at: i) }
-        i += n
-    }
-
-    mutating func parseNumber() throws(JSONParseError) -> String {
-        let start = i
-        func digit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-        if bytes[i] == UInt8(ascii: "-") { i += 1 }
-        guard i < bytes.count, digit(bytes[i]) else { throw fail("invalid number", at: start) }
-        if bytes[i] == UInt8(ascii: "0") {
-            i += 1
-            if i < bytes.count, digit(bytes[i]) { throw fail("invalid number (leading zero)", at: start) }
-        } else {
-            while i < bytes.count, digit(bytes[i]) { i += 1 }
-        }
-        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
-            i += 1
-            guard i < bytes.count, digit(bytes[i]) else { throw fail("invalid number (no digits after '.')", at: start) }
-            while i < bytes.count, digit(bytes[i]) { i += 1 }
-        }
-        if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
-            i += 1
-            if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
-            guard i < bytes.count, digit(bytes[i]) else { throw fail("invalid number (no digits in the exponent)", at: start) }
-            while i < bytes.count, digit(bytes[i]) { i += 1 }
-        }
-        return text(start..<i)
-    }
-
-    /// Reads a string starting at the opening quote. The input is known to be valid UTF-8.
-    mutating func parseString() throws(JSONParseError) -> String {
-        let open = i
-        i += 1
-        var runStart = i
-        var result = ""
-        while true {
-            guard i < bytes.count else { throw fail("unexpected end of file inside a string (missing '\"'?)", at: open) }
-            let b = bytes[i]
-            if b == UInt8(ascii: "\"") {
-                if result.isEmpty {
-                    result = text(runStart..<i)
-                } else {
-                    result += text(runStart..<i)
-                }
-                i += 1
-                return result
-            } else if b == UInt8(ascii: "\\") {
-                result += text(runStart..<i)
-                try parseEscape(into: &result)
-                runStart = i
-            } else if b < 0x20 {
-                throw fail(
-                    b == 0x0A ? "line break inside a string (missing '\"'?)" : "control character inside a string (write it as \\u escape)", at: i)
-            } else {
-                i += 1
-            }
-        }
-    }
-
-    /// The text of a run of bytes, which are valid UTF-8 (checked before parsing).
-    func text(_ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-    }
-
-    mutating func parseEscape(into result: inout String) throws(JSONParseError) {
-        let at = i
-        i += 1
-        guard i < bytes.count else { throw fail("unexpected end of file inside a string", at: at) }
-        let c = bytes[i]
-        i += 1
-        switch c {
-        case UInt8(ascii: "\""): result += "\""
-        case UInt8(ascii: "\\"): result += "\\"
-        case UInt8(ascii: "/"): result += "/"
-        case UInt8(ascii: "b"): result += "\u{08}"
-        case UInt8(ascii: "f"): result += "\u{0C}"
-        case UInt8(ascii: "n"): result += "\n"
-        case UInt8(ascii: "r"): result += "\r"
-        case UInt8(ascii: "t"): result += "\t"
-        case UInt8(ascii: "u"):
-            var code = try hex4(at: at)
-            if (0xD800...0xDBFF).contains(code) {
-                guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
-                    throw fail("lone surrogate in a \\u escape", at: at)
-                }
-                i += 2
-                let low = try hex4(at: at)
-                guard (0xDC00...0xDFFF).contains(low) else { throw fail("lone surrogate in a \\u escape", at: at) }
-                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-            } else if (0xDC00...0xDFFF).contains(code) {
-                throw fail("lone surrogate in a \\u escape", at: at)
-            }
-            result.unicodeScalars.append(Unicode.Scalar(code)!)
-        default:
-            throw fail("invalid escape in a string", at: at)
-        }
-    }
-
-    mutating func hex4(at escape: Int) throws(JSONParseError) -> UInt32 {
-        guard i + 4 <= bytes.count else { throw fail("incomplete \\u escape", at: escape) }
-        var v: UInt32 = 0
-        for _ in 0..<4 {
-            let b = bytes[i]
-            let d: UInt32
-            switch b {
-            case 0x30...0x39: d = UInt32(b - 0x30)
-            case 0x41...0x46: d = UInt32(b - 0x41 + 10)
-            case 0x61...0x66: d = UInt32(b - 0x61 + 10)
-            default: throw fail("invalid \\u escape", at: escape)
-            }
-            v = v << 4 | d
-            i += 1
-        }
-        return v
     }
 
     /// The path of the value about to be read, from the open containers.
@@ -362,40 +274,5 @@ private struct Parser {
             case .object(let frame): return .key(frame.key)
             }
         }
-    }
-}
-
-/// UTF-8 validation that says where the first bad byte is.
-enum UTF8Check {
-    static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer(firstInvalidOffset)
-    }
-
-    static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            i = ASCIIScan.firstNonASCII(bytes, from: i)
-            guard i < n else { break }
-            let b = bytes[i]
-            let len: Int
-            var minimum: UInt32
-            var code: UInt32
-            switch b {
-            case 0xC2...0xDF: len = 2; code = UInt32(b & 0x1F); minimum = 0x80
-            case 0xE0...0xEF: len = 3; code = UInt32(b & 0x0F); minimum = 0x800
-            case 0xF0...0xF4: len = 4; code = UInt32(b & 0x07); minimum = 0x10000
-            default: return i
-            }
-            guard i + len <= n else { return i }
-            for k in 1..<len {
-                let c = bytes[i + k]
-                guard c & 0xC0 == 0x80 else { return i }
-                code = code << 6 | UInt32(c & 0x3F)
-            }
-            if code < minimum || code > 0x10FFFF || (0xD800...0xDFFF).contains(code) { return i }
-            i += len
-        }
-        return nil
     }
 }

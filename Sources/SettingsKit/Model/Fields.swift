@@ -2,7 +2,7 @@
 /// This one table drives loading checks, `set`, `show`, the JSON Schema (`SettingsSchema`)
 /// and the console's forms: a new field is one row here.
 public enum Fields {
-    public static let environments = ["development", "production"]
+    public static let environments = Environment.allCases.map(\.rawValue)
     public static let distributionStatuses = ["not_sharing", "sharing"]
 
     public static let all: [Field] = [

@@ -6,4 +6,23 @@ public enum Severity: String, CaseIterable, Sendable, Comparable {
     public static func < (a: Severity, b: Severity) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
+
+    /// The mark a finding of this severity gets wherever findings are listed: the console,
+    /// plain mode and every command's text.
+    public var glyph: String {
+        switch self {
+        case .blocker: return "✗"
+        case .warning: return "!"
+        case .info: return "·"
+        }
+    }
+
+    /// The severity in words, as lists of findings name it ("2 blockers, 1 note").
+    public var word: String {
+        switch self {
+        case .blocker: return "blocker"
+        case .warning: return "warning"
+        case .info: return "note"
+        }
+    }
 }

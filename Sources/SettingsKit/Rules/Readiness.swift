@@ -88,3 +88,13 @@ public enum Readiness {
         return out
     }
 }
+
+extension RuleInfo {
+    /// The rule's message with what a finding fills in left out as "…" ("The scope … is
+    /// not in the scope catalogue."): the rule itself, for lists of rules (SARIF).
+    public var generalMessage: String { Readiness.fill(message, RuleInfo.elided) }
+    /// The rule's fix, with the same elisions.
+    public var generalFix: String { Readiness.fill(fix, RuleInfo.elided) }
+
+    private static let elided = Hit(value: "…", field: "…", label: "…", hint: "…")
+}

@@ -1,12 +1,17 @@
-/// The verdict on one instance's settings, judged for production.
+/// What the rules found in one instance's settings, judged for production. Whether that
+/// stops the file depends on the environment it is meant for: `Verdict` says so.
 public struct Report: Equatable, Sendable {
     /// Step order first, then blockers before warnings before notes, then the rule table's order.
     public let findings: [Finding]
+    /// `instance.environment` as the file has it, whatever it is.
     public let environment: String?
     public let connectionEnabled: Bool
     /// Findings left out because one rule found more than `Readiness.findingsPerRule` in
     /// the file, by code, in rule-table order: reports say how many.
     public var leftOut: [LeftOut] = []
+
+    /// Where the findings' fields are named in the file, when asked for (`audit --format sarif`).
+    public var fieldPositions: KeyPositions?
 
     public struct LeftOut: Equatable, Sendable {
         public let code: String
@@ -29,6 +34,9 @@ public struct Report: Equatable, Sendable {
     public func count(_ severity: Severity) -> Int { findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
     /// Development instances use shared credentials: enabling the connection is enough.
     public var readyForDevelopment: Bool { connectionEnabled }
+
+    /// The environment the file names; nil when it names none of them.
+    public var namedEnvironment: Environment? { Environment(named: environment) }
 
     /// The findings here that `old` does not have: what a change brought in. A finding is
     /// the same when its code, field and message are, byte for byte (a message quotes the

@@ -1,6 +1,6 @@
 /// The URL Standard's percent-encode sets (https://url.spec.whatwg.org/#percent-encoded-bytes),
 /// and writing bytes with those of a set as "%XX".
-enum PercentEncoding {
+public enum PercentEncoding {
     typealias Set = (UInt8) -> Bool
 
     /// C0 controls and everything above "~" (so every byte of a non-ASCII character).
@@ -33,6 +33,19 @@ enum PercentEncoding {
         switch b {
         case 0x2F, 0x3A, 0x3B, 0x3D, 0x40, 0x5B, 0x5C, 0x5D, 0x7C: return true  // / : ; = @ [ \ ] |
         default: return path(b)
+        }
+    }
+
+    /// A file path as a relative or absolute URI reference (RFC 3986), as SARIF names files:
+    /// all but letters, digits, "/" and "-._~!$&'()*+,;=@" percent-encoded. ":" is too, so
+    /// that "a:b.json" is not read as a URI of scheme "a".
+    public static func fileReference(_ path: String) -> String {
+        encode(ArraySlice(path.utf8)) { b in
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                return false
+            default: return !"/-._~!$&'()*+,;=@".utf8.contains(b)
+            }
         }
     }
 

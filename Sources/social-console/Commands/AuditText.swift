@@ -1,56 +1,47 @@
-import ArgumentParser
 import SettingsKit
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The human-readable audit: per file a headline, the step checklist, then blockers,
-/// warnings and notes, each with its fix.
-enum AuditText {
+/// warnings and notes, each with its fix; what only production needs marked "(production)".
+struct AuditText: AuditWriter {
+    let byCode: Bool
+
+    /// How many files `--by-code` lists under each code.
+    static let filesPerCode = 10
+
     /// One file's part of the text, ending with a line break: printed as a line, it
     /// leaves a blank line before the next file.
+    func render(_ entry: AuditEntry) -> String { Output.safe(AuditText.render(entry)) }
+
+    func part(_ text: String) -> String { text + "\n" }
+
+    func end(_ summary: AuditSummary) -> String { Output.safe(AuditText.summary(summary, byCode: byCode)) + "\n" }
+
     static func render(_ entry: AuditEntry) -> String {
         var lines: [String] = []
         switch entry {
         case .error(let path, let error):
             lines.append("\(Output.bold(path))  \(Output.red("cannot be read"))")
-            lines.append("  \(Output.red("✗")) \(error.description)")
-        case .report(let path, let report):
-            lines.append("\(Output.bold(path))  \(report.environment ?? "(no environment)")  \(headline(report))")
-            lines.append("  " + Step.allCases.map { "\(Output.stepMark(report.isComplete($0))) \($0.title)" }.joined(separator: "  "))
-            section("Blockers", report.blockers, into: &lines)
-            section("Warnings", report.warnings, into: &lines)
-            section("Notes", report.notes, into: &lines)
+            lines.append("  \(Output.red(Severity.blocker.glyph)) \(error.description)")
+        case .report(let path, let verdict):
+            let report = verdict.report
+            lines.append("\(Output.bold(path))  \(report.environment ?? "(no environment)")  \(Output.headline(verdict))")
+            lines.append("  " + Step.allCases.map { "\(Output.stepMark(verdict.state(of: $0))) \($0.title)" }.joined(separator: "  "))
+            for severity in Severity.allCases {
+                let findings = report.findings.filter { $0.severity == severity }
+                guard !findings.isEmpty else { continue }
+                lines.append("  \(severity.word.prefix(1).uppercased() + severity.word.dropFirst())s:")
+                for f in findings {
+                    lines.append("    \(Output.mark(f, in: verdict)) \(f.message) \(Output.dim("[\(f.code) · \(f.field)]"))")
+                    lines.append("      fix: \(f.fix)")
+                }
+            }
             for left in report.leftOut { lines.append("  (\(plural(left.count, "more \(left.code) finding")) left out)") }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func headline(_ report: Report) -> String {
-        let counts = "\(plural(report.blockers.count, "blocker")), \(plural(report.warnings.count, "warning"))"
-        var text =
-            report.readyForProduction
-            ? Output.green("ready for production") + (report.warnings.isEmpty ? "" : " (\(plural(report.warnings.count, "warning")))")
-            : Output.red("not ready for production") + ": " + counts
-        if report.environment == "development" {
-            text =
-                (report.readyForDevelopment
-                    ? Output.green("ready for development") : Output.red("not ready for development (connection not enabled)"))
-                + "; " + text
-        }
-        return text
-    }
-
-    static func section(_ title: String, _ findings: [Finding], into lines: inout [String]) {
-        guard !findings.isEmpty else { return }
-        lines.append("  \(title):")
-        for f in findings {
-            lines.append("    \(Output.mark(f.severity)) \(f.message) \(Output.dim("[\(f.code) · \(f.field)]"))")
-            lines.append("      fix: \(f.fix)")
-        }
-    }
-
-    /// The totals line, after the table of files per finding code when asked for.
+    /// The totals line, after the table of files per finding code when asked for: each
+    /// code with the first files that have it.
     static func summary(_ s: AuditSummary, byCode: Bool) -> String {
         var lines: [String] = []
         if byCode {
@@ -59,6 +50,9 @@ enum AuditText {
             lines.append("  " + "code".padded(width) + "  severity  files")
             for row in s.codeCounts {
                 lines.append("  " + row.code.padded(width) + "  " + row.severity.padded(8) + "  " + String(row.files).leftPadded(5))
+                let paths = s.paths(row.code)
+                for path in paths { lines.append("      " + path) }
+                if row.files > paths.count { lines.append("      and \(row.files - paths.count) more") }
             }
             lines.append("")
         }

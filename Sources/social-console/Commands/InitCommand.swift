@@ -25,7 +25,7 @@ struct InitCommand: ParsableCommand {
     var name: String?
 
     func validate() throws {
-        guard Fields.environments.contains(environment) else {
+        guard Environment(named: environment) != nil else {
             throw ValidationError("--environment must be development or production, not \"\(environment)\"")
         }
         if redirectUri.trimmingWhitespace.isEmpty { throw ValidationError("--redirect-uri must not be empty") }
@@ -57,7 +57,7 @@ struct InitCommand: ParsableCommand {
     /// Atlassian app is Not sharing. The connection itself is left off (not set) until
     /// the operator enables it.
     static func applyDefaults(to settings: inout Settings, environment: String) {
-        let production = environment == "production"
+        let production = Environment(named: environment) == .production
         settings.setFlag("connection.signUpAndSignIn", true)
         settings.setFlag("connection.useCustomCredentials", production)
         if production { settings.setText("atlassianApp.distribution.status", "not_sharing") }

@@ -73,10 +73,11 @@ struct SetCommand: ParsableCommand {
         for change in changes { Output.line("  " + change.line(secrets: secrets)) }
         // What the change broke, said at once rather than at the next audit. Judged without
         // the file mode: the save itself writes 0600.
-        let introduced = Readiness.evaluate(after).introduced(since: Readiness.evaluate(before))
+        let verdict = Verdict(Readiness.evaluate(after))
+        let introduced = verdict.report.introduced(since: Readiness.evaluate(before))
         if !introduced.isEmpty {
             Output.line("\(plural(introduced.count, "new finding")):")
-            for f in introduced { Output.line("  \(Output.mark(f.severity)) \(f.code): \(f.message)") }
+            for f in introduced { Output.line("  \(Output.mark(f, in: verdict)) \(f.code): \(f.message)") }
         }
     }
 }

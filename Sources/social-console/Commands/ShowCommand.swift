@@ -20,12 +20,12 @@ struct ShowCommand: ParsableCommand {
             Output.print(JSONWriter.write(shown.document), terminator: "")
             return
         }
-        let report = Readiness.evaluate(loaded)
+        let verdict = Verdict(Readiness.evaluate(loaded))
         let labelWidth = Fields.all.map(\.label.count).max()! + 2
-        Output.line("\(Output.bold(file))  \(AuditText.headline(report))")
+        Output.line("\(Output.bold(file))  \(Output.headline(verdict))")
         for step in Step.allCases {
             Output.line()
-            Output.line("\(Output.stepMark(report.isComplete(step))) \(Output.bold(step.title))")
+            Output.line("\(Output.stepMark(verdict.state(of: step))) \(Output.bold(step.title))")
             for field in Fields.fields(of: step) {
                 Output.line("    " + field.label.padded(labelWidth) + display(shown.value(field.key)))
             }

@@ -3,7 +3,12 @@ import ArgumentParser
 /// What `audit --format` accepts. Each command has its own format type, so its help, man
 /// page and completions offer exactly the values it takes.
 enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, jsonl
+    case text, json, jsonl, table, sarif, junit
+}
+
+/// What `audit --for` accepts: the environment to judge every file for instead of its own.
+enum AuditTarget: String, ExpressibleByArgument, CaseIterable {
+    case production
 }
 
 /// What `--format` accepts for commands that print one document: show, diff, history, explain.

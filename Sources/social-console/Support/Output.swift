@@ -45,13 +45,40 @@ enum Output {
         colour ? TerminalSafeText.style(s, sgr) : s
     }
 
-    static func mark(_ severity: Severity) -> String {
+    /// A finding's mark in its severity's colour; dim when it is listed only for production.
+    static func mark(_ severity: Severity, productionOnly: Bool = false) -> String {
+        if productionOnly { return dim(severity.glyph) }
         switch severity {
-        case .blocker: return red("✗")
-        case .warning: return yellow("!")
-        case .info: return dim("·")
+        case .blocker: return red(severity.glyph)
+        case .warning: return yellow(severity.glyph)
+        case .info: return dim(severity.glyph)
         }
     }
 
-    static func stepMark(_ complete: Bool) -> String { complete ? green("✓") : red("✗") }
+    /// A finding's mark as its verdict counts it: dim and tagged "(production)" when only
+    /// production needs it.
+    static func mark(_ finding: Finding, in verdict: Verdict) -> String {
+        guard verdict.isProductionOnly(finding) else { return mark(finding.severity) }
+        return mark(finding.severity, productionOnly: true) + " " + Verdict.productionTag
+    }
+
+    /// A step's mark: complete, complete but for what production needs, or blocked.
+    static func stepMark(_ state: Verdict.StepState) -> String {
+        switch state {
+        case .complete: return green(state.glyph)
+        case .productionOnly: return dim(state.glyph)
+        case .incomplete: return red(state.glyph)
+        }
+    }
+
+    /// The verdict's headline, ready in green and not ready in red.
+    static func headline(_ verdict: Verdict) -> String {
+        verdict.headline.map { phrase in
+            switch phrase.tone {
+            case .ready: return green(phrase.text)
+            case .notReady: return red(phrase.text)
+            case .plain: return phrase.text
+            }
+        }.joined()
+    }
 }

@@ -7,7 +7,7 @@
 /// goes to the parser, which also words every error.
 enum QuickStart {
     enum Command {
-        case audit(AuditOptions)
+        case audit(AuditRun)
         case edit(file: String, readOnly: Bool)
     }
 
@@ -44,13 +44,13 @@ enum QuickStart {
     }
 
     private static func audit(_ arguments: [String]) -> Command? {
-        var options = AuditOptions(paths: [])
+        var options = AuditRun(paths: [])
         var seen: Set<String> = []
         var i = 0
         while i < arguments.count {
             let argument = arguments[i]
             i += 1
-            guard argument.hasPrefix("-") else {
+            guard argument.hasPrefix("-"), argument != AuditRun.standardInput else {
                 options.paths.append(argument)
                 continue
             }
@@ -60,21 +60,33 @@ enum QuickStart {
                 name = String(argument[..<eq])
                 value = String(argument[argument.index(after: eq)...])
             }
-            guard seen.insert(name).inserted else { return nil }
+            if name == "-q" { name = "--quiet" }
+            // Each option once (the parser words what a repeat means), but --code, which adds up.
+            guard seen.insert(name).inserted || name == "--code" else { return nil }
             switch name {
-            case "--by-code", "--only-failing":
+            case "--by-code", "--only-failing", "--quiet":
                 if value != nil { return nil }
-                if name == "--by-code" { options.byCode = true } else { options.onlyFailing = true }
-            case "--format", "--jobs":
+                switch name {
+                case "--by-code": options.byCode = true
+                case "--only-failing": options.onlyFailing = true
+                default: options.quiet = true
+                }
+            case "--format", "--jobs", "--for", "--code":
                 if value == nil {
                     guard i < arguments.count, !arguments[i].hasPrefix("-") else { return nil }
                     value = arguments[i]
                     i += 1
                 }
-                if name == "--format" {
+                switch name {
+                case "--format":
                     guard let format = AuditFormat(rawValue: value!) else { return nil }
                     options.format = format
-                } else {
+                case "--for":
+                    guard let target = AuditTarget(rawValue: value!) else { return nil }
+                    options.judgedFor = target
+                case "--code":
+                    options.codes.append(value!)
+                default:
                     guard let jobs = Int(value!) else { return nil }
                     options.jobs = jobs
                 }
@@ -88,7 +100,7 @@ enum QuickStart {
 
     static func run(_ command: Command) throws {
         switch command {
-        case .audit(let options): try options.run()
+        case .audit(let audit): try audit.run()
         case .edit(let file, let readOnly): try EditCommand.open(file, readOnly: readOnly)
         }
     }

@@ -1,0 +1,37 @@
+/// The document `audit --format json|jsonl` prints around its entries, written a piece at a
+/// time as entries come (`AuditEntry.compactJSON` writes each):
+/// json: `{"files": [entry, entry], "summary": {…}, "byCode": […]}` and a line break;
+/// jsonl: one entry a line, then `{"summary": {…}, "byCode": […]}` on the last line.
+/// `byCode` only when asked for. Its keys are a published format; a command that reports
+/// more about each file (`verify`) writes its own entries into the same document.
+public struct AuditDocument: Sendable {
+    public let lines: Bool
+    public let byCode: Bool
+    private var entries = 0
+
+    /// - Parameters:
+    ///   - lines: jsonl: a line per entry, as entries are judged.
+    ///   - byCode: end with the files per finding code.
+    public init(lines: Bool, byCode: Bool) {
+        self.lines = lines
+        self.byCode = byCode
+    }
+
+    /// What comes before the first entry.
+    public var start: String { lines ? "" : "{\"files\": [" }
+
+    /// One entry (its JSON) with what goes before or after it.
+    public mutating func entry(_ json: String) -> String {
+        entries += 1
+        if lines { return json + "\n" }
+        return entries == 1 ? json : ", " + json
+    }
+
+    /// What comes after the last entry: the summary and, when asked for, byCode.
+    public func end(_ summary: AuditSummary) -> String {
+        var tail = lines ? "{" : "], "
+        tail += "\"summary\": " + JSONWriter.compact(summary.json)
+        if byCode { tail += ", \"byCode\": " + JSONWriter.compact(summary.byCodeJSON) }
+        return tail + "}\n"
+    }
+}

@@ -1,0 +1,126 @@
+import SettingsKit
+
+/// `--format sarif`: SARIF 2.1.0, the format code scanning reads (GitHub, GitLab, Azure).
+/// One run; the rules are the rule table's and the file errors'; each finding is a result
+/// at the line and column of its field's key in the file (line 1 when the file has no
+/// such key), each file error a result at the error's line and column.
+struct AuditSARIF: AuditWriter {
+    let byCode: Bool
+    private var results = 0
+
+    init(byCode: Bool) { self.byCode = byCode }
+
+    static let schema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+    /// What a file error means, as a rule.
+    static let fileErrors: [(FileError.Code, description: String)] = [
+        (.notFound, "The file does not exist."),
+        (.unreadable, "The file or folder cannot be read."),
+        (.invalidJSON, "The file is not valid JSON."),
+        (.schema, "A known key holds a value of the wrong type, or the file is not a settings file."),
+        (.unsupportedVersion, "The file's schemaVersion is newer than this program knows."),
+    ]
+
+    /// Each rule's place in `rules`, by code: results name it (`ruleIndex`).
+    static let ruleIndex: [String: Int] = Dictionary(
+        uniqueKeysWithValues: (RuleTable.all.map(\.code) + fileErrors.map(\.0.rawValue)).enumerated().map { ($1, $0) })
+
+    static var rules: [JSONValue] {
+        let findings = RuleTable.all.map { rule in
+            JSONValue.object(
+                JSONObject([
+                    ("id", .string(rule.code)),
+                    ("shortDescription", text(rule.generalMessage)),
+                    ("help", text(rule.generalFix)),
+                    ("defaultConfiguration", .object(JSONObject([("level", .string(level(rule.severity)))]))),
+                    ("properties", .object(JSONObject([("step", .string(rule.step.rawValue)), ("severity", .string(rule.severity.rawValue))]))),
+                ]))
+        }
+        let errors = fileErrors.map { code, description in
+            JSONValue.object(
+                JSONObject([
+                    ("id", .string(code.rawValue)),
+                    ("shortDescription", text(description)),
+                    ("help", text("Mend the file where the result points; social-console never rewrites a file it cannot read.")),
+                    ("defaultConfiguration", .object(JSONObject([("level", .string("error"))]))),
+                ]))
+        }
+        return findings + errors
+    }
+
+    /// SARIF's level for a severity.
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .blocker: return "error"
+        case .warning: return "warning"
+        case .info: return "note"
+        }
+    }
+
+    static func text(_ text: String) -> JSONValue { .object(JSONObject([("text", .string(text))])) }
+
+    var start: String {
+        let driver = JSONObject([
+            ("name", .string("social-console")), ("version", .string(Version.number)),
+            ("rules", .array(AuditSARIF.rules)),
+        ])
+        let head = JSONWriter.compact(
+            .object(
+                JSONObject([
+                    ("tool", .object(JSONObject([("driver", .object(driver))]))), ("columnKind", .string("unicodeCodePoints")),
+                ])))
+        return "{\"$schema\": \"\(AuditSARIF.schema)\", \"version\": \"2.1.0\", \"runs\": [" + head.dropLast() + ", \"results\": ["
+    }
+
+    func render(_ entry: AuditEntry) -> String {
+        switch entry {
+        case .report(let path, let verdict):
+            return verdict.findings.map { finding in
+                var properties = JSONObject([
+                    ("step", .string(finding.step.rawValue)), ("field", .string(finding.field)), ("fix", .string(finding.fix)),
+                ])
+                if verdict.isProductionOnly(finding) { properties["production"] = .bool(true) }
+                return AuditSARIF.result(
+                    finding.code, level: AuditSARIF.level(finding.severity), message: finding.message, path: path,
+                    at: verdict.report.fieldPositions?[finding.field], properties: properties)
+            }.joined(separator: ", ")
+        case .error(let path, let error):
+            return AuditSARIF.result(error.code.rawValue, level: "error", message: error.message, path: path, at: error.position)
+        }
+    }
+
+    static func result(
+        _ code: String, level: String, message: String, path: String, at position: TextPosition?, properties: JSONObject = JSONObject()
+    ) -> String {
+        var region = JSONObject([("startLine", .number(String(position?.line ?? 1)))])
+        if let position { region["startColumn"] = .number(String(position.column)) }
+        let location = JSONObject([
+            (
+                "physicalLocation",
+                .object(
+                    JSONObject([
+                        ("artifactLocation", .object(JSONObject([("uri", .string(PercentEncoding.fileReference(path)))]))),
+                        ("region", .object(region)),
+                    ]))
+            )
+        ])
+        var result = JSONObject([
+            ("ruleId", .string(code)), ("level", .string(level)), ("message", text(message)),
+            ("locations", .array([.object(location)])),
+        ])
+        if let index = ruleIndex[code] { result["ruleIndex"] = .number(String(index)) }
+        if !properties.isEmpty { result["properties"] = .object(properties) }
+        return JSONWriter.compact(.object(result))
+    }
+
+    mutating func part(_ text: String) -> String {
+        results += 1
+        return results == 1 ? text : ", " + text
+    }
+
+    func end(_ summary: AuditSummary) -> String {
+        var properties = JSONObject([("summary", summary.json)])
+        if byCode { properties["byCode"] = summary.byCodeJSON }
+        return "], \"properties\": " + JSONWriter.compact(.object(properties)) + "}]}\n"
+    }
+}

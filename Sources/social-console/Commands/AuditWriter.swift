@@ -1,0 +1,36 @@
+import SettingsKit
+
+/// How `audit` writes one format: each file's part is made on the thread that judged it
+/// (`render`, so the work is shared), then the parts are written in turn (`part`), between
+/// a start and an end that knows the totals.
+protocol AuditWriter: Sendable {
+    /// The file's part, or "" for nothing. Runs on the worker threads, several at once.
+    func render(_ entry: AuditEntry) -> String
+    /// What comes before the first part.
+    var start: String { get }
+    /// What is written for a part, in turn (never two at once).
+    mutating func part(_ text: String) -> String
+    /// What comes after the last part.
+    func end(_ summary: AuditSummary) -> String
+}
+
+extension AuditWriter {
+    var start: String { "" }
+}
+
+/// `--format json` and `jsonl`: the audit document of SettingsKit.
+struct AuditJSON: AuditWriter {
+    var document: AuditDocument
+
+    func render(_ entry: AuditEntry) -> String { entry.compactJSON }
+    var start: String { document.start }
+    mutating func part(_ text: String) -> String { document.entry(text) }
+    func end(_ summary: AuditSummary) -> String { document.end(summary) }
+}
+
+/// `-q`: the exit status only.
+struct AuditQuiet: AuditWriter {
+    func render(_ entry: AuditEntry) -> String { "" }
+    func part(_ text: String) -> String { "" }
+    func end(_ summary: AuditSummary) -> String { "" }
+}
