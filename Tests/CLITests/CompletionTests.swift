@@ -40,7 +40,9 @@ import Testing
         // What bash leaves after filling in `key=` itself: the "=" quoted, one word.
         #expect(try complete(["set", "acme-prod.json", "instance.environment\\=pro"], in: ws.path) == ["instance.environment=production"])
         #expect(try complete(["show", "--format", ""], in: ws.path) == ["text", "json"])
-        #expect(try complete(["audit", "--format", ""], in: ws.path) == ["text", "json", "jsonl"])
+        #expect(try complete(["audit", "--format", ""], in: ws.path) == ["text", "json", "jsonl", "table", "sarif", "junit"])
+        #expect(try complete(["audit", "--for", ""], in: ws.path) == ["production"])
+        #expect(try complete(["audit", "--code", "connection/"], in: ws.path) == ["connection/disabled", "connection/link-only"])
         #expect(try complete(["init", "new.json", "--environment", ""], in: ws.path) == ["development", "production"])
         #expect(try complete(["hist"], in: ws.path) == ["history"])
     }

@@ -129,24 +129,34 @@ private func parallelJSON(_ paths: [String], workers: Int, order: ParallelAudit.
     @Test func theDirectJSONIsWhatTheWriterWrites() {
         let fleet = Fleet()
         defer { fleet.remove() }
-        var entries = Audit.collectFiles([fleet.dir, fleet.dir + "/missing.json"]).map(Audit.judge)
+        var entries = Audit.collectFiles([fleet.dir, fleet.dir + "/missing.json"]).map { Audit.judge($0) }
         // Values that need every kind of escape, and text that needs none but is not ASCII.
         let odd = Fixtures.ready { s in
             s.setText("instance.redirectUri", "https://clerk.é.com/\u{01}\t\"x\"\\y\n\r\u{08}\u{0C}\u{7F}🙂/v1/oauth_callback")
             s.setList("atlassianApp.scopes", ["read:me", "bad scope \u{1F}"])
             s.setText("instance.environment", "development")
         }
-        entries.append(.report(path: "odd \"path\"\n.json", Readiness.evaluate(odd)))
-        entries.append(.error(path: "e.json", FileError(.schema, path: "e.json", "x: expected \"a\"", at: TextPosition(line: 3, column: 7))))
-        #expect(entries.count == 64)
-        for entry in entries { #expect(entry.compactJSON == JSONWriter.compact(entry.json)) }
+        entries.append(.report(path: "odd \"path\"\n.json", Verdict(Readiness.evaluate(odd))))
+        entries.append(.report(path: "odd, for production", Verdict(Readiness.evaluate(odd), for: .production)))
+        entries.append(AuditEntry.error(path: "e.json", FileError(.schema, path: "e.json", "x: expected \"a\"", at: TextPosition(line: 3, column: 7))))
+        #expect(entries.count == 65)
+        #expect(entries.contains { $0.compactJSON.contains("\"production\": true") }, "a development file's production-only findings")
+        // What `verify` adds to each entry comes after audit's own members.
+        let extra = JSONObject([("live", .array([.object(JSONObject([("check", .string("clerk")), ("ok", .bool(true))]))])), ("n", .number("1"))])
+        for entry in entries {
+            #expect(entry.compactJSON == JSONWriter.compact(entry.json))
+            guard case .object(var whole) = entry.json else { continue }
+            for (key, value) in extra { whole[key] = value }
+            #expect(entry.compactJSON(adding: extra) == JSONWriter.compact(.object(whole)))
+        }
     }
 
     @Test func mergingPartsGivesTheTotalsOfAll() {
-        let entries =
-            (0..<9).map { i -> AuditEntry in
-                .report(path: "\(i)", Readiness.evaluate(try! SettingsStore.decode(Array(Fleet.text(i == 6 || i == 7 ? 0 : i).utf8), path: "x")))
-            } + [.error(path: "e", FileError(.invalidJSON, path: "e", "bad"))]
+        func entry(_ i: Int) -> AuditEntry {
+            let settings = try! SettingsStore.decode(Array(Fleet.text(i == 6 || i == 7 ? 0 : i).utf8), path: "x")
+            return .report(path: "\(i)", Verdict(Readiness.evaluate(settings)))
+        }
+        let entries = (0..<9).map(entry) + [AuditEntry.error(path: "e", FileError(.invalidJSON, path: "e", "bad"))]
         var whole = AuditSummary(), left = AuditSummary(), right = AuditSummary()
         for (i, e) in entries.enumerated() {
             whole.add(e)

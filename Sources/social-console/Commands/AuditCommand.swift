@@ -24,7 +24,9 @@ struct AuditCommand: ParsableCommand {
             """)
     var format: AuditFormat = .text
 
-    @Option(name: .customLong("for"), help: "production: judge every file for production, whatever environment it names.")
+    @Option(
+        name: .customLong("for"),
+        help: ArgumentHelp("production: judge every file for production, whatever environment it names.", valueName: "environment"))
     var judgedFor: AuditTarget?
 
     @Option(name: .customLong("code"), help: "Only the files with this finding or file error code (repeatable).", completion: .list(Audit.codes))
