@@ -131,7 +131,8 @@ import Testing
         // No file has it: nothing listed, exit 0.
         let none = try CLI.run(["audit", ws.path + "/fleet", "--code", "instance/redirect-uri-account-portal", "--format", "json"])
         #expect(none.code == 0)
-        #expect((try json(none)["files"] as! [Any]).isEmpty && (try json(none)["summary"] as! [String: Int])["files"] == 0)
+        let picked = try json(none)
+        #expect((picked["files"] as! [Any]).isEmpty && (picked["summary"] as! [String: Int])["files"] == 0)
         let typo = try CLI.run(["audit", ws.path + "/fleet", "--code", "distribution/not-shared"])
         #expect(typo.code == 2 && typo.err.contains("did you mean \"distribution/not-sharing\"?") && typo.out.isEmpty)
     }
