@@ -102,12 +102,22 @@ import Testing
                 ["audit", "--only-failing", "--by-code", "--format", "json", "--", ws.path]
             ),
             (["audit", ws.path + "/missing.json"], ["audit", "--", ws.path + "/missing.json"]),
+            (
+                ["audit", ws.path, "--for", "production", "--code", "connection/link-only", "--code=app/logo-missing", "--format", "table"],
+                ["audit", "--for", "production", "--code", "connection/link-only", "--code", "app/logo-missing", "--format", "table", "--", ws.path]
+            ),
+            (["audit", "-q", staging], ["audit", "--quiet", "--", staging]),
+            (["audit", ready, "--format", "sarif"], ["audit", "--format", "sarif", "--", ready]),
+            (["audit", ws.path, "--format=junit", "--only-failing"], ["audit", "--format", "junit", "--only-failing", "--", ws.path]),
         ]
         for (quick, parsed) in cases {
             let a = try CLI.run(quick), b = try CLI.run(parsed)
             #expect(a.out == b.out && a.err == b.err && a.code == b.code, "\(quick)")
-            #expect(!a.out.isEmpty || !a.err.isEmpty)
+            #expect(!a.out.isEmpty || !a.err.isEmpty || quick.contains("-q"))
         }
+        // `-` reads paths from standard input on both paths.
+        let piped = try CLI.run(["audit", "-"], stdin: ready), pipedParsed = try CLI.run(["audit", "--", "-"], stdin: ready)
+        #expect(piped.out == pipedParsed.out && piped.code == 0 && piped.out.contains("ready for production"))
         // What the quick path does not take goes to the parser, which words the error.
         let bad = try CLI.run(["audit", ready, "--jobs", "0"])
         #expect(bad.code == 2 && bad.err.contains("--jobs must be at least 1") && bad.err.contains("Usage: social-console audit"))
