@@ -110,6 +110,9 @@ def main():
                 ("audit --format json", [binary, "audit", fleet, "--format", "json"]),
                 ("audit --format jsonl", [binary, "audit", fleet, "--format", "jsonl"]),
                 ("audit (text) --by-code", [binary, "audit", fleet, "--by-code"]),
+                ("audit --format sarif", [binary, "audit", fleet, "--format", "sarif"]),
+                ("audit --format table", [binary, "audit", fleet, "--format", "table"]),
+                ("audit --format junit", [binary, "audit", fleet, "--format", "junit"]),
                 ("cat (find | xargs cat)", ["sh", "-c", f"{every} | xargs -0 cat"]),
             ]
             if jq:
@@ -123,6 +126,8 @@ def main():
                 memory = f"{peak / 1024:.1f} MiB" if peak else "-"
                 print(f"| {n:>7} | {name:<28} | {seconds:>7.3f} | {n / seconds:>9,.0f} | {memory:>11} |", flush=True)
             audit = results["audit --format json"]
+            if "audit --format sarif" in results:
+                notes.append(f"  N={n}: sarif {results['audit --format sarif'] / audit:.2f}x json's time (it reads each file twice)")
             summary = f"  N={n}: audit json is {results['cat (find | xargs cat)'] and audit / results['cat (find | xargs cat)']:.2f}x cat's time (goal <= 1)"
             if jq:
                 summary += f", {results['jq rules.jq (find | xargs jq)'] / audit:.2f}x faster than jq"
