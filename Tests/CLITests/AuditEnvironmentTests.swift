@@ -91,9 +91,15 @@ import Testing
         #expect(!r.out.contains("\"production\": true"))
     }
 
-    @Test func showAndSetReadTheSameVerdict() throws {
+    @Test func showSetAndExplainReadTheSameVerdict() throws {
         let ws = try Workspace()
         let file = try development(ws)
+        // The callback mismatch is production's: a development sign-in uses Clerk's own app.
+        let explained = try CLI.run(["explain", "redirect_uri is not registered for client", "--file", file, "--format", "json"])
+        #expect(explained.code == 0 && !explained.out.contains("\"found\": [\"authorization/callback-mismatch"))
+        let production = try ws.example("acme-staging.json", as: "prod.json")
+        let shown = try CLI.run(["explain", "redirect_uri is not registered for client", "--file", production, "--format", "json"])
+        #expect(shown.out.contains("\"found\": [\"authorization/callback-mismatch"))
         let show = try CLI.run(["show", file])
         #expect(show.out.contains("ready for development; not ready for production"))
         #expect(show.out.contains("◦ Distribution") && show.out.contains("✓ App"))

@@ -38,8 +38,9 @@ struct ExplainCommand: ParsableCommand {
         let message = text == ["-"] ? Self.readStandardInput() : text.joined(separator: " ")
         if message.trimmingWhitespace.isEmpty { throw ValidationError("no message on standard input") }
         // Loaded first: a file that cannot be read is a file error (exit 2) whatever matched.
+        // Judged for its environment: what only production needs cannot cause a development sign-in error.
         let found: Set<String>? = try file.map { path in
-            Set(Readiness.evaluate(try loadOrExit(path)).findings.map(\.code))
+            Set(Verdict(Readiness.evaluate(try loadOrExit(path))).counted.map(\.code))
         }
         let matches = Explainer.explain(message)
         // Nothing of the message is ever printed: it may hold a token, or the secret itself.
