@@ -62,49 +62,6 @@ extension AuditEntry {
             out.members(extra)
             out.raw("}")
         }
-        return String(decoding: out.bytes, as: UTF8.self)
-    }
-}
-
-/// A byte buffer that writes strings as JSONWriter does.
-private struct JSONBytes {
-    var bytes: [UInt8] = []
-
-    init() { bytes.reserveCapacity(2048) }
-
-    /// Our own punctuation and key names: a StaticString's bytes are copied straight
-    /// (through String's UTF8View each cost a few times as much).
-    mutating func raw(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
-
-    mutating func number(_ n: Int) { bytes.append(contentsOf: String(n).utf8) }
-
-    mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
-
-    /// An object's members, each after ", ", as JSONWriter writes them.
-    mutating func members(_ object: JSONObject) {
-        for (key, value) in object {
-            raw(", "); string(key); raw(": ")
-            bytes.append(contentsOf: JSONWriter.compact(value).utf8)
-        }
-    }
-
-    /// As `JSONWriter.writeString` writes it: printable ASCII with no quote or backslash
-    /// (nearly every string) is copied here; anything else is left to the writer itself,
-    /// so the escaping rules live in one place.
-    mutating func string(_ text: String) {
-        let plain = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
-            guard buffer.allSatisfy(JSONWriter.isPlain) else { return false }
-            bytes.append(UInt8(ascii: "\""))
-            bytes.append(contentsOf: buffer)
-            bytes.append(UInt8(ascii: "\""))
-            return true
-        }
-        if plain != true {
-            var quoted = ""
-            JSONWriter.writeString(text, into: &quoted)
-            bytes.append(contentsOf: quoted.utf8)
-        }
+        return out.text
     }
 }

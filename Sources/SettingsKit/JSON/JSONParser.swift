@@ -107,7 +107,8 @@ struct JSONReader {
     }
 
     mutating func run() throws(JSONParseError) -> JSONValue {
-        if let bad = UTF8Check.firstInvalidOffset(bytes) {
+        // Looking for a place is asked of bytes that parsed once already.
+        if locating == nil, let bad = UTF8Check.firstInvalidOffset(bytes) {
             throw fail("invalid UTF-8 byte", at: bad)
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }  // a BOM is tolerated and not written back
@@ -258,7 +259,10 @@ struct JSONReader {
         case .value(let path):
             if located == nil, currentPath() == path { located = i }
         case .keys(let wanted):
-            guard case .object(let frame)? = stack.last else { return }
+            // A path is made only for a key that ends one of the few asked for.
+            guard case .object(let frame)? = stack.last,
+                wanted.contains(where: { $0.string.utf8.count >= frame.key.utf8.count && $0.string.utf8.suffix(frame.key.utf8.count).elementsEqual(frame.key.utf8) })
+            else { return }
             var dotted = ""
             for case .object(let open) in stack { dotted += dotted.isEmpty ? open.key : "." + open.key }
             let path = ByteString(dotted)

@@ -72,45 +72,42 @@ struct AuditSARIF: AuditWriter {
         return "{\"$schema\": \"\(AuditSARIF.schema)\", \"version\": \"2.1.0\", \"runs\": [" + head.dropLast() + ", \"results\": ["
     }
 
+    /// The file's results, written straight as bytes: thousands of files have a few each.
     func render(_ entry: AuditEntry) -> String {
+        var out = JSONBytes()
         switch entry {
         case .report(let path, let verdict):
-            return verdict.findings.map { finding in
-                var properties = JSONObject([
-                    ("step", .string(finding.step.rawValue)), ("field", .string(finding.field)), ("fix", .string(finding.fix)),
-                ])
-                if verdict.isProductionOnly(finding) { properties["production"] = .bool(true) }
-                return AuditSARIF.result(
-                    finding.code, level: AuditSARIF.level(finding.severity), message: finding.message, path: path,
-                    at: verdict.report.fieldPositions?[finding.field], properties: properties)
-            }.joined(separator: ", ")
+            let uri = PercentEncoding.fileReference(path)
+            for (i, finding) in verdict.findings.enumerated() {
+                if i > 0 { out.raw(", ") }
+                AuditSARIF.result(
+                    finding.code, level: AuditSARIF.level(finding.severity), message: finding.message, uri: uri,
+                    at: verdict.report.fieldPositions?[finding.field], into: &out)
+                out.raw(", \"properties\": {\"step\": "); out.string(finding.step.rawValue)
+                out.raw(", \"field\": "); out.string(finding.field)
+                out.raw(", \"fix\": "); out.string(finding.fix)
+                if verdict.isProductionOnly(finding) { out.raw(", \"production\": true") }
+                out.raw("}}")
+            }
         case .error(let path, let error):
-            return AuditSARIF.result(error.code.rawValue, level: "error", message: error.message, path: path, at: error.position)
+            AuditSARIF.result(
+                error.code.rawValue, level: "error", message: error.message, uri: PercentEncoding.fileReference(path), at: error.position,
+                into: &out)
+            out.raw("}")
         }
+        return out.text
     }
 
-    static func result(
-        _ code: String, level: String, message: String, path: String, at position: TextPosition?, properties: JSONObject = JSONObject()
-    ) -> String {
-        var region = JSONObject([("startLine", .number(String(position?.line ?? 1)))])
-        if let position { region["startColumn"] = .number(String(position.column)) }
-        let location = JSONObject([
-            (
-                "physicalLocation",
-                .object(
-                    JSONObject([
-                        ("artifactLocation", .object(JSONObject([("uri", .string(PercentEncoding.fileReference(path)))]))),
-                        ("region", .object(region)),
-                    ]))
-            )
-        ])
-        var result = JSONObject([
-            ("ruleId", .string(code)), ("level", .string(level)), ("message", text(message)),
-            ("locations", .array([.object(location)])),
-        ])
-        if let index = ruleIndex[code] { result["ruleIndex"] = .number(String(index)) }
-        if !properties.isEmpty { result["properties"] = .object(properties) }
-        return JSONWriter.compact(.object(result))
+    /// A result up to its properties: the caller adds them, if any, and closes it.
+    static func result(_ code: String, level: String, message: String, uri: String, at position: TextPosition?, into out: inout JSONBytes) {
+        out.raw("{\"ruleId\": "); out.string(code)
+        if let index = ruleIndex[code] { out.raw(", \"ruleIndex\": "); out.number(index) }
+        out.raw(", \"level\": "); out.string(level)
+        out.raw(", \"message\": {\"text\": "); out.string(message)
+        out.raw("}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": "); out.string(uri)
+        out.raw("}, \"region\": {\"startLine\": "); out.number(position?.line ?? 1)
+        if let position { out.raw(", \"startColumn\": "); out.number(position.column) }
+        out.raw("}}}]")
     }
 
     mutating func part(_ text: String) -> String {
