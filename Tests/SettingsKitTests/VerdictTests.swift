@@ -132,7 +132,7 @@ import SettingsKit
         var text = document.start
         for entry in entries() {
             summary.add(entry)
-            text += document.entry(entry.compactJSON)
+            document.entry(entry.compactJSON) { text += $0 }
         }
         text += document.end(summary)
         var whole = JSONObject([("files", .array(entries().map(\.json))), ("summary", summary.json)])
@@ -147,7 +147,7 @@ import SettingsKit
         var text = document.start
         for entry in entries() {
             summary.add(entry)
-            text += document.entry(entry.compactJSON)
+            document.entry(entry.compactJSON) { text += $0 }
         }
         text += document.end(summary)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

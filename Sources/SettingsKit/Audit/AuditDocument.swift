@@ -20,11 +20,13 @@ public struct AuditDocument: Sendable {
     /// What comes before the first entry.
     public var start: String { lines ? "" : "{\"files\": [" }
 
-    /// One entry (its JSON) with what goes before or after it.
-    public mutating func entry(_ json: String) -> String {
+    /// Writes one entry (its JSON, `AuditEntry.compactJSON`) with what goes before or after
+    /// it, a piece at a time: an entry is not copied to be joined to its separator.
+    public mutating func entry(_ json: String, to write: (String) -> Void) {
         entries += 1
-        if lines { return json + "\n" }
-        return entries == 1 ? json : ", " + json
+        if !lines && entries > 1 { write(", ") }
+        write(json)
+        if lines { write("\n") }
     }
 
     /// What comes after the last entry: the summary and, when asked for, byCode.

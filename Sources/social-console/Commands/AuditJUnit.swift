@@ -50,7 +50,7 @@ struct AuditJUnit: AuditWriter {
         }
     }
 
-    func part(_ text: String) -> String { text }
+    func part(_ text: String, to write: (String) -> Void) { write(text) }
 
     func end(_ summary: AuditSummary) -> String { "</testsuites>\n" }
 

@@ -96,7 +96,7 @@ struct AuditRun {
             },
             emit: { text in
                 if text.isEmpty { return }
-                out.write(writer.part(text))
+                writer.part(text, to: out.write)
                 out.endOfRecord()
             })
         out.write(writer.end(summary))

@@ -110,9 +110,10 @@ struct AuditSARIF: AuditWriter {
         out.raw("}}}]")
     }
 
-    mutating func part(_ text: String) -> String {
+    mutating func part(_ text: String, to write: (String) -> Void) {
         results += 1
-        return results == 1 ? text : ", " + text
+        if results > 1 { write(", ") }
+        write(text)
     }
 
     func end(_ summary: AuditSummary) -> String {

@@ -28,10 +28,7 @@ struct AuditTable: AuditWriter {
         return cells.map(AuditTable.cell).joined(separator: String(AuditTable.separator))
     }
 
-    mutating func part(_ text: String) -> String {
-        rows.append(text)
-        return ""
-    }
+    mutating func part(_ text: String, to write: (String) -> Void) { rows.append(text) }
 
     func end(_ summary: AuditSummary) -> String {
         let table = [AuditTable.header] + rows.map { $0.split(separator: AuditTable.separator, omittingEmptySubsequences: false).map(String.init) }

@@ -12,7 +12,10 @@ struct AuditText: AuditWriter {
     /// leaves a blank line before the next file.
     func render(_ entry: AuditEntry) -> String { Output.safe(AuditText.render(entry)) }
 
-    func part(_ text: String) -> String { text + "\n" }
+    func part(_ text: String, to write: (String) -> Void) {
+        write(text)
+        write("\n")
+    }
 
     func end(_ summary: AuditSummary) -> String { Output.safe(AuditText.summary(summary, byCode: byCode)) + "\n" }
 

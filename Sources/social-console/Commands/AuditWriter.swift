@@ -8,8 +8,8 @@ protocol AuditWriter: Sendable {
     func render(_ entry: AuditEntry) -> String
     /// What comes before the first part.
     var start: String { get }
-    /// What is written for a part, in turn (never two at once).
-    mutating func part(_ text: String) -> String
+    /// Writes a part, in turn (never two at once), through `write`.
+    mutating func part(_ text: String, to write: (String) -> Void)
     /// What comes after the last part.
     func end(_ summary: AuditSummary) -> String
 }
@@ -24,13 +24,13 @@ struct AuditJSON: AuditWriter {
 
     func render(_ entry: AuditEntry) -> String { entry.compactJSON }
     var start: String { document.start }
-    mutating func part(_ text: String) -> String { document.entry(text) }
+    mutating func part(_ text: String, to write: (String) -> Void) { document.entry(text, to: write) }
     func end(_ summary: AuditSummary) -> String { document.end(summary) }
 }
 
 /// `-q`: the exit status only.
 struct AuditQuiet: AuditWriter {
     func render(_ entry: AuditEntry) -> String { "" }
-    func part(_ text: String) -> String { "" }
+    func part(_ text: String, to write: (String) -> Void) {}
     func end(_ summary: AuditSummary) -> String { "" }
 }
