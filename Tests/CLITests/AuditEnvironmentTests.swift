@@ -86,7 +86,9 @@ import Testing
     func aFileWithoutAValidEnvironmentIsJudgedForProduction(environment: String) throws {
         let ws = try Workspace()
         let file = try ws.example("acme-staging.json")
-        try ws.write("acme-staging.json", try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "\"production\"", with: "\"\(environment)\""))
+        try ws.write(
+            "acme-staging.json",
+            try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "\"production\"", with: "\"\(environment)\""))
         let r = try CLI.run(["audit", file, "--format", "json"])
         #expect(r.code == 1)
         #expect(!r.out.contains("\"production\": true"))

@@ -75,7 +75,9 @@ import Testing
     }
 
     @Test func eachCommandListsTheFormatsItTakes() throws {
-        for (command, values) in [("show", "text, json;"), ("diff", "text, json;"), ("history", "text, json;"), ("audit", "text, json, jsonl, table, sarif, junit;")] {
+        for (command, values) in [
+            ("show", "text, json;"), ("diff", "text, json;"), ("history", "text, json;"), ("audit", "text, json, jsonl, table, sarif, junit;"),
+        ] {
             let help = try CLI.run([command, "--help"]).out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             #expect(help.contains("(values: \(values)"), "\(command): \(help)")
         }

@@ -138,7 +138,8 @@ private func parallelJSON(_ paths: [String], workers: Int, order: ParallelAudit.
         }
         entries.append(.report(path: "odd \"path\"\n.json", Verdict(Readiness.evaluate(odd))))
         entries.append(.report(path: "odd, for production", Verdict(Readiness.evaluate(odd), for: .production)))
-        entries.append(AuditEntry.error(path: "e.json", FileError(.schema, path: "e.json", "x: expected \"a\"", at: TextPosition(line: 3, column: 7))))
+        entries.append(
+            AuditEntry.error(path: "e.json", FileError(.schema, path: "e.json", "x: expected \"a\"", at: TextPosition(line: 3, column: 7))))
         #expect(entries.count == 65)
         #expect(entries.contains { $0.compactJSON.contains("\"production\": true") }, "a development file's production-only findings")
         // What `verify` adds to each entry comes after audit's own members.

@@ -125,16 +125,21 @@ import SettingsKit
         ]
     }
 
-    @Test(arguments: [false, true])
-    func theJSONDocumentIsTheEntriesTheSummaryAndByCode(byCode: Bool) throws {
+    /// The document as `audit` writes it, and the totals it ends with.
+    func written(lines: Bool, byCode: Bool) -> (text: String, summary: AuditSummary) {
         var summary = AuditSummary(keepingPaths: byCode ? Int.max : 0)
-        var document = AuditDocument(lines: false, byCode: byCode)
+        var document = AuditDocument(lines: lines, byCode: byCode)
         var text = document.start
         for entry in entries() {
             summary.add(entry)
             document.entry(entry.compactJSON) { text += $0 }
         }
-        text += document.end(summary)
+        return (text + document.end(summary), summary)
+    }
+
+    @Test(arguments: [false, true])
+    func theJSONDocumentIsTheEntriesTheSummaryAndByCode(byCode: Bool) throws {
+        let (text, summary) = written(lines: false, byCode: byCode)
         var whole = JSONObject([("files", .array(entries().map(\.json))), ("summary", summary.json)])
         if byCode { whole["byCode"] = summary.byCodeJSON }
         #expect(text == JSONWriter.compact(.object(whole)) + "\n")
@@ -142,14 +147,7 @@ import SettingsKit
     }
 
     @Test func theLinesAreAnEntryEachThenTheSummary() {
-        var summary = AuditSummary(keepingPaths: Int.max)
-        var document = AuditDocument(lines: true, byCode: true)
-        var text = document.start
-        for entry in entries() {
-            summary.add(entry)
-            document.entry(entry.compactJSON) { text += $0 }
-        }
-        text += document.end(summary)
+        let (text, summary) = written(lines: true, byCode: true)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.count == 5 && lines.last == "")
         #expect(Array(lines.prefix(3)) == entries().map { JSONWriter.compact($0.json) })

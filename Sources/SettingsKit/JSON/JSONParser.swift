@@ -261,7 +261,9 @@ struct JSONReader {
         case .keys(let wanted):
             // A path is made only for a key that ends one of the few asked for.
             guard case .object(let frame)? = stack.last,
-                wanted.contains(where: { $0.string.utf8.count >= frame.key.utf8.count && $0.string.utf8.suffix(frame.key.utf8.count).elementsEqual(frame.key.utf8) })
+                wanted.contains(where: {
+                    $0.string.utf8.count >= frame.key.utf8.count && $0.string.utf8.suffix(frame.key.utf8.count).elementsEqual(frame.key.utf8)
+                })
             else { return }
             var dotted = ""
             for case .object(let open) in stack { dotted += dotted.isEmpty ? open.key : "." + open.key }
