@@ -55,13 +55,9 @@ public struct AuditSummary: Sendable {
 
     /// Adds paths to a code's, keeping the first `keepsPaths` in path order.
     mutating func keep(_ paths: [String], for code: String) {
-        var kept = pathsByCode[code, default: []]
-        if kept.count + paths.count <= keepsPaths {
-            kept += paths
-        } else {
-            kept = Array((kept + paths).sorted().prefix(keepsPaths))
-        }
-        pathsByCode[code] = kept
+        // Appended in place: a copy of the list for each file would be quadratic in the fleet.
+        pathsByCode[code, default: []].append(contentsOf: paths)
+        if let kept = pathsByCode[code], kept.count > keepsPaths { pathsByCode[code] = Array(kept.sorted().prefix(keepsPaths)) }
     }
 
     /// Codes by how many files have them, most first; ties in rule-table order.
