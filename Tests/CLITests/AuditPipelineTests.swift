@@ -97,6 +97,11 @@ import Testing
         #expect(files.count == 5)
         let summary = (run["properties"] as! [String: Any])["summary"] as! [String: Int]
         #expect(summary["files"] == 6 && summary["errors"] == 3)
+        // The fleet view rides along as the run's property, as in JSON.
+        let byCode = try CLI.run(["audit", ws.path + "/fleet", "--format", "sarif", "--by-code"])
+        let properties = ((try JSONSerialization.jsonObject(with: Data(byCode.out.utf8)) as! [String: Any])["runs"] as! [[String: Any]])[0]["properties"]
+        let codes = (properties as! [String: Any])["byCode"] as! [[String: Any]]
+        #expect(codes.first { $0["code"] as? String == "file/invalid-json" }?["paths"] as? [String] == [files[3]])
     }
 
     @Test func junitHasASuitePerFileAndACasePerStep() throws {
@@ -151,6 +156,9 @@ import Testing
         #expect(row(files[2]).prefix(3) == ["development", "yes", "0"])
         #expect(row(files[3]) == ["-", "error", "-", "-", "file/invalid-json"])
         #expect(lines.contains { $0.hasPrefix(odd.replacingOccurrences(of: "\n", with: "\\u000a") + " ") })
+        // A table has no room for the files per code: asking is a usage error, not ignored.
+        let byCode = try CLI.run(["audit", ws.path + "/fleet", "--format", "table", "--by-code"])
+        #expect(byCode.code == 2 && byCode.err.contains("--by-code") && byCode.out.isEmpty)
     }
 
     @Test func byCodeTextListsTheFirstTenFilesUnderEachCode() throws {

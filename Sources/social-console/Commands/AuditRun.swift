@@ -32,6 +32,9 @@ struct AuditRun {
     func validate() throws(ValidationError) {
         if paths.isEmpty { throw ValidationError("give at least one file or folder (- reads their paths from standard input)") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if byCode, format == .table || format == .junit {
+            throw ValidationError("--by-code goes with --format text, json, jsonl or sarif, not \(format.rawValue)")
+        }
         for code in codes where !Audit.codes.containsBytes(code) {
             let near = EditDistance.nearest(to: code, in: Audit.codes, limit: max(2, code.count / 4))
             throw ValidationError("--code: no finding has the code \"\(code)\"" + (near.map { "; did you mean \"\($0)\"?" } ?? ""))
@@ -85,9 +88,7 @@ struct AuditRun {
             paths, workers: workers,
             order: format == .jsonl ? .asJudged : .byPath(window: 32 * workers),
             judging: judging,
-            // Which files have each code is kept only when it is printed: in JSON all of
-            // them (the one part of the output that grows with the fleet), in text the first.
-            pathsByCode: !byCode || quiet ? 0 : format == .text ? AuditText.filesPerCode : Int.max,
+            pathsByCode: writer.pathsPerCode,
             excluding: ownOutput,
             render: { entry in
                 // A ready file left out of the list renders as nothing; it still counts.

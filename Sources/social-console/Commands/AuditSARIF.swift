@@ -10,6 +10,8 @@ struct AuditSARIF: AuditWriter {
 
     init(byCode: Bool) { self.byCode = byCode }
 
+    var pathsPerCode: Int { byCode ? Int.max : 0 }
+
     static let schema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
     /// What a file error means, as a rule.

@@ -7,6 +7,7 @@ struct AuditText: AuditWriter {
 
     /// How many files `--by-code` lists under each code.
     static let filesPerCode = 10
+    var pathsPerCode: Int { byCode ? AuditText.filesPerCode : 0 }
 
     /// One file's part of the text, ending with a line break: printed as a line, it
     /// leaves a blank line before the next file.

@@ -12,10 +12,13 @@ protocol AuditWriter: Sendable {
     mutating func part(_ text: String, to write: (String) -> Void)
     /// What comes after the last part.
     func end(_ summary: AuditSummary) -> String
+    /// How many paths per finding code `end` prints (`AuditSummary(keepingPaths:)`).
+    var pathsPerCode: Int { get }
 }
 
 extension AuditWriter {
     var start: String { "" }
+    var pathsPerCode: Int { 0 }
 }
 
 /// `--format json` and `jsonl`: the audit document of SettingsKit.
@@ -24,6 +27,8 @@ struct AuditJSON: AuditWriter {
 
     func render(_ entry: AuditEntry) -> String { entry.compactJSON }
     var start: String { document.start }
+    // Every file under each code: the one part of the output that grows with the fleet.
+    var pathsPerCode: Int { document.byCode ? Int.max : 0 }
     mutating func part(_ text: String, to write: (String) -> Void) { document.entry(text, to: write) }
     func end(_ summary: AuditSummary) -> String { document.end(summary) }
 }
