@@ -55,9 +55,15 @@ public struct AuditSummary: Sendable {
 
     /// Adds paths to a code's, keeping the first `keepsPaths` in path order.
     mutating func keep(_ paths: [String], for code: String) {
-        // Appended in place: a copy of the list for each file would be quadratic in the fleet.
-        pathsByCode[code, default: []].append(contentsOf: paths)
-        if let kept = pathsByCode[code], kept.count > keepsPaths { pathsByCode[code] = Array(kept.sorted().prefix(keepsPaths)) }
+        // In place: a copy of the list for each file would be quadratic in the fleet.
+        if keepsPaths == Int.max {
+            pathsByCode[code, default: []].append(contentsOf: paths)
+            return
+        }
+        // A few, kept sorted: files come mostly in path order, so most are past the last kept.
+        for path in paths {
+            pathsByCode[code, default: []].insertSorted(path, keepingFirst: keepsPaths)
+        }
     }
 
     /// Codes by how many files have them, most first; ties in rule-table order.
@@ -86,5 +92,15 @@ public struct AuditSummary: Sendable {
                 if keepsAnyPaths { o["paths"] = .array(paths(row.code).map(JSONValue.string)) }
                 return .object(o)
             })
+    }
+}
+
+extension Array where Element == String {
+    /// Inserts `path` in sorted order when it is among the first `limit`, dropping the one
+    /// then past the limit.
+    fileprivate mutating func insertSorted(_ path: String, keepingFirst limit: Int) {
+        if count == limit, let last, path >= last { return }
+        insert(path, at: firstIndex { $0 > path } ?? count)
+        if count > limit { removeLast() }
     }
 }
