@@ -32,6 +32,10 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("    ! Users can only link") && $0.contains("[connection/link-only") })
         #expect(text.out.contains("◦ Distribution"))
         #expect(text.out.hasSuffix("1 file, 1 ready, 0 blockers, 1 warning\n"))
+        // Where the locale is not UTF-8, every mark has its ASCII stand-in.
+        let ascii = try CLI.run(["audit", file], env: ["LC_ALL": "C", "LANG": "C"])
+        #expect(ascii.out.contains("o Distribution") && ascii.out.contains("x (production) "))
+        #expect(ascii.out.utf8.allSatisfy { $0 < 0x80 })
 
         let r = try CLI.run(["audit", file, "--format", "json"])
         #expect(r.code == 0)

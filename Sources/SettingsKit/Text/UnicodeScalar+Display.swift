@@ -42,6 +42,6 @@ extension Unicode.Scalar {
     /// The program's own glyphs in text output and their ASCII stand-ins, for a locale
     /// that is not UTF-8 (the console's cell-sized table is `AsciiGlyphs`).
     public static let asciiStandIns: [Unicode.Scalar: String] = [
-        "✓": "v", "✗": "x", "→": "->", "•": "*", "…": "...", "·": "-", "›": ">",
+        "✓": "v", "✗": "x", "→": "->", "•": "*", "…": "...", "·": "-", "›": ">", "◦": "o",
     ]
 }
