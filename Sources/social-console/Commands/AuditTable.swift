@@ -7,7 +7,7 @@ import SettingsKit
 struct AuditTable: AuditWriter {
     static let header = ["PATH", "ENVIRONMENT", "READY", "BLOCKERS", "WARNINGS", "FIRST BLOCKER"]
     /// Between the cells of a rendered row: a control character, which no escaped cell holds.
-    static let separator: Character = "\u{1F}"
+    static let separator = "\u{1F}"
     /// Between columns, as kubectl leaves.
     static let gap = "   "
 
@@ -25,23 +25,28 @@ struct AuditTable: AuditWriter {
         case .error(let path, let error):
             cells = [path, "-", "error", "-", "-", error.code.rawValue]
         }
-        return cells.map(AuditTable.cell).joined(separator: String(AuditTable.separator))
+        return cells.map(AuditTable.cell).joined(separator: AuditTable.separator)
     }
 
     mutating func part(_ text: String, to write: (String) -> Void) { rows.append(text) }
 
     func end(_ summary: AuditSummary) -> String {
-        let table = [AuditTable.header] + rows.map { $0.split(separator: AuditTable.separator, omittingEmptySubsequences: false).map(String.init) }
-        var widths = [Int](repeating: 0, count: AuditTable.header.count)
-        for row in table { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
-        var out = ""
-        for row in table {
-            var line = ""
-            for (i, cell) in row.enumerated() {
-                line += cell
-                if i < row.count - 1 { line += String(repeating: " ", count: widths[i] - DisplayWidth.of(cell)) + AuditTable.gap }
+        let table =
+            [AuditTable.header]
+            + rows.map { row in
+                row.utf8.split(separator: AuditTable.separator.utf8.first!, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             }
-            out += line + "\n"
+        // Each cell measured once; an ASCII cell (nearly all) is as wide as it is long.
+        let cellWidths = table.map { row in row.map { $0.utf8.allSatisfy { $0 < 0x80 } ? $0.utf8.count : DisplayWidth.of($0) } }
+        var widths = [Int](repeating: 0, count: AuditTable.header.count)
+        for row in cellWidths { for (i, width) in row.enumerated() { widths[i] = max(widths[i], width) } }
+        var out = ""
+        for (row, rowWidths) in zip(table, cellWidths) {
+            for (i, cell) in row.enumerated() {
+                out += cell
+                if i < row.count - 1 { out += String(repeating: " ", count: widths[i] - rowWidths[i]) + AuditTable.gap }
+            }
+            out += "\n"
         }
         return out
     }
