@@ -9,10 +9,9 @@ struct AuditText: AuditWriter {
     static let filesPerCode = 10
     var pathsPerCode: Int { byCode ? AuditText.filesPerCode : 0 }
 
-    /// One file's part of the text, ending with a line break: printed as a line, it
-    /// leaves a blank line before the next file.
     func render(_ entry: AuditEntry) -> String { Output.safe(AuditText.render(entry)) }
 
+    /// A file's part and a blank line before the next file.
     func part(_ text: String, to write: (String) -> Void) {
         write(text)
         write("\n")
@@ -20,6 +19,7 @@ struct AuditText: AuditWriter {
 
     func end(_ summary: AuditSummary) -> String { Output.safe(AuditText.summary(summary, byCode: byCode)) + "\n" }
 
+    /// One file's part of the text, ending with a line break.
     static func render(_ entry: AuditEntry) -> String {
         var lines: [String] = []
         switch entry {
