@@ -25,7 +25,15 @@ public enum JSONParser {
     /// every command needs keeps no positions.
     public static func keyOffsets(of paths: [String], in bytes: [UInt8]) -> [ByteString: Int] {
         bytes.withUnsafeBufferPointer { buffer in
-            var parser = JSONReader(bytes: buffer, locating: .keys(Set(paths.map(ByteString.init))))
+            // What a key must be for a path to end with it: each path's part after each dot.
+            var ends = Set<ByteString>()
+            for path in paths {
+                ends.insert(ByteString(path))
+                for (i, b) in path.utf8.enumerated() where b == UInt8(ascii: ".") {
+                    ends.insert(ByteString(String(decoding: path.utf8.dropFirst(i + 1), as: UTF8.self)))
+                }
+            }
+            var parser = JSONReader(bytes: buffer, locating: .keys(Set(paths.map(ByteString.init)), ends: ends))
             do { _ = try parser.run() } catch { return [:] }
             return parser.keyOffsets
         }
@@ -35,7 +43,8 @@ public enum JSONParser {
 /// What a parse looks for besides the value: where one value starts, or where keys are.
 private enum Locating {
     case value([JSONPathComponent])
-    case keys(Set<ByteString>)
+    /// The dotted paths, and what their last keys may be.
+    case keys(Set<ByteString>, ends: Set<ByteString>)
 }
 
 /// An open container. Classes, not enum payloads: taking a payload out of an enum to
@@ -258,13 +267,9 @@ struct JSONReader {
         switch locating {
         case .value(let path):
             if located == nil, currentPath() == path { located = i }
-        case .keys(let wanted):
+        case .keys(let wanted, let ends):
             // A path is made only for a key that ends one of the few asked for.
-            guard case .object(let frame)? = stack.last,
-                wanted.contains(where: {
-                    $0.string.utf8.count >= frame.key.utf8.count && $0.string.utf8.suffix(frame.key.utf8.count).elementsEqual(frame.key.utf8)
-                })
-            else { return }
+            guard case .object(let frame)? = stack.last, ends.contains(ByteString(frame.key)) else { return }
             var dotted = ""
             for case .object(let open) in stack { dotted += dotted.isEmpty ? open.key : "." + open.key }
             let path = ByteString(dotted)
