@@ -10,6 +10,8 @@ import Testing
         acme-prod
         2
         https://clerk.acme.com/v1/oauth_callback
+
+
         Acme sign-in
         Sign in to Acme with your Atlassian account.
         https://acme.com/logo.png

@@ -28,7 +28,8 @@ import Testing
         defer { child.killIfRunning() }
         let answers = PlainModeTests.productionAnswers.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let questions = [
-            "Instance › Name", "Instance › Environment", "Instance › Redirect URI", "App › Name", "App › Description",
+            "Instance › Name", "Instance › Environment", "Instance › Redirect URI", "Instance › Clerk application",
+            "Instance › Clerk instance", "App › Name", "App › Description",
             "App › Logo", "Permissions › Scopes", "Authorization › Callback URLs", "Authorization › Use the",
             "Credentials › Use custom", "Credentials › Client ID",
         ]
@@ -42,7 +43,7 @@ import Testing
             "Distribution › Vendor", "Distribution › Privacy", "Distribution › Terms", "Distribution › Contact",
             "Distribution › Stores", "Save? [y/n]: ",
         ]
-        Self.answer(terminal, Array(zip(rest, answers.dropFirst(12))))
+        Self.answer(terminal, Array(zip(rest, answers.dropFirst(14))))
         #expect(child.ended())
         terminal.drain()
         #expect(child.exitCode == 0, "\(terminal.text.suffix(500))")

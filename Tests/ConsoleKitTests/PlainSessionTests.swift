@@ -63,6 +63,7 @@ import Testing
         #expect(
             asked == [
                 "Instance › Name", "Instance › Environment", "Instance › Redirect URI",
+                "Instance › Clerk application", "Instance › Clerk instance",
                 "App › Name", "App › Description", "App › Logo",
                 "Permissions › Scopes",
                 "Authorization › Callback URLs", "Authorization › Use the instance's redirect URI",
@@ -126,7 +127,7 @@ import Testing
         // Back across a step: the earlier step is announced again.
         run.keep(until: "App › Name")
         run.answer("<")
-        #expect(run.prompt?.hasPrefix("Instance › Redirect URI") == true)
+        #expect(run.prompt?.hasPrefix("Instance › Clerk instance") == true)
         #expect(run.transcript.components(separatedBy: "Step 1 of 6.").count == 3)
     }
 

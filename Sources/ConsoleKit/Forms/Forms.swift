@@ -11,7 +11,8 @@ public enum Forms {
     private static func build(_ screen: Screen) -> [FormItem] {
         guard let step = screen.step else { return [] }
         switch step {
-        case .instance: return ["instance.name", "instance.environment", "instance.redirectUri"].map(item)
+        case .instance:
+            return ["instance.name", "instance.environment", "instance.redirectUri", "clerk.applicationId", "clerk.instance"].map(item)
         case .app: return ["atlassianApp.name", "atlassianApp.description", "atlassianApp.logo"].map(item)
         case .permissions: return ScopeCatalogue.appScopes.map(FormItem.scope) + [.customScopes]
         case .authorization: return [item("atlassianApp.callbackUrls"), .useRedirectURI]

@@ -16,6 +16,12 @@ public enum Fields {
             "instance.redirectUri", "Redirect URI", .text, .instance,
             "The Authorized redirect URI the instance shows: {frontend API URL}/v1/oauth_callback."),
         Field(
+            "clerk.applicationId", "Clerk application", .text, .instance,
+            "The Clerk application (app_…) that `pull`, `push` and `verify` read and write."),
+        Field(
+            "clerk.instance", "Clerk instance", .text, .instance,
+            "The Clerk instance: production, development or an instance id (ins_…)."),
+        Field(
             "connection.enabled", "Enabled", .toggle, .credentials,
             "The connection is enabled on the instance."),
         Field(
@@ -69,7 +75,7 @@ public enum Fields {
     ]
 
     /// The objects that hold the fields; each must be an object when present.
-    public static let containers = ["instance", "connection", "atlassianApp", "atlassianApp.distribution"]
+    public static let containers = ["instance", "clerk", "connection", "atlassianApp", "atlassianApp.distribution"]
 
     public static let secretKey = "connection.clientSecret"
 
