@@ -35,11 +35,27 @@ let package = Package(
             dependencies: ["SettingsKit"],
             path: "Sources/ConsoleKit"
         ),
+        // The system's libcurl, loaded at run time (dlopen): the build needs no curl headers
+        // and the binary starts without libcurl; only the live commands need it.
+        .target(
+            name: "CCurlShim",
+            path: "Sources/CCurlShim",
+            linkerSettings: [.linkedLibrary("dl")]
+        ),
+        // The instance itself: Clerk's Platform API, the Frontend API and Atlassian's token
+        // endpoint, as plain values in and out (pull, push, verify). SettingsKit stays free
+        // of networking.
+        .target(
+            name: "LiveKit",
+            dependencies: ["SettingsKit", "CCurlShim"],
+            path: "Sources/LiveKit"
+        ),
         .executableTarget(
             name: "social-console",
             dependencies: [
                 "SettingsKit",
                 "ConsoleKit",
+                "LiveKit",
                 "CNcursesw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -52,6 +68,13 @@ let package = Package(
             name: "SettingsKitTests",
             dependencies: ["SettingsKit", "TestSupport"],
             path: "Tests/SettingsKitTests"
+        ),
+        // The live commands against a local HTTPS stand-in for Clerk and Atlassian
+        // (Tests/LiveStandIn), on 127.0.0.1 only.
+        .testTarget(
+            name: "LiveKitTests",
+            dependencies: ["LiveKit", "SettingsKit", "CCurlShim", "TestSupport"],
+            path: "Tests/LiveKitTests"
         ),
         // Runs the built binary as users do; needs social-console built (swift test builds it).
         .testTarget(

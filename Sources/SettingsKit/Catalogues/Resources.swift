@@ -5,6 +5,8 @@ public enum BundledResources {
     public static var rules: String { EmbeddedResources.rules }
     public static var scopes: String { EmbeddedResources.scopes }
     public static var explain: String { EmbeddedResources.explain }
+    /// The findings of `verify`'s live checks (LiveKit), beside the rules.
+    public static var live: String { EmbeddedResources.live }
     /// The console's keys, shown after every screen's help.
     public static var keysHelp: String { EmbeddedResources.Help.keys }
 

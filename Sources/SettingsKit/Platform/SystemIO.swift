@@ -7,7 +7,7 @@ import Darwin
 /// Thin wrappers over the POSIX calls the store needs. SettingsKit avoids Foundation so
 /// the console starts fast; these keep errno handling in one place.
 public enum SystemIO {
-    static func errorText(_ code: Int32) -> String {
+    public static func errorText(_ code: Int32) -> String {
         switch code {
         case ENOENT: return "no such file or folder"
         case EACCES, EPERM: return "permission denied"
@@ -140,7 +140,7 @@ public enum SystemIO {
     }
 
     /// Now, as "2026-11-29T10:00:00Z".
-    static func utcTimestamp() -> String {
+    public static func utcTimestamp() -> String {
         var t = time(nil)
         var tm = tm()
         gmtime_r(&t, &tm)

@@ -11,4 +11,14 @@ public struct Finding: Equatable, Sendable {
     /// scope the connection requests that the app has not enabled, so the console can
     /// focus its checkbox. Only the catalogue's public names, never a value of the file.
     public var entry: String? = nil
+
+    public init(code: String, severity: Severity, step: Step, field: String, message: String, fix: String, entry: String? = nil) {
+        self.code = code
+        self.severity = severity
+        self.step = step
+        self.field = field
+        self.message = message
+        self.fix = fix
+        self.entry = entry
+    }
 }

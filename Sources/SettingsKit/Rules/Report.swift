@@ -18,6 +18,17 @@ public struct Report: Equatable, Sendable {
         public let count: Int
     }
 
+    /// The report with more findings (the live checks' of `verify`), each placed by its
+    /// step and severity as the rules' own are; among equals, after them.
+    public func adding(_ more: [Finding]) -> Report {
+        var all = findings
+        for finding in more {
+            let at = all.firstIndex { $0.step > finding.step || ($0.step == finding.step && $0.severity > finding.severity) } ?? all.count
+            all.insert(finding, at: at)
+        }
+        return Report(findings: all, environment: environment, connectionEnabled: connectionEnabled, leftOut: leftOut)
+    }
+
     public var blockers: [Finding] { findings.filter { $0.severity == .blocker } }
     public var warnings: [Finding] { findings.filter { $0.severity == .warning } }
     public var notes: [Finding] { findings.filter { $0.severity == .info } }
