@@ -13,6 +13,7 @@ struct SocialConsole: ParsableCommand {
         subcommands: [
             EditCommand.self, AuditCommand.self, ShowCommand.self, SetCommand.self, InitCommand.self,
             AuthorizeURLCommand.self, ExplainCommand.self, SchemaCommand.self, DiffCommand.self, HistoryCommand.self,
+            PullCommand.self, PushCommand.self, VerifyCommand.self,
         ],
         defaultSubcommand: EditCommand.self
     )

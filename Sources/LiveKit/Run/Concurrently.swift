@@ -112,11 +112,11 @@ final class Once<Value: Sendable>: @unchecked Sendable {
 }
 
 /// A value many threads share, behind a mutex.
-final class Locked<Value>: @unchecked Sendable {
+public final class Locked<Value>: @unchecked Sendable {
     private let monitor = Monitor()
     private var value: Value
 
-    init(_ value: Value) { self.value = value }
+    public init(_ value: Value) { self.value = value }
 
-    func with<T>(_ body: (inout Value) -> T) -> T { monitor.locked { body(&value) } }
+    public func with<T>(_ body: (inout Value) -> T) -> T { monitor.locked { body(&value) } }
 }

@@ -41,8 +41,9 @@ public struct LiveEnvironment: Sendable {
         }
         var http = HTTPSettings()
         http.userAgent = userAgent
-        // As the curl tool: CURL_CA_BUNDLE first, then SSL_CERT_FILE; SSL_CERT_DIR as a folder.
-        http.caFile = variable("CURL_CA_BUNDLE") ?? variable("SSL_CERT_FILE")
+        // SSL_CERT_FILE first (OpenSSL's own variable, what the operator most likely set),
+        // then curl's CURL_CA_BUNDLE; SSL_CERT_DIR as a folder of certificates.
+        http.caFile = variable("SSL_CERT_FILE") ?? variable("CURL_CA_BUNDLE")
         http.caPath = variable("SSL_CERT_DIR")
         if let text = variable(timeoutVariable), let seconds = Double(text), seconds > 0 {
             http.totalTimeout = min(http.totalTimeout, seconds)

@@ -197,7 +197,9 @@ public enum SettingsStore {
     /// One history line. A secret change's values are never written (`"secret": "changed"`),
     /// and a key or value holding one of `secrets` is written masked: the history is read by
     /// whoever may read the folder's history, long after the secret was rotated.
-    public static func historyLine(time: String, user: String, via: String, changes: [Change], secrets: [String] = []) -> String {
+    public static func historyLine(
+        time: String, user: String, via: String, changes: [Change], secrets: [String] = [], extra: [(String, JSONValue)] = []
+    ) -> String {
         let items: [JSONValue] = changes.map { change in
             let key = JSONValue.string(Secret.scrub(change.shownKey, secrets: secrets))
             if change.isSecret {
@@ -209,8 +211,22 @@ public enum SettingsStore {
                     ("new", change.new.map { Secret.scrubbed($0, secrets: secrets) } ?? .null),
                 ]))
         }
-        let entry = JSONObject([("time", .string(time)), ("user", .string(user)), ("via", .string(via)), ("changes", .array(items))])
+        let entry = JSONObject([("time", .string(time)), ("user", .string(user)), ("via", .string(via))] + extra + [("changes", .array(items))])
         return JSONWriter.compact(.object(entry)) + "\n"
+    }
+
+    /// Records in FILE's history a change made elsewhere (`push` writes the instance, not
+    /// the file): one line, under the lock, the file itself untouched. `extra` fields
+    /// follow `via` (`"remote": "APP/I"`).
+    public static func recordHistory(
+        _ path: String, via: String, changes: [Change], secrets: [String], extra: [(String, JSONValue)]
+    ) throws(FileError) {
+        let target = SystemIO.resolvingLinks(path)
+        try FileLock.withLock(target, shownPath: path) { () throws(FileError) in
+            let line = historyLine(
+                time: SystemIO.utcTimestamp(), user: SystemIO.userName(), via: via, changes: changes, secrets: secrets, extra: extra)
+            try HistoryAppend.append(line, for: target, shownPath: path).finish()
+        }
     }
 
     // MARK: Files beside the settings file

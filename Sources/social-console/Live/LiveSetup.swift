@@ -1,0 +1,39 @@
+import ArgumentParser
+import LiveKit
+import SettingsKit
+
+/// What `pull`, `push` and `verify` share: the key file option, and the environment
+/// their requests run in.
+struct LiveKeyOption: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A file holding the Platform API key (a regular file, not readable by group or others); else \(PlatformKey.variable).",
+            valueName: "file"),
+        completion: .file())
+    var apiKeyFile: String?
+}
+
+enum LiveSetup {
+    /// The environment from the process's variables and the key, or one clear line and
+    /// exit 2: no libcurl on this machine, or a key that cannot be used.
+    static func environment(_ option: LiveKeyOption) throws -> LiveEnvironment {
+        if case .failure(let failure) = HTTPClient.availability() {
+            Output.error(
+                "the live commands need libcurl, which cannot be used here: \(failure.message) (on Debian and Ubuntu: apt-get install libcurl4)")
+            throw ExitCode(2)
+        }
+        switch PlatformKey.fromProcess(file: option.apiKeyFile) {
+        case .success(let key): return LiveEnvironment.fromProcess(key: key, userAgent: "social-console/\(Version.number)")
+        case .failure(let e):
+            Output.error("\(e.message) (\(e.code))")
+            throw ExitCode(2)
+        }
+    }
+
+    /// A LiveError as the one line a command ends with, exit 2.
+    static func fail(_ file: String, _ error: LiveError) -> ExitCode {
+        Output.error("\(file): \(error.message) (\(error.code))")
+        return ExitCode(2)
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import LiveKit
+import SettingsKit
+
+struct PullCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pull",
+        abstract: "Record the instance's Atlassian connection and primary domain (from Clerk) in FILE.",
+        discussion: """
+            Reads the instance's connection_oauth_atlassian (enabled, authenticatable, client_id) and, for production, \
+            the redirect URI of its primary domain, through Clerk's Platform API (\(PlatformKey.variable)). The Client \
+            Secret is never read back: paste it with set --client-secret-stdin. Saves like set (merge, lock, history \
+            "via": "pull"). Exit 0 saved or no change, 2 usage, file or network error.
+            """
+    )
+
+    @Argument(help: "The settings file (created when missing).", completion: .file())
+    var file: String
+
+    @Option(name: .long, help: "The Clerk application (app_…); default FILE's clerk.applicationId.")
+    var app: String?
+
+    @Option(name: .long, help: "production, development or an instance id (ins_…); default FILE's clerk.instance.")
+    var instance: String?
+
+    @Flag(name: .long, help: "Show the changes without writing FILE.")
+    var dryRun = false
+
+    @OptionGroup var key: LiveKeyOption
+
+    func run() throws {
+        let exists = SystemIO.exists(file)
+        let before = exists ? try loadOrExit(file).settings : Settings()
+        let environment = try LiveSetup.environment(key)
+        guard let platformKey = environment.key else { throw LiveSetup.fail(file, LiveJob.noKey) }
+        let target: ClerkTarget
+        switch ClerkTarget.of(before, app: app, instance: instance) {
+        case nil: throw LiveSetup.fail(file, LiveError("usage", "no Clerk application: give --app or set clerk.applicationId"))
+        case .failure(let e)?: throw LiveSetup.fail(file, e)
+        case .success(let t)?: target = t
+        }
+        let production = target.isProduction(environment: before.text("instance.environment"))
+        let remote: Pull.Remote
+        switch Pull.read(target, production: production, key: platformKey, environment: environment) {
+        case .success(let r): remote = r
+        case .failure(let e): throw LiveSetup.fail(file, e)
+        }
+
+        var after = before
+        Pull.apply(remote, to: &after)
+        // A new file learns the instance's kind from its name.
+        if !exists, ["production", "development"].contains(target.instance) { after.setText("instance.environment", target.instance) }
+        var changes = SettingsDiff.compare(before, after)
+        if !dryRun && !changes.isEmpty {
+            do {
+                if exists {
+                    changes = try SettingsStore.update(file, via: "pull") { Pull.apply(remote, to: &$0) }
+                } else {
+                    try SettingsStore.create(after, at: file, via: "pull")
+                }
+            } catch {
+                Output.fileError(error)
+                throw ExitCode(2)
+            }
+        }
+        let secrets = Secret.values(in: before, after)
+        if changes.isEmpty {
+            Output.line("\(file): no change (the file already matches \(target))")
+        } else {
+            Output.line("\(file): \(plural(changes.count, "change")) \(dryRun ? "found (dry run: nothing written)" : "saved") from \(target)")
+            for change in changes { Output.line("  " + change.line(secrets: secrets)) }
+        }
+        if Pull.secretMissingInFile(remote, after) {
+            Output.line(
+                "The instance has a Client Secret and \(file) has none; Clerk never reads it back. Paste it: social-console set \(file) --client-secret-stdin"
+            )
+        }
+    }
+}

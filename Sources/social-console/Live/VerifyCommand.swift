@@ -1,0 +1,85 @@
+import ArgumentParser
+import LiveKit
+import SettingsKit
+
+enum VerifyFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, jsonl
+}
+
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "audit plus live checks: the instance at Clerk, its Frontend API, and Atlassian's answer to the credentials.",
+        discussion: """
+            For each file: the audit's findings, and the live checks run at once: Clerk's Platform API (the \
+            connection and, in production, the primary domain; needs \(PlatformKey.variable)), the public Frontend \
+            API, and Atlassian's token endpoint (whether it accepts the Client ID and Secret; nothing about callback \
+            URLs, scopes or sharing). Files naming the same instance share its answers. Exit code: 2 when a check \
+            could not run or a file could not be read, else 1 with a blocker, else 0.
+            """
+    )
+
+    @Argument(help: "Settings files or folders.", completion: .file())
+    var paths: [String]
+
+    @Option(name: .long, help: "text, json or jsonl (one line per file as it is judged, then a summary line).")
+    var format: VerifyFormat = .text
+
+    @Option(name: .long, help: "Files judged at once (default 8).")
+    var jobs = 8
+
+    @OptionGroup var key: LiveKeyOption
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one file or folder") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let ownOutput = AuditOptions.standardOutputFile()
+        var probe = AuditFiles(paths, excluding: ownOutput)
+        if probe.next() == nil {
+            Output.error("no settings files found in \(paths.joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        let environment = try LiveSetup.environment(key)
+        let answers = LiveAnswers()
+        let tally = VerifyTally()
+        let out = BufferedOutput(streaming: format == .jsonl)
+        _ = (Output.colour, TextLocale.outputIsUTF8)
+        let format = self.format
+        var first = true
+        if format == .json { out.write("{\"files\": [") }
+        _ = ParallelAudit.run(
+            paths, workers: jobs, order: format == .jsonl ? .asJudged : .byPath(window: 32 * jobs), excluding: ownOutput,
+            render: { entry in
+                let verified = VerifyEntry.judge(entry, environment: environment, answers: answers)
+                tally.add(verified)
+                return format == .text ? Output.safe(VerifyText.render(verified)) : verified.compactJSON
+            },
+            emit: { text in
+                switch format {
+                case .text:
+                    Output.print(text)
+                case .json:
+                    if !first { out.write(", ") }
+                    first = false
+                    out.write(text)
+                case .jsonl:
+                    out.write(text + "\n")
+                    out.endOfRecord()
+                }
+            })
+        let (summary, checkErrors, exitCode) = tally.totals
+        switch format {
+        case .text:
+            Output.line(VerifyText.summary(summary, checkErrors: checkErrors))
+        case .json:
+            out.write("], \"summary\": " + JSONWriter.compact(VerifyTally.json(summary, checkErrors: checkErrors)) + "}\n")
+        case .jsonl:
+            out.write(JSONWriter.compact(.object(JSONObject([("summary", VerifyTally.json(summary, checkErrors: checkErrors))]))) + "\n")
+        }
+        out.flush()
+        if exitCode != 0 { throw ExitCode(exitCode) }
+    }
+}

@@ -1,0 +1,34 @@
+import LiveKit
+import SettingsKit
+
+/// `verify`'s text: the audit's text of each file (its findings now with the live ones),
+/// then what each live check came to.
+enum VerifyText {
+    static let probeLimits =
+        "Atlassian's answer tells whether it accepts the Client ID and Secret; nothing about callback URLs, scopes or sharing."
+
+    static func render(_ verified: VerifyEntry) -> String {
+        var text = AuditText.render(verified.entry)
+        guard let live = verified.live else { return text }
+        if text.hasSuffix("\n") { text.removeLast() }
+        var lines = ["  Live checks (\(live.time)):"]
+        for check in live.checks {
+            switch check.outcome {
+            case .ran:
+                lines.append("    \(Output.green("✓")) \(check.check.rawValue): \(check.check.name) answered")
+            case .skipped(let why):
+                lines.append("    \(Output.dim("-")) \(check.check.rawValue): skipped: \(why)")
+            case .failed(let error):
+                lines.append("    \(Output.red("✗")) \(check.check.rawValue): could not run: \(error.message) (\(error.code))")
+            }
+        }
+        if live.checks.contains(where: { $0.check == .atlassian && $0.outcome == .ran }) { lines.append("  " + Output.dim(probeLimits)) }
+        return text + "\n" + lines.joined(separator: "\n") + "\n"
+    }
+
+    static func summary(_ summary: AuditSummary, checkErrors: Int) -> String {
+        var text = AuditText.summary(summary, byCode: false)
+        if checkErrors > 0 { text += ", " + Output.red(plural(checkErrors, "live check") + " could not run") }
+        return text
+    }
+}
