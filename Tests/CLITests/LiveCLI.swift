@@ -29,13 +29,17 @@ struct LiveCLI {
     static func expectNoSecrets(_ bytes: Data, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(!TestSecret.isIn(bytes), "the secret is in \(what)", sourceLocation: sourceLocation)
         let key = Array(StandIn.apiKey.utf8)
-        let found = bytes.count >= key.count && (0...(bytes.count - key.count)).contains { bytes[bytes.startIndex + $0..<bytes.startIndex + $0 + key.count].elementsEqual(key) }
+        let found =
+            bytes.count >= key.count
+            && (0...(bytes.count - key.count)).contains { bytes[bytes.startIndex + $0..<bytes.startIndex + $0 + key.count].elementsEqual(key) }
         #expect(!found, "the Platform API key is in \(what)", sourceLocation: sourceLocation)
     }
 
     /// A production file that matches the stand-in's instance and is ready.
     func readyFile(_ name: String = "acme.json", edit: (inout [String: Any]) -> Void = { _ in }) throws -> String {
-        var json = try JSONSerialization.jsonObject(with: Data(contentsOf: Workspace.repository.appendingPathComponent("Resources/examples/acme-prod.json"))) as! [String: Any]
+        var json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: Workspace.repository.appendingPathComponent("Resources/examples/acme-prod.json")))
+            as! [String: Any]
         var instance = json["instance"] as! [String: Any]
         instance["redirectUri"] = standIn.redirectURI()
         json["instance"] = instance

@@ -35,7 +35,10 @@ import Testing
         }
         let r = try live.run(["verify", file, "--format", "jsonl"])
         #expect(r.code == 1, "\(r.err)")
-        for code in ["live/instance-differs", "live/instance-secret-missing", "live/redirect-uri-differs", "live/frontend-disabled", "live/credentials-refused"] {
+        for code in [
+            "live/instance-differs", "live/instance-secret-missing", "live/redirect-uri-differs", "live/frontend-disabled",
+            "live/credentials-refused",
+        ] {
             #expect(r.out.contains("\"\(code)\""), "\(code)")
         }
         #expect(r.out.split(separator: "\n").last?.hasPrefix("{\"summary\": ") == true)
@@ -54,23 +57,39 @@ import Testing
     }
 
     /// A bad answer, the code it must give, and the command that meets it.
-    static var badAnswers: [(fault: [String: Any], code: String)] { [
-        (["path": "/config", "status": 401, "body": ["errors": [["message": "Invalid authentication", "code": "authentication_invalid"]]]], "clerk/unauthorized"),
-        (["path": "/config", "status": 403, "body": ["errors": [["message": "forbidden", "code": "authorization_invalid"]]]], "clerk/unauthorized"),
-        (["path": "/config", "status": 404, "body": ["errors": [["message": "not found", "code": "resource_not_found"]]]], "clerk/not-found"),
-        (["path": "/config", "status": 400, "body": ["errors": [["message": "bad keys", "code": "form_param_invalid"]]]], "clerk/rejected"),
-        (["path": "/config", "status": 500, "body": "Internal Server Error"], "clerk/unexpected"),
-        (["path": "/config", "status": 200, "body": "<html>a login page</html>"], "clerk/unexpected"),
-        (["path": "/config", "status": 200, "body": "[1, 2, 3]"], "clerk/unexpected"),
-        (["path": "/config", "status": 200, "body": ["connection_oauth_atlassian": ["enabled": true]]], "clerk/unexpected"),
-        (["path": "/config", "status": 200, "body": ["config_version": "v1_1", "connection_oauth_atlassian": ["enabled": "yes"]]], "clerk/unexpected"),
-        (["path": "/domains", "status": 200, "body": ["data": [["is_satellite": true, "frontend_api_url": "https://sat.example"]], "total_count": 1]], "clerk/unexpected"),
-        (["path": "/domains", "status": 200, "body": ["data": [], "total_count": 0]], "clerk/unexpected"),
-        (["path": "/config", "status": 429, "headers": ["Retry-After": "1000000000"], "body": ""], "clerk/rate-limited"),
-        (["path": "/config", "status": 302, "headers": ["Location": "https://evil.example/collect"], "body": ""], "clerk/unexpected"),
-        (["path": "/config", "bigBody": 100_000_000], "clerk/unexpected"),
-        (["path": "/config", "hang": 30], "net/unreachable"),
-    ] }
+    static var badAnswers: [(fault: [String: Any], code: String)] {
+        [
+            (
+                ["path": "/config", "status": 401, "body": ["errors": [["message": "Invalid authentication", "code": "authentication_invalid"]]]],
+                "clerk/unauthorized"
+            ),
+            (
+                ["path": "/config", "status": 403, "body": ["errors": [["message": "forbidden", "code": "authorization_invalid"]]]],
+                "clerk/unauthorized"
+            ),
+            (["path": "/config", "status": 404, "body": ["errors": [["message": "not found", "code": "resource_not_found"]]]], "clerk/not-found"),
+            (["path": "/config", "status": 400, "body": ["errors": [["message": "bad keys", "code": "form_param_invalid"]]]], "clerk/rejected"),
+            (["path": "/config", "status": 500, "body": "Internal Server Error"], "clerk/unexpected"),
+            (["path": "/config", "status": 200, "body": "<html>a login page</html>"], "clerk/unexpected"),
+            (["path": "/config", "status": 200, "body": "[1, 2, 3]"], "clerk/unexpected"),
+            (["path": "/config", "status": 200, "body": ["connection_oauth_atlassian": ["enabled": true]]], "clerk/unexpected"),
+            (
+                ["path": "/config", "status": 200, "body": ["config_version": "v1_1", "connection_oauth_atlassian": ["enabled": "yes"]]],
+                "clerk/unexpected"
+            ),
+            (
+                [
+                    "path": "/domains", "status": 200,
+                    "body": ["data": [["is_satellite": true, "frontend_api_url": "https://sat.example"]], "total_count": 1],
+                ], "clerk/unexpected"
+            ),
+            (["path": "/domains", "status": 200, "body": ["data": [], "total_count": 0]], "clerk/unexpected"),
+            (["path": "/config", "status": 429, "headers": ["Retry-After": "1000000000"], "body": ""], "clerk/rate-limited"),
+            (["path": "/config", "status": 302, "headers": ["Location": "https://evil.example/collect"], "body": ""], "clerk/unexpected"),
+            (["path": "/config", "bigBody": 100_000_000], "clerk/unexpected"),
+            (["path": "/config", "hang": 30], "net/unreachable"),
+        ]
+    }
 
     @Test func everyBadAnswerToPullIsOneLineExit2AndNothingWritten() throws {
         let live = try LiveCLI()
@@ -97,7 +116,9 @@ import Testing
     @Test func verifyReportsACheckThatCannotRunAsAnErrorWithExit2() throws {
         let live = try LiveCLI()
         let file = try live.readyFile()
-        try live.standIn.addFault(["path": "/config", "status": 401, "body": ["errors": [["message": "Invalid authentication", "code": "authentication_invalid"]]]])
+        try live.standIn.addFault([
+            "path": "/config", "status": 401, "body": ["errors": [["message": "Invalid authentication", "code": "authentication_invalid"]]],
+        ])
         try live.standIn.addFault(["path": "/v1/environment", "status": 200, "body": "not json"])
         let r = try live.run(["verify", file, "--format", "json"])
         #expect(r.code == 2)
@@ -106,7 +127,8 @@ import Testing
         #expect((checks[0]["error"] as? [String: Any])?["code"] as? String == "clerk/unauthorized")
         #expect((checks[1]["error"] as? [String: Any])?["code"] as? String == "frontend/unexpected")
         #expect(checks[2]["ok"] as? Bool == true)
-        #expect(((try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any])["summary"] as? [String: Any])?["checkErrors"] as? Int == 2)
+        #expect(
+            ((try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any])["summary"] as? [String: Any])?["checkErrors"] as? Int == 2)
     }
 
     @Test func anUntrustedCertificateIsUnreachableWhateverTheVariablesSay() throws {

@@ -44,7 +44,8 @@ import Testing
 
     @Test func anUntrustedCertificateIsNeverAccepted() throws {
         let standIn = try StandIn()
-        let result = Self.client(trusting: false).perform(HTTPRequest(method: "GET", url: standIn.url + "/fapi/x/v1/environment"), cancel: Cancellation())
+        let result = Self.client(trusting: false).perform(
+            HTTPRequest(method: "GET", url: standIn.url + "/fapi/x/v1/environment"), cancel: Cancellation())
         guard case .failure(let failure) = result else {
             Issue.record("a certificate nobody trusts was accepted")
             return
@@ -69,7 +70,8 @@ import Testing
     @Test func aRedirectIsNeverFollowed() throws {
         let standIn = try StandIn()
         try standIn.addFault(["path": "environment", "status": 302, "headers": ["Location": standIn.url + "/elsewhere"], "body": ""])
-        let answer = try Self.client().perform(HTTPRequest(method: "GET", url: standIn.frontendURL() + "/v1/environment"), cancel: Cancellation()).get()
+        let answer = try Self.client().perform(HTTPRequest(method: "GET", url: standIn.frontendURL() + "/v1/environment"), cancel: Cancellation())
+            .get()
         #expect(answer.status == 302)
         #expect(try standIn.requests().count == 1, "the Location was not asked")
     }
@@ -86,7 +88,8 @@ import Testing
     @Test func aServerThatNeverAnswersTimesOut() throws {
         let standIn = try StandIn()
         try standIn.addFault(["path": "environment", "hang": 30])
-        let result = Self.client(timeout: 1).perform(HTTPRequest(method: "GET", url: standIn.frontendURL() + "/v1/environment"), cancel: Cancellation())
+        let result = Self.client(timeout: 1).perform(
+            HTTPRequest(method: "GET", url: standIn.frontendURL() + "/v1/environment"), cancel: Cancellation())
         if case .failure(let f) = result { #expect(f.kind == .timeout) } else { Issue.record("no timeout") }
     }
 
@@ -105,7 +108,8 @@ import Testing
         let standIn = try StandIn()
         let text = "{\"grant_type\": \"authorization_code\", \"pad\": \"" + String(repeating: "x", count: 5000) + "\"}"
         _ = try Self.client().perform(
-            HTTPRequest(method: "POST", url: standIn.url + "/oauth/token", headers: [("Content-Type", "application/json")], body: SensitiveBytes(text)),
+            HTTPRequest(
+                method: "POST", url: standIn.url + "/oauth/token", headers: [("Content-Type", "application/json")], body: SensitiveBytes(text)),
             cancel: Cancellation()
         ).get()
         #expect(try standIn.requests().last?.body == text)

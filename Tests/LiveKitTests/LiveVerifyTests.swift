@@ -57,7 +57,8 @@ import Testing
         let differs = verdict.findings.first { $0.code == "live/instance-differs" }
         #expect(differs?.message.contains("authenticatable") == true && differs?.field == "connection.signUpAndSignIn")
 
-        verdict = LiveVerify.check(Self.settings(standIn, ["instance.redirectUri": .string("https://clerk.acme.com/v1/oauth_callback")]), environment: env)
+        verdict = LiveVerify.check(
+            Self.settings(standIn, ["instance.redirectUri": .string("https://clerk.acme.com/v1/oauth_callback")]), environment: env)
         #expect(Self.codes(verdict).contains("live/redirect-uri-differs"))
         #expect(verdict.findings.first { $0.code == "live/redirect-uri-differs" }?.message.contains(standIn.redirectURI()) == true)
 
@@ -77,7 +78,9 @@ import Testing
 
     @Test func theOldAtlassianAnswerCountsAsAccepted() throws {
         let standIn = try StandIn()
-        try standIn.addFault(["path": "/oauth/token", "status": 403, "body": ["error": "invalid_grant", "error_description": "Invalid authorization code"]])
+        try standIn.addFault([
+            "path": "/oauth/token", "status": 403, "body": ["error": "invalid_grant", "error_description": "Invalid authorization code"],
+        ])
         let verdict = LiveVerify.check(Self.settings(standIn), environment: try Self.environment(standIn))
         #expect(Self.codes(verdict) == ["live/credentials-accepted"])
     }
@@ -98,7 +101,10 @@ import Testing
         let standIn = try StandIn()
         let dev = Self.settings(
             standIn,
-            ["instance.environment": .string("development"), "connection.useCustomCredentials": .bool(false), "clerk.instance": .string("development")])
+            [
+                "instance.environment": .string("development"), "connection.useCustomCredentials": .bool(false),
+                "clerk.instance": .string("development"),
+            ])
         let verdict = LiveVerify.check(dev, environment: try Self.environment(standIn))
         #expect(verdict.checks[2].outcome == .skipped("a development instance using shared credentials"))
         #expect(try standIn.requests().allSatisfy { !$0.target.contains("/oauth/token") && !$0.target.contains("/domains") })
@@ -108,14 +114,22 @@ import Testing
         let standIn = try StandIn()
         let env = try Self.environment(standIn)
         let cases: [([String: Any], String)] = [
-            (["path": "/config", "status": 401, "body": ["errors": [["message": "Invalid authentication", "code": "authentication_invalid"]]]], "clerk/unauthorized"),
+            (
+                ["path": "/config", "status": 401, "body": ["errors": [["message": "Invalid authentication", "code": "authentication_invalid"]]]],
+                "clerk/unauthorized"
+            ),
             (["path": "/config", "status": 404, "body": ["errors": [["message": "not found", "code": "resource_not_found"]]]], "clerk/not-found"),
             (["path": "/config", "status": 500, "body": "oops"], "clerk/unexpected"),
             (["path": "/config", "status": 200, "body": "<html>not json</html>"], "clerk/unexpected"),
             (["path": "/config", "status": 200, "body": ["connection_oauth_atlassian": ["enabled": true]]], "clerk/unexpected"),
             (["path": "/config", "status": 200, "body": ["config_version": "v1", "connection_oauth_atlassian": "on"]], "clerk/unexpected"),
             (["path": "/config", "status": 429, "headers": ["Retry-After": "1000000000"], "body": ""], "clerk/rate-limited"),
-            (["path": "/domains", "status": 200, "body": ["data": [["is_satellite": true, "frontend_api_url": "https://x.example"]], "total_count": 1]], "clerk/unexpected"),
+            (
+                [
+                    "path": "/domains", "status": 200,
+                    "body": ["data": [["is_satellite": true, "frontend_api_url": "https://x.example"]], "total_count": 1],
+                ], "clerk/unexpected"
+            ),
             (["path": "/config", "status": 301, "headers": ["Location": "https://evil.example/steal"], "body": ""], "clerk/unexpected"),
             (["path": "/config", "bigBody": 100_000_000], "clerk/unexpected"),
         ]

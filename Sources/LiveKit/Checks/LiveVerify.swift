@@ -101,7 +101,8 @@ public enum LiveVerify {
             case .success(let state):
                 let wantsSignIn = settings.flag("connection.signUpAndSignIn") == true
                 if !state.enabled {
-                    findings.append(LiveFindings.finding("live/frontend-disabled", ["value": url, "hint": "at all (oauth_atlassian is not enabled)"]))
+                    findings.append(
+                        LiveFindings.finding("live/frontend-disabled", ["value": url, "hint": "at all (oauth_atlassian is not enabled)"]))
                 } else if wantsSignIn && !state.authenticatable {
                     findings.append(
                         LiveFindings.finding("live/frontend-disabled", ["value": url, "hint": "for sign-up and sign-in (link-only)"]))
@@ -111,7 +112,9 @@ public enum LiveVerify {
                 checks.append(LiveCheckResult(check: .frontend, outcome: .failed(e)))
             }
         } else {
-            checks.append(LiveCheckResult(check: .frontend, outcome: .skipped("no Frontend API: the file's redirect URI is not https://HOST/v1/oauth_callback")))
+            checks.append(
+                LiveCheckResult(check: .frontend, outcome: .skipped("no Frontend API: the file's redirect URI is not https://HOST/v1/oauth_callback"))
+            )
         }
 
         // Atlassian.

@@ -18,7 +18,9 @@ public struct ClerkTarget: Equatable, Hashable, Sendable, CustomStringConvertibl
 
     static func isName(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.count <= 100
-            && text.utf8.allSatisfy { b in (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == 0x5F || b == 0x2D }
+            && text.utf8.allSatisfy { b in
+                (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == 0x5F || b == 0x2D
+            }
     }
 
     /// FILE's target: `clerk.applicationId` and `clerk.instance` (else FILE's environment),

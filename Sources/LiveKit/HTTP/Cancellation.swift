@@ -1,4 +1,7 @@
 import CCurlShim
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A flag any thread may raise to end the requests that carry it: the console's Esc, or
 /// a command that has given up. A request checks it while it runs (libcurl's progress
@@ -25,7 +28,7 @@ public final class Cancellation: @unchecked Sendable {
         while left > 0 {
             if isCancelled { return false }
             let step = min(left, 0.05)
-            Clock.sleep(step)
+            usleep(UInt32(step * 1_000_000))
             left -= step
         }
         return !isCancelled

@@ -122,9 +122,10 @@ public struct HTTPClient: Sendable {
         switch response.failure {
         case Int32(SC_HTTP_OK.rawValue):
             let body = response.body.map { Array(UnsafeBufferPointer(start: $0, count: response.body_length)) } ?? []
-            let headerBytes = response.headers.map { raw in
-                Array(UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: response.headers_length))
-            } ?? []
+            let headerBytes =
+                response.headers.map { raw in
+                    Array(UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: response.headers_length))
+                } ?? []
             return .success(HTTPResponse(status: response.status, headers: HTTPResponse.parseHeaders(headerBytes), body: body))
         case Int32(SC_HTTP_NO_LIBRARY.rawValue): return .failure(TransportFailure(kind: .noLibrary, message: message))
         case Int32(SC_HTTP_TIMEOUT.rawValue): return .failure(TransportFailure(kind: .timeout, message: message))

@@ -1,3 +1,5 @@
+import SettingsKit
+
 /// An answer that arrived, whatever its status.
 public struct HTTPResponse: Sendable {
     public let status: Int
@@ -23,19 +25,9 @@ public struct HTTPResponse: Sendable {
         for line in bytes.split(separator: UInt8(ascii: "\n")) {
             guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { continue }
             let name = String(decoding: line[line.startIndex..<colon], as: UTF8.self).lowercased()
-            let value = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingCharacters(" \t\r")
+            let value = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingWhitespace
             out.append((name, value))
         }
         return out
-    }
-}
-
-extension String {
-    func trimmingCharacters(_ set: String) -> String {
-        let unwanted = Set(set.unicodeScalars)
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !unwanted.contains($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !unwanted.contains($0) })!
-        return String(scalars[first...last])
     }
 }

@@ -17,9 +17,7 @@ public struct PlatformKey: Sendable, CustomStringConvertible, CustomDebugStringC
     /// Checks the text of a key: one line of printable ASCII; an `sk_` key (the Backend
     /// API's secret key) is refused with a hint, as Clerk's own CLI does.
     public static func make(_ text: String, from source: String) -> Result<PlatformKey, LiveError> {
-        var key = text
-        while let last = key.unicodeScalars.last, last == "\n" || last == "\r" { key.unicodeScalars.removeLast() }
-        key = key.trimmingWhitespace
+        let key = text.trimmingWhitespace
         if key.isEmpty { return .failure(LiveError("key/invalid", "\(source) is empty")) }
         if !key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) {
             return .failure(LiveError("key/invalid", "\(source) is not one line of printable text: not a Platform API key"))

@@ -37,7 +37,8 @@ public enum Push {
         for _ in 0..<2 {
             let plan: PushPlan
             switch api.readConfig() {
-            case .success(let config): plan = PushPlan(target: target, version: config.version, remote: config.connection, keys: keys, settings: settings)
+            case .success(let config):
+                plan = PushPlan(target: target, version: config.version, remote: config.connection, keys: keys, settings: settings)
             case .failure(let e): return .failure(e)
             }
             switch api.patch(plan.body(), version: plan.version, dryRun: true) {
@@ -56,7 +57,9 @@ public enum Push {
     }
 
     /// The write itself, with the plan's If-Match.
-    public static func apply(_ plan: PushPlan, key: PlatformKey, environment: LiveEnvironment, cancel: Cancellation = Cancellation()) -> Result<Outcome, LiveError> {
+    public static func apply(
+        _ plan: PushPlan, key: PlatformKey, environment: LiveEnvironment, cancel: Cancellation = Cancellation()
+    ) -> Result<Outcome, LiveError> {
         let api = api(plan.settings, target: plan.target, key: key, environment: environment, cancel: cancel)
         return api.patch(plan.body(), version: plan.version, dryRun: false).map { outcome in
             switch outcome {

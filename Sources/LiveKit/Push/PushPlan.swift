@@ -28,7 +28,8 @@ public struct PushPlan: Sendable {
     public var changes: [Change] {
         let secrets = Secret.values(in: settings)
         return keys.map { key in
-            Change(path: key.split(separator: ".").map(String.init), old: PushPlan.remoteValue(remote, key), new: settings.value(key), secrets: secrets)
+            Change(
+                path: key.split(separator: ".").map(String.init), old: PushPlan.remoteValue(remote, key), new: settings.value(key), secrets: secrets)
         }
     }
 

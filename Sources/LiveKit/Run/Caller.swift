@@ -38,7 +38,8 @@ struct Caller: Sendable {
                 return .failure(
                     LiveError(
                         code,
-                        "\(service.name) answered 429 and asks to wait \(asked) s, longer than \(Int(environment.longestRetryWait)) s; try again later"))
+                        "\(service.name) answered 429 and asks to wait \(asked) s, longer than \(Int(environment.longestRetryWait)) s; try again later"
+                    ))
             }
             tries += 1
             if !cancel.sleep(wait) { return .failure(.cancelled()) }
@@ -62,7 +63,8 @@ struct Caller: Sendable {
         switch failure.kind {
         case .cancelled: return .cancelled()
         case .noLibrary: return LiveError("net/no-http-client", failure.message)
-        case .tooLarge: return unexpected(service, "\(service.name) sent an answer larger than \(environment.http.maxResponseBytes / 1024) KiB; refused")
+        case .tooLarge:
+            return unexpected(service, "\(service.name) sent an answer larger than \(environment.http.maxResponseBytes / 1024) KiB; refused")
         case .timeout:
             return LiveError("net/unreachable", "\(service.name) at \(host) did not answer in time: \(quote(failure.message))")
         case .unreachable, .refused:

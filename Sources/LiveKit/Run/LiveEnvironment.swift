@@ -24,7 +24,9 @@ public struct LiveEnvironment: Sendable {
     public var shortestRetryWait: Double = 1
     public var retries = 3
 
-    public init(clerkURL: String = defaultClerkURL, atlassianURL: String = defaultAtlassianURL, key: PlatformKey? = nil, http: HTTPSettings = HTTPSettings()) {
+    public init(
+        clerkURL: String = defaultClerkURL, atlassianURL: String = defaultAtlassianURL, key: PlatformKey? = nil, http: HTTPSettings = HTTPSettings()
+    ) {
         self.clerkURL = LiveEnvironment.trimmed(clerkURL)
         self.atlassianURL = LiveEnvironment.trimmed(atlassianURL)
         self.key = key

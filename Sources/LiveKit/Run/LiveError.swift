@@ -14,8 +14,7 @@ public struct LiveError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public static func cancelled() -> LiveError { LiveError("net/cancelled", "cancelled") }
 
-    /// Errors that are the same for every check of a run (no key, no libcurl) rather
-    /// than of one file.
+    /// The work was cancelled (the console's Esc), not refused by anyone.
     public var isCancellation: Bool { code == "net/cancelled" }
 }
 

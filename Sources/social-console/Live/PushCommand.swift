@@ -63,13 +63,15 @@ struct PushCommand: ParsableCommand {
             case .pushed(_, .conflict):
                 tries += 1
                 if tries > 1 {
-                    throw LiveSetup.fail(file, LiveError("clerk/conflict", "the instance \(plan.target) changed again while pushing (409 twice); nothing was written"))
+                    throw LiveSetup.fail(
+                        file, LiveError("clerk/conflict", "the instance \(plan.target) changed again while pushing (409 twice); nothing was written"))
                 }
                 Output.line("The instance changed at Clerk since it was read (409); reading it again.")
                 let earlier = plan
                 plan = try prepare(settings, environment)
                 let changed = plan.changedThere(since: earlier)
-                Output.line(changed.isEmpty ? "None of the keys pushed changed there." : "Changed there meanwhile: \(changed.joined(separator: ", ")).")
+                Output.line(
+                    changed.isEmpty ? "None of the keys pushed changed there." : "Changed there meanwhile: \(changed.joined(separator: ", ")).")
                 show(plan, heading: "Clerk's dry run, again:")
                 if yes && !changed.isEmpty {
                     throw LiveSetup.fail(
