@@ -10,13 +10,17 @@
   observed answers.
 
 Usage: standin.py FOLDER CERT KEY. Listens on 127.0.0.1 only, on a free port it
-prints as its first line. FOLDER/state.json is the instances, the key and the faults to
+prints as its first line; the second line is the port of an HTTP proxy (CONNECT only)
+that logs each tunnel it opens to FOLDER/proxy.jsonl, for the tests of https_proxy. FOLDER/state.json is the instances, the key and the faults to
 play (read again whenever the file changes; a write changes it); every request is
 appended to FOLDER/requests.jsonl. It stops when its standard input closes.
 """
 
 import base64
 import json
+import select
+import socket
+import socketserver
 import os
 import re
 import ssl
@@ -284,6 +288,39 @@ class Handler(BaseHTTPRequestHandler):
         return self.answer(401, {"error": "access_denied", "error_description": "Unauthorized"})
 
 
+class Proxy(socketserver.BaseRequestHandler):
+    """CONNECT host:port, then bytes both ways: what a corporate proxy does for https."""
+
+    def handle(self):
+        head = b""
+        while b"\r\n\r\n" not in head and len(head) < 65536:
+            chunk = self.request.recv(4096)
+            if not chunk:
+                return
+            head += chunk
+        line = head.split(b"\r\n", 1)[0].decode("latin-1")
+        method, target = (line.split(" ") + ["", ""])[:2]
+        with LOCK, open(os.path.join(FOLDER, "proxy.jsonl"), "a") as f:
+            f.write(json.dumps({"method": method, "target": target}) + "\n")
+        host, _, port = target.rpartition(":")
+        if method != "CONNECT" or host not in ("127.0.0.1", "localhost"):
+            self.request.sendall(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n")
+            return
+        upstream = socket.create_connection((host, int(port)))
+        self.request.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
+        sockets = [self.request, upstream]
+        while True:
+            ready, _, _ = select.select(sockets, [], [], 30)
+            if not ready:
+                break
+            for s in ready:
+                data = s.recv(65536)
+                if not data:
+                    upstream.close()
+                    return
+                (upstream if s is self.request else self.request).sendall(data)
+
+
 def main():
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
@@ -291,8 +328,12 @@ def main():
     context.load_cert_chain(CERT, KEY)
     # The handshake happens in the request's own thread, not in accept().
     server.socket = context.wrap_socket(server.socket, server_side=True, do_handshake_on_connect=False)
+    proxy = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Proxy)
+    proxy.daemon_threads = True
     print(server.server_address[1], flush=True)
+    print(proxy.server_address[1], flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=proxy.serve_forever, daemon=True).start()
     sys.stdin.read()  # the test closed our input: stop
     os._exit(0)
 

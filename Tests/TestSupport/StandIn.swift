@@ -13,6 +13,8 @@ public final class StandIn: @unchecked Sendable {
 
     public let folder = TemporaryFolder("standin")
     public let port: Int
+    /// An HTTP proxy (CONNECT only) in front of the stand-in; `proxyLog()` lists its tunnels.
+    public let proxyPort: Int
     private let process = Process()
     private let input = Pipe()
 
@@ -49,14 +51,18 @@ public final class StandIn: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        var line = Data()
-        while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
-            line.append(byte)
+        func readLine() -> Int? {
+            var line = Data()
+            while let byte = try? output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
+                line.append(byte)
+            }
+            return Int(String(decoding: line, as: UTF8.self))
         }
-        guard let port = Int(String(decoding: line, as: UTF8.self)) else {
+        guard let port = readLine(), let proxyPort = readLine() else {
             throw StandInError("the stand-in did not start (python3 missing?)")
         }
         self.port = port
+        self.proxyPort = proxyPort
         if state == nil { try setState(StandIn.defaultState(port: port)) }
     }
 
@@ -175,6 +181,14 @@ public final class StandIn: @unchecked Sendable {
             return Request(
                 method: o["method"] as! String, target: o["target"] as! String, headers: headers, body: o["body"] as? String ?? "",
                 raw: o)
+        }
+    }
+
+    /// The targets of the tunnels the proxy opened ("127.0.0.1:PORT"), in order.
+    public func proxyLog() throws -> [String] {
+        let text = (try? String(contentsOfFile: folder.file("proxy.jsonl"), encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").map { line in
+            (try! JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any])["target"] as! String
         }
     }
 
