@@ -49,6 +49,8 @@ public enum LiveVerify {
                 }
             }
         }
+        // Asked at once rather than after the domain; the domain's Frontend API, when it
+        // differs, replaces this answer whichever came first.
         if let fileFrontend {
             work.append {
                 let answer = answers.frontend(fileFrontend) { FrontendCheck.read(fileFrontend, caller: caller) }
@@ -65,8 +67,6 @@ public enum LiveVerify {
                 probe.with { $0 = answer }
             }
         }
-        // The domain's Frontend API, when it differs from the file's, replaces the file's
-        // answer whichever came first (the file's is kept only while there is none).
         Concurrently.run(work)
         let checkedAt = SystemIO.utcTimestamp()
 
@@ -84,8 +84,7 @@ public enum LiveVerify {
             }
             switch domain.with({ $0 }) {
             case .success(let d)?:
-                if let redirectURI = settings.text("instance.redirectUri"), redirectURI.isSameBytes(as: d.redirectURI) {
-                } else {
+                if settings.text("instance.redirectUri")?.isSameBytes(as: d.redirectURI) != true {
                     findings.append(LiveFindings.finding("live/redirect-uri-differs", ["value": d.redirectURI]))
                 }
             case .failure(let e)?: failure = failure ?? e

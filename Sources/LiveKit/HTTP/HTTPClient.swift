@@ -62,13 +62,19 @@ public struct HTTPClient: Sendable {
         if address.hasUserInfo { return "\(url) has user info (name@); refused" }
         switch address.scheme {
         case "https": return nil
-        case "http" where isLoopback(address.host): return nil
+        case "http" where isLoopback(address.parsedHost): return nil
         default: return "\(url) is not https; only https is used (http only for loopback addresses)"
         }
     }
 
-    static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "[::1]" || host.hasPrefix("127.")
+    /// 127.0.0.0/8, ::1 and localhost, as parsed hosts: "127.evil.example" is a domain.
+    static func isLoopback(_ host: URLHost) -> Bool {
+        switch host {
+        case .ipv4(let address): return address >> 24 == 127
+        case .ipv6(let pieces): return pieces == [0, 0, 0, 0, 0, 0, 0, 1]
+        case .domain(let name): return name == "localhost"
+        case .opaque: return false
+        }
     }
 
     public func perform(_ request: HTTPRequest, cancel: Cancellation) -> Result<HTTPResponse, TransportFailure> {
