@@ -46,6 +46,48 @@ import Testing
         #expect(try live.history(file).count == 1)
     }
 
+    @Test func aMaskedOrEmptySecretReadBackIsNeverTaken() throws {
+        let live = try LiveCLI()
+        for shown in ["REDACTED", "••••••••", "****wxyz"] {
+            try live.standIn.addFault([
+                "path": "/config", "times": 1,
+                "body": ["config_version": "v1_1", "connection_oauth_atlassian": ["enabled": true, "client_id": StandIn.clientId, "client_secret": shown]],
+            ])
+            let r = try live.run(["pull", "m.json", "--app", StandIn.app, "--instance", "development"])
+            #expect(r.code == 0 && r.out.contains("--client-secret-stdin"), "a masked secret means the instance has one")
+            let text = try String(contentsOfFile: live.ws.path + "/m.json", encoding: .utf8)
+            #expect(!text.contains(shown) && !text.contains("clientSecret"))
+        }
+        try live.standIn.addFault([
+            "path": "/config", "times": 1,
+            "body": ["config_version": "v1_1", "connection_oauth_atlassian": ["enabled": true, "client_secret": ""]],
+        ])
+        let r = try live.run(["pull", "m.json"])
+        #expect(r.code == 0 && !r.out.contains("--client-secret-stdin"), "an empty one means none")
+    }
+
+    @Test func clerksRefusalOfTheDryRunIsQuotedAndNothingIsWritten() throws {
+        let live = try LiveCLI()
+        // A development file on shared credentials pushed to a production instance that has
+        // none: Clerk refuses to enable the connection (422), at the dry run.
+        try live.standIn.setConnection(["enabled": false, "client_id": "", "client_secret": ""])
+        let file = try live.readyFile { json in
+            var instance = json["instance"] as! [String: Any]
+            instance["environment"] = "development"
+            json["instance"] = instance
+            var connection = json["connection"] as! [String: Any]
+            connection["useCustomCredentials"] = false
+            json["connection"] = connection
+        }
+        let r = try live.run(["push", file, "--yes"])
+        #expect(r.code == 2)
+        #expect(r.err.contains("Custom credentials are required") && r.err.contains("(form_param_missing)") && r.err.hasSuffix("(clerk/rejected)\n"))
+        let patches = try live.standIn.requests().filter { $0.method == "PATCH" }
+        #expect(patches.count == 1 && patches[0].target.contains("dry_run=true"))
+        #expect(!patches[0].body.contains("client_secret"), "shared credentials: none sent")
+        #expect(try live.standIn.connection()["enabled"] as? Bool == false)
+    }
+
     @Test func pullDryRunWritesNothing() throws {
         let live = try LiveCLI()
         let r = try live.run(["pull", "new.json", "--app", StandIn.app, "--instance", "production", "--dry-run"])

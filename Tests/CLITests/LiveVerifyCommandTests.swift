@@ -69,6 +69,14 @@ import Testing
             ),
             (["path": "/config", "status": 404, "body": ["errors": [["message": "not found", "code": "resource_not_found"]]]], "clerk/not-found"),
             (["path": "/config", "status": 400, "body": ["errors": [["message": "bad keys", "code": "form_param_invalid"]]]], "clerk/rejected"),
+        // A server that quotes the key and the secret back, with a terminal escape: masked, made safe.
+        (
+            [
+                "path": "/config", "status": 422,
+                "body": ["errors": [["message": "key \(StandIn.apiKey) secret \(TestSecret.value) \u{1B}[2J", "code": "x"]]],
+            ], "clerk/rejected"
+        ),
+        (["path": "/config", "status": 429, "headers": ["Retry-After": "0"], "body": "", "times": 10], "clerk/rate-limited"),
             (["path": "/config", "status": 500, "body": "Internal Server Error"], "clerk/unexpected"),
             (["path": "/config", "status": 200, "body": "<html>a login page</html>"], "clerk/unexpected"),
             (["path": "/config", "status": 200, "body": "[1, 2, 3]"], "clerk/unexpected"),
@@ -106,6 +114,7 @@ import Testing
             #expect(r.err.hasSuffix("(\(code))\n"), "\(fault): \(r.err)")
             #expect(r.err.split(separator: "\n").count == 1, "one line: \(r.err)")
             #expect(r.out.isEmpty)
+            #expect(!r.err.contains("\u{1B}"), "no escape sequence from a server reaches the terminal")
             #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before, "\(fault): FILE was written")
         }
         #expect(try live.history(file).isEmpty)

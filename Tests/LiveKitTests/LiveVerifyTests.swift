@@ -132,6 +132,10 @@ import Testing
             ),
             (["path": "/config", "status": 301, "headers": ["Location": "https://evil.example/steal"], "body": ""], "clerk/unexpected"),
             (["path": "/config", "bigBody": 100_000_000], "clerk/unexpected"),
+            (
+                ["path": "/config", "status": 400, "body": ["errors": [["message": "\(StandIn.apiKey) and \(TestSecret.value)", "code": "x"]]]],
+                "clerk/rejected"
+            ),
         ]
         for (fault, code) in cases {
             try standIn.update { $0["faults"] = [fault.merging(["times": 1]) { a, _ in a }] }

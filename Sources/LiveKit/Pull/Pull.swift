@@ -13,10 +13,12 @@ public enum Pull {
     }
 
     /// Reads the connection and (when `production`) the primary domain, at once.
+    /// `secrets` (the file's client secret) are masked in whatever a server says, like the key.
     public static func read(
-        _ target: ClerkTarget, production: Bool, key: PlatformKey, environment: LiveEnvironment, cancel: Cancellation = Cancellation()
+        _ target: ClerkTarget, production: Bool, key: PlatformKey, environment: LiveEnvironment, secrets: [String],
+        cancel: Cancellation = Cancellation()
     ) -> Result<Remote, LiveError> {
-        let api = PlatformAPI(caller: Caller(environment, cancel: cancel), key: key, target: target)
+        let api = PlatformAPI(caller: Caller(environment, cancel: cancel, secrets: secrets), key: key, target: target)
         let config = Locked<Result<RemoteConfig, LiveError>?>(nil)
         let domain = Locked<Result<RemoteDomain, LiveError>?>(nil)
         var work: [@Sendable () -> Void] = [{ config.with { $0 = api.readConfig() } }]

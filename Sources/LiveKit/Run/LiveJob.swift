@@ -66,7 +66,9 @@ public final class LiveJob: Sendable {
         case .pull(let settings):
             result = needs(settings, environment) { target, key in
                 let production = target.isProduction(environment: settings.text("instance.environment"))
-                return Pull.read(target, production: production, key: key, environment: environment, cancel: cancel).map(LiveResult.pulled)
+                return Pull.read(
+                    target, production: production, key: key, environment: environment, secrets: Secret.values(in: settings), cancel: cancel
+                ).map(LiveResult.pulled)
             }
         }
         return cancel.isCancelled ? .failed(.cancelled()) : result

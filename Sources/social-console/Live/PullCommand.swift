@@ -41,7 +41,7 @@ struct PullCommand: ParsableCommand {
         }
         let production = target.isProduction(environment: before.text("instance.environment"))
         let remote: Pull.Remote
-        switch Pull.read(target, production: production, key: platformKey, environment: environment) {
+        switch Pull.read(target, production: production, key: platformKey, environment: environment, secrets: Secret.values(in: before)) {
         case .success(let r): remote = r
         case .failure(let e): throw LiveSetup.fail(file, e)
         }
