@@ -51,7 +51,9 @@ import Testing
         for shown in ["REDACTED", "••••••••", "****wxyz"] {
             try live.standIn.addFault([
                 "path": "/config", "times": 1,
-                "body": ["config_version": "v1_1", "connection_oauth_atlassian": ["enabled": true, "client_id": StandIn.clientId, "client_secret": shown]],
+                "body": [
+                    "config_version": "v1_1", "connection_oauth_atlassian": ["enabled": true, "client_id": StandIn.clientId, "client_secret": shown],
+                ],
             ])
             let r = try live.run(["pull", "m.json", "--app", StandIn.app, "--instance", "development"])
             #expect(r.code == 0 && r.out.contains("--client-secret-stdin"), "a masked secret means the instance has one")

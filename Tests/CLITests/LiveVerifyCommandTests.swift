@@ -69,14 +69,14 @@ import Testing
             ),
             (["path": "/config", "status": 404, "body": ["errors": [["message": "not found", "code": "resource_not_found"]]]], "clerk/not-found"),
             (["path": "/config", "status": 400, "body": ["errors": [["message": "bad keys", "code": "form_param_invalid"]]]], "clerk/rejected"),
-        // A server that quotes the key and the secret back, with a terminal escape: masked, made safe.
-        (
-            [
-                "path": "/config", "status": 422,
-                "body": ["errors": [["message": "key \(StandIn.apiKey) secret \(TestSecret.value) \u{1B}[2J", "code": "x"]]],
-            ], "clerk/rejected"
-        ),
-        (["path": "/config", "status": 429, "headers": ["Retry-After": "0"], "body": "", "times": 10], "clerk/rate-limited"),
+            // A server that quotes the key and the secret back, with a terminal escape: masked, made safe.
+            (
+                [
+                    "path": "/config", "status": 422,
+                    "body": ["errors": [["message": "key \(StandIn.apiKey) secret \(TestSecret.value) \u{1B}[2J", "code": "x"]]],
+                ], "clerk/rejected"
+            ),
+            (["path": "/config", "status": 429, "headers": ["Retry-After": "0"], "body": "", "times": 10], "clerk/rate-limited"),
             (["path": "/config", "status": 500, "body": "Internal Server Error"], "clerk/unexpected"),
             (["path": "/config", "status": 200, "body": "<html>a login page</html>"], "clerk/unexpected"),
             (["path": "/config", "status": 200, "body": "[1, 2, 3]"], "clerk/unexpected"),
@@ -174,21 +174,5 @@ import Testing
         #expect(r.code == 2 && r.err.contains("not a regular file"))
         r = try live.run(["pull", file], key: "sk_live_backendsecret")
         #expect(r.code == 2 && r.err.contains("sk_") && !r.err.contains("backendsecret"))
-    }
-}
-
-/// Proxies as curl honours them: https_proxy carries the requests, no_proxy exempts hosts.
-@Suite struct LiveProxyTests {
-    @Test func httpsProxyCarriesEveryRequestAndNoProxyExemptsAHost() throws {
-        let live = try LiveCLI()
-        let file = try live.readyFile()
-        let proxy = "http://127.0.0.1:\(live.standIn.proxyPort)"
-        var r = try live.run(["verify", file], env: ["https_proxy": proxy])
-        #expect(r.code == 0, "\(r.out)\(r.err)")
-        let tunnels = try live.standIn.proxyLog()
-        #expect(tunnels.count == 4 && tunnels.allSatisfy { $0 == "127.0.0.1:\(live.standIn.port)" }, "\(tunnels)")
-        r = try live.run(["verify", file], env: ["https_proxy": proxy, "no_proxy": "127.0.0.1"])
-        #expect(r.code == 0)
-        #expect(try live.standIn.proxyLog().count == 4, "no_proxy: straight to the host")
     }
 }

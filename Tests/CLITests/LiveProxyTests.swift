@@ -1,0 +1,19 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Proxies as curl honours them: https_proxy carries the requests, no_proxy exempts hosts.
+@Suite struct LiveProxyTests {
+    @Test func httpsProxyCarriesEveryRequestAndNoProxyExemptsAHost() throws {
+        let live = try LiveCLI()
+        let file = try live.readyFile()
+        let proxy = "http://127.0.0.1:\(live.standIn.proxyPort)"
+        var r = try live.run(["verify", file], env: ["https_proxy": proxy])
+        #expect(r.code == 0, "\(r.out)\(r.err)")
+        let tunnels = try live.standIn.proxyLog()
+        #expect(tunnels.count == 4 && tunnels.allSatisfy { $0 == "127.0.0.1:\(live.standIn.port)" }, "\(tunnels)")
+        r = try live.run(["verify", file], env: ["https_proxy": proxy, "no_proxy": "127.0.0.1"])
+        #expect(r.code == 0)
+        #expect(try live.standIn.proxyLog().count == 4, "no_proxy: straight to the host")
+    }
+}
