@@ -97,6 +97,19 @@ import Testing
         #expect(try standIn.requests().allSatisfy { !$0.target.contains("/platform/") })
     }
 
+    @Test func aClerkIdThatIsNoIdNeverReachesAURL() throws {
+        let standIn = try StandIn()
+        for app in ["app_x/../../applications", "app_x?keys=all", "app x", ""] {
+            let verdict = LiveVerify.check(Self.settings(standIn, ["clerk.applicationId": .string(app)]), environment: try Self.environment(standIn))
+            if app.isEmpty {
+                #expect(verdict.checks[0].outcome == .skipped("no clerk.applicationId in the file"))
+            } else {
+                #expect(verdict.checks[0].error?.code == "clerk/invalid-target", "\(app)")
+            }
+        }
+        #expect(try standIn.requests().allSatisfy { !$0.target.contains("/platform/") })
+    }
+
     @Test func aDevelopmentFileOnSharedCredentialsGetsNoProbe() throws {
         let standIn = try StandIn()
         let dev = Self.settings(

@@ -11,7 +11,7 @@ public struct ClerkTarget: Equatable, Hashable, Sendable, CustomStringConvertibl
     public static func make(app: String, instance: String) -> Result<ClerkTarget, LiveError> {
         for (name, value) in [("application", app), ("instance", instance)] where !isName(value) {
             return .failure(
-                LiveError("usage", "the Clerk \(name) \"\(value)\" is not a Clerk id (letters, digits, _ and - only)"))
+                LiveError("clerk/invalid-target", "the Clerk \(name) \"\(value)\" is not a Clerk id (letters, digits, _ and - only)"))
         }
         return .success(ClerkTarget(app: app, instance: instance))
     }
@@ -29,7 +29,8 @@ public struct ClerkTarget: Equatable, Hashable, Sendable, CustomStringConvertibl
         guard let app = app ?? settings.text("clerk.applicationId").flatMap({ $0.isEmpty ? nil : $0 }) else { return nil }
         let environment = settings.text("instance.environment").flatMap { Fields.environments.contains($0) ? $0 : nil }
         guard let instance = instance ?? settings.text("clerk.instance").flatMap({ $0.isEmpty ? nil : $0 }) ?? environment else {
-            return .failure(LiveError("usage", "no Clerk instance: set clerk.instance (production, development or ins_…) or give --instance"))
+            return .failure(
+                LiveError("clerk/invalid-target", "no Clerk instance: set clerk.instance (production, development or ins_…) or give --instance"))
         }
         return make(app: app, instance: instance)
     }

@@ -31,7 +31,8 @@ public enum Push {
         let keys = keys(settings)
         if keys.isEmpty {
             return .failure(
-                LiveError("usage", "nothing to push: the file sets none of \(ConnectionMapping.rows.map(\.file).joined(separator: ", "))"))
+                LiveError(
+                    "push/nothing-to-push", "nothing to push: the file sets none of \(ConnectionMapping.rows.map(\.file).joined(separator: ", "))"))
         }
         let api = api(settings, target: target, key: key, environment: environment, cancel: cancel)
         for _ in 0..<2 {

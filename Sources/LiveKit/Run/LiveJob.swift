@@ -82,7 +82,7 @@ public final class LiveJob: Sendable {
     ) -> LiveResult {
         guard let key = environment.key else { return .failed(noKey) }
         switch ClerkTarget.of(settings) {
-        case nil: return .failed(LiveError("usage", "the file names no Clerk application: set clerk.applicationId"))
+        case nil: return .failed(LiveError("clerk/invalid-target", "the file names no Clerk application: set clerk.applicationId"))
         case .failure(let e)?: return .failed(e)
         case .success(let target)?:
             switch body(target, key) {

@@ -35,7 +35,7 @@ struct PullCommand: ParsableCommand {
         guard let platformKey = environment.key else { throw LiveSetup.fail(file, LiveJob.noKey) }
         let target: ClerkTarget
         switch ClerkTarget.of(before, app: app, instance: instance) {
-        case nil: throw LiveSetup.fail(file, LiveError("usage", "no Clerk application: give --app or set clerk.applicationId"))
+        case nil: throw LiveSetup.fail(file, LiveError("clerk/invalid-target", "no Clerk application: give --app or set clerk.applicationId"))
         case .failure(let e)?: throw LiveSetup.fail(file, e)
         case .success(let t)?: target = t
         }
