@@ -44,6 +44,26 @@ import Testing
         #expect(r.out.split(separator: "\n").last?.hasPrefix("{\"summary\": ") == true)
     }
 
+    @Test func aDevelopmentFileCountsTheLiveFindingsADevelopmentInstanceHas() throws {
+        let live = try LiveCLI()
+        try live.standIn.setConnection(["enabled": false], "development")
+        let file = try live.readyFile { json in
+            var instance = json["instance"] as! [String: Any]
+            instance["environment"] = "development"
+            json["instance"] = instance
+            json["clerk"] = ["applicationId": StandIn.app, "instance": "development"]
+            var connection = json["connection"] as! [String: Any]
+            connection["useCustomCredentials"] = false
+            json["connection"] = connection
+        }
+        let r = try live.run(["verify", file, "--format", "json"])
+        #expect(r.code == 1, "the instance's connection is off while the file says on: \(r.out)")
+        let entry = ((try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any])["files"] as! [[String: Any]])[0]
+        let differs = (entry["findings"] as? [[String: Any]] ?? []).first { $0["code"] as? String == "live/instance-differs" }
+        #expect(differs != nil && differs?["production"] == nil, "counted for development, not only for production")
+        #expect(try live.standIn.requests().allSatisfy { !$0.target.contains("/domains") && !$0.target.contains("/oauth/token") })
+    }
+
     @Test func aFleetAsksEachInstanceOnceAndStreams() throws {
         let live = try LiveCLI()
         try FileManager.default.createDirectory(atPath: live.ws.path + "/fleet", withIntermediateDirectories: true)

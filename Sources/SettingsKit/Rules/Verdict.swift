@@ -26,7 +26,13 @@ public struct Verdict: Equatable, Sendable {
 
     /// The rules a development instance must pass too; every other finding on one is listed
     /// for production only. A new rule that matters to development instances goes here.
-    public static let developmentCodes = ["connection/disabled", "connection/link-only", "credentials/file-readable-by-others"]
+    /// `verify`'s live findings about what a development instance uses too (its connection as
+    /// Clerk and its Frontend API have it; the probe runs only for custom credentials) count.
+    public static let developmentCodes = [
+        "connection/disabled", "connection/link-only", "credentials/file-readable-by-others",
+        "live/instance-differs", "live/frontend-disabled", "live/credentials-refused", "live/credentials-accepted",
+        "live/probe-inconclusive",
+    ]
 
     /// How text marks a finding listed only for production, after its severity's glyph.
     public static let productionTag = "(production)"

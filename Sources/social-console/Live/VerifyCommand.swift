@@ -36,7 +36,7 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let ownOutput = AuditOptions.standardOutputFile()
+        let ownOutput = AuditRun.standardOutputFile()
         var probe = AuditFiles(paths, excluding: ownOutput)
         if probe.next() == nil {
             Output.error("no settings files found in \(paths.joined(separator: ", "))")

@@ -24,7 +24,7 @@ struct VerifyEntry: Sendable {
         }
         let live = LiveVerify.check(loaded.settings, environment: environment, answers: answers)
         let report = Readiness.evaluate(loaded).adding(live.findings)
-        return VerifyEntry(entry: .report(path: path, report), live: live)
+        return VerifyEntry(entry: .report(path: path, Verdict(report)), live: live)
     }
 
     /// The audit's JSON entry (its one writer), with `live` and `checkedAt` added.
