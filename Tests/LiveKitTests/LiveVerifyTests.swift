@@ -230,3 +230,19 @@ import Testing
         #expect(error.isCancellation)
     }
 }
+
+/// The live findings' table (Resources/live.json) holds exactly the codes the product
+/// publishes, each with its severity.
+@Suite struct LiveFindingsTableTests {
+    @Test func theCodesAndSeveritiesArePublished() {
+        let expected: [(String, String)] = [
+            ("live/instance-differs", "blocker"), ("live/instance-secret-missing", "blocker"), ("live/redirect-uri-differs", "blocker"),
+            ("live/frontend-disabled", "blocker"), ("live/credentials-refused", "blocker"), ("live/credentials-accepted", "info"),
+            ("live/probe-inconclusive", "warning"),
+        ]
+        #expect(LiveFindings.codes == expected.map(\.0))
+        for (code, severity) in expected {
+            #expect(LiveFindings.severity(of: code)?.rawValue == severity, "\(code)")
+        }
+    }
+}

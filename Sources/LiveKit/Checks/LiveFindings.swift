@@ -29,6 +29,8 @@ public enum LiveFindings {
     /// Every live finding code, in table order.
     public static var codes: [String] { rows.map(\.code) }
 
+    public static func severity(of code: String) -> Severity? { rows.first { $0.code == code }?.severity }
+
     /// The finding `code` with its placeholders ({value}, {keys}, {field}, {hint}) filled
     /// in, one pass each, so a filled-in value is never read as a placeholder.
     static func finding(_ code: String, _ values: [String: String] = [:]) -> Finding {
