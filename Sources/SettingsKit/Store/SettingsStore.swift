@@ -198,17 +198,7 @@ public enum SettingsStore {
     /// and a key or value holding one of `secrets` is written masked: the history is read by
     /// whoever may read the folder's history, long after the secret was rotated.
     public static func historyLine(time: String, user: String, via: String, changes: [Change], secrets: [String] = []) -> String {
-        let items: [JSONValue] = changes.map { change in
-            let key = JSONValue.string(Secret.scrub(change.shownKey, secrets: secrets))
-            if change.isSecret {
-                return .object(JSONObject([("key", key), ("secret", .string("changed"))]))
-            }
-            return .object(
-                JSONObject([
-                    ("key", key), ("old", change.old.map { Secret.scrubbed($0, secrets: secrets) } ?? .null),
-                    ("new", change.new.map { Secret.scrubbed($0, secrets: secrets) } ?? .null),
-                ]))
-        }
+        let items = changes.map { $0.json(secrets: secrets) }
         let entry = JSONObject([("time", .string(time)), ("user", .string(user)), ("via", .string(via)), ("changes", .array(items))])
         return JSONWriter.compact(.object(entry)) + "\n"
     }

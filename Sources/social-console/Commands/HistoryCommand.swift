@@ -90,24 +90,16 @@ struct HistoryCommand: ParsableCommand {
         return out
     }
 
-    /// One entry as the history file holds it, the secret's change only as "changed" and
-    /// any secret quoted elsewhere (a hand-edited line) masked inside the strings, before
-    /// they are escaped, so that no escaping can hide it from the mask.
+    /// One entry as the history file holds it, each change as `Change.json` writes it (the
+    /// secret's change only as "changed"), and any secret quoted elsewhere (a hand-edited
+    /// line) masked inside the strings, before they are escaped, so that no escaping can
+    /// hide it from the mask.
     static func json(_ entry: HistoryEntry, secrets: [String]) -> JSONValue {
-        let changes: [JSONValue] = entry.changes.map { item in
-            var o = JSONObject([("key", .string(item.key))])
-            if item.isSecret {
-                o["secret"] = .string("changed")
-            } else {
-                o["old"] = item.old ?? .null
-                o["new"] = item.new ?? .null
-            }
-            return .object(o)
-        }
-        let whole = JSONValue.object(
+        func text(_ s: String) -> JSONValue { .string(Secret.scrub(s, secrets: secrets)) }
+        return .object(
             JSONObject([
-                ("time", .string(entry.time)), ("user", .string(entry.user)), ("via", .string(entry.via)), ("changes", .array(changes)),
+                ("time", text(entry.time)), ("user", text(entry.user)), ("via", text(entry.via)),
+                ("changes", .array(entry.changes.map { $0.json(secrets: secrets) })),
             ]))
-        return Secret.scrubbed(whole, secrets: secrets)
     }
 }
