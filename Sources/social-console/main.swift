@@ -26,6 +26,6 @@ do {
         print(SocialConsole.fullMessage(for: error))
         exit(0)
     }
-    Output.error(SocialConsole.fullMessage(for: error))
+    Output.error(lines: SocialConsole.fullMessage(for: error))
     exit(2)
 }

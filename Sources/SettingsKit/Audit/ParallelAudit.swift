@@ -142,10 +142,12 @@ private final class Pool: @unchecked Sendable {
             taken += 1
             unlock()
 
-            let entry = Audit.judge(path, judging)
+            // The one sink of each file's output: its secrets masked in whatever is written
+            // about it, its path included (a file named after its own secret).
+            let (entry, filter) = Self.masked(Audit.judge(path, judging))
             let kept = judging.keeps(entry)
             if kept { totals.add(entry) }
-            let text = kept ? render(entry) : ""
+            let text = kept ? filter.scrub(render(entry)) : ""
 
             lock()
             switch order {
@@ -163,6 +165,16 @@ private final class Pool: @unchecked Sendable {
             }
             unlock()
         }
+    }
+}
+
+extension Pool {
+    /// A verdict as output may show it, and the filter of its file's secrets for the rest.
+    static func masked(_ entry: AuditEntry) -> (AuditEntry, SecretFilter) {
+        guard case .report(let path, let verdict) = entry, !verdict.report.secrets.isEmpty else { return (entry, SecretFilter()) }
+        let filter = SecretFilter(verdict.report.secrets)
+        let shown = filter.scrub(path)
+        return (shown == path ? entry : .report(path: shown, verdict), filter)
     }
 }
 

@@ -28,7 +28,9 @@ extension Unicode.Scalar {
 extension Unicode.Scalar {
     /// What no output of the program shows as it is: C0 controls, DEL, the C1 controls
     /// (some terminals act on U+009B as on ESC [), the bidi controls and the invisible
-    /// separators. Each writer decides about line break and tab, which it may keep.
+    /// separators. Line feed and tab too: text from a file is shown on the line it is
+    /// printed on (a line feed in a value could forge a line of output); a writer's own
+    /// line breaks come between the lines it writes, and JSON writes `\n` and `\t`.
     public var isHiddenFromDisplay: Bool {
         value < 0x20 || (0x7F...0x9F).contains(value) || isBidiControlCharacter || isInvisibleSeparator
     }

@@ -25,7 +25,7 @@ struct DiffCommand: ParsableCommand {
         var loaded: [LoadedFile] = []
         var failed = false
         for path in [a, b] {
-            do { loaded.append(try SettingsStore.load(path)) } catch {
+            do { loaded.append(try loadForOutput(path)) } catch {
                 Output.fileError(error)
                 failed = true
             }
