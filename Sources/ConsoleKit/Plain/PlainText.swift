@@ -15,7 +15,7 @@ public enum PlainText {
         return text.rewritingScalars { scalars, i in
             let scalar = scalars[i], next = scalars.index(after: i)
             if scalar.isHiddenFromDisplay { return (scalar.displayEscape, next) }
-            if ascii && !scalar.isASCII { return (Unicode.Scalar.asciiStandIns[scalar] ?? scalar.displayEscape, next) }
+            if ascii && !scalar.isASCII { return (AsciiStandIns.text[scalar] ?? scalar.displayEscape, next) }
             return nil
         }
     }

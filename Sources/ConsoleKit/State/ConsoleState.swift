@@ -83,12 +83,7 @@ public struct ConsoleState: Equatable, Sendable {
     }
 
     /// The file name without its folder, for the title line.
-    public var fileName: String { Self.fileName(of: path) }
-
-    /// A path's last part, as the console names files (the recovery file too).
-    public static func fileName(of path: String) -> String {
-        path.split(separator: "/").last.map(String.init) ?? path
-    }
+    public var fileName: String { SystemIO.baseName(of: path) }
 
     /// The unsaved edits as `key: old → new` lines' changes, the secret only as changed:
     /// what the quit and save dialogs list before anything is written.

@@ -128,7 +128,8 @@ public enum SystemIO {
         return dir.isEmpty ? "/" : dir
     }
 
-    static func baseName(of path: String) -> String {
+    /// A path's last part: the one way every message, title and side file names a file.
+    public static func baseName(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
     }

@@ -40,10 +40,4 @@ extension Unicode.Scalar {
         let hex = String(value, radix: 16)
         return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
-
-    /// The program's own glyphs in text output and their ASCII stand-ins, for a locale
-    /// that is not UTF-8 (the console's cell-sized table is `AsciiGlyphs`).
-    public static let asciiStandIns: [Unicode.Scalar: String] = [
-        "✓": "v", "✗": "x", "→": "->", "•": "*", "…": "...", "·": "-", "›": ">", "◦": "o",
-    ]
 }

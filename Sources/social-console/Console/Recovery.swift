@@ -9,7 +9,7 @@ import Glibc
 enum Recovery {
     static func look(for path: String, readOnly: Bool) -> (offer: RecoveryFile.Pending?, notice: StatusMessage?) {
         let recoveryPath = RecoveryFile.path(for: path)
-        let name = ConsoleState.fileName(of: recoveryPath)
+        let name = SystemIO.baseName(of: recoveryPath)
         if readOnly {
             // Read-only edits nothing, so it offers nothing, but says the edits are waiting.
             guard access(recoveryPath, F_OK) == 0 else { return (nil, nil) }
