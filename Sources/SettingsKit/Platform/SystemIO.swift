@@ -22,7 +22,9 @@ public enum SystemIO {
     }
 
     /// Reads a whole file. Refuses anything but a regular file and anything over `limit` bytes.
-    static func readFile(_ path: String, limit: Int) -> Result<(bytes: [UInt8], stat: stat), FileError> {
+    /// `admit` is told the file's size before anything is read (and may wait: `audit`'s
+    /// budget of bytes in flight).
+    static func readFile(_ path: String, limit: Int, admit: (Int) -> Void = { _ in }) -> Result<(bytes: [UInt8], stat: stat), FileError> {
         // O_NONBLOCK: opening a FIFO named like a settings file must not wait forever for a
         // writer (audit walks folders it did not create). It changes nothing for regular files.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
@@ -41,6 +43,7 @@ public enum SystemIO {
             return .failure(
                 FileError(.unreadable, path: path, "is \(Int(st.st_size) / 1_048_576) MiB; settings files over \(limit / 1_048_576) MiB are refused"))
         }
+        admit(Int(st.st_size))
         // One byte more than the size, so the read that finds the end needs no more room:
         // growing by 64 KiB for it was 13 ms a file in debug builds and ~5% of audit in release.
         var bytes = [UInt8](repeating: 0, count: Int(st.st_size) + 1)

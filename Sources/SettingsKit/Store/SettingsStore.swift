@@ -14,8 +14,9 @@ public enum SettingsStore {
 
     // MARK: Loading
 
-    public static func load(_ path: String) throws(FileError) -> LoadedFile {
-        let (bytes, st) = try SystemIO.readFile(path, limit: sizeLimit).get()
+    /// `admit`: told the file's size before it is read (`SystemIO.readFile`).
+    public static func load(_ path: String, admit: (Int) -> Void = { _ in }) throws(FileError) -> LoadedFile {
+        let (bytes, st) = try SystemIO.readFile(path, limit: sizeLimit, admit: admit).get()
         let settings = try decode(bytes, path: path)
         return LoadedFile(path: path, settings: settings, bytes: bytes, mode: UInt32(st.st_mode) & 0o777, identity: FileIdentity(st))
     }
