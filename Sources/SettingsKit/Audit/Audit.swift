@@ -46,7 +46,7 @@ public enum Audit {
     /// budget of bytes in flight).
     public static func judge(_ path: String, _ judging: Judging = Judging(), admit: (Int) -> Void = { _ in }) -> AuditEntry {
         do {
-            let file = try SettingsStore.load(path, admit: admit)
+            let file = try SettingsStore.read(path, admit: admit)
             var report = Readiness.evaluate(file)
             if judging.locatingFields, !report.findings.isEmpty {
                 report.fieldPositions = KeyPositions(of: report.findings.map(\.field), in: file.bytes)

@@ -110,7 +110,13 @@ public enum SystemIO {
     static func resolvingLinks(_ path: String) -> String {
         var st = stat()
         guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK else { return path }
-        guard let resolved = realpath(path, nil) else { return path }
+        return realPath(path) ?? path
+    }
+
+    /// The path with every link, `.` and `..` resolved (realpath(3)), or nil when it
+    /// cannot be (the file is not there).
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
     }
