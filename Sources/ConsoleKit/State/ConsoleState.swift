@@ -82,8 +82,9 @@ public struct ConsoleState: Equatable, Sendable {
         return items.indices.contains(focus) ? items[focus] : nil
     }
 
-    /// The file name without its folder, for the title line.
-    public var fileName: String { SystemIO.baseName(of: path) }
+    /// The file name without its folder, for the title line and messages, its controls
+    /// and bytes that are not UTF-8 shown escaped.
+    public var fileName: String { SystemIO.baseName(of: path).displayEscaped }
 
     /// The unsaved edits as `key: old → new` lines' changes, the secret only as changed:
     /// what the quit and save dialogs list before anything is written.

@@ -27,7 +27,7 @@ public enum SystemIO {
     static func readFile(_ path: String, limit: Int, admit: (Int) -> Void = { _ in }) -> Result<(bytes: [UInt8], stat: stat), FileError> {
         // O_NONBLOCK: opening a FIFO named like a settings file must not wait forever for a
         // writer (audit walks folders it did not create). It changes nothing for regular files.
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let fd = SystemIO.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
             let e = errno
             let code: FileError.Code = e == ENOENT ? .notFound : .unreadable
@@ -108,28 +108,16 @@ public enum SystemIO {
     /// points to (not the link), and every name for one file shares one lock and history.
     /// A path that is not a symbolic link, or cannot be resolved, is returned as it is.
     static func resolvingLinks(_ path: String) -> String {
-        var st = stat()
-        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK else { return path }
+        guard let st = linkStatus(path), (st.st_mode & S_IFMT) == S_IFLNK else { return path }
         return realPath(path) ?? path
     }
 
-    /// The path with every link, `.` and `..` resolved (realpath(3)), or nil when it
-    /// cannot be (the file is not there).
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
+    public static func isFolder(_ path: String) -> Bool {
+        guard let st = status(path) else { return false }
+        return (st.st_mode & S_IFMT) == S_IFDIR
     }
 
-    static func isFolder(_ path: String) -> Bool {
-        var st = stat()
-        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
-    }
-
-    static func exists(_ path: String) -> Bool {
-        var st = stat()
-        return lstat(path, &st) == 0
-    }
+    static func exists(_ path: String) -> Bool { linkStatus(path) != nil }
 
     static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }

@@ -153,8 +153,7 @@ public enum SettingsStore {
                 bytes, to: target, shownPath: path, replacing: true, via: via, changes: made,
                 secrets: secrets, keepOwner: keep)
             // The rename changed the file's ctime; take its identity as it now is on disk.
-            var now = stat()
-            if stat(target, &now) == 0, now.st_ino == status.st_ino, now.st_dev == status.st_dev { status = now }
+            if let now = SystemIO.status(target), now.st_ino == status.st_ino, now.st_dev == status.st_dev { status = now }
             // Built from what was written, not read back: a read could fail or see a later
             // writer's file, and the caller would take a save that happened for one that did not.
             var file = LoadedFile(path: path, settings: toWrite, bytes: bytes, mode: UInt32(status.st_mode) & 0o777, identity: FileIdentity(status))
@@ -179,8 +178,7 @@ public enum SettingsStore {
     /// when nothing changed (one stat); reads the file only when its identity changed.
     /// For the console to notice someone else's save before the operator saves.
     public static func changedOnDisk(since base: LoadedFile?, path: String) -> Bool {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return base != nil }
+        guard let st = SystemIO.status(path) else { return base != nil }
         guard let base else { return true }
         if FileIdentity(st) == base.identity { return false }
         guard case .success(let now) = SystemIO.readFile(path, limit: sizeLimit) else { return true }
