@@ -42,7 +42,8 @@ enum Output {
 
     /// One line on stderr, prefixed with the program name; escaped and masked as `line`.
     static func error(_ text: String) {
-        var message = text
+        // One line: the line break that may end it is the program's own.
+        var message = text.hasSuffix("\n") ? String(text.dropLast()) : text
         if !message.hasPrefix("social-console") && !message.hasPrefix("Error:") && !message.hasPrefix("Usage:") {
             message = "social-console: " + message
         }
