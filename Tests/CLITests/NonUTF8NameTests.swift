@@ -67,6 +67,9 @@ import Testing
         let entry = (files?["files"] as? [[String: Any]])?.first
         #expect(entry?["path"] as? String == "./caf\u{EFE9}.json", "a name's byte as \\uefe9 in JSON: \(json.out.prefix(200))")
         #expect(entry?["ready"] as? Bool == true)
+        // Named on standard input, as `find … | audit -` names it.
+        let piped = try sh(#"printf './caf\351.json\n' | "$BIN" audit -"#)
+        #expect(piped.code == 0 && piped.out.contains(#"./caf\xe9.json"#), "\(piped.all)")
     }
 
     @Test func setSavesTheFileItWasGivenAndNoOther() throws {
