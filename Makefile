@@ -20,14 +20,28 @@ OUT = .build/install-files
 # The man page's date: the last commit's, so that the page is the same however often it is made.
 MAN_DATE ?= $(shell git log -1 --format=%cs 2>/dev/null || date +%Y-%m-%d)
 
+# Every path below reaches the shell single-quoted, so spaces, backticks, semicolons and the
+# like in PREFIX or DESTDIR are only characters of a folder's name. What a single-quoted word
+# cannot carry (a single quote, a line break) and what make itself would expand ($) is refused
+# before anything runs; the raw values are looked at, never expanded.
+define refuse_unsafe
+$(if $(or $(findstring ',$(value $(1))),$(findstring $$,$(value $(1))),$(findstring $(newline),$(value $(1)))),\
+  $(error $(1) holds a single quote, a $$ or a line break, which this Makefile cannot pass on safely; nothing was done))
+endef
+define newline
+
+
+endef
+$(foreach v,PREFIX DESTDIR BIN OUT,$(eval $(call refuse_unsafe,$(v))))
+
 bindir = $(DESTDIR)$(PREFIX)/bin
 man1dir = $(DESTDIR)$(PREFIX)/share/man/man1
 bashdir = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 zshdir = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 fishdir = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 
-INSTALLED = $(bindir)/social-console $(man1dir)/social-console.1 $(bashdir)/social-console \
-	$(zshdir)/_social-console $(fishdir)/social-console.fish
+INSTALLED = '$(bindir)/social-console' '$(man1dir)/social-console.1' '$(bashdir)/social-console' \
+	'$(zshdir)/_social-console' '$(fishdir)/social-console.fish'
 
 .PHONY: all build files install uninstall check-install clean-install-files
 
@@ -40,19 +54,19 @@ build:
 # plugin would build the whole package a second time).
 files: build
 	$(SWIFT) build $(BUILD_FLAGS) --product generate-manual
-	mkdir -p $(OUT)
-	$(BIN)/generate-manual $(BIN)/social-console --date $(MAN_DATE) --output-directory $(OUT)
-	$(BIN)/social-console --generate-completion-script bash > $(OUT)/social-console.bash
-	$(BIN)/social-console --generate-completion-script zsh > $(OUT)/_social-console
-	$(BIN)/social-console --generate-completion-script fish > $(OUT)/social-console.fish
+	mkdir -p '$(OUT)'
+	'$(BIN)/generate-manual' '$(BIN)/social-console' --date '$(MAN_DATE)' --output-directory '$(OUT)'
+	'$(BIN)/social-console' --generate-completion-script bash > '$(OUT)/social-console.bash'
+	'$(BIN)/social-console' --generate-completion-script zsh > '$(OUT)/_social-console'
+	'$(BIN)/social-console' --generate-completion-script fish > '$(OUT)/social-console.fish'
 
 install: all
-	install -d $(bindir) $(man1dir) $(bashdir) $(zshdir) $(fishdir)
-	install -m 0755 $(BIN)/social-console $(bindir)/social-console
-	install -m 0644 $(OUT)/social-console.1 $(man1dir)/social-console.1
-	install -m 0644 $(OUT)/social-console.bash $(bashdir)/social-console
-	install -m 0644 $(OUT)/_social-console $(zshdir)/_social-console
-	install -m 0644 $(OUT)/social-console.fish $(fishdir)/social-console.fish
+	install -d '$(bindir)' '$(man1dir)' '$(bashdir)' '$(zshdir)' '$(fishdir)'
+	install -m 0755 '$(BIN)/social-console' '$(bindir)/social-console'
+	install -m 0644 '$(OUT)/social-console.1' '$(man1dir)/social-console.1'
+	install -m 0644 '$(OUT)/social-console.bash' '$(bashdir)/social-console'
+	install -m 0644 '$(OUT)/_social-console' '$(zshdir)/_social-console'
+	install -m 0644 '$(OUT)/social-console.fish' '$(fishdir)/social-console.fish'
 
 uninstall:
 	rm -f $(INSTALLED)

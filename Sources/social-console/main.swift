@@ -1,4 +1,5 @@
 import ArgumentParser
+import SettingsKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,7 +8,9 @@ import Glibc
 // ArgumentParser's own usage errors exit 64, so they are mapped to 2 here.
 CrashGuard.install()
 do {
-    let arguments = Array(CommandLine.arguments.dropFirst())
+    // Read as bytes: `CommandLine.arguments` repairs an argument that is not UTF-8, and a
+    // file name that is not would then name no file (`SystemPath`).
+    let arguments = (1..<max(1, Int(CommandLine.argc))).map { SystemPath.string(cString: CommandLine.unsafeArgv[$0]!) }
     if let first = arguments.first, let command = CommandTypo.suggestion(for: first, commands: SocialConsole.commandNames) {
         Output.error(CommandTypo.message(first, command))
         exit(2)
@@ -16,7 +19,7 @@ do {
         try QuickStart.run(quick)
         exit(0)
     }
-    var command = try SocialConsole.parseAsRoot()
+    var command = try SocialConsole.parseAsRoot(arguments)
     try command.run()
 } catch let code as ExitCode {
     exit(code.rawValue)
@@ -26,6 +29,6 @@ do {
         print(SocialConsole.fullMessage(for: error))
         exit(0)
     }
-    Output.error(SocialConsole.fullMessage(for: error))
+    Output.error(lines: SocialConsole.fullMessage(for: error))
     exit(2)
 }

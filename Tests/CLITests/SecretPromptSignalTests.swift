@@ -73,3 +73,36 @@ import Testing
         #expect(saved?["clientSecret"] as? String == "EXAMPLE-secret-0123456789abcdefXYZW", "typed text lost over the suspend")
     }
 }
+
+/// A paste longer than any secret at the hidden prompt: refused, and the rest of it read
+/// and dropped before echo comes back, so none of it is shown nor left for the shell.
+@Suite struct SecretPromptPasteTests {
+    @Test func theRestOfAnOverlongPasteIsNeitherEchoedNorLeftForTheShell() throws {
+        let ws = try Workspace()
+        let file = try ws.example("acme-staging.json", as: "s.json")
+        let before = try ws.read("s.json")
+        let terminal = try PseudoTerminal()
+        defer { terminal.close() }
+        let child = try #require(terminal.spawn(CLI.binary, ["set", file, "--client-secret-stdin"]).map { Child(pid: $0) })
+        defer { child.killIfRunning() }
+        #expect(terminal.wait(for: "Client Secret (input hidden): "))
+        #expect(PseudoTerminal.poll { !terminal.echoes }, "echo never went off")
+        // 96 KiB, then a line a shell would run. Written as fast as the terminal takes it.
+        let paste = Array((String(repeating: "A", count: 96 * 1024) + "\necho PWNED\n").utf8)
+        var written = 0
+        let deadline = Date().addingTimeInterval(15)
+        while written < paste.count && Date() < deadline {
+            let n = paste.withUnsafeBytes { write(terminal.master, $0.baseAddress! + written, min(4096, paste.count - written)) }
+            if n > 0 { written += n } else { terminal.drain(); usleep(1000) }
+        }
+        #expect(child.ended(), "set did not end")
+        #expect(child.exitCode == 2)
+        terminal.drain()
+        #expect(terminal.text.contains("longer than 64 KiB"), "\(terminal.text.suffix(300))")
+        #expect(!terminal.text.contains("PWNED") && !terminal.text.contains(String(repeating: "A", count: 64)), "the rest of the paste was echoed")
+        var pending: Int32 = 0
+        _ = ioctl(terminal.slave, 0x541B, &pending)  // FIONREAD
+        #expect(pending == 0, "\(pending) bytes of the paste were left for the shell")
+        #expect(try ws.read("s.json") == before, "nothing saved")
+    }
+}

@@ -118,3 +118,66 @@ struct SideFileOwnerTests {
         #expect(!history.contains("old-tool-secret-1234"))
     }
 }
+
+/// Root never gives away or writes a file of its own that sits at a side name: a hard link
+/// to it (any root file, where fs.protected_hardlinks is 0) or one moved there.
+@Suite(.serialized, .enabled(if: TestUser.isAvailable, "\(TestUser.unavailableReason ?? "")"))
+struct SideFileLinkTests {
+    /// The other user's settings file in their folder, and a root file elsewhere.
+    func scene() throws -> (dir: String, file: String, rootFile: String, user: TestUser) {
+        let user = try #require(TestUser.make())
+        let dir = TemporaryFolder.make("owned")
+        let file = dir + "/s.json"
+        FileManager.default.createFile(atPath: file, contents: Data(SettingsStore.encode(Fixtures.ready)))
+        chmod(file, 0o600)
+        chown(file, user.uid, user.gid)
+        chown(dir, user.uid, user.gid)
+        let rootFile = dir + "/root-only"
+        FileManager.default.createFile(atPath: rootFile, contents: Data("root's own\n".utf8))
+        chmod(rootFile, 0o640)
+        return (dir, file, rootFile, user)
+    }
+
+    func status(_ path: String) -> stat {
+        var st = stat()
+        lstat(path, &st)
+        return st
+    }
+
+    @Test(arguments: [".lock", ".history.jsonl"])
+    func aHardLinkToARootFileAtASideNameIsNeitherChownedNorWritten(_ side: String) throws {
+        let (dir, file, rootFile, user) = try scene()
+        defer { user.remove(); TemporaryFolder.remove(dir) }
+        // As the user would with fs.protected_hardlinks=0 (here made by root for them).
+        #expect(link(rootFile, file + side) == 0)
+        let before = Fixtures.read(rootFile)
+        let error = #expect(throws: FileError.self) { try SettingsStore.update(file, via: "set") { $0.setText("instance.name", "by root") } }
+        #expect(error?.message.contains("hard links") == true, "\(String(describing: error))")
+        let st = status(rootFile)
+        #expect(st.st_uid == 0 && st.st_mode & 0o777 == 0o640, "the root file was given away or chmodded")
+        #expect(Fixtures.read(rootFile) == before, "the root file was written")
+    }
+
+    @Test(arguments: [".lock", ".history.jsonl"])
+    func aRootFileMovedToASideNameIsNotUsedForAnotherUsersFile(_ side: String) throws {
+        let (dir, file, rootFile, user) = try scene()
+        defer { user.remove(); TemporaryFolder.remove(dir) }
+        let r = try user.run("/bin/mv", [rootFile, file + side])  // their folder: they may move it
+        #expect(r.code == 0, "\(r.err)")
+        let error = #expect(throws: FileError.self) { try SettingsStore.update(file, via: "set") { $0.setText("instance.name", "by root") } }
+        #expect(error?.message.contains("not made by this save") == true, "\(String(describing: error))")
+        let st = status(file + side)
+        #expect(st.st_uid == 0 && st.st_mode & 0o777 == 0o640)
+        #expect(Fixtures.read(file + side) == Array("root's own\n".utf8))
+    }
+
+    /// What root creates for the user's file is theirs, and the next save uses it.
+    @Test func sideFilesRootMakesAreTheOwnersAndServeTheNextSave() throws {
+        let (dir, file, _, user) = try scene()
+        defer { user.remove(); TemporaryFolder.remove(dir) }
+        try SettingsStore.update(file, via: "set") { $0.setText("instance.name", "one") }
+        try SettingsStore.update(file, via: "set") { $0.setText("instance.name", "two") }
+        for side in [".lock", ".history.jsonl"] { #expect(status(file + side).st_uid == user.uid) }
+        #expect(Fixtures.historyLines(file).count == 2)
+    }
+}

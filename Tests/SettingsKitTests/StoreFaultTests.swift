@@ -346,7 +346,12 @@ import Glibc
         let dir = TemporaryFolder.make()
         defer { TemporaryFolder.remove(dir) }
         let (path, _) = try makeFile(in: dir)
+        // Given to the user with the files beside it, as `chown user FILE*` does: root's
+        // own lock and history left behind are not root's to use for the user's file.
         chown(path, 65534, 65534)
+        let refused = #expect(throws: FileError.self) { try SettingsStore.update(path, via: "set") { $0.setText("instance.name", "x") } }
+        #expect(refused?.message.contains("give it to them or remove it") == true, "\(String(describing: refused))")
+        for side in [".lock", ".history.jsonl"] { chown(path + side, 65534, 65534) }
         try SettingsStore.update(path, via: "set") { $0.setText("instance.name", "x") }
         var st = stat()
         stat(path, &st)

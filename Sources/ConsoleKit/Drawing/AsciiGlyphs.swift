@@ -1,16 +1,12 @@
+import SettingsKit
+
 /// A frame for a terminal whose locale has no UTF-8 (no C.UTF-8 on the system either):
-/// the console's own symbols become ASCII look-alikes, and any other character that
+/// the console's own symbols become ASCII look-alikes (`AsciiStandIns.cell`), and any other character that
 /// cannot be shown becomes "?" (both halves of a wide one), so the layout stays whole.
 public enum AsciiGlyphs {
-    /// One cell each: the layout was measured in cells.
-    static let table: [String: String] = [
-        "✓": "v", "✗": "x", "▸": ">", "•": "*", "●": "*", "▲": "^", "▼": "v", "↑": "^", "↓": "v", "→": ">",
-        "│": "|", "─": "-", "┌": "+", "┐": "+", "└": "+", "┘": "+", "…": "~", "·": "-", "◦": "o",
-    ]
-
     public static func glyph(_ text: String) -> String {
         if text.isASCII { return text }
-        return table[text] ?? "?"
+        return AsciiStandIns.cell[text] ?? "?"
     }
 
     /// The frame with every cell in ASCII; the cursor stays where it was.

@@ -7,20 +7,18 @@ import SettingsKit
 /// glyphs become ASCII and any other non-ASCII character a `\u` escape, so nothing is
 /// printed that the terminal would show as garbage.
 public enum PlainText {
-    /// `text` made safe to print; line breaks are kept (they separate plain mode's lines).
+    /// One line of text made safe to print: a line break or tab in it (from a file) is
+    /// escaped like every other control (a screen reader says nothing for a tab, and a
+    /// line feed could forge a question); plain mode's own line breaks come between lines.
     public static func safe(_ text: String, ascii: Bool) -> String {
-        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) { return text }
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         return text.rewritingScalars { scalars, i in
             let scalar = scalars[i], next = scalars.index(after: i)
-            if scalar == "\n" { return nil }
-            if isControl(scalar) { return (scalar.displayEscape, next) }
-            if ascii && !scalar.isASCII { return (Unicode.Scalar.asciiStandIns[scalar] ?? scalar.displayEscape, next) }
+            if scalar.isHiddenFromDisplay { return (scalar.displayEscape, next) }
+            if ascii && !scalar.isASCII { return (AsciiStandIns.text[scalar] ?? scalar.displayEscape, next) }
             return nil
         }
     }
-
-    /// Tab too (a screen reader says nothing for it); line breaks are handled before.
-    static func isControl(_ s: Unicode.Scalar) -> Bool { s.isHiddenFromDisplay }
 
     /// Whether a typed answer holds a character that no setting should: the console
     /// cannot type them either (its key decoder drops control codes).

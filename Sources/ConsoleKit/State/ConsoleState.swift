@@ -82,13 +82,9 @@ public struct ConsoleState: Equatable, Sendable {
         return items.indices.contains(focus) ? items[focus] : nil
     }
 
-    /// The file name without its folder, for the title line.
-    public var fileName: String { Self.fileName(of: path) }
-
-    /// A path's last part, as the console names files (the recovery file too).
-    public static func fileName(of path: String) -> String {
-        path.split(separator: "/").last.map(String.init) ?? path
-    }
+    /// The file name without its folder, for the title line and messages, its controls
+    /// and bytes that are not UTF-8 shown escaped.
+    public var fileName: String { SystemIO.baseName(of: path).displayEscaped }
 
     /// The unsaved edits as `key: old → new` lines' changes, the secret only as changed:
     /// what the quit and save dialogs list before anything is written.

@@ -45,7 +45,7 @@ public struct PlatformKey: Sendable, CustomStringConvertible, CustomDebugStringC
     /// Reads a key file: a regular file, not readable by group or others (it holds a
     /// secret that opens every instance of the workspace).
     static func read(_ path: String) -> Result<PlatformKey, LiveError> {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        let fd = SystemIO.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { return .failure(LiveError("key/unreadable", "--api-key-file \(path): \(SystemIO.errorText(errno))")) }
         defer { close(fd) }
         var st = stat()

@@ -42,10 +42,11 @@ public enum Audit {
         }
     }
 
-    /// Judges one file.
-    public static func judge(_ path: String, _ judging: Judging = Judging()) -> AuditEntry {
+    /// Judges one file. `admit` is told its size before it is read (`ParallelAudit`'s
+    /// budget of bytes in flight).
+    public static func judge(_ path: String, _ judging: Judging = Judging(), admit: (Int) -> Void = { _ in }) -> AuditEntry {
         do {
-            let file = try SettingsStore.load(path)
+            let file = try SettingsStore.read(path, admit: admit)
             var report = Readiness.evaluate(file)
             if judging.locatingFields, !report.findings.isEmpty {
                 report.fieldPositions = KeyPositions(of: report.findings.map(\.field), in: file.bytes)

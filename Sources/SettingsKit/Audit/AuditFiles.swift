@@ -60,8 +60,8 @@ public struct AuditFiles: Sequence, IteratorProtocol {
 
     private func isExcluded(_ path: String) -> Bool {
         guard let excluded else { return false }
-        var st = stat()
-        return stat(path, &st) == 0 && UInt64(st.st_dev) == excluded.device && UInt64(st.st_ino) == excluded.inode
+        guard let st = SystemIO.status(path) else { return false }
+        return UInt64(st.st_dev) == excluded.device && UInt64(st.st_ino) == excluded.inode
     }
 
     public mutating func next() -> String? {
@@ -83,8 +83,7 @@ public struct AuditFiles: Sequence, IteratorProtocol {
             guard nextArgument < arguments.count else { return nil }
             let path = arguments[nextArgument]
             nextArgument += 1
-            var st = stat()
-            guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
+            guard SystemIO.isFolder(path) else {
                 if isExcluded(path) { continue }
                 return path
             }

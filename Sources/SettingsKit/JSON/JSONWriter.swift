@@ -114,9 +114,10 @@ public enum JSONWriter {
         // (show --format json) some act as escape sequences.
         // The bidi controls as well (U+202E and kin): a terminal that lays out
         // right-to-left text would reorder what follows them. All are below U+FFFF.
-        // And the invisible separators (U+2028, U+2029, U+FEFF, U+200B).
+        // And the invisible separators (U+2028, U+2029, U+FEFF, U+200B), and the bytes of
+        // a file name that is not UTF-8 (`SystemPath`: U+EF80 to U+EFFF).
         case _ where scalar.isHiddenFromDisplay:
-            return scalar.displayEscape
+            return scalar.unicodeEscape
         default:
             return nil
         }

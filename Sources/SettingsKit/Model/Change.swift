@@ -16,11 +16,16 @@ public struct Change: Equatable, Sendable {
     /// masked. Every way of writing a change starts from this, `description` included.
     public let shownKey: String
 
+    /// The secrets this change was judged with (`Secret.patterns`): every way of writing it
+    /// masks them (`Change+Output`).
+    let patterns: [[UInt8]]
+
     public init(path: [String], old: JSONValue?, new: JSONValue?, secrets: [String]) {
         self.path = path
         self.old = old
         self.new = new
         let patterns = Secret.patterns(secrets)
+        self.patterns = patterns
         let key = path.joined(separator: ".")
         isSecret =
             Secret.isSecretKey(key)
@@ -37,28 +42,10 @@ public struct Change: Equatable, Sendable {
         self.new = new
         self.isSecret = isSecret
         shownKey = path.joined(separator: ".")
+        patterns = []
     }
 
     public static func == (a: Change, b: Change) -> Bool {
         SettingsDiff.samePath(a.path, b.path) && a.old == b.old && a.new == b.new && a.isSecret == b.isSecret
-    }
-
-    /// The one way a change reads, in `set`, `history`, `diff`, the console and plain mode:
-    /// "key: old → new", values as compact JSON, a missing one as `missing`; a secret
-    /// change as "key: changed" (`secretWord`). Values are scrubbed of `secrets` before
-    /// they are written as JSON, so escaping cannot hide a secret from the scrub; a key
-    /// holding the secret is masked too. Where the locale is not UTF-8, the writers turn "→"
-    /// into "->" with the rest of their glyphs (`Unicode.Scalar.asciiStandIns`).
-    public func line(
-        secrets: [String] = [], missing: String = "(not set)", secretWord: String = "changed",
-        style: (String) -> String = { $0 }
-    ) -> String {
-        let shownKey = Secret.scrub(self.shownKey, secrets: secrets)
-        if isSecret { return "\(shownKey): \(secretWord)" }
-        func shown(_ value: JSONValue?) -> String {
-            guard let value, value != .null else { return style(missing) }
-            return JSONWriter.compact(Secret.scrubbed(value, secrets: secrets))
-        }
-        return "\(shownKey): \(shown(old)) → \(shown(new))"
     }
 }

@@ -99,8 +99,10 @@ public struct Settings: Equatable, Sendable, SettingsReading {
 
     // MARK: Flattening
 
-    /// Every leaf as (dotted key, value), unknown keys included; lists are leaves.
-    /// Used by `diff` and the history of changes.
+    /// Every leaf as (dotted key, value), unknown keys included; lists are leaves, and so
+    /// is an empty object, which `show` lists among the other keys as it is. (The diff
+    /// compares paths of keys, not dotted keys, and holds an empty object for no leaf:
+    /// `SettingsDiff`.)
     public var leaves: [(key: String, value: JSONValue)] {
         var out: [(String, JSONValue)] = []
         func walk(_ object: JSONObject, _ prefix: String) {

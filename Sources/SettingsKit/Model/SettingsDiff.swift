@@ -1,7 +1,9 @@
 /// The one comparison of two versions of a settings document, by leaf: `diff A B`, the
 /// changes a save records in the history, what `set` reports and the console's pending
-/// changes. Leaves are as `Settings.leaves` gives them (lists are one value, unknown keys
-/// included), and every comparison is byte for byte: two spellings of "é" (U+00E9, or "e"
+/// changes. Leaves are the values that are not objects (lists are one value, unknown keys
+/// included); an empty object holds no leaf, so emptying one (clearing its last key) is no
+/// change of its own and a merge never sets it over what another writer put under it.
+/// Every comparison is byte for byte: two spellings of "é" (U+00E9, or "e"
 /// and U+0301) are two different values and two different keys, as Atlassian compares them.
 public enum SettingsDiff {
     /// The leaves that differ, in `old`'s key order, then the keys only in `new` in its order.
@@ -36,7 +38,7 @@ struct LeafMap {
     private mutating func walk(_ object: JSONObject, _ prefix: [String]) {
         for (key, value) in object {
             let path = prefix + [key]
-            if case .object(let child) = value, !child.isEmpty {
+            if case .object(let child) = value {
                 walk(child, path)
             } else if values.updateValue(value, forKey: Self.id(path)) == nil {
                 paths.append(path)

@@ -17,19 +17,19 @@ struct FolderListing {
     /// The folder's entries, or the errno that opendir gave. The type of an entry the
     /// file system does not report (DT_UNKNOWN) or of a link is found with stat.
     static func read(_ folder: String) -> Result<[Entry], Errno> {
-        guard let d = opendir(folder) else { return .failure(Errno(code: errno)) }
+        guard let d = SystemIO.openFolder(folder) else { return .failure(Errno(code: errno)) }
         defer { closedir(d) }
         var entries: [Entry] = []
         while let entry = readdir(d) {
+            // The name's bytes as they are: not UTF-8 is still a name (`SystemPath`).
             let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { SystemPath.string(cString: $0) }
             }
             if name == "." || name == ".." { continue }
             let type = entry.pointee.d_type
             var isFolder = type == UInt8(DT_DIR)
             if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
-                var st = stat()
-                isFolder = stat(folder + "/" + name, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+                isFolder = SystemIO.isFolder(folder + "/" + name)
             }
             entries.append(Entry(name: name, isFolder: isFolder, isLink: type == UInt8(DT_LNK)))
         }

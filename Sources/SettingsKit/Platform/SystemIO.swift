@@ -22,10 +22,12 @@ public enum SystemIO {
     }
 
     /// Reads a whole file. Refuses anything but a regular file and anything over `limit` bytes.
-    static func readFile(_ path: String, limit: Int) -> Result<(bytes: [UInt8], stat: stat), FileError> {
+    /// `admit` is told the file's size before anything is read (and may wait: `audit`'s
+    /// budget of bytes in flight).
+    static func readFile(_ path: String, limit: Int, admit: (Int) -> Void = { _ in }) -> Result<(bytes: [UInt8], stat: stat), FileError> {
         // O_NONBLOCK: opening a FIFO named like a settings file must not wait forever for a
         // writer (audit walks folders it did not create). It changes nothing for regular files.
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let fd = SystemIO.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
             let e = errno
             let code: FileError.Code = e == ENOENT ? .notFound : .unreadable
@@ -41,6 +43,7 @@ public enum SystemIO {
             return .failure(
                 FileError(.unreadable, path: path, "is \(Int(st.st_size) / 1_048_576) MiB; settings files over \(limit / 1_048_576) MiB are refused"))
         }
+        admit(Int(st.st_size))
         // One byte more than the size, so the read that finds the end needs no more room:
         // growing by 64 KiB for it was 13 ms a file in debug builds and ~5% of audit in release.
         var bytes = [UInt8](repeating: 0, count: Int(st.st_size) + 1)
@@ -105,22 +108,16 @@ public enum SystemIO {
     /// points to (not the link), and every name for one file shares one lock and history.
     /// A path that is not a symbolic link, or cannot be resolved, is returned as it is.
     static func resolvingLinks(_ path: String) -> String {
-        var st = stat()
-        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK else { return path }
-        guard let resolved = realpath(path, nil) else { return path }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        guard let st = linkStatus(path), (st.st_mode & S_IFMT) == S_IFLNK else { return path }
+        return realPath(path) ?? path
     }
 
-    static func isFolder(_ path: String) -> Bool {
-        var st = stat()
-        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    public static func isFolder(_ path: String) -> Bool {
+        guard let st = status(path) else { return false }
+        return (st.st_mode & S_IFMT) == S_IFDIR
     }
 
-    public static func exists(_ path: String) -> Bool {
-        var st = stat()
-        return lstat(path, &st) == 0
-    }
+    public static func exists(_ path: String) -> Bool { linkStatus(path) != nil }
 
     static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
@@ -128,7 +125,8 @@ public enum SystemIO {
         return dir.isEmpty ? "/" : dir
     }
 
-    static func baseName(of path: String) -> String {
+    /// A path's last part: the one way every message, title and side file names a file.
+    public static func baseName(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
     }

@@ -8,11 +8,12 @@ public enum Readiness {
     public static func evaluate(_ settings: Settings, fileMode: UInt32? = nil) -> Report {
         let input = RuleInput(settings, fileMode: fileMode)
         // Messages quote values from the file; one may be the secret pasted into the wrong
-        // field. The secrets are looked for when a message first quotes a value.
-        var secrets: [[UInt8]]?
+        // field. The patterns are made when a message first quotes a value.
+        let secrets = Secret.values(in: settings)
+        var patterns: [[UInt8]]?
         func scrubbed(_ text: String) -> String {
-            if secrets == nil { secrets = Secret.patterns(Secret.values(in: settings)) }
-            return secrets!.isEmpty ? text : Secret.scrub(text, patterns: secrets!)
+            if patterns == nil { patterns = Secret.patterns(secrets) }
+            return patterns!.isEmpty ? text : Secret.scrub(text, patterns: patterns!)
         }
         var findings: [(Finding, Int)] = []
         var leftOut: [Report.LeftOut] = []
@@ -49,7 +50,7 @@ public enum Readiness {
             findings: findings.map(\.0),
             environment: settings.text("instance.environment"),
             connectionEnabled: settings.flag("connection.enabled") == true,
-            leftOut: leftOut)
+            leftOut: leftOut, secrets: secrets)
     }
 
     public static func evaluate(_ file: LoadedFile) -> Report { evaluate(file.settings, fileMode: file.mode) }

@@ -9,6 +9,10 @@ public struct Report: Equatable, Sendable {
     /// Findings left out because one rule found more than `Readiness.findingsPerRule` in
     /// the file, by code, in rule-table order: reports say how many.
     public var leftOut: [LeftOut] = []
+    /// The file's secrets (`Secret.values`): whatever shows this report (a path, a
+    /// message) must not show them. The messages are masked already; an output sink masks
+    /// all it writes about the file with these too (`SecretFilter`).
+    public var secrets: [String] = []
 
     /// Where the findings' fields are named in the file, when asked for (`audit --format sarif`).
     public var fieldPositions: KeyPositions?

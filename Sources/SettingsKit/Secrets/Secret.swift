@@ -162,56 +162,53 @@ public enum Secret {
     }
 
     /// `value` with every string, number and key holding a secret replaced by the mask
-    /// (whole: the text around a pasted secret may be part of it): what a value may show
-    /// once it is written out. A number becomes the mask as a string. Two keys that mask
-    /// alike keep the first.
+    /// (whole: the text around a pasted secret may be part of it), and everything under a
+    /// secret-named key masked: what a value may show once it is written out. A number
+    /// becomes the mask as a string. Two keys that mask alike keep the first.
     public static func scrubbed(_ value: JSONValue, secrets: [String]) -> JSONValue {
-        let found = patterns(secrets)
-        return found.isEmpty ? value : scrubbed(value, patterns: found)
-    }
-
-    static func scrubbed(_ value: JSONValue, patterns: [[UInt8]]) -> JSONValue {
-        switch value {
-        case .string(let s): return contains(s, patterns) ? .string(maskText) : value
-        case .number(let n): return contains(n, patterns) ? .string(maskText) : value
-        case .array(let items): return .array(items.map { scrubbed($0, patterns: patterns) })
-        case .object(let object):
-            var out = JSONObject()
-            var shown = Set<[UInt8]>()
-            for (key, child) in object {
-                let shownKey = contains(key, patterns) ? maskText : key
-                if shown.insert(Array(shownKey.utf8)).inserted { out.appendUnchecked(shownKey, scrubbed(child, patterns: patterns)) }
-            }
-            return .object(out)
-        default: return value
-        }
+        redact(value, underSecretKey: false, lastFour: false, patterns: patterns(secrets))
     }
 
     /// The settings as `show` prints them: every value under a secret key replaced by its
     /// mask, and every value, number or key name holding the secret masked whole.
     public static func redacted(_ settings: Settings) -> Settings {
         let found = patterns(values(in: settings))
-        guard case .object(let root) = redact(.object(settings.root), path: "", patterns: found) else { return settings }
+        guard case .object(let root) = redact(.object(settings.root), underSecretKey: false, lastFour: true, patterns: found) else {
+            return settings
+        }
         return Settings(root: root)
     }
 
-    /// Recursion is bounded: loaded documents nest at most JSONParser.maxDepth levels.
-    static func redact(_ value: JSONValue, path: String, patterns: [[UInt8]]) -> JSONValue {
+    /// A value found at `path` (a change's key), as a change may show it: everything under
+    /// a secret-named key in it (or under `path` itself) masked whole, whatever it is (a
+    /// number, a string too short to search for, a list), without even the last 4
+    /// characters; and every string, number or key holding one of `patterns` masked.
+    static func hidingSecretKeys(_ value: JSONValue, at path: [String], patterns: [[UInt8]]) -> JSONValue {
+        redact(value, underSecretKey: path.last.map { namesSecret($0) } ?? false, lastFour: false, patterns: patterns)
+    }
+
+    /// Under a secret key, a string becomes its mask (with its last 4 characters when
+    /// `lastFour`, as `show` gives them) and a number the plain mask; so does anything in a
+    /// list or object under one. Recursion is bounded: loaded documents nest at most
+    /// JSONParser.maxDepth levels.
+    static func redact(_ value: JSONValue, underSecretKey: Bool, lastFour: Bool, patterns: [[UInt8]]) -> JSONValue {
         switch value {
         case .string(let s):
-            if isSecretKey(path) { return .string(mask(s)) }
+            if underSecretKey { return .string(lastFour ? mask(s) : maskText) }
             return contains(s, patterns) ? .string(maskText) : value
         case .number(let n):
-            return isSecretKey(path) || contains(n, patterns) ? .string(maskText) : value
+            return underSecretKey || contains(n, patterns) ? .string(maskText) : value
         case .array(let items):
-            return .array(items.map { redact($0, path: path, patterns: patterns) })
+            return .array(items.map { redact($0, underSecretKey: underSecretKey, lastFour: lastFour, patterns: patterns) })
         case .object(let object):
             var out = JSONObject()
             var shown = Set<[UInt8]>()  // a masked key may meet another; a lookup per key would be quadratic
             for (key, child) in object {
                 let shownKey = contains(key, patterns) ? maskText : key
-                let childPath = path.isEmpty ? key : path + "." + key
-                if shown.insert(Array(shownKey.utf8)).inserted { out.appendUnchecked(shownKey, redact(child, path: childPath, patterns: patterns)) }
+                let hidden = underSecretKey || namesSecret(key)
+                if shown.insert(Array(shownKey.utf8)).inserted {
+                    out.appendUnchecked(shownKey, redact(child, underSecretKey: hidden, lastFour: lastFour, patterns: patterns))
+                }
             }
             return .object(out)
         default:

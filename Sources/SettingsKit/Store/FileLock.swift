@@ -36,14 +36,14 @@ enum FileLock {
         // O_NOFOLLOW: a link planted at FILE.lock must not make a root process create or
         // lock a file elsewhere. O_NONBLOCK: a FIFO planted there must not hang the open.
         let flags = O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK
-        var fd = open(lock, O_RDWR | O_CREAT | flags, 0o600)
+        var (fd, created) = SideFile.open(lock, O_RDWR | flags, mode: 0o600)
         var e = errno
         if fd < 0, e == EACCES || e == EROFS || e == EPERM {
-            fd = open(lock, O_RDONLY | flags)
+            (fd, created) = (SystemIO.open(lock, O_RDONLY | flags), false)
             if fd < 0 && errno != ENOENT { e = errno }
         }
         guard fd >= 0 else { throw failure(e, file: file, shownPath: shownPath) }
-        _ = try SideFile.claim(fd, name: lock, of: file, shownPath: shownPath)
+        _ = try SideFile.claim(fd, created: created, name: lock, of: file, shownPath: shownPath)
         return fd
     }
 

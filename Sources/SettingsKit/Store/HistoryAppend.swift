@@ -25,9 +25,9 @@ struct HistoryAppend {
                 "cannot save: \(SystemIO.errorText(e)) (writing the history \(SystemIO.baseName(of: history))); the file on disk is unchanged")
         }
         // Read access too, to look at the last byte; O_NOFOLLOW as for the lock file.
-        let fd = open(history, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
+        let (fd, created) = SideFile.open(history, O_RDWR | O_APPEND | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, mode: 0o600)
         guard fd >= 0 else { throw failure(errno) }
-        let st = try SideFile.claim(fd, name: history, of: file, shownPath: shownPath)
+        let st = try SideFile.claim(fd, created: created, name: history, of: file, shownPath: shownPath)
         // A history made lax by hand (or by an older version) is made 0600 again: it
         // records who changed what, and every earlier value but the secret's.
         if st.st_mode & 0o7777 != 0o600, fchmod(fd, 0o600) != 0 {

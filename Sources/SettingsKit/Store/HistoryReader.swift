@@ -39,11 +39,10 @@ public final class HistoryReader {
         limit = maximumLineLength
         let flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK
         var path = SettingsStore.historyPath(for: settingsPath)
-        var fd = open(path, flags)
-        if fd < 0, errno == ENOENT, let target = realpath(settingsPath, nil) {
-            let resolved = SettingsStore.historyPath(for: String(cString: target))
-            free(target)
-            let other = open(resolved, flags)
+        var fd = SystemIO.open(path, flags)
+        if fd < 0, errno == ENOENT, let target = SystemIO.realPath(settingsPath) {
+            let resolved = SettingsStore.historyPath(for: target)
+            let other = SystemIO.open(resolved, flags)
             if other >= 0 { (path, fd) = (resolved, other) } else { errno = ENOENT }
         }
         self.path = path

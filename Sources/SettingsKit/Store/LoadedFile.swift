@@ -7,4 +7,7 @@ public struct LoadedFile: Sendable {
     /// Permission bits, e.g. 0o600.
     public let mode: UInt32
     public let identity: FileIdentity
+    /// Where the file was when it was read, every link and `..` resolved: a save writes
+    /// only there (`SettingsStore.save`). Nil for a file read only to be judged (`audit`).
+    public internal(set) var target: String? = nil
 }

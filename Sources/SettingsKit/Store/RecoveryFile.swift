@@ -27,7 +27,7 @@ public enum RecoveryFile {
         }
 
         /// The recovery file's name without its folder, as dialogs name it.
-        public var fileName: String { SystemIO.baseName(of: path) }
+        public var fileName: String { SystemIO.baseName(of: path).displayEscaped }
     }
 
     public static let suffix = ".recovered.json"
@@ -56,8 +56,7 @@ public enum RecoveryFile {
         let recovery = path(for: file)
         let loaded: LoadedFile
         do throws(FileError) {
-            var st = stat()
-            if lstat(recovery, &st) == 0, !SideFile.trustedOwners(of: SystemIO.resolvingLinks(file)).contains(st.st_uid) {
+            if let st = SystemIO.linkStatus(recovery), !SideFile.trustedOwners(of: SystemIO.resolvingLinks(file)).contains(st.st_uid) {
                 throw FileError(
                     .unreadable, path: recovery,
                     "belongs to another user (uid \(st.st_uid)), not to the file's owner: not offered; remove it if you did not make it")
@@ -67,9 +66,8 @@ public enum RecoveryFile {
             if error.code == .notFound { return nil }
             throw error
         }
-        var fileStatus = stat()
         var changed = false
-        if stat(file, &fileStatus) == 0 {
+        if let fileStatus = SystemIO.status(file) {
             let fileTime = (Int(fileStatus.st_mtim.tv_sec), Int(fileStatus.st_mtim.tv_nsec))
             changed = fileTime > (loaded.identity.seconds, loaded.identity.nanoseconds)
         }
@@ -80,7 +78,7 @@ public enum RecoveryFile {
     /// operator declines it.
     public static func discard(for file: String) throws(FileError) {
         let recovery = path(for: file)
-        if unlink(recovery) != 0, errno != ENOENT {
+        if SystemIO.unlink(recovery) != 0, errno != ENOENT {
             throw FileError(.unwritable, path: recovery, "cannot remove: \(SystemIO.errorText(errno))")
         }
     }

@@ -14,8 +14,18 @@ public enum SettingsStore {
 
     // MARK: Loading
 
+    /// Reads a settings file, and where it is (`LoadedFile.target`) for a later save.
     public static func load(_ path: String) throws(FileError) -> LoadedFile {
-        let (bytes, st) = try SystemIO.readFile(path, limit: sizeLimit).get()
+        var file = try read(path)
+        file.target = SystemIO.realPath(path)
+        return file
+    }
+
+    /// Reads a settings file to judge it, not to save it: `audit`, where finding the
+    /// file's real path would be one more look-up for each of thousands of files.
+    /// `admit`: told the file's size before it is read (`SystemIO.readFile`).
+    static func read(_ path: String, admit: (Int) -> Void = { _ in }) throws(FileError) -> LoadedFile {
+        let (bytes, st) = try SystemIO.readFile(path, limit: sizeLimit, admit: admit).get()
         let settings = try decode(bytes, path: path)
         return LoadedFile(path: path, settings: settings, bytes: bytes, mode: UInt32(st.st_mode) & 0o777, identity: FileIdentity(st))
     }
@@ -109,6 +119,7 @@ public enum SettingsStore {
         choices: MergeChoices = .none
     ) throws(FileError) -> SaveOutcome {
         let target = SystemIO.resolvingLinks(path)
+        try checkStillLoaded(base, path: path)
         return try FileLock.withLock(target, shownPath: path) { () throws(FileError) -> SaveOutcome in
             var onDisk: LoadedFile?
             do throws(FileError) {
@@ -142,21 +153,32 @@ public enum SettingsStore {
                 bytes, to: target, shownPath: path, replacing: true, via: via, changes: made,
                 secrets: secrets, keepOwner: keep)
             // The rename changed the file's ctime; take its identity as it now is on disk.
-            var now = stat()
-            if stat(target, &now) == 0, now.st_ino == status.st_ino, now.st_dev == status.st_dev { status = now }
+            if let now = SystemIO.status(target), now.st_ino == status.st_ino, now.st_dev == status.st_dev { status = now }
             // Built from what was written, not read back: a read could fail or see a later
             // writer's file, and the caller would take a save that happened for one that did not.
-            let file = LoadedFile(path: path, settings: toWrite, bytes: bytes, mode: UInt32(status.st_mode) & 0o777, identity: FileIdentity(status))
+            var file = LoadedFile(path: path, settings: toWrite, bytes: bytes, mode: UInt32(status.st_mode) & 0o777, identity: FileIdentity(status))
+            file.target = SystemIO.realPath(path)
             return .saved(file, keptFromDisk: kept)
         }
+    }
+
+    /// A save writes only the file that was loaded: a link put in its place (or in place
+    /// of a folder on its path) since then, say by a user whose file root has open, would
+    /// make root's save rewrite whatever the link points to. Refused, naming where it
+    /// points now. Someone else's save of the same file (a new file renamed into place) is
+    /// no such change: it is merged.
+    public static func checkStillLoaded(_ base: LoadedFile?, path: String) throws(FileError) {
+        guard let loaded = base?.target, let now = SystemIO.realPath(path), !now.isSameBytes(as: loaded) else { return }
+        throw FileError(
+            .unwritable, path: path,
+            "is now \(now), not the file that was loaded (\(loaded)): a link was put in its place; nothing was written")
     }
 
     /// Whether the file on disk differs from `base` (nil: the file did not exist). Cheap
     /// when nothing changed (one stat); reads the file only when its identity changed.
     /// For the console to notice someone else's save before the operator saves.
     public static func changedOnDisk(since base: LoadedFile?, path: String) -> Bool {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return base != nil }
+        guard let st = SystemIO.status(path) else { return base != nil }
         guard let base else { return true }
         if FileIdentity(st) == base.identity { return false }
         guard case .success(let now) = SystemIO.readFile(path, limit: sizeLimit) else { return true }
@@ -200,17 +222,7 @@ public enum SettingsStore {
     public static func historyLine(
         time: String, user: String, via: String, changes: [Change], secrets: [String] = [], extra: [(String, JSONValue)] = []
     ) -> String {
-        let items: [JSONValue] = changes.map { change in
-            let key = JSONValue.string(Secret.scrub(change.shownKey, secrets: secrets))
-            if change.isSecret {
-                return .object(JSONObject([("key", key), ("secret", .string("changed"))]))
-            }
-            return .object(
-                JSONObject([
-                    ("key", key), ("old", change.old.map { Secret.scrubbed($0, secrets: secrets) } ?? .null),
-                    ("new", change.new.map { Secret.scrubbed($0, secrets: secrets) } ?? .null),
-                ]))
-        }
+        let items = changes.map { $0.json(secrets: secrets) }
         let entry = JSONObject([("time", .string(time)), ("user", .string(user)), ("via", .string(via))] + extra + [("changes", .array(items))])
         return JSONWriter.compact(.object(entry)) + "\n"
     }

@@ -49,11 +49,11 @@ struct StagedFile {
             FileError(
                 .unwritable, path: shownPath, "cannot save: \(SystemIO.errorText(e)) (writing in the folder \(dir)); the file on disk is unchanged")
         }
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
+        let fd = SystemIO.open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode: mode)
         guard fd >= 0 else { throw failure(errno) }
         func abandon(_ e: Int32) -> FileError {
             close(fd)
-            unlink(temp)
+            SystemIO.unlink(temp)
             return failure(e)
         }
         // The umask may have taken bits away; 0600 is asked for exactly.
@@ -66,7 +66,7 @@ struct StagedFile {
         var st = stat()
         if fstat(fd, &st) != 0 { throw abandon(errno) }
         if let e = SystemIO.closeChecked(fd) {
-            unlink(temp)
+            SystemIO.unlink(temp)
             throw failure(e)
         }
         return StagedFile(temp: temp, target: target, shownPath: shownPath, status: st)
@@ -85,15 +85,15 @@ struct StagedFile {
     /// survives a power cut. On failure the temp file is removed and the target untouched.
     func commit(replacing: Bool) throws(FileError) {
         if replacing {
-            if rename(temp, target) != 0 {
+            if SystemIO.rename(temp, target) != 0 {
                 let e = errno
-                unlink(temp)
+                SystemIO.unlink(temp)
                 throw FileError(.unwritable, path: shownPath, "cannot save: \(SystemIO.errorText(e)); the file on disk is unchanged")
             }
         } else {
-            let linked = link(temp, target)
+            let linked = SystemIO.link(temp, target)
             let e = errno
-            unlink(temp)
+            SystemIO.unlink(temp)
             if linked != 0 {
                 if e == EEXIST { throw FileError(.exists, path: shownPath, "already exists; not overwritten") }
                 throw FileError(.unwritable, path: shownPath, "cannot create: \(SystemIO.errorText(e))")
@@ -101,17 +101,17 @@ struct StagedFile {
         }
         // The new file is in place; a failing folder fsync can only lose it to a power cut
         // in the next seconds, which no error message could help with.
-        let dfd = open(SystemIO.directory(of: target), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let dfd = SystemIO.open(SystemIO.directory(of: target), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dfd >= 0 { _ = fsync(dfd); close(dfd) }
     }
 
-    func discard() { unlink(temp) }
+    func discard() { SystemIO.unlink(temp) }
 
     /// Removes temp files that saves of `target` killed before their rename left behind.
     static func removeStaleTempFiles(of target: String) {
         let dir = SystemIO.directory(of: target)
         let base = SystemIO.baseName(of: target)
         guard case .success(let entries) = FolderListing.read(dir) else { return }
-        for entry in entries where isTempName(entry.name, of: base) { unlink(dir + "/" + entry.name) }
+        for entry in entries where isTempName(entry.name, of: base) { _ = SystemIO.unlink(dir + "/" + entry.name) }
     }
 }

@@ -29,3 +29,14 @@ extension String {
         return out
     }
 }
+
+extension String {
+    /// The text with every character output does not show as it is (`isHiddenFromDisplay`:
+    /// controls, a file name's bytes that are not UTF-8, …) as its visible escape: a file's
+    /// name on the console's title line.
+    public var displayEscaped: String {
+        rewritingScalars { scalars, i in
+            scalars[i].isHiddenFromDisplay ? (scalars[i].displayEscape, scalars.index(after: i)) : nil
+        }
+    }
+}

@@ -28,20 +28,27 @@ extension Unicode.Scalar {
 extension Unicode.Scalar {
     /// What no output of the program shows as it is: C0 controls, DEL, the C1 controls
     /// (some terminals act on U+009B as on ESC [), the bidi controls and the invisible
-    /// separators. Each writer decides about line break and tab, which it may keep.
+    /// separators. Line feed and tab too: text from a file is shown on the line it is
+    /// printed on (a line feed in a value could forge a line of output); a writer's own
+    /// line breaks come between the lines it writes, and JSON writes `\n` and `\t`.
+    /// And a byte of a file name that is not UTF-8 (`SystemPath`).
     public var isHiddenFromDisplay: Bool {
         value < 0x20 || (0x7F...0x9F).contains(value) || isBidiControlCharacter || isInvisibleSeparator
+            || SystemPath.isByte(self)
     }
 
-    /// `\u202e`: how text output shows a character it will not print as it is.
+    /// `\u202e`: how text output shows a character it will not print as it is; `\xff` for a
+    /// byte of a file name that is not UTF-8.
     public var displayEscape: String {
-        let hex = String(value, radix: 16)
-        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        if SystemPath.isByte(self) { return "\\x" + hex(value - SystemPath.byteBase, digits: 2) }
+        return unicodeEscape
     }
 
-    /// The program's own glyphs in text output and their ASCII stand-ins, for a locale
-    /// that is not UTF-8 (the console's cell-sized table is `AsciiGlyphs`).
-    public static let asciiStandIns: [Unicode.Scalar: String] = [
-        "✓": "v", "✗": "x", "→": "->", "•": "*", "…": "...", "·": "-", "›": ">", "◦": "o",
-    ]
+    /// `\u202e`, as JSON writes a character (a name's byte too: JSON holds only text).
+    public var unicodeEscape: String { "\\u" + hex(value, digits: 4) }
+
+    private func hex(_ n: UInt32, digits: Int) -> String {
+        let text = String(n, radix: 16)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
+    }
 }

@@ -25,8 +25,8 @@ struct AuditRun {
     static let standardInputLimit = 64 << 20
 
     static func isPlainFile(_ path: String) -> Bool {
-        var st = stat()
-        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+        guard let st = SystemIO.status(path) else { return false }
+        return (st.st_mode & S_IFMT) == S_IFREG
     }
 
     func validate() throws(ValidationError) {
@@ -114,7 +114,8 @@ struct AuditRun {
             Output.error("more than \(Self.standardInputLimit >> 20) MiB of paths on standard input; give folders instead")
             throw ExitCode(2)
         }
-        let lines = bytes.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
+        // Names are bytes: a line that is not UTF-8 still names its file (`SystemPath`).
+        let lines = bytes.split(separator: UInt8(ascii: "\n")).map { SystemPath.string(fromBytes: $0) }
         return paths.flatMap { $0 == Self.standardInput ? lines : [$0] }
     }
 

@@ -34,7 +34,9 @@ struct AuditTable: AuditWriter {
         let table =
             [AuditTable.header]
             + rows.map { row in
-                row.utf8.split(separator: AuditTable.separator.utf8.first!, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+                row.utf8.split(separator: AuditTable.separator.utf8.first!, omittingEmptySubsequences: false).map {
+                    String(decoding: $0, as: UTF8.self)
+                }
             }
         // Each cell measured once; an ASCII cell (nearly all) is as wide as it is long.
         let cellWidths = table.map { row in row.map { $0.utf8.allSatisfy { $0 < 0x80 } ? $0.utf8.count : DisplayWidth.of($0) } }
@@ -53,9 +55,5 @@ struct AuditTable: AuditWriter {
 
     /// A cell on one line: every character that does not show as itself (line breaks and
     /// tabs too) written as a visible escape, as text output does with the others.
-    static func cell(_ text: String) -> String {
-        text.rewritingScalars { scalars, i in
-            scalars[i].isHiddenFromDisplay ? (scalars[i].displayEscape, scalars.index(after: i)) : nil
-        }
-    }
+    static func cell(_ text: String) -> String { text.displayEscaped }
 }

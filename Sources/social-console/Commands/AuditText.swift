@@ -9,7 +9,7 @@ struct AuditText: AuditWriter {
     static let filesPerCode = 10
     var pathsPerCode: Int { byCode ? AuditText.filesPerCode : 0 }
 
-    func render(_ entry: AuditEntry) -> String { Output.safe(AuditText.render(entry)) }
+    func render(_ entry: AuditEntry) -> String { Output.safe(lines: AuditText.render(entry)) }
 
     /// A file's part and a blank line before the next file.
     func part(_ text: String, to write: (String) -> Void) {
@@ -17,10 +17,11 @@ struct AuditText: AuditWriter {
         write("\n")
     }
 
-    func end(_ summary: AuditSummary) -> String { Output.safe(AuditText.summary(summary, byCode: byCode)) + "\n" }
+    func end(_ summary: AuditSummary) -> String { Output.safe(lines: AuditText.summary(summary, byCode: byCode)) }
 
-    /// One file's part of the text, ending with a line break.
-    static func render(_ entry: AuditEntry) -> String {
+    /// One file's part of the text, line by line: each is one line of output, whatever a
+    /// path or value holds.
+    static func render(_ entry: AuditEntry) -> [String] {
         var lines: [String] = []
         switch entry {
         case .error(let path, let error):
@@ -41,12 +42,12 @@ struct AuditText: AuditWriter {
             }
             for left in report.leftOut { lines.append("  (\(plural(left.count, "more \(left.code) finding")) left out)") }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     /// The totals line, after the table of files per finding code when asked for: each
     /// code with the first files that have it.
-    static func summary(_ s: AuditSummary, byCode: Bool) -> String {
+    static func summary(_ s: AuditSummary, byCode: Bool) -> [String] {
         var lines: [String] = []
         if byCode {
             lines.append(Output.bold("Files per finding code:"))
@@ -63,6 +64,6 @@ struct AuditText: AuditWriter {
         var parts = ["\(plural(s.files, "file"))", "\(s.ready) ready", "\(plural(s.blockers, "blocker"))", "\(plural(s.warnings, "warning"))"]
         if s.errors > 0 { parts.append(Output.red("\(plural(s.errors, "file error"))")) }
         lines.append(parts.joined(separator: ", "))
-        return lines.joined(separator: "\n")
+        return lines
     }
 }

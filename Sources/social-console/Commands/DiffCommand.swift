@@ -25,7 +25,7 @@ struct DiffCommand: ParsableCommand {
         var loaded: [LoadedFile] = []
         var failed = false
         for path in [a, b] {
-            do { loaded.append(try SettingsStore.load(path)) } catch {
+            do { loaded.append(try loadForOutput(path)) } catch {
                 Output.fileError(error)
                 failed = true
             }
@@ -47,8 +47,8 @@ struct DiffCommand: ParsableCommand {
         guard !differences.isEmpty else { return ["\(a) and \(b): the same settings"] }
         var lines = ["\(a) → \(b): \(plural(differences.count, "setting")) \(agreeing(differences.count, "differs", "differ"))"]
         for d in differences {
-            let key = Secret.scrub(d.shownKey, secrets: secrets)
-            func shown(_ value: JSONValue) -> String { d.isSecret ? "" : ": " + JSONWriter.compact(Secret.scrubbed(value, secrets: secrets)) }
+            let key = d.shownKey(secrets: secrets)
+            func shown(_ value: JSONValue) -> String { d.isSecret ? "" : ": " + JSONWriter.compact(d.shown(value, secrets: secrets)) }
             switch (d.old, d.new) {
             case (nil, let new?): lines.append("  \(key): only in \(b)" + shown(new))
             case (let old?, nil): lines.append("  \(key): only in \(a)" + shown(old))
@@ -63,14 +63,9 @@ struct DiffCommand: ParsableCommand {
     /// (or "only in a"/"only in b").
     func json(_ differences: [Change], secrets: [String]) -> JSONValue {
         let items: [JSONValue] = differences.map { d in
-            var o = JSONObject([("key", .string(Secret.scrub(d.shownKey, secrets: secrets)))])
-            if d.isSecret {
-                o["secret"] = .string(d.old == nil ? "only in b" : d.new == nil ? "only in a" : "differs")
-            } else {
-                if let v = d.old { o["a"] = Secret.scrubbed(v, secrets: secrets) }
-                if let v = d.new { o["b"] = Secret.scrubbed(v, secrets: secrets) }
-            }
-            return .object(o)
+            d.json(
+                secrets: secrets, sides: ("a", "b"), missingAsNull: false,
+                secretWord: d.old == nil ? "only in b" : d.new == nil ? "only in a" : "differs")
         }
         return .object(
             JSONObject([

@@ -25,7 +25,7 @@ struct HistoryCommand: ParsableCommand {
             reader = try HistoryReader(forSettingsFile: file)
         } catch {
             // A file saved only by hand has no history yet: that is not an error.
-            if error.code == .notFound, (try? SettingsStore.load(file)) != nil {
+            if error.code == .notFound, (try? loadForOutput(file)) != nil {
                 Output.line(json ? "[]" : "\(file): no changes recorded yet")
                 return
             }
@@ -34,7 +34,7 @@ struct HistoryCommand: ParsableCommand {
         }
         // The current secret, if the file can be read, is masked wherever a hand-edited
         // line might quote it.
-        let current = (try? SettingsStore.load(file)).map { Secret.values(in: $0.settings) } ?? []
+        let current = (try? loadForOutput(file)).map { Secret.values(in: $0.settings) } ?? []
         var corrupt = 0
         var entries = 0
         var printed: [String] = []
@@ -51,6 +51,7 @@ struct HistoryCommand: ParsableCommand {
                 switch HistoryEntry.parse(line) {
                 case .success(let entry):
                     entries += 1
+                    Output.hide(entry.secretValues)
                     let secrets = entry.secretValues + current
                     if json {
                         printed.append(JSONWriter.compact(HistoryCommand.json(entry, secrets: secrets)))
@@ -70,7 +71,10 @@ struct HistoryCommand: ParsableCommand {
         }
         if json {
             // One entry per line inside the array: readable, and still one JSON document.
-            Output.line("[" + printed.joined(separator: ",\n ") + "]")
+            if printed.isEmpty { Output.line("[]") }
+            for (i, entry) in printed.enumerated() {
+                Output.line((i == 0 ? "[" : " ") + entry + (i == printed.count - 1 ? "]" : ","))
+            }
         } else if entries == 0 && corrupt == 0 {
             Output.line("\(file): no changes recorded yet")
         }
@@ -90,24 +94,16 @@ struct HistoryCommand: ParsableCommand {
         return out
     }
 
-    /// One entry as the history file holds it, the secret's change only as "changed" and
-    /// any secret quoted elsewhere (a hand-edited line) masked inside the strings, before
-    /// they are escaped, so that no escaping can hide it from the mask.
+    /// One entry as the history file holds it, each change as `Change.json` writes it (the
+    /// secret's change only as "changed"), and any secret quoted elsewhere (a hand-edited
+    /// line) masked inside the strings, before they are escaped, so that no escaping can
+    /// hide it from the mask.
     static func json(_ entry: HistoryEntry, secrets: [String]) -> JSONValue {
-        let changes: [JSONValue] = entry.changes.map { item in
-            var o = JSONObject([("key", .string(item.key))])
-            if item.isSecret {
-                o["secret"] = .string("changed")
-            } else {
-                o["old"] = item.old ?? .null
-                o["new"] = item.new ?? .null
-            }
-            return .object(o)
-        }
-        let whole = JSONValue.object(
+        func text(_ s: String) -> JSONValue { .string(Secret.scrub(s, secrets: secrets)) }
+        return .object(
             JSONObject([
-                ("time", .string(entry.time)), ("user", .string(entry.user)), ("via", .string(entry.via)), ("changes", .array(changes)),
+                ("time", text(entry.time)), ("user", text(entry.user)), ("via", text(entry.via)),
+                ("changes", .array(entry.changes.map { $0.json(secrets: secrets) })),
             ]))
-        return Secret.scrubbed(whole, secrets: secrets)
     }
 }

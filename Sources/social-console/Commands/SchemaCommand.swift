@@ -9,6 +9,6 @@ struct SchemaCommand: ParsableCommand {
 
     func run() throws {
         // Built from the field table (SettingsSchema), so it always matches what loads.
-        Output.print(SettingsSchema.text, terminator: "")
+        Output.printUnescaped(SettingsSchema.text, terminator: "")
     }
 }

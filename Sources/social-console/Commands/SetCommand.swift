@@ -31,6 +31,10 @@ struct SetCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The file first: it must be valid before anything is read from stdin, and its
+        // secrets are then masked in every message, a refused value's included (a secret
+        // given by mistake as another key's value).
+        _ = try loadOrExit(file)
         var edits: [(String, JSONValue?)] = []
         for assignment in assignments {
             switch Assignment.parse(assignment) {
@@ -40,11 +44,10 @@ struct SetCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        // The file must be valid before anything is read from stdin.
-        _ = try loadOrExit(file)
         if clientSecretStdin {
             switch SecretInput.read() {
             case .success(let secret):
+                Output.hide([secret])
                 edits.append((Fields.secretKey, .string(secret)))
             case .failure(let refusal):
                 Output.error("\(file): \(refusal.message); nothing was changed")

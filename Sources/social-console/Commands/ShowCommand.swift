@@ -17,7 +17,7 @@ struct ShowCommand: ParsableCommand {
         let loaded = try loadOrExit(file)
         let shown = Secret.redacted(loaded.settings)
         if format == .json {
-            Output.print(JSONWriter.write(shown.document), terminator: "")
+            Output.printUnescaped(JSONWriter.write(shown.document), terminator: "")
             return
         }
         let verdict = Verdict(Readiness.evaluate(loaded))

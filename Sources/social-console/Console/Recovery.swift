@@ -9,10 +9,10 @@ import Glibc
 enum Recovery {
     static func look(for path: String, readOnly: Bool) -> (offer: RecoveryFile.Pending?, notice: StatusMessage?) {
         let recoveryPath = RecoveryFile.path(for: path)
-        let name = ConsoleState.fileName(of: recoveryPath)
+        let name = SystemIO.baseName(of: recoveryPath)
         if readOnly {
             // Read-only edits nothing, so it offers nothing, but says the edits are waiting.
-            guard access(recoveryPath, F_OK) == 0 else { return (nil, nil) }
+            guard SystemIO.linkStatus(recoveryPath) != nil else { return (nil, nil) }
             return (nil, StatusMessage("Recovered edits wait in \(name); open without --read-only to restore them"))
         }
         do {

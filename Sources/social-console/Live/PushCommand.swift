@@ -103,7 +103,7 @@ struct PushCommand: ParsableCommand {
 
     /// y or yes, on the terminal.
     func confirm() -> Bool {
-        Output.print("Push to Clerk? [y/N] ", terminator: "")
+        Output.printUnescaped("Push to Clerk? [y/N] ", terminator: "")
         fflush(nil)  // every stream: the prompt shows before the answer is read
         guard case .text(let bytes)? = LineReader(fd: 0, limit: 256).next() else { return false }
         let answer = String(decoding: bytes, as: UTF8.self).trimmingWhitespace.lowercased()

@@ -55,12 +55,12 @@ struct VerifyCommand: ParsableCommand {
             render: { entry in
                 let verified = VerifyEntry.judge(entry, environment: environment, answers: answers)
                 tally.add(verified)
-                return format == .text ? Output.safe(VerifyText.render(verified)) : verified.compactJSON
+                return format == .text ? Output.safe(lines: VerifyText.render(verified)) : verified.compactJSON
             },
             emit: { text in
                 switch format {
                 case .text:
-                    Output.print(text)
+                    Output.printUnescaped(text)
                 case .json:
                     if !first { out.write(", ") }
                     first = false
@@ -73,7 +73,7 @@ struct VerifyCommand: ParsableCommand {
         let (summary, checkErrors, exitCode) = tally.totals
         switch format {
         case .text:
-            Output.line(VerifyText.summary(summary, checkErrors: checkErrors))
+            for line in VerifyText.summary(summary, checkErrors: checkErrors) { Output.line(line) }
         case .json:
             out.write("], \"summary\": " + JSONWriter.compact(VerifyTally.json(summary, checkErrors: checkErrors)) + "}\n")
         case .jsonl:

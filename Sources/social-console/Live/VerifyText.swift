@@ -7,11 +7,11 @@ enum VerifyText {
     static let probeLimits =
         "Atlassian's answer tells whether it accepts the Client ID and Secret; nothing about callback URLs, scopes or sharing."
 
-    static func render(_ verified: VerifyEntry) -> String {
-        var text = AuditText.render(verified.entry)
-        guard let live = verified.live else { return text }
-        if text.hasSuffix("\n") { text.removeLast() }
-        var lines = ["  Live checks (\(live.time)):"]
+    /// One file's part, line by line as `AuditText.render` gives it, with the live checks after.
+    static func render(_ verified: VerifyEntry) -> [String] {
+        var lines = AuditText.render(verified.entry)
+        guard let live = verified.live else { return lines }
+        lines.append("  Live checks (\(live.time)):")
         for check in live.checks {
             switch check.outcome {
             case .ran:
@@ -23,12 +23,12 @@ enum VerifyText {
             }
         }
         if live.checks.contains(where: { $0.check == .atlassian && $0.outcome == .ran }) { lines.append("  " + Output.dim(probeLimits)) }
-        return text + "\n" + lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
-    static func summary(_ summary: AuditSummary, checkErrors: Int) -> String {
-        var text = AuditText.summary(summary, byCode: false)
-        if checkErrors > 0 { text += ", " + Output.red(plural(checkErrors, "live check") + " could not run") }
-        return text
+    static func summary(_ summary: AuditSummary, checkErrors: Int) -> [String] {
+        var lines = AuditText.summary(summary, byCode: false)
+        if checkErrors > 0, !lines.isEmpty { lines[lines.count - 1] += ", " + Output.red(plural(checkErrors, "live check") + " could not run") }
+        return lines
     }
 }

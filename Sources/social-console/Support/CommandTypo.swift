@@ -15,8 +15,7 @@ enum CommandTypo {
             argument.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }),
             !argument.hasPrefix("-")
         else { return nil }
-        var st = stat()
-        if lstat(argument, &st) == 0 { return nil }
+        if SystemIO.linkStatus(argument) != nil { return nil }
         return EditDistance.nearest(to: argument, in: commands, limit: 2)
     }
 

@@ -34,9 +34,14 @@ enum HiddenLineReader {
         let previous = TerminalRestore.install(saved: saved, quiet: quiet, output: fd)
         // Flushed: anything typed ahead before the prompt was shown with echo on.
         tcsetattr(0, TCSAFLUSH, &quiet)
+        var overlong = false
         defer {
-            // Not flushed: what is typed after Enter belongs to the next question.
-            tcsetattr(0, TCSANOW, &saved)
+            // Not flushed: what is typed after Enter belongs to the next question. Except
+            // after a paste too long to be a secret: the rest of it is read and dropped
+            // while echo is still off, so none of it is shown once echo is back, nor read by
+            // the shell as commands when `set` has ended.
+            if overlong { discardPendingInput() }
+            tcsetattr(0, overlong ? TCSAFLUSH : TCSANOW, &saved)
             TerminalRestore.uninstall(previous)
             write(fd, "\n")
         }
@@ -69,9 +74,29 @@ enum HiddenLineReader {
                     break  // other control keys type nothing
                 default:
                     line.append(byte)
-                    if line.count > limit { return .tooLong }
+                    if line.count > limit {
+                        overlong = true
+                        return .tooLong
+                    }
                 }
             }
+        }
+    }
+
+    /// Reads and drops input until none has come for a moment: a terminal sends a long
+    /// paste in pieces, so its end is when the pieces stop. Bounded, so a stream that never
+    /// pauses ends the wait too.
+    static func discardPendingInput(quietMilliseconds: Int32 = 300, atMostSeconds: Int = 10) {
+        var ready = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        let deadline = time(nil) + atMostSeconds
+        while time(nil) < deadline {
+            let n = poll(&ready, 1, quietMilliseconds)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return }
+            let got = buffer.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
+            if got < 0 && errno == EINTR { continue }
+            if got <= 0 { return }
         }
     }
 

@@ -12,24 +12,53 @@ enum Output {
         return isatty(1) == 1
     }()
 
-    /// Text already made safe by its writer (JSON escapes every control), as it is.
-    static func print(_ text: String, terminator: String = "\n") { Swift.print(text, terminator: terminator) }
+    /// The secrets of every settings file this command has read (`hide`): everything
+    /// written here is passed through them, the last net behind the masks each value got
+    /// where it was formatted. Set before any output, read by `audit`'s threads.
+    nonisolated(unsafe) private static var secrets = SecretFilter()
 
-    static func line(_ text: String = "") { print(safe(text)) }
+    /// Masks these in all that is written from now on: call with a file's secrets once it
+    /// is read (`loadOrExit` does), before anything about it is printed.
+    static func hide(_ secrets: [String]) { self.secrets.add(secrets) }
 
-    /// A line as `line` prints it: escaped for the terminal, in the locale's characters.
-    /// For text made on other threads and printed in turn (`audit`), so the work is not
-    /// done one line at a time while the other threads wait.
-    static func safe(_ text: String) -> String { TextLocale.forOutput(TerminalSafeText.sanitized(text, keepingColour: colour)) }
+    /// The unescaped writer: text its writer already made safe (JSON escapes every control;
+    /// `safe` made audit's lines), written as it is, but for the secrets.
+    static func printUnescaped(_ text: String, terminator: String = "\n") { Swift.print(secrets.scrub(text), terminator: terminator) }
 
-    /// One line on stderr, prefixed with the program name.
+    /// One line of text. Whatever it holds is shown on this one line: a line feed or tab
+    /// from a file is escaped like every other control (`safe`); only the program's own
+    /// line breaks, between the lines it writes, are line breaks.
+    static func line(_ text: String = "") { Swift.print(safe(text)) }
+
+    /// A line as `line` prints it: the secrets masked, escaped for the terminal, in the
+    /// locale's characters. For text made on other threads and printed in turn (`audit`),
+    /// so the work is not done one line at a time while the other threads wait.
+    static func safe(_ text: String) -> String {
+        TextLocale.forOutput(TerminalSafeText.sanitized(secrets.scrub(text), keepingColour: colour))
+    }
+
+    /// Lines as `line` prints them one by one, each ending in a line break.
+    static func safe(lines: [String]) -> String { lines.map { safe($0) + "\n" }.joined() }
+
+    /// One line on stderr, prefixed with the program name; escaped and masked as `line`.
     static func error(_ text: String) {
-        var message = text
+        // One line: the line break that may end it is the program's own.
+        var message = text.hasSuffix("\n") ? String(text.dropLast()) : text
         if !message.hasPrefix("social-console") && !message.hasPrefix("Error:") && !message.hasPrefix("Usage:") {
             message = "social-console: " + message
         }
-        message = TerminalSafeText.sanitized(message, keepingColour: false)
-        writeStandardError(message.hasSuffix("\n") ? message : message + "\n")
+        message = TerminalSafeText.sanitized(secrets.scrub(message), keepingColour: false)
+        writeStandardError(message + "\n")
+    }
+
+    /// A message of several lines of the program's own (the argument parser's usage and
+    /// help), each line escaped as `error` escapes one.
+    static func error(lines text: String) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.count > 1 && lines.last == "" { lines.removeLast() }
+        guard let first = lines.first else { return }
+        error(first)
+        for line in lines.dropFirst() { writeStandardError(TerminalSafeText.sanitized(secrets.scrub(line), keepingColour: false) + "\n") }
     }
 
     /// A file error, as "path:line:column: message (code)", on stderr.

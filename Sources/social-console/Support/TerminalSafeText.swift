@@ -3,9 +3,11 @@ import SettingsKit
 /// Text from files nobody checked reaches the terminal through `show`, `audit`, `set` and
 /// error messages: a name holding ESC sequences could clear the screen, retitle the window
 /// or hide lines from the person auditing it (`ESC [8m` conceals, `ESC [30;40m` paints
-/// black on black). Every control character is therefore shown as a visible escape
-/// (`\u001b`, valid inside JSON strings too), except line breaks and tabs, and so are the
-/// invisible characters that could make two values look alike.
+/// black on black), and a line feed in a value could print a whole line of its own (a
+/// fake "ready for production"). Every control character is therefore shown as a
+/// visible escape (`\u001b`, valid inside JSON strings too), line feeds and tabs
+/// included, and so are the invisible characters that could make two values look alike:
+/// the text is one line, and the program's own line breaks are only those between lines.
 ///
 /// Only this program's own styling reaches the terminal: `style(_:)` writes it with a
 /// marker that holds a random number drawn at start-up, which no file can know, and
@@ -27,7 +29,7 @@ enum TerminalSafeText {
 
     static func sanitized(_ text: String, keepingColour: Bool) -> String {
         // Most lines are printable ASCII: nothing to change, nothing to copy.
-        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }) { return text }
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         let markerStart = marker[0]
         return text.rewritingScalars { scalars, i in
             let s = scalars[i]
@@ -36,14 +38,9 @@ enum TerminalSafeText {
                 let style = keepingColour ? "\u{1B}[" + String(scalars[scalars.index(i, offsetBy: marker.count)...end]) : ""
                 return (style, scalars.index(after: end))
             }
-            return isControl(s) ? (visible(s), scalars.index(after: i)) : nil
+            return s.isHiddenFromDisplay ? (s.displayEscape, scalars.index(after: i)) : nil
         }
     }
-
-    /// What `isHiddenFromDisplay` names, but line break and tab, which text output keeps.
-    static func isControl(_ s: Unicode.Scalar) -> Bool { s.isHiddenFromDisplay && s != "\n" && s != "\t" }
-
-    static func visible(_ s: Unicode.Scalar) -> String { s.displayEscape }
 
     /// The index of the final `m` when one of our style markers starts at `start`.
     static func styleEnd(_ scalars: String.UnicodeScalarView, from start: String.Index) -> String.Index? {

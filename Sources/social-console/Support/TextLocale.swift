@@ -1,3 +1,4 @@
+import SettingsKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,7 +24,7 @@ enum TextLocale {
     static func forOutput(_ text: String) -> String {
         if outputIsUTF8 || text.isASCII { return text }
         return text.rewritingScalars { scalars, i in
-            guard scalars[i].value >= 0x80, let ascii = Unicode.Scalar.asciiStandIns[scalars[i]] else { return nil }
+            guard scalars[i].value >= 0x80, let ascii = AsciiStandIns.text[scalars[i]] else { return nil }
             return (ascii, scalars.index(after: i))
         }
     }
