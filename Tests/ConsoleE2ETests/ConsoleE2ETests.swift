@@ -21,6 +21,11 @@ struct ConsoleE2ETests {
         try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
     }
 
+    /// The edits a recovery file keeps (beside the version of the file they were made to).
+    static func recovered(_ path: String) throws -> [String: Any] {
+        try json(path)["recoveredEdits"] as? [String: Any] ?? [:]
+    }
+
     @Test func aNewUserTakesAProductionInstanceToReadyWithSpecsKeys() throws {
         let folder = try Self.tempFolder()
         defer { TemporaryFolder.remove(folder) }
@@ -236,7 +241,7 @@ struct ConsoleE2ETests {
         #expect(try String(contentsOfFile: folder + "/acme.json", encoding: .utf8) == original)
         // A shutdown's SIGTERM is no "discard": the edits wait in the recovery file.
         #expect(screen.contains("unsaved edits kept in acme.json.recovered.json"))
-        let kept = try Self.json(folder + "/acme.json.recovered.json")
+        let kept = try Self.recovered(folder + "/acme.json.recovered.json")
         #expect((kept["instance"] as? [String: Any])?["name"] as? String == "acme-prod-half-edited")
     }
 

@@ -42,7 +42,7 @@ extension ConsoleE2ETests {
         kill(try t.consolePID(), SIGHUP)
         try t.wait(for: "__EXIT=129")
         #expect(try String(contentsOfFile: file, encoding: .utf8) == Self.acme, "the file itself is untouched")
-        let kept = try Self.json(recovered)
+        let kept = try Self.recovered(recovered)
         #expect((kept["instance"] as? [String: Any])?["name"] as? String == "acme-prod-edited")
         #expect((kept["connection"] as? [String: Any])?["clientSecret"] as? String == TestSecret.value)
         #expect(try Self.mode(recovered) == 0o600, "it holds the secret")
@@ -74,7 +74,7 @@ extension ConsoleE2ETests {
         var ended = false
         for _ in 0..<250 where !ended { ended = kill(console, 0) != 0; usleep(20_000) }
         #expect(ended, "the console ends instead of reading a dead terminal forever")
-        #expect((try Self.json(recovered)["instance"] as? [String: Any])?["name"] as? String == "acme-prod-closed")
+        #expect((try Self.recovered(recovered)["instance"] as? [String: Any])?["name"] as? String == "acme-prod-closed")
         #expect(try String(contentsOfFile: file, encoding: .utf8) == Self.acme)
     }
 

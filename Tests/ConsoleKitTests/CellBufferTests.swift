@@ -1,4 +1,4 @@
-import ConsoleKit
+@testable import ConsoleKit
 import Testing
 
 /// The cell buffer every screen draws into, and the text helpers it relies on.

@@ -1,6 +1,6 @@
 import TestSupport
-import ConsoleKit
-import SettingsKit
+@testable import ConsoleKit
+@testable import SettingsKit
 import Testing
 
 /// A development instance with its connection enabled needs nothing more: the console
@@ -13,13 +13,13 @@ import Testing
 
     @Test func readyForDevelopmentHasNoRedBlockers() {
         var s = Fixture.state(Self.enabled)
-        s.go(to: .credentials)
+        s.visit(.credentials)
         let frame = Renderer.render(s, width: 80, height: 24)
         #expect(!frame.text.contains("✗"), "\(frame.text)")
         #expect(frame.text.contains("◦ Authorization") && frame.text.contains("for production"))
         #expect(!frame.cells.contains { $0.style == .blocker }, "nothing drawn as a blocker")
         Snapshot.check(frame.text, named: "credentials-development-80x24")
-        s.go(to: .review)
+        s.visit(.review)
         let review = s.rendered()
         #expect(review.contains("✓ Ready for development: the connection is enabled."))
         #expect(review.contains("◦ for prod"))

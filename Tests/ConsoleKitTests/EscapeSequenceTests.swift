@@ -1,4 +1,4 @@
-import ConsoleKit
+@testable import ConsoleKit
 import Testing
 
 /// Escape sequences ncurses did not recognise reach the decoder as Esc and plain

@@ -1,5 +1,5 @@
 @testable import ConsoleKit
-import SettingsKit
+@testable import SettingsKit
 import Testing
 
 /// The part of a text value a field shows, and where the cursor goes: with wide

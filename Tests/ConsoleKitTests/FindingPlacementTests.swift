@@ -1,5 +1,5 @@
-import ConsoleKit
-import SettingsKit
+@testable import ConsoleKit
+@testable import SettingsKit
 import Testing
 
 /// Each finding belongs to the one row that fixes it: Review's Enter lands there, its
@@ -35,7 +35,7 @@ import Testing
     /// Review's Enter on the finding: the screen and row it lands on.
     static func enter(_ state: ConsoleState, on finding: Finding) -> (Screen, Int) {
         var s = state
-        s.go(to: .review, focus: s.reviewFindings.firstIndex(of: finding)!)
+        s.visit(.review, row: s.reviewFindings.firstIndex(of: finding)!)
         s.press(.enter)
         return (s.screen, s.focus)
     }
@@ -80,7 +80,7 @@ import Testing
 
     @Test func bothUnknownCustomScopesAreFlaggedUnderCustomScopes() {
         var s = Fixture.state(Self.scopes)
-        s.go(to: .permissions, focus: Self.customScopes)
+        s.visit(.permissions, row: Self.customScopes)
         let text = s.rendered(width: 120, height: 50)
         #expect(text.contains("! The scope read:jira-wrok is not in the scope catalogue."))
         #expect(text.contains("! The scope write:jira-wrok is not in the scope catalogue."))
@@ -88,11 +88,11 @@ import Testing
 
     @Test func theScopeNotEnabledShowsOnItsCheckboxNotOnCredentials() {
         var s = Fixture.state(Self.scopes)
-        s.go(to: .permissions, focus: Self.row(of: "read:confluence-user"))
+        s.visit(.permissions, row: Self.row(of: "read:confluence-user"))
         let rows = s.rendered(width: 120, height: 50).split(separator: "\n").map(String.init)
         let checkbox = rows.firstIndex { $0.contains("[ ] read:confluence-user") }!
         #expect(rows[checkbox + 1].contains("✗ The connection requests read:confluence-user"))
-        s.go(to: .credentials)
+        s.visit(.credentials)
         #expect(
             !s.rendered(width: 120, height: 50).contains("The connection requests read:confluence-user"),
             "Credentials is complete: it shows no blocker of another step")
@@ -103,7 +103,7 @@ import Testing
         for json in [Fixture.halfDone, Self.scopes, Fixture.fresh] {
             var s = Fixture.state(json)
             for step in Step.allCases where !s.report.isComplete(step) {
-                s.go(to: Screen(step))
+                s.visit(Screen(step))
                 // Tall enough for every row: what is checked is what is drawn, not scrolling.
                 let text = s.rendered(width: 120, height: 80)
                 for blocker in s.report.findings(for: step) where blocker.severity == .blocker {
@@ -115,27 +115,27 @@ import Testing
 
     @Test func aBlockerFixedOnAnotherScreenSaysWhere() {
         var s = Fixture.state(Self.scopes)
-        s.go(to: .permissions)
+        s.visit(.permissions)
         let text = s.rendered(width: 120, height: 50)
         #expect(text.contains("✗ \"bad scope\" is not a valid scope name. (on Credentials › Additional scopes)"))
     }
 
     @Test func theStatusLineShowsTheFocusedRowsOwnFix() {
         var s = Fixture.state()
-        s.go(to: .permissions, focus: Self.row(of: "read:account"))
+        s.visit(.permissions, row: Self.row(of: "read:account"))
         #expect(!s.rendered().contains("fix:"), "a checkbox with no finding has no fix")
-        s.go(to: .permissions, focus: Self.row(of: "read:me"))
+        s.visit(.permissions, row: Self.row(of: "read:me"))
         #expect(s.rendered().contains("fix: On the app's Permissions tab, add User identity API and enable read:me"))
-        s.go(to: .permissions, focus: Self.customScopes)
+        s.visit(.permissions, row: Self.customScopes)
         #expect(s.rendered().contains("fix: Check the spelling against the scopes listed"))
         var t = Fixture.state(Self.scopes)
-        t.go(to: .permissions, focus: Self.row(of: "read:confluence-user"))
+        t.visit(.permissions, row: Self.row(of: "read:confluence-user"))
         #expect(t.rendered().contains("fix: Enable the scope on the app's Permissions tab"))
     }
 
     @Test func theWholeFixIsOnTheStatusLine() {
         var s = Fixture.state()
-        s.go(to: .authorization)
+        s.visit(.authorization)
         let fix = s.report.findings.first { $0.code == "authorization/callback-mismatch" }!.fix
         for (w, h) in [(80, 24), (60, 16), (40, 10)] {
             let rows = s.rendered(width: w, height: h).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

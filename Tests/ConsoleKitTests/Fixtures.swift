@@ -1,7 +1,7 @@
 import TestSupport
-import ConsoleKit
+@testable import ConsoleKit
 import Foundation
-import SettingsKit
+@testable import SettingsKit
 import Testing
 
 /// Settings files and key helpers shared by the console tests.
@@ -60,9 +60,20 @@ enum Fixture {
     static func state(
         _ json: String = halfDone, readOnly: Bool = false, width: Int = 80, height: Int = 24, notice: StatusMessage? = nil
     ) -> ConsoleState {
-        var state = ConsoleState(path: "/tmp/acme.json", settings: settings(json), fileMode: 0o600, readOnly: readOnly, notice: notice)
+        var state = ConsoleState(EditSession(path: path, readOnly: readOnly, base: .fake(settings(json))), notice: notice)
         state.resize(width: width, height: height)
         return state
+    }
+
+    /// Where the fixture states' file is (never written: their effects are not run).
+    static let path = "/tmp/acme.json"
+}
+
+extension LoadedFile {
+    /// A file as the session would have it after loading or saving `settings`, without a
+    /// disk: for reducer tests, which answer effects with events themselves.
+    static func fake(_ settings: Settings, mode: UInt32 = 0o600, path: String = Fixture.path) -> LoadedFile {
+        LoadedFile(path: path, settings: settings, bytes: SettingsStore.encode(settings), mode: mode, identity: FileIdentity(stat()))
     }
 }
 
@@ -77,23 +88,44 @@ extension Screen {
 }
 
 extension Effect {
-    /// A save with nothing decided yet: what ^S and the dialogs' "y" ask for.
-    static let plainSave = Effect.save(.none)
+    /// The answers a save asks the store to use; nil for any other effect.
+    var saveChoices: MergeChoices? {
+        if case .save(let request) = self { return request.choices }
+        return nil
+    }
+}
+
+extension FileError {
+    /// A save or reload that failed as `code` says, with `message`.
+    static func fake(_ message: String, _ code: Code = .unwritable) -> FileError { FileError(code, path: Fixture.path, message) }
 }
 
 /// Keys for typing a text, one character at a time as a terminal delivers it.
 func typing(_ text: String) -> [Key] { text.map { Key.char($0) } }
 
 extension ConsoleState {
-    /// Presses keys in order; returns the last effect any of them asked for.
+    /// Presses keys in order, as the session turns them into events; returns the last
+    /// effect any of them asked for.
     @discardableResult
     mutating func press(_ keys: Key...) -> Effect? { press(keys) }
 
     @discardableResult
     mutating func press(_ keys: [Key]) -> Effect? {
         var last: Effect?
-        for key in keys { if let effect = handle(key) { last = effect } }
+        for key in keys {
+            guard let event = Event(key, frame: nil, size: { (self.width, self.height) }) else { continue }
+            if let effect = handle(event) { last = effect }
+        }
         return last
+    }
+
+    /// Goes to `target`'s row `row` as the operator does: PgDn or PgUp to the screen, then
+    /// Tab down to the row.
+    mutating func visit(_ target: Screen, row: Int = 0) {
+        if target == screen && focus != row { press(.pageDown, .pageUp) }
+        for _ in 0..<Screen.allCases.count where screen.index < target.index { press(.pageDown) }
+        for _ in 0..<Screen.allCases.count where screen.index > target.index { press(.pageUp) }
+        for _ in 0..<max(0, row) where focus != row { press(.tab) }
     }
 
     mutating func resize(width: Int, height: Int) {
@@ -102,8 +134,8 @@ extension ConsoleState {
 
     /// The session's answer to a save that worked: the settings as they are, written.
     @discardableResult
-    mutating func saveSucceeded(fileMode: UInt32? = 0o600) -> Effect? {
-        handle(.saved(settings: settings, fileMode: fileMode, keptFromDisk: []))
+    mutating func saveSucceeded(fileMode: UInt32 = 0o600) -> Effect? {
+        handle(.saved(.fake(settings, mode: fileMode), keptFromDisk: []))
     }
 
     func rendered(width: Int = 80, height: Int = 24) -> String {

@@ -1,6 +1,6 @@
 import TestSupport
-import ConsoleKit
-import SettingsKit
+@testable import ConsoleKit
+@testable import SettingsKit
 import Testing
 
 /// The F1 help, read by a newcomer: it must name what is on the screen as the screen

@@ -1,4 +1,4 @@
-import ConsoleKit
+@testable import ConsoleKit
 import Testing
 
 extension KeyCodes {

@@ -1,4 +1,4 @@
-import ConsoleKit
+@testable import ConsoleKit
 
 /// One input of the key fuzzer: how the console starts, then what the terminal sends.
 /// Written as lines of text (see `text`) so a failing case can be read, kept in
@@ -24,6 +24,10 @@ struct KeyFuzzCase: Equatable {
         case saves(SaveResult)
         /// The run loop's look at the file on disk: someone else saved it, or not.
         case diskChanged(Bool)
+        /// A left click (press and release) at a cell, as the terminal reports it (SGR).
+        case click(x: Int, y: Int)
+        /// A turn of the wheel over a cell.
+        case wheel(up: Bool, x: Int, y: Int)
     }
 
     var start = Start.acmeProd
@@ -60,6 +64,8 @@ struct KeyFuzzCase: Equatable {
             case .resize(let w, let h): lines.append("resize \(w) \(h)")
             case .saves(let result): lines.append("saves \(result.rawValue)")
             case .diskChanged(let changed): lines.append("disk-changed \(changed ? "yes" : "no")")
+            case .click(let x, let y): lines.append("click \(x) \(y)")
+            case .wheel(let up, let x, let y): lines.append("wheel \(up ? "up" : "down") \(x) \(y)")
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -90,6 +96,12 @@ struct KeyFuzzCase: Equatable {
             case ("saves", 1): guard let r = SaveResult(rawValue: values[0]) else { return .failure(fail) }; c.steps.append(.saves(r))
             case ("recovery", 1): guard let r = Recovery(rawValue: values[0]) else { return .failure(fail) }; c.recovery = r
             case ("disk-changed", 1): c.steps.append(.diskChanged(values[0] == "yes"))
+            case ("click", 2):
+                guard let x = Int(values[0]), let y = Int(values[1]) else { return .failure(fail) }
+                c.steps.append(.click(x: x, y: y))
+            case ("wheel", 3):
+                guard let x = Int(values[1]), let y = Int(values[2]), ["up", "down"].contains(values[0]) else { return .failure(fail) }
+                c.steps.append(.wheel(up: values[0] == "up", x: x, y: y))
             case ("key", 1): guard let v = Int32(values[0]) else { return .failure(fail) }; c.steps.append(.raw(.keyCode(v), times: times))
             case ("char", 1): guard let v = UInt32(values[0]) else { return .failure(fail) }; c.steps.append(.raw(.character(v), times: times))
             case ("nothing", 1):

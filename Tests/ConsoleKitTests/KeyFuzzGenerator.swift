@@ -1,4 +1,4 @@
-import ConsoleKit
+@testable import ConsoleKit
 import TestSupport
 
 /// Makes and mutates key fuzz cases, biased to what breaks terminal programs: pastes
@@ -73,7 +73,12 @@ struct KeyFuzzGenerator {
         c.fileMode = chance(50) ? 0o644 : 0o600
         c.recovery = chance(80) ? .none : pick([.offered, .fileChangedSince])
         (c.width, c.height) = chance(60) ? (80, 24) : pick(Self.sizes)
-        for _ in 0..<(chance(10) ? 1 + int(300) : 1 + int(40)) { c.steps += steps() }
+        var size = (c.width, c.height)
+        for _ in 0..<(chance(10) ? 1 + int(300) : 1 + int(40)) {
+            let more = steps(size: size)
+            for case .resize(let w, let h) in more { size = (w, h) }
+            c.steps += more
+        }
         return c
     }
 
@@ -82,7 +87,7 @@ struct KeyFuzzGenerator {
         for _ in 0...int(3) {
             let at = int(c.steps.count + 1)
             switch int(8) {
-            case 0, 1, 2: c.steps.insert(contentsOf: steps(), at: at)
+            case 0, 1, 2: c.steps.insert(contentsOf: steps(size: (c.width, c.height)), at: at)
             case 3 where !c.steps.isEmpty: c.steps.removeSubrange(min(at, c.steps.count - 1)..<min(c.steps.count, at + 1 + int(8)))
             case 4 where at < c.steps.count: c.steps.insert(contentsOf: c.steps[at..<min(c.steps.count, at + 1 + int(16))], at: at)
             case 5:
@@ -98,9 +103,10 @@ struct KeyFuzzGenerator {
 
     // MARK: Steps
 
-    /// A few steps of one kind.
-    mutating func steps() -> [KeyFuzzCase.Step] {
-        switch int(100) {
+    /// A few steps of one kind. `size`: the terminal's, for clicks on what it shows.
+    mutating func steps(size: (width: Int, height: Int)) -> [KeyFuzzCase.Step] {
+        switch int(110) {
+        case 100..<110: return [pointer(size)]
         case 0..<24: return [.raw(.character(UInt32(pick(Self.typed).unicodeScalars.first!.value)), times: 1)]
         case 24..<28: return escapeSequence()
         case 28..<40: return [.raw(.keyCode(pick(Self.namedKeys)), times: 1)]
@@ -121,6 +127,21 @@ struct KeyFuzzGenerator {
             return [.raw(.keyCode(chance(70) ? Self.codes.pageDown : Self.codes.pageUp), times: 1 + int(7))]
         default: return [longRun()]
         }
+    }
+
+    /// A click or a turn of the wheel: half anywhere, half where the console draws what
+    /// takes clicks (the step list, the rows, the key bar, a dialog's middle).
+    mutating func pointer(_ size: (width: Int, height: Int)) -> KeyFuzzCase.Step {
+        let (w, h) = (max(1, size.width), max(1, size.height))
+        let (x, y): (Int, Int)
+        switch int(8) {
+        case 0, 1, 2, 3: (x, y) = (int(w), int(h))
+        case 4: (x, y) = (int(min(w, 16)), 1 + int(min(h - 1, 8)))
+        case 5: (x, y) = (18 + int(max(1, w - 20)), 2 + int(max(1, h - 5)))
+        case 6: (x, y) = (int(w), h - 1)
+        default: (x, y) = (w / 4 + int(max(1, w / 2)), h / 3 + int(max(1, h / 3)))
+        }
+        return chance(85) ? .click(x: x, y: y) : .wheel(up: chance(50), x: x, y: y)
     }
 
     /// An escape sequence as raw reads, now and then cut short, and mostly followed by the

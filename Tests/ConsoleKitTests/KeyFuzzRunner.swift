@@ -1,26 +1,30 @@
 import TestSupport
-import ConsoleKit
+@testable import ConsoleKit
 import Foundation
-import SettingsKit
+@testable import SettingsKit
 
-/// Plays a `KeyFuzzCase` the way the session (ConsoleSession) does: raw reads through
-/// the decoder, keys through the reducer, effects answered with their result events, a
-/// frame rendered after each step that gave keys. Checked after every key and every frame:
+/// Plays a `KeyFuzzCase` through the real `ConsoleSession` (its loop, its one place that
+/// decides what an input is, its effect runner, its frame diff) over a terminal that
+/// gives one key per turn (`KeyFuzzTerminal`) and a disk in memory (`KeyFuzzDisk`).
+/// Checked after every turn:
 /// - effects come only from their keys: quit(130) from Ctrl-C; quit(0) from Ctrl-Q / F10,
 ///   or n in the quit dialog; a save from Ctrl-S / F2 outside dialogs, y in the quit or
 ///   changes dialog, and with choices only from the merge dialog's save; a reload only
-///   from r in the merge dialog; dropping recovered edits from d in the restore dialog
-///   or a quit with restored edits; a repaint from Ctrl-L, a suspend from Ctrl-Z;
+///   from r in the merge dialog (or the disk check, with nothing unsaved); dropping
+///   recovered edits from d in the restore dialog or a quit with restored edits; a
+///   repaint from Ctrl-L, a suspend from Ctrl-Z; clicks on the key bar or a dialog's
+///   choices press those keys;
 /// - a paste never acts as a command, a resize changes only the size;
 /// - an escape sequence types nothing (only the keypad's characters come out of one), and
 ///   a key the console ignores (an unknown sequence, Alt with a letter) changes nothing;
 /// - read-only never edits, saves, reveals the secret or opens a dialog but help;
 /// - focus is on a row, help scrolls within its text, reveal is on only on a text row
-///   being edited; a successful save leaves nothing unsaved;
-/// - a frame has the size the state knows, the cursor inside it, no control code in any
-///   cell, and wide characters paired with their right halves;
+///   being edited;
+/// - the frame has the size the state knows, the cursor inside it, no control code in any
+///   cell, wide characters paired with their right halves, and the terminal's screen as
+///   the frame updates left it is the frame itself;
 /// - the secret is drawn only while revealed (on the focused row, with no dialog open);
-/// - no key and no frame takes long (the suite bounds `slowest`).
+/// - no turn takes long (the suite bounds `slowest`).
 /// Traps are checked too, by the process surviving.
 struct KeyFuzzRunner {
     /// In every start but the empty one; long and unlike anything the generator types.
@@ -52,154 +56,98 @@ struct KeyFuzzRunner {
 
     /// What went wrong, empty when nothing did.
     private(set) var failures: [String] = []
-    private(set) var keys = 0, frames = 0, effects = 0
+    private(set) var keys = 0, frames = 0, effects = 0, clicks = 0, resizes = 0
     /// Effects by kind, so a run shows which dialogs it reached.
     private(set) var effectKinds: [String: Int] = [:]
-    /// The longest one key or one frame took: a long one freezes the terminal.
+    /// The longest one turn (a key and its frame) took: a long one freezes the terminal.
     private(set) var slowest: Duration = .zero
     /// What that was, to tell where a slow case spends its time.
     private(set) var slowestWhat = ""
     private let clock = ContinuousClock()
     private let fuzzCase: KeyFuzzCase
-    private var decoder = KeyDecoder(codes: .curses)
-    private var state: ConsoleState
-    /// The file as last saved: what a reopened console starts from.
-    private var onDisk: Settings
-    private var terminal: (width: Int, height: Int)
-    private var saves = KeyFuzzCase.SaveResult.ok
+    private let disk: KeyFuzzDisk
+    private let terminal: KeyFuzzTerminal
 
     init(_ fuzzCase: KeyFuzzCase) {
         self.fuzzCase = fuzzCase
-        onDisk = Self.settings(fuzzCase.start)
-        terminal = (fuzzCase.width, fuzzCase.height)
-        state = ConsoleState(
-            path: "/tmp/fuzz.json", settings: onDisk, fileMode: fuzzCase.fileMode, readOnly: fuzzCase.readOnly,
-            recovery: Self.recovery(fuzzCase.recovery, onDisk))
-        _ = state.handle(.resized(width: terminal.width, height: terminal.height))
+        let settings = Self.settings(fuzzCase.start)
+        disk = KeyFuzzDisk(settings, mode: fuzzCase.fileMode, recovery: Self.recovery(fuzzCase.recovery, settings))
+        terminal = KeyFuzzTerminal(fuzzCase, disk: disk)
     }
 
     /// Kept edits to offer: a renamed instance and another secret, which must stay as
-    /// hidden as the first.
+    /// hidden as the first; `fileChangedSince`: made to an older version of the file.
     static func recovery(_ kind: KeyFuzzCase.Recovery, _ settings: Settings) -> RecoveryFile.Pending? {
         guard kind != .none else { return nil }
-        var edited = settings
+        var base = settings
+        if kind == .fileChangedSince { base.setText("atlassianApp.description", "an older description") }
+        var edited = base
         edited.setText("instance.name", "recovered-name")
         edited.setText("connection.clientSecret", String(secret.reversed()))
-        return RecoveryFile.Pending(path: "/tmp/fuzz.json.recovered.json", settings: edited, fileChangedSince: kind == .fileChangedSince)
+        return RecoveryFile.Pending(path: KeyFuzzDisk.path + RecoveryFile.suffix, edits: edited, base: base)
     }
 
-    /// Runs the whole case; stops at the first failure.
+    /// Runs the whole case, reopening the console each time it ends, as the operator would;
+    /// stops at the first failure.
     static func run(_ fuzzCase: KeyFuzzCase) -> KeyFuzzRunner {
         var runner = KeyFuzzRunner(fuzzCase)
-        runner.render()
-        for (index, step) in fuzzCase.steps.enumerated() where runner.failures.isEmpty && runner.keys < keyLimit {
-            let keys = runner.keys
-            runner.play(step)
-            // The run loop draws after keys, not after reads that gave none (inside a paste).
-            if runner.keys > keys { runner.render() }
-            if !runner.failures.isEmpty { runner.failures[0] = "step \(index + 1) (\(step)): " + runner.failures[0] }
+        while runner.failures.isEmpty, !runner.terminal.isDone, runner.keys < keyLimit {
+            runner.runOneConsole()
         }
         return runner
     }
 
-    mutating func play(_ step: KeyFuzzCase.Step) {
-        switch step {
-        case .raw(let input, let times):
-            for _ in 0..<times where failures.isEmpty && keys < Self.keyLimit { read(input) }
-        case .resize(let width, let height):
-            terminal = (width, height)
-            read(.keyCode(KeyCodes.curses.resize))
-        case .saves(let result):
-            saves = result
-        case .diskChanged(let changed):
-            // The session's look at the disk: with nothing unsaved the file is shown as it is.
-            let dirty = state.isDirty
-            send(.diskChecked(changed: changed))
-            if changed, !dirty, state.changedOnDisk || state.isDirty { fail("an automatic reload left a mark or unsaved changes") }
-            checkState()
-        }
-    }
-
-    /// One wget_wch, as NcursesBackend.readKey hands it on.
-    mutating func read(_ input: RawInput) {
-        if let held = decoder.takeHeldKey() { press(held) }
-        let inSequence = decoder.isAssembling && !decoder.isCollectingPaste
-        guard let key = decoder.decode(input) else { return }
-        if inSequence, case .char(let c) = key, !"*+,-./0123456789=".contains(c) { fail("an escape sequence typed \(c)") }
-        press(key)
-    }
-
-    mutating func press(_ key: Key) {
-        keys += 1
-        let before = state
-        let began = clock.now
-        let effect = key == .resize ? state.handle(.resized(width: terminal.width, height: terminal.height)) : state.handle(key)
-        timed(since: began, "key \(String(describing: key).prefix(40))")
-        check(key: key, effect: effect, before: before)
-        checkState()
-        guard let effect else { return }
-        run(effect)
-        checkState()
-    }
-
-    /// An event that is not a key, and what follows from it.
-    mutating func send(_ event: Event) {
-        if let effect = state.handle(event) { run(effect) }
-    }
-
-    /// Runs an effect and the effects its results ask for, as the session does.
-    mutating func run(_ first: Effect) {
-        var next: Effect? = first
-        while let effect = next, failures.isEmpty {
-            effects += 1
-            effectKinds[String(describing: effect).prefix(while: { $0 != "(" }).description, default: 0] += 1
-            guard let result = perform(effect) else { return }
-            next = state.handle(result)
-            checkState()
-        }
-    }
-
-    /// The session's answers: saves succeed or fail as the case says (a save with the
-    /// merge dialog's choices never meets a conflict again); a quit ends this console and
-    /// a new one opens on the file as saved (the user runs `edit` again).
-    mutating func perform(_ effect: Effect) -> Event? {
-        switch effect {
-        case .quit, .keepRecovery:
-            reopen()
-            return nil
-        case .save(let choices):
-            switch choices != .none && saves == .conflict ? .ok : saves {
-            case .ok:
-                onDisk = state.settings
-                return .saved(settings: state.settings, fileMode: 0o600, keptFromDisk: [])
-            case .fail: return .saveFailed("no space left on device", unreadable: false)
-            case .conflict:
-                var theirs = state.saved, yours = state.saved
-                theirs.setText("instance.name", "theirs")
-                yours.setText("instance.name", "yours")
-                return .saveConflicted(SettingsMerge.merge(base: state.saved, theirs: theirs, yours: yours).conflicts)
+    /// One console, from opening the file to its end.
+    mutating func runOneConsole() {
+        terminal.reopen()
+        let opened = try! EditSession.open(KeyFuzzDisk.path, readOnly: fuzzCase.readOnly, files: disk).get()
+        var session = ConsoleSession(
+            state: ConsoleState(opened.session, notice: opened.notice), backend: terminal, files: disk, diskCheckInterval: .zero)
+        if session.start() != nil { return }
+        check(session)
+        while failures.isEmpty, keys < Self.keyLimit {
+            let before = session.state
+            let frameBefore = session.frame
+            terminal.beginTurn()
+            let began = clock.now
+            let code = session.turn()
+            timed(since: began, session.state)
+            let keys = terminal.turnKeys
+            self.keys += keys.count
+            for key in keys {
+                if case .mouse(let mouse) = key, case .press(button: 0) = mouse.kind, frameBefore?.target(atX: mouse.x, y: mouse.y) != nil {
+                    clicks += 1
+                }
+                if key == .resize { resizes += 1 }
             }
-        case .reload:
-            return .reloaded(settings: onDisk, fileMode: 0o600, automatically: false)
-        case .discardRecovery:
-            return .recoveryDiscarded
-        case .redraw, .suspend:
-            return nil
+            for (event, effect) in session.lastTurn {
+                effects += 1
+                effectKinds[String(describing: effect).prefix(while: { $0 != "(" }).description, default: 0] += 1
+                check(event, effect, before: before)
+            }
+            // A turn with someone else's save shown (the disk's news) changes the settings.
+            let reloaded = session.lastTurn.contains {
+                if case .reload = $0.effect { return true }; return false
+            }
+            if keys.count == 1, !reloaded { check(key: keys[0], before: before, after: session.state, effects: session.lastTurn.map(\.effect)) }
+            // An escape sequence types nothing: only the keypad's characters come out of one.
+            if case .char(let c)? = keys.last, let first = terminal.firstRead, [.character(27), .character(0x9B), .character(0x8F)].contains(first),
+                !"*+,-./0123456789=".contains(c)
+            {
+                fail("an escape sequence typed \(c)")
+            }
+            if code != nil { return }
+            check(session)
+            if !failures.isEmpty { failures[0] = "step \(terminal.stepsTaken) (\(String(describing: keys.last))): " + failures[0] }
         }
     }
 
-    mutating func reopen() {
-        decoder = KeyDecoder(codes: .curses)
-        state = ConsoleState(path: "/tmp/fuzz.json", settings: onDisk, fileMode: 0o600, readOnly: fuzzCase.readOnly)
-        _ = state.handle(.resized(width: terminal.width, height: terminal.height))
-    }
-
-    mutating func timed(since began: ContinuousClock.Instant, _ what: @autoclosure () -> String) {
+    mutating func timed(since began: ContinuousClock.Instant, _ state: ConsoleState) {
         let took = clock.now - began
         guard took > slowest else { return }
         slowest = took
         slowestWhat =
-            "\(what()) on \(state.screen), focus \(state.focus), overlay \(String(describing: state.overlay)), "
+            "turn with \(terminal.turnKeys.count) keys, the last \(String(describing: terminal.turnKeys.last).prefix(40)) on \(state.screen), focus \(state.focus), overlay \(String(describing: state.overlay)), "
             + "editing \(state.editor?.characters.count ?? -1) characters, \(state.width)x\(state.height)"
     }
 
@@ -209,14 +157,33 @@ struct KeyFuzzRunner {
 
     // MARK: Checks
 
-    /// What one key may do: effects only from their keys, a paste never a command,
-    /// read-only never an edit.
-    mutating func check(key: Key, effect: Effect?, before: ConsoleState) {
-        if let effect, !Self.allowed(effect, from: key, in: before.overlay) {
-            fail("\(effect) from \(key) with \(String(describing: before.overlay)) open")
+    /// An effect the session asked for: only from its key (or from the disk's news).
+    mutating func check(_ event: Event, _ effect: Effect, before: ConsoleState) {
+        switch event {
+        case .key(let key):
+            if !Self.allowed(effect, from: key, in: before.overlay) { fail("\(effect) from \(key) with \(String(describing: before.overlay)) open") }
+        case .clicked(.key(let key)):
+            if !Self.allowed(effect, from: key, in: before.overlay) {
+                fail("\(effect) from a click on \(key) with \(String(describing: before.overlay)) open")
+            }
+        case .diskChecked:
+            if effect != .reload(path: KeyFuzzDisk.path, automatically: true) || before.isDirty { fail("\(effect) from a look at the disk") }
+        case .stopRequested(.hangUp):
+            break
+        default:
+            fail("\(effect) from \(event)")
         }
+        if fuzzCase.readOnly,
+            ![.quit(0), .quit(129), .quit(130), .redraw, .suspend, .reload(path: KeyFuzzDisk.path, automatically: true)].contains(effect)
+        {
+            fail("read-only asked for \(effect)")
+        }
+    }
+
+    /// What one key may do: a paste is never a command, read-only never an edit, a
+    /// resize only the size, an ignored key nothing.
+    mutating func check(key: Key, before: ConsoleState, after state: ConsoleState, effects: [Effect]) {
         if fuzzCase.readOnly {
-            if let effect, ![.quit(0), .quit(130), .redraw, .suspend].contains(effect) { fail("read-only asked for \(effect)") }
             if state.settings != before.settings { fail("read-only changed the settings") }
             if state.editor != nil || state.revealSecret { fail("read-only opened an editor or the secret") }
             switch state.overlay {
@@ -227,14 +194,19 @@ struct KeyFuzzRunner {
         // Pasted into the scope filter, text may move focus to the first scope it matches.
         let filtering = before.scopeFilter?.isEditing == true && before.screen == .permissions
         if case .paste = key,
-            effect != nil || state.screen != before.screen || (state.focus != before.focus && !filtering) || state.overlay != before.overlay
+            !effects.isEmpty || state.screen != before.screen || (state.focus != before.focus && !filtering) || state.overlay != before.overlay
         {
             fail("a paste acted as a command")
         }
-        if key == .resize, effect != nil || state.settings != before.settings || state.focus != before.focus {
+        if key == .resize,
+            effects.contains(where: {
+                if case .save = $0 { return true }; return false
+            })
+                || state.settings != before.settings || state.focus != before.focus
+        {
             fail("a resize changed more than the size")
         }
-        if key.isIgnored, effect != nil || state != before {
+        if key.isIgnored, !effects.isEmpty || state.settings != before.settings || state.overlay != before.overlay || state.focus != before.focus {
             fail("\(key), which the console ignores, changed it")
         }
     }
@@ -255,21 +227,22 @@ struct KeyFuzzRunner {
         case .redraw: return key == .ctrl("l")
         case .suspend: return key == .ctrl("z")
         case .quit(0): return quitKeys.contains(key)
-        case .save(.none):
+        case .save(let request) where request.choices == .none:
             if overlay == .quitConfirm { return [.char("y"), .char("Y")].contains(key) }
             if overlay == .changes { return [.char("y"), .char("Y"), .ctrl("s"), .function(2)].contains(key) }
             return outsideDialogs && [.ctrl("s"), .function(2)].contains(key)
         case .save: return inMerge && [.enter, .char("s"), .ctrl("s")].contains(key)
-        case .reload(automatically: false): return inMerge && [.char("r"), .char("R")].contains(key)
+        case .reload(_, automatically: false): return inMerge && [.char("r"), .char("R")].contains(key)
         case .discardRecovery:
             if case .restore? = overlay { return [.char("d"), .char("D")].contains(key) }
             return quitKeys.contains(key)
-        case .quit, .reload, .keepRecovery: return false
+        case .quit, .reload, .keepRecovery, .start, .cancel: return false
         }
     }
 
-    /// What holds between any two keys, also after the run loop answered an effect.
-    mutating func checkState() {
+    /// What holds between any two turns: the state, and the frame on the terminal.
+    mutating func check(_ session: ConsoleSession<KeyFuzzTerminal, KeyFuzzDisk>) {
+        let state = session.state
         let count = state.focusCount
         if state.focus < 0 || (count == 0 ? state.focus != 0 : state.focus >= count) {
             fail("focus \(state.focus) outside \(count) rows on \(state.screen)")
@@ -280,19 +253,15 @@ struct KeyFuzzRunner {
         if state.revealSecret && (state.editor == nil || state.readOnly) {
             fail("reveal on with no text being edited, on \(String(describing: state.focusedItem))")
         }
-    }
-
-    /// Renders at the size the state knows, as the run loop does, and checks the frame.
-    mutating func render() {
-        guard failures.isEmpty else { return }
+        guard failures.isEmpty, let buffer = session.frame else { return }
         frames += 1
-        let began = clock.now
-        let buffer = Renderer.render(state, width: state.width, height: state.height)
-        timed(since: began, "frame")
         let (w, h) = (max(0, state.width), max(0, state.height))
         if buffer.width != w || buffer.height != h || buffer.cells.count != w * h {
             fail("a \(state.width)x\(state.height) frame is \(buffer.width)x\(buffer.height) with \(buffer.cells.count) cells")
             return
+        }
+        if terminal.screen?.cells != buffer.cells || terminal.screen?.cursor != buffer.cursor {
+            fail("the terminal's screen is not the frame: the frame updates lost a change")
         }
         if let cursor = buffer.cursor, !(0..<w).contains(cursor.x) || !(0..<h).contains(cursor.y) {
             fail("cursor at \(cursor) outside the \(w)x\(h) frame")

@@ -1,4 +1,4 @@
-import ConsoleKit
+@testable import ConsoleKit
 import Foundation
 import Testing
 
@@ -64,7 +64,7 @@ import Testing
         print("key fuzz: a crash leaves its case in \(Self.lastInputPath)")
         let clock = ContinuousClock()
         let start = clock.now
-        var iterations = 0, keys = 0, frames = 0, effects = 0
+        var iterations = 0, keys = 0, frames = 0, effects = 0, clicks = 0, resizes = 0
         var slowest: Duration = .zero
         var slowestWhat = ""
         var effectKinds: [String: Int] = [:]
@@ -76,7 +76,7 @@ import Testing
             if run.slowest > slowest { slowestWhat = run.slowestWhat }
             slowest = max(slowest, run.slowest)
             iterations += 1
-            keys += run.keys; frames += run.frames; effects += run.effects
+            keys += run.keys; frames += run.frames; effects += run.effects; clicks += run.clicks; resizes += run.resizes
             effectKinds.merge(run.effectKinds, uniquingKeysWith: +)
             if let failure = run.failures.first {
                 Issue.record("case \(iterations), kept in \(Self.lastInputPath): \(failure)")
@@ -89,12 +89,13 @@ import Testing
         }
         let elapsed = clock.now - start
         print(
-            "key fuzz: seed \(Self.seed), \(iterations) cases, \(keys) keys, \(frames) frames, \(effects) effects in \(elapsed); slowest step \(slowest) (\(slowestWhat))"
+            "key fuzz: seed \(Self.seed), \(iterations) cases, \(keys) keys (\(clicks) clicks on something, \(resizes) resizes), \(frames) frames, \(effects) effects in \(elapsed); slowest turn \(slowest) (\(slowestWhat))"
         )
         print("key fuzz: effects \(effectKinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
         // About 70 cases and 20,000 keys in a debug build here; frames are most of the time.
         #expect(iterations > 20 && keys > 2_000, "the fuzz run did too little to mean anything")
         #expect(effects > 0, "the fuzz run should reach saves and quits")
+        #expect(clicks > 0 && resizes > 0, "the fuzz run should click on what the console draws and resize it")
         unlink(Self.lastInputPath)
     }
 }

@@ -1,6 +1,6 @@
 import TestSupport
-import ConsoleKit
-import SettingsKit
+@testable import ConsoleKit
+@testable import SettingsKit
 import Testing
 
 /// The one key table: F1, the README, the key bar and the reducer all follow it.
@@ -43,7 +43,7 @@ import Testing
 
     @Test func ctrlROffersToHideTheSecretWhileItIsShown() {
         var s = Fixture.state()
-        s.go(to: .credentials, focus: 2)
+        s.visit(.credentials, row: 2)
         #expect(s.rendered().contains("^R Reveal"))
         s.press(.ctrl("r"))
         #expect(s.revealSecret)

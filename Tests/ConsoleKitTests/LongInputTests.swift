@@ -1,5 +1,5 @@
-import ConsoleKit
-import SettingsKit
+@testable import ConsoleKit
+@testable import SettingsKit
 import Testing
 
 /// Long values, as a big paste makes them (up to KeyDecoder.pasteLimit characters): each
@@ -14,7 +14,7 @@ import Testing
     /// position in turn (8,000 characters: 18 s in a debug build).
     @Test func aFocusedFieldHoldingALongTextDrawsQuicklyEndingAtTheCursor() {
         var s = Fixture.state(Fixture.fresh)
-        s.go(to: .app)
+        s.visit(.app)
         s.press(.paste(String(repeating: "日", count: 8_000) + "end"))
         var frame = ""
         #expect(Self.timed { frame = s.rendered() } < Self.bound)
@@ -30,7 +30,7 @@ import Testing
     /// (64K line breaks: 13 s in a debug build).
     @Test func aPasteEndingInManyLineBreaksIsTrimmedQuickly() {
         var s = Fixture.state(Fixture.fresh)
-        s.go(to: .app)
+        s.visit(.app)
         let paste = "aaaaaaé" + String(repeating: "\n", count: 65_000) + "\r\n\r"
         #expect(Self.timed { s.press(.paste(paste)) } < Self.bound)
         #expect(s.editor?.text == "aaaaaaé")
@@ -54,10 +54,10 @@ import Testing
 
     @Test func reviewWithALongRedirectURIDrawsQuickly() {
         var s = Fixture.state(Fixture.fresh)
-        s.go(to: .instance, focus: 2)
+        s.visit(.instance, row: 2)
         s.press(.paste("https://" + String(repeating: "x", count: 65_000)), .enter)
         for screen in [Screen.authorization, .review] {
-            s.go(to: screen)
+            s.visit(screen)
             #expect(Self.timed { _ = s.rendered() } < Self.bound, "\(screen)")
         }
     }

@@ -1,5 +1,5 @@
 @testable import ConsoleKit
-import SettingsKit
+@testable import SettingsKit
 import Testing
 
 /// Values that must be read are shown whole: the focused one wrapped onto more lines,
@@ -14,7 +14,7 @@ import Testing
 
     @Test func theFocusedRedirectURIIsWholeAt80x24() {
         var s = Fixture.state()
-        s.go(to: .instance, focus: 2)
+        s.visit(.instance, row: 2)
         let rows = s.rendered().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let first = rows.firstIndex { $0.contains("▸ Redirect URI") }!
         // The value starts at column 44 in the full layout; wrapped under itself.
@@ -23,13 +23,13 @@ import Testing
         // 34 columns on the first line, the rest and the cursor on the second.
         #expect(buffer.cursor == Point(x: 44 + Self.uri.count - 34, y: first + 1), "the cursor after the last character")
         // Unfocused, it may be cut.
-        s.go(to: .instance, focus: 0)
+        s.visit(.instance, row: 0)
         #expect(s.rendered().contains("https://clerk.staging.acme.com/v1…\n"))
     }
 
     @Test func theCursorMovesAcrossTheWrappedLines() {
         var s = Fixture.state()
-        s.go(to: .instance, focus: 2)
+        s.visit(.instance, row: 2)
         s.press(.home)
         let rows = s.rendered().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let first = rows.firstIndex { $0.contains("▸ Redirect URI") }!
@@ -41,7 +41,7 @@ import Testing
     @Test func aValueTooLongToWrapStillScrollsToTheCursor() {
         var s = Fixture.state()
         let long = "https://clerk.acme.com/v1/oauth_callback?" + String(repeating: "q", count: 2_000)
-        s.go(to: .instance, focus: 2)
+        s.visit(.instance, row: 2)
         s.press([.ctrl("u"), .paste(long)])
         let rows = s.rendered().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let first = rows.firstIndex { $0.contains("▸ Redirect URI") }!
@@ -51,13 +51,13 @@ import Testing
 
     @Test func theFocusedSecretKeepsItsFixedMaskAndTheReadOnlyValueIsWrapped() {
         var s = Fixture.state()
-        s.go(to: .credentials, focus: 2)
+        s.visit(.credentials, row: 2)
         let text = s.rendered(width: 40, height: 10)
         #expect(!SecretTests.leaks(text))
         // Wrapped bullets, one per character, would tell the secret's length.
         #expect(text.contains("••••••••") && !text.contains("•••••••••"), "the fixed 8-bullet mask, on one line")
         var r = Fixture.state(readOnly: true)
-        r.go(to: .instance, focus: 2)
+        r.visit(.instance, row: 2)
         let rows = r.rendered().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let first = rows.firstIndex { $0.contains("▸ Redirect URI") }!
         #expect(Self.compact(rows[first...(first + 1)], from: 44) == Self.uri)
@@ -65,10 +65,10 @@ import Testing
 
     @Test func reviewCutsAMessageQuotingAPastedWholeFile() {
         var s = Fixture.state()
-        s.go(to: .authorization)
+        s.visit(.authorization)
         s.press([.ctrl("u"), .paste("http://x" + String(repeating: "a", count: 65_000)), .enter])
         let finding = s.report.findings.first { $0.code == "authorization/callback-not-https" }!
-        let lines = ReviewView.lines(finding, width: 60, mask: SecretMask(s))
+        let lines = ReviewView.lines(finding, width: 60, mask: s.mask)
         #expect(lines.count <= ReviewView.messageLines + 4, "a dozen lines of the message, then the fix")
         #expect(lines.contains { $0.0.hasSuffix("…") })
     }
@@ -77,15 +77,15 @@ import Testing
     /// introduction quoting a 64K value is cut before it is wrapped, not after.
     @Test func messagesAndTheIntroductionQuotingAHugeValueAreCutBeforeWrapping() {
         var s = Fixture.state()
-        s.go(to: .instance, focus: 2)
+        s.visit(.instance, row: 2)
         s.press([.ctrl("u"), .paste("https://clerk.acme.com/v1/oauth_callback?" + String(repeating: "q", count: 65_000)), .enter])
-        s.go(to: .instance, focus: 0)
+        s.visit(.instance, row: 0)
         let clock = ContinuousClock()
         var began = clock.now
         let instance = s.rendered()
         let instanceTook = clock.now - began
         #expect(instance.contains("✗ The redirect URI\n") && instance.contains("oauth_callback?qqqq"))
-        s.go(to: .authorization)
+        s.visit(.authorization)
         began = clock.now
         let authorization = s.rendered()
         let authorizationTook = clock.now - began
@@ -112,7 +112,7 @@ import Testing
 
     static func fill(_ callbacks: [String]) -> ConsoleState {
         var s = Fixture.state(Fixture.fresh)
-        s.go(to: .authorization)
+        s.visit(.authorization)
         s.press([.ctrl("u")] + typing(callbacks.joined(separator: " ")) + [.tab, .enter])
         return s
     }

@@ -1,6 +1,6 @@
 import TestSupport
-import ConsoleKit
-import SettingsKit
+@testable import ConsoleKit
+@testable import SettingsKit
 import Testing
 
 /// Clicks and the wheel, hit-tested against the frame the renderer drew.
@@ -9,7 +9,7 @@ import Testing
     @discardableResult
     static func click(_ s: inout ConsoleState, x: Int, y: Int, width: Int = 80, height: Int = 24) -> Effect? {
         let frame = Renderer.render(s, width: width, height: height)
-        guard let event = Event.pointer(MouseEvent(.press(button: 0), x: x, y: y), on: frame) else { return nil }
+        guard let event = Event(.mouse(MouseEvent(.press(button: 0), x: x, y: y)), frame: frame, size: { (width, height) }) else { return nil }
         return s.handle(event)
     }
 
@@ -66,7 +66,7 @@ import Testing
         let development = try #require(Self.find("development", in: s))
         Self.click(&s, x: development.x, y: development.y)
         #expect(s.focus == 1 && s.settings.text("instance.environment") == "development")
-        s.go(to: .permissions)
+        s.visit(.permissions)
         let readMe = try #require(Self.find("[ ] read:me", in: s))
         Self.click(&s, x: readMe.x, y: readMe.y)
         #expect(s.settings.list("atlassianApp.scopes")?.contains("read:me") == true)
@@ -105,7 +105,7 @@ import Testing
 
     @Test func theWheelScrollsListsAndHelp() {
         var s = Fixture.state()
-        s.go(to: .permissions)
+        s.visit(.permissions)
         s.handle(.scrolled(1))
         s.handle(.scrolled(1))
         #expect(s.focus == 2)
@@ -120,7 +120,7 @@ import Testing
 
     @Test func aSecondClickOnAFindingGoesToItsFix() throws {
         var s = Fixture.state()
-        s.go(to: .review)
+        s.visit(.review)
         let rows = Renderer.render(s, width: 80, height: 24)
         let target = try #require((0..<24).lazy.compactMap { y in rows.target(atX: 30, y: y) }.first { $0 == .row(1) })
         #expect(target == .row(1))

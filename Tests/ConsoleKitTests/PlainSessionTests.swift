@@ -1,6 +1,6 @@
 import TestSupport
-import ConsoleKit
-import SettingsKit
+@testable import ConsoleKit
+@testable import SettingsKit
 import Testing
 
 /// Plain mode's walkthrough without a process: lines in, the transcript out.
@@ -11,10 +11,15 @@ import Testing
         var transcript: String
 
         init(_ json: String? = nil, ascii: Bool = false, echo: Bool = false) {
-            session = PlainSession(
-                path: "acme.json", settings: json.map(Fixture.settings), fileMode: 0o600,
-                options: .init(ascii: ascii, echoAnswers: echo))
+            let base = json.map { LoadedFile.fake(Fixture.settings($0), path: "acme.json") }
+            session = PlainSession(EditSession(path: "acme.json", readOnly: false, base: base), options: .init(ascii: ascii, echoAnswers: echo))
             transcript = session.start()
+        }
+
+        /// The result of the effect the session asked for, as the run loop hands it over.
+        mutating func result(_ event: Event) {
+            _ = session.handle(event)
+            transcript += session.takeOutput()
         }
 
         /// The prompt waiting for an answer, or nil.
@@ -291,9 +296,10 @@ import Testing
         run.answer("maybe")
         #expect(run.transcript.contains("Not taken: answer y or n."))
         run.answer("y")
-        guard case .save(let settings, let choices) = run.session.next else { Issue.record("no save asked"); return }
-        #expect(settings.text("instance.name") == "acme-two" && choices == .none)
-        run.transcript += run.session.saved(settings, fileMode: 0o600, keptFromDisk: ["atlassianApp.name"])
+        guard case .perform(.save(let request)) = run.session.next else { Issue.record("no save asked"); return }
+        let settings = request.settings
+        #expect(settings.text("instance.name") == "acme-two" && request.choices == .none)
+        run.result(.saved(.fake(settings, path: "acme.json"), keptFromDisk: ["atlassianApp.name"]))
         #expect(run.transcript.hasSuffix("Saved acme.json.\nKept 1 change made on disk meanwhile: atlassianApp.name\n"))
         #expect(run.session.next == .end(code: 0))
     }
@@ -312,7 +318,7 @@ import Testing
     @Test func aFailedSaveKeepsTheEditsAndAsksAgain() {
         var run = Run(Fixture.fresh)
         run.answer("acme-two", "q", "y")
-        run.transcript += run.session.saveFailed("acme.json: no space left on the device")
+        run.result(.saveFailed(FileError(.unwritable, path: "acme.json", "no space left on the device")))
         #expect(run.prompt == "Save? [y/n]: ")
         #expect(run.session.settings.text("instance.name") == "acme-two")
         #expect(run.session.endOfInput().contains("the last save failed: acme.json: no space left"))
@@ -321,14 +327,14 @@ import Testing
     @Test func aFileThatCanNoLongerBeReadIsReplacedOnlyWhenAsked() {
         var run = Run(Fixture.fresh)
         run.answer("acme-two", "q", "y")
-        run.transcript += run.session.saveFailed("acme.json: the file on disk can no longer be read", unreadableOnDisk: true)
+        run.result(.saveFailed(FileError(.unreadableOnDisk, path: "acme.json", "the file on disk can no longer be read")))
         #expect(run.prompt == "Overwrite it with yours? [y/n]: ")
         run.answer("y")
-        guard case .save(_, let choices) = run.session.next else { Issue.record("no save asked"); return }
-        #expect(choices == MergeChoices(forAll: .yours))
+        guard case .perform(.save(let request)) = run.session.next else { Issue.record("no save asked"); return }
+        #expect(request.choices == MergeChoices(forAll: .yours))
         var no = Run(Fixture.fresh)
         no.answer("acme-two", "q", "y")
-        _ = no.session.saveFailed("unreadable", unreadableOnDisk: true)
+        no.result(.saveFailed(FileError(.unreadableOnDisk, path: "acme.json", "unreadable")))
         no.answer("n")
         #expect(no.session.next == .end(code: 0))
     }
@@ -344,7 +350,7 @@ import Testing
         yours.setText(Fields.secretKey, "YOURS-secret-value-1111111111111")
         let merge = SettingsMerge.merge(base: base, theirs: theirs, yours: yours)
         #expect(merge.conflicts.count == 2)
-        run.transcript += run.session.conflicts(merge.conflicts)
+        run.result(.saveConflicted(merge.conflicts))
         #expect(run.transcript.contains("instance.name: was \"acme-prod\", on disk now \"theirs-name\", yours \"yours-name\""))
         #expect(run.prompt == "Conflict › instance.name (t theirs, y yours): ")
         run.answer("x")
@@ -355,7 +361,8 @@ import Testing
         run.answer("<")
         #expect(run.prompt == "Conflict › instance.name (t theirs, y yours): ")
         run.answer("y", "t")
-        guard case .save(_, let choices) = run.session.next else { Issue.record("no save asked"); return }
+        guard case .perform(.save(let request)) = run.session.next else { Issue.record("no save asked"); return }
+        let choices = request.choices
         #expect(choices.choice(for: ["instance", "name"]) == .yours)
         #expect(choices.choice(for: ["connection", "clientSecret"]) == .theirs)
         #expect(!run.transcript.contains("THEIRS-secret") && !run.transcript.contains("YOURS-secret"))

@@ -1,6 +1,6 @@
 import TestSupport
-import ConsoleKit
-import SettingsKit
+@testable import ConsoleKit
+@testable import SettingsKit
 import Testing
 
 /// A save that finds the file changed on disk merges; only keys both sides changed to
@@ -12,11 +12,11 @@ import Testing
         s.press(.char("!"))
         if fromQuit {
             s.press(.ctrl("q"))
-            #expect(s.press(.char("y")) == .plainSave)
+            #expect(s.press(.char("y"))?.saveChoices == MergeChoices.none)
         } else {
-            #expect(s.press(.ctrl("s")) == .plainSave)
+            #expect(s.press(.ctrl("s"))?.saveChoices == MergeChoices.none)
         }
-        #expect(s.handle(.saveConflicted(Fixture.conflicts(on: s.saved, theirs: "acme-theirs", yours: "acme-staging!"))) == nil)
+        #expect(s.handle(.saveConflicted(Fixture.conflicts(on: s.edit.saved, theirs: "acme-theirs", yours: "acme-staging!"))) == nil)
         return s
     }
 
@@ -42,7 +42,7 @@ import Testing
         #expect(s.rendered().contains("instance.name   → yours"))
         var expected = MergeChoices()
         expected.choose(.yours, for: dialog.conflicts[0])
-        #expect(s.press(.enter) == .save(expected))
+        #expect(s.press(.enter)?.saveChoices == expected)
         #expect(s.overlay == nil)
     }
 
@@ -59,8 +59,8 @@ import Testing
         s.press(.char("!"), .ctrl("s"))
         var merged = s.settings
         merged.setText("atlassianApp.logo", "https://acme.com/logo.png")
-        #expect(s.handle(.saved(settings: merged, fileMode: 0o600, keptFromDisk: ["atlassianApp.logo"])) == nil)
-        #expect(!s.isDirty && !s.changedOnDisk)
+        #expect(s.handle(.saved(.fake(merged, mode: 0o600), keptFromDisk: ["atlassianApp.logo"])) == nil)
+        #expect(!s.isDirty && !s.edit.changedOnDisk)
         #expect(s.settings.text("atlassianApp.logo") == "https://acme.com/logo.png", "their change is on screen")
         #expect(s.settings.text("instance.name") == "acme-staging!", "ours too")
         #expect(s.status?.text == "Saved acme.json, merged with changes made on disk to atlassianApp.logo")
@@ -68,11 +68,11 @@ import Testing
 
     @Test func reloadAsksTheSessionAndTheFileReplacesTheEdits() {
         var s = Self.conflicted()
-        #expect(s.press(.char("r")) == .reload(automatically: false))
+        #expect(s.press(.char("r")) == .reload(path: Fixture.path, automatically: false))
         #expect(s.overlay == nil)
         let theirs = Fixture.settings(Fixture.ready)
-        s.handle(.reloaded(settings: theirs, fileMode: 0o600, automatically: false))
-        #expect(s.settings == theirs && !s.isDirty && !s.changedOnDisk)
+        s.handle(.reloaded(.fake(theirs, mode: 0o600), automatically: false))
+        #expect(s.settings == theirs && !s.isDirty && !s.edit.changedOnDisk)
         #expect(s.status?.text == "Reloaded acme.json from disk")
         #expect(s.rendered().contains("acme-prod"), "the focused field shows the reloaded name")
     }
@@ -82,19 +82,19 @@ import Testing
     @Test func aChangeOnDiskReloadsOnlyWhenNothingIsUnsaved() {
         var s = Fixture.state()
         #expect(s.handle(.diskChecked(changed: false)) == nil)
-        #expect(s.handle(.diskChecked(changed: true)) == .reload(automatically: true))
-        s.handle(.reloaded(settings: Fixture.settings(Fixture.ready), fileMode: 0o600, automatically: true))
+        #expect(s.handle(.diskChecked(changed: true)) == .reload(path: Fixture.path, automatically: true))
+        s.handle(.reloaded(.fake(Fixture.settings(Fixture.ready), mode: 0o600), automatically: true))
         #expect(s.status?.text == "Reloaded acme.json: it was changed on disk")
-        #expect(!s.changedOnDisk && !s.isDirty && s.settings.text("instance.name") == "acme-prod")
+        #expect(!s.edit.changedOnDisk && !s.isDirty && s.settings.text("instance.name") == "acme-prod")
         s.press(.char("!"))
         #expect(s.handle(.diskChecked(changed: true)) == nil, "unsaved edits are never dropped")
-        #expect(s.changedOnDisk)
+        #expect(s.edit.changedOnDisk)
     }
 
     @Test func aFailedReloadKeepsWhatIsShownAndSaysWhy() {
         var s = Self.conflicted()
         s.press(.char("r"))
-        s.handle(.reloadFailed("no such file (file/not-found)", automatically: false))
+        s.handle(.reloadFailed(.fake("no such file", .notFound), automatically: false))
         #expect(s.isDirty)
         #expect(s.status == StatusMessage("Not reloaded: no such file (file/not-found); your edits are kept", isError: true))
     }
@@ -104,7 +104,7 @@ import Testing
         #expect(s.press(.escape) == nil)
         #expect(s.overlay == nil && s.isDirty)
         #expect(s.status?.text == "Not saved: acme.json changed on disk; your edits are kept")
-        #expect(s.press(.ctrl("s")) == .plainSave, "never an overwrite without asking")
+        #expect(s.press(.ctrl("s"))?.saveChoices == MergeChoices.none, "never an overwrite without asking")
     }
 
     @Test func fromTheQuitDialogTheMergedSaveAlsoQuits() {
@@ -115,7 +115,7 @@ import Testing
         // If that save fails instead, the operator is back in the console with the edits.
         var failing = Self.conflicted(fromQuit: true)
         failing.press(.char("Y"), .enter)
-        #expect(failing.handle(.saveFailed("no space left on device", unreadable: false)) == nil)
+        #expect(failing.handle(.saveFailed(.fake("no space left on device"))) == nil)
         #expect(failing.overlay == nil && failing.isDirty)
         #expect(failing.status == StatusMessage("Not saved: no space left on device", isError: true))
     }
@@ -123,9 +123,9 @@ import Testing
     @Test func aFileThatCannotBeReadAsksBeforeReplacingIt() {
         var s = Fixture.state()
         s.press(.char("!"), .ctrl("s"))
-        s.handle(.saveFailed("the file on disk can no longer be read", unreadable: true))
+        s.handle(.saveFailed(.fake("the file on disk can no longer be read", .unreadableOnDisk)))
         #expect(s.rendered().contains("cannot be read now"))
-        #expect(s.press(.enter) == .save(MergeChoices(forAll: .yours)))
+        #expect(s.press(.enter)?.saveChoices == MergeChoices(forAll: .yours))
     }
 
     @Test func otherKeysInTheDialogDoNothingAndCtrlCStillLeaves() {
@@ -154,9 +154,10 @@ import Testing
 
     @Test func aSecretInConflictIsNeverShown() {
         var s = Fixture.state()
-        s.go(to: .credentials, focus: 2)
+        s.visit(.credentials, row: 2)
         s.press(.char("Z"), .ctrl("s"))
-        let conflicts = Fixture.conflicts(on: s.saved, key: "connection.clientSecret", theirs: TestSecret.value + "T", yours: TestSecret.value + "Z")
+        let conflicts = Fixture.conflicts(
+            on: s.edit.saved, key: "connection.clientSecret", theirs: TestSecret.value + "T", yours: TestSecret.value + "Z")
         s.handle(.saveConflicted(conflicts))
         let screen = s.rendered(width: 120, height: 30)
         #expect(screen.contains("connection.clientSecret"))

@@ -1,12 +1,12 @@
-import ConsoleKit
-import SettingsKit
+@testable import ConsoleKit
+@testable import SettingsKit
 import Testing
 
 /// Editing keys: text, lists, checkboxes, choices, the redirect URI action, paste.
 @Suite struct ReducerEditingTests {
     @Test func typedUTF8IsStoredExactlyAndEnterMovesOn() {
         var s = Fixture.state(Fixture.fresh)
-        s.go(to: .app)
+        s.visit(.app)
         s.press(typing("Zoë & Jürgen 日本") + [.enter])
         #expect(s.settings.text("atlassianApp.name") == "Zoë & Jürgen 日本")
         #expect(s.focus == 1, "Enter confirms and moves to the next field")
@@ -15,7 +15,7 @@ import Testing
 
     @Test func cursorKeysEditInsideTheText() {
         var s = Fixture.state(Fixture.fresh)
-        s.go(to: .app)
+        s.visit(.app)
         s.press(typing("acde"))
         s.press(.home, .right, .char("b"), .end, .backspace, .char("E"), .left, .left, .delete)
         s.press(.enter)
@@ -59,17 +59,17 @@ import Testing
 
     @Test func sharingStartsAsNotSharingAndSpaceTurnsItOn() {
         var s = Fixture.state(Fixture.fresh)
-        s.go(to: .distribution)
+        s.visit(.distribution)
         s.press(.char(" "))
         #expect(s.settings.text("atlassianApp.distribution.status") == "sharing")
     }
 
     @Test func spaceTogglesCheckboxesAndScopes() {
         var s = Fixture.state()
-        s.go(to: .credentials)
+        s.visit(.credentials)
         s.press(.char(" "))
         #expect(s.settings.flag("connection.useCustomCredentials") == false)
-        s.go(to: .permissions)
+        s.visit(.permissions)
         #expect(s.report.findings.contains { $0.code == "permissions/read-me-missing" })
         s.press(.char(" "))
         #expect(s.settings.list("atlassianApp.scopes") == ["read:jira-work", "read:jira-wrok", "read:me"])
@@ -78,14 +78,14 @@ import Testing
 
     @Test func listsAreTypedSeparatedBySpacesOrCommas() {
         var s = Fixture.state(Fixture.fresh)
-        s.go(to: .credentials, focus: 3)
+        s.visit(.credentials, row: 3)
         s.press(typing("read:jira-work, offline_access  read:me") + [.enter])
         #expect(s.settings.list("connection.scopes") == ["read:jira-work", "offline_access", "read:me"])
     }
 
     @Test func customScopesKeepTheCheckedCatalogueScopes() {
         var s = Fixture.state()
-        s.go(to: .permissions, focus: Forms.items(for: .permissions).count - 1)
+        s.visit(.permissions, row: Forms.items(for: .permissions).count - 1)
         #expect(s.editor?.text == "read:jira-wrok")
         s.press(Array(repeating: Key.backspace, count: 20) + typing("read:issue:jira") + [.enter])
         #expect(s.settings.list("atlassianApp.scopes") == ["read:jira-work", "read:issue:jira"])
@@ -93,7 +93,7 @@ import Testing
 
     @Test func theActionFillsInTheInstancesRedirectURI() {
         var s = Fixture.state(Fixture.fresh)
-        s.go(to: .authorization)
+        s.visit(.authorization)
         #expect(s.report.findings.contains { $0.code == "authorization/callback-missing" })
         s.press(.tab, .enter)
         #expect(s.settings.list("atlassianApp.callbackUrls") == ["https://clerk.acme.com/v1/oauth_callback"])
@@ -104,17 +104,17 @@ import Testing
 
     @Test func aPastedSecretLosesItsTrailingNewline() {
         var s = Fixture.state(Fixture.fresh)
-        s.go(to: .credentials, focus: 2)
+        s.visit(.credentials, row: 2)
         s.press(.paste("pasted-secret-value\n"), .enter)
         #expect(s.settings.text("connection.clientSecret") == "pasted-secret-value")
-        s.go(to: .credentials, focus: 1)
+        s.visit(.credentials, row: 1)
         s.press(.paste("id\r\n"), .enter)
         #expect(s.settings.text("connection.clientId") == "id")
     }
 
     @Test func aPasteWithLineBreaksInsideStaysOnOneLine() {
         var s = Fixture.state(Fixture.fresh)
-        s.go(to: .authorization)
+        s.visit(.authorization)
         s.press(.paste("https://a.example/v1/oauth_callback\nhttps://b.example/v1/oauth_callback\n\n"), .enter)
         #expect(s.settings.list("atlassianApp.callbackUrls") == ["https://a.example/v1/oauth_callback", "https://b.example/v1/oauth_callback"])
     }
@@ -125,7 +125,7 @@ import Testing
         s.press(typing("xyz"))
         #expect(s.status?.text == ConsoleState.readOnlyNotice)
         s.press(.tab, .char(" "), .ctrl("s"), .function(2))
-        s.go(to: .authorization, focus: 1)
+        s.visit(.authorization, row: 1)
         s.press(.enter)
         #expect(s.settings == before)
         #expect(!s.isDirty)

@@ -1,5 +1,5 @@
-import ConsoleKit
-import SettingsKit
+@testable import ConsoleKit
+@testable import SettingsKit
 import Testing
 
 /// The product's keys for moving around: fields, screens, Review's jump, help.
@@ -70,7 +70,7 @@ import Testing
 
     @Test func enterOnAFindingJumpsToItsScreenAndField() throws {
         var s = Fixture.state()
-        s.go(to: .review)
+        s.visit(.review)
         let index = try #require(s.reviewFindings.firstIndex { $0.code == "distribution/vendor-missing" })
         for _ in 0..<index { s.press(.down) }
         s.press(.enter)
@@ -80,7 +80,7 @@ import Testing
 
     @Test func readMeMissingJumpsToTheReadMeCheckbox() throws {
         var s = Fixture.state()
-        s.go(to: .review)
+        s.visit(.review)
         let index = try #require(s.reviewFindings.firstIndex { $0.code == "permissions/read-me-missing" })
         s.press(Array(repeating: Key.tab, count: index) + [.enter])
         #expect(s.screen == .permissions)
@@ -112,7 +112,7 @@ import Testing
     @Test func everyScreensHelpEndsWithTheConsolesKeys() {
         for screen in Screen.allCases {
             var s = Fixture.state(width: 100, height: 30)
-            s.go(to: screen)
+            s.visit(screen)
             s.press(.function(1), .end)
             let end = s.rendered(width: 100, height: 30)
             #expect(HelpText.text(for: screen).contains("- Ctrl-C: leave at once, writing nothing"), "the keys, from the key table")

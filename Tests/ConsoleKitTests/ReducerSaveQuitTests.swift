@@ -1,6 +1,6 @@
 import TestSupport
-import ConsoleKit
-import SettingsKit
+@testable import ConsoleKit
+@testable import SettingsKit
 import Testing
 
 /// Saving and quitting: Ctrl-S / F2, Ctrl-Q / F10 with the y / n / Esc dialog, Ctrl-C.
@@ -8,9 +8,9 @@ import Testing
     @Test func ctrlSAndF2AskToSaveWithTheTextBeingTyped() {
         var s = Fixture.state()
         s.press(.char("!"))
-        #expect(s.press(.ctrl("s")) == .plainSave)
+        #expect(s.press(.ctrl("s"))?.saveChoices == MergeChoices.none)
         #expect(s.settings.text("instance.name") == "acme-staging!", "the field is confirmed first")
-        #expect(s.press(.function(2)) == .plainSave)
+        #expect(s.press(.function(2))?.saveChoices == MergeChoices.none)
     }
 
     @Test func aSuccessfulSaveClearsTheUnsavedMarker() {
@@ -25,13 +25,13 @@ import Testing
 
     /// Found by KeyFuzzTests (Tests/FuzzCorpus/keys/review-focus-after-save.txt).
     @Test func aSaveThatClearsAFindingKeepsReviewsFocusOnARow() {
-        var s = ConsoleState(path: "/tmp/acme.json", settings: Fixture.settings(Fixture.halfDone), fileMode: 0o644, readOnly: false)
-        s.go(to: .review)
+        var s = ConsoleState(EditSession(path: "/tmp/acme.json", readOnly: false, base: .fake(Fixture.settings(Fixture.halfDone), mode: 0o644)))
+        s.visit(.review)
         let codes = s.reviewFindings.map(\.code)
         #expect(codes.contains("credentials/file-readable-by-others"))
         s.press(.up)
         #expect(s.focus == codes.count - 1, "Up from the first finding goes to the last")
-        #expect(s.press(.ctrl("s")) == .plainSave)
+        #expect(s.press(.ctrl("s"))?.saveChoices == MergeChoices.none)
         s.saveSucceeded(fileMode: 0o600)
         #expect(s.focusCount == codes.count - 1)
         #expect(s.focus == s.focusCount - 1, "focus moves to what is now the last finding")
@@ -54,7 +54,7 @@ import Testing
         #expect(s.overlay == nil, "Esc cancels the dialog")
         s.press(.function(10))
         var saving = s
-        #expect(saving.press(.char("y")) == .plainSave)
+        #expect(saving.press(.char("y"))?.saveChoices == MergeChoices.none)
         #expect(saving.saveSucceeded() == .quit(0), "the save's result ends the console")
         #expect(s.press(.char("n")) == .quit(0))
     }
@@ -64,7 +64,7 @@ import Testing
     @Test func theQuitDialogListsThePendingChanges() {
         var s = Fixture.state()
         s.press(.char("!"))
-        s.go(to: .credentials, focus: 2)
+        s.visit(.credentials, row: 2)
         s.press(.char("Z"), .ctrl("q"))
         let screen = s.rendered()
         #expect(screen.contains("• instance.name: \"acme-staging\" → \"acme-staging!\""), "\(screen)")
@@ -80,7 +80,7 @@ import Testing
         #expect(s.overlay == .changes)
         #expect(s.rendered().contains("instance.name: \"acme-staging\" → \"acme-staging-2\""))
         #expect(s.rendered().contains("y Save   Esc Close"))
-        #expect(s.press(.char("y")) == .plainSave)
+        #expect(s.press(.char("y"))?.saveChoices == MergeChoices.none)
         #expect(s.overlay == nil)
     }
 
@@ -89,14 +89,14 @@ import Testing
         #expect(s.press(.ctrl("s")) == nil)
         #expect(s.status?.text == "Nothing to save: no changes since acme.json was opened or saved")
         // A file that does not exist yet is created by the first save, even empty.
-        var new = ConsoleState(path: "/tmp/new.json", settings: Settings(), fileMode: nil, readOnly: false)
-        #expect(new.press(.ctrl("s")) == .plainSave)
+        var new = ConsoleState(EditSession(path: "/tmp/new.json", readOnly: false, base: nil))
+        #expect(new.press(.ctrl("s"))?.saveChoices == MergeChoices.none)
     }
 
     @Test func aFailedSaveFromTheDialogStaysOpenAndSaysWhy() {
         var s = Fixture.state()
         s.press(.char("!"), .ctrl("q"), .char("y"))
-        #expect(s.handle(.saveFailed("permission denied", unreadable: false)) == nil, "no quit after a failed save")
+        #expect(s.handle(.saveFailed(.fake("permission denied"))) == nil, "no quit after a failed save")
         #expect(s.overlay == nil)
         #expect(s.rendered().contains("Not saved: permission denied"))
     }

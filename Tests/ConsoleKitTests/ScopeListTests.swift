@@ -1,5 +1,5 @@
-import ConsoleKit
-import SettingsKit
+@testable import ConsoleKit
+@testable import SettingsKit
 import Testing
 
 /// The Permissions checklist: every scope's name readable at any size, and `/` to find one.
@@ -12,7 +12,7 @@ import Testing
     func aScopesNameIsNeverCut(width: Int) {
         var s = Fixture.state()
         for row in Self.scopeRows {
-            s.go(to: .permissions, focus: row)
+            s.visit(.permissions, row: row)
             guard case .scope(let scope) = s.focusedItem else { continue }
             let rows = s.rendered(width: width, height: 24).split(separator: "\n").map(String.init)
             let joined = rows.map { $0.trimmingCharacters() }.joined()
@@ -23,7 +23,7 @@ import Testing
     @Test func theLongestNameTakesTwoLinesAtTheNarrowestSize() {
         var s = Fixture.state()
         let longest = ScopeCatalogue.appScopes.max { $0.name.count < $1.name.count }!.name
-        s.go(to: .permissions, focus: Self.scopeRows.first { Forms.items(for: .permissions)[$0].label == longest }!)
+        s.visit(.permissions, row: Self.scopeRows.first { Forms.items(for: .permissions)[$0].label == longest }!)
         let rows = s.rendered(width: 40, height: 10).split(separator: "\n").map(String.init)
         let first = rows.firstIndex { $0.contains("[ ] readonly:content.attachment:") }!
         #expect(rows[first + 1].trimmingCharacters() == "confluence")
@@ -31,7 +31,7 @@ import Testing
 
     @Test func slashFiltersTheChecklistAndEscClearsIt() {
         var s = Fixture.state()
-        s.go(to: .permissions)
+        s.visit(.permissions)
         s.press(.char("/"))
         #expect(s.scopeFilter?.isEditing == true)
         s.press(typing("CONF"))
@@ -62,7 +62,7 @@ import Testing
 
     @Test func aFilterWithNoMatchLeavesCustomScopes() {
         var s = Fixture.state()
-        s.go(to: .permissions)
+        s.visit(.permissions)
         s.press([.char("/")] + typing("zzz"))
         #expect(s.focus == Self.scopeRows.count)
         #expect(s.rendered().contains("no scope matches"))
@@ -73,7 +73,7 @@ import Testing
 
     @Test func aPasteGoesIntoTheFilterOnOneLine() {
         var s = Fixture.state()
-        s.go(to: .permissions)
+        s.visit(.permissions)
         s.press(.char("/"), .paste("jira-work\n"))
         #expect(s.scopeFilter?.text == "jira-work")
         #expect(Self.scopeRows.filter(s.isShown).map { Forms.items(for: .permissions)[$0].label } == ["read:jira-work", "write:jira-work"])
@@ -82,7 +82,7 @@ import Testing
 
     @Test func theFilterMatchesProductsAndDescriptionsToo() {
         var s = Fixture.state()
-        s.go(to: .permissions)
+        s.visit(.permissions)
         s.press([.char("/")] + typing("user identity"))
         #expect(Self.scopeRows.filter(s.isShown).map { Forms.items(for: .permissions)[$0].label } == ["read:me", "read:account"], "by product")
         s.press(.ctrl("u"))
@@ -92,10 +92,10 @@ import Testing
 
     @Test func slashTypesIntoTextFieldsAndLeavingTheScreenClearsTheFilter() {
         var s = Fixture.state()
-        s.go(to: .permissions, focus: Self.scopeRows.count)
+        s.visit(.permissions, row: Self.scopeRows.count)
         s.press(.end, .char("/"))
         #expect(s.scopeFilter == nil && s.editor?.text == "read:jira-wrok/")
-        s.go(to: .permissions)
+        s.visit(.permissions)
         s.press([.char("/")] + typing("jira"))
         s.press(.pageDown)
         #expect(s.scopeFilter == nil)
@@ -105,9 +105,9 @@ import Testing
 
     @Test func reviewsEnterClearsAFilterThatWouldHideTheTarget() {
         var s = Fixture.state()
-        s.go(to: .permissions)
+        s.visit(.permissions)
         s.press([.char("/")] + typing("confluence") + [.enter])
-        s.go(to: .review, focus: s.reviewFindings.firstIndex { $0.code == "permissions/read-me-missing" }!)
+        s.visit(.review, row: s.reviewFindings.firstIndex { $0.code == "permissions/read-me-missing" }!)
         s.press(.enter)
         #expect(s.screen == .permissions && s.focus == 0 && s.isShown(0))
     }

@@ -1,6 +1,6 @@
 import TestSupport
-import ConsoleKit
-import SettingsKit
+@testable import ConsoleKit
+@testable import SettingsKit
 import Testing
 
 /// The screen masks what `Secret` calls secret, as `show` and `diff` do.
@@ -11,7 +11,7 @@ import Testing
             .replacingOccurrences(of: "\"name\": \"Acme sign-in\"", with: "\"name\": \"\(old)\"")
             .replacingOccurrences(of: "\"schemaVersion\": 1,", with: "\"schemaVersion\": 1, \"notes\": {\"client_secret\": \"\(old)\"},")
         var s = Fixture.state(json)
-        s.go(to: .app)
+        s.visit(.app)
         let frame = s.rendered(width: 100, height: 30)
         #expect(!frame.contains(old) && !frame.contains("Q7w8e9r0"), "\(frame)")
     }
@@ -20,7 +20,7 @@ import Testing
     @Test func aSecretFollowedByACombiningMarkIsMasked() {
         let json = Fixture.ready.replacingOccurrences(of: "\"name\": \"Acme sign-in\"", with: "\"name\": \"\(TestSecret.value)\\u0301\"")
         var s = Fixture.state(json)
-        s.go(to: .app)
+        s.visit(.app)
         let frame = s.rendered(width: 100, height: 30)
         #expect(!frame.contains("W\u{301}") && !frame.contains("XYZ"), "not even the last character: \(frame)")
         #expect(!SecretTests.leaks(frame))
@@ -29,7 +29,7 @@ import Testing
     /// The secret pasted into the scope filter by mistake: masked there as in any field.
     @Test func theSecretPastedIntoTheScopeFilterIsMasked() {
         var s = Fixture.state()
-        s.go(to: .permissions)
+        s.visit(.permissions)
         s.press(.char("/"), .paste(TestSecret.value))
         #expect(s.scopeFilter?.text == TestSecret.value, "the filter holds what was pasted")
         let frame = s.rendered(width: 100, height: 30)

@@ -1,7 +1,7 @@
 @testable import ConsoleKit
 import TestSupport
 import Foundation
-import SettingsKit
+@testable import SettingsKit
 import Testing
 
 /// The secret pasted into a field that is not the secret's: every frame of every screen
@@ -50,10 +50,10 @@ import Testing
         var frames: [String] = []
         for other in Screen.allCases {
             var s = state
-            s.go(to: other)
+            s.visit(other)
             let focuses = other == screen || other == .review ? Array(0..<max(1, s.focusCount)) : [0, s.focusCount - 1]
             for focus in focuses {
-                s.go(to: other, focus: focus)
+                s.visit(other, row: focus)
                 frames += Self.frames(s, sizes: [(80, 24), (40, 10)])
             }
         }
@@ -66,7 +66,7 @@ import Testing
         for (name, keys) in Self.pastes {
             for clear in [true, false] {
                 var s = Fixture.state()
-                s.go(to: screen, focus: index)
+                s.visit(screen, row: index)
                 if clear { s = Self.cleared(s) }
                 s.press(keys)
                 let what = "\(item.label), secret \(name)\(clear ? "" : " after its value")"
@@ -86,7 +86,7 @@ import Testing
 
     @Test func theMaskedFieldSaysWhyAndCtrlRShowsItUntilFocusLeaves() {
         var s = Fixture.state()
-        s.go(to: .credentials, focus: 1)
+        s.visit(.credentials, row: 1)
         s = Self.cleared(s)
         s.press(.paste(TestSecret.value))
         let masked = s.rendered(width: 100, height: 30)
@@ -108,7 +108,7 @@ import Testing
 
     @Test func ctrlROnAFieldWithoutTheSecretDoesNothing() {
         var s = Fixture.state()
-        s.go(to: .credentials, focus: 1)
+        s.visit(.credentials, row: 1)
         s.press(.ctrl("r"))
         #expect(!s.revealSecret)
         #expect(!s.rendered().contains("^R Reveal"))
@@ -116,7 +116,7 @@ import Testing
 
     @Test func aRevealedFieldShowsOnlyItselfInClear() {
         var s = Fixture.state()
-        s.go(to: .credentials, focus: 1)
+        s.visit(.credentials, row: 1)
         s = Self.cleared(s)
         s.press(.paste(TestSecret.value))
         s.press(.tab, .tab)  // Additional scopes
@@ -133,7 +133,7 @@ import Testing
         var s = Fixture.state(json, readOnly: true)
         #expect(s.settings.text("instance.name")?.contains(TestSecret.value) == true)
         for frame in SecretTests.allFrames(s) { #expect(!SecretTests.leaks(frame), "\(frame)") }
-        s.go(to: .credentials, focus: 1)
+        s.visit(.credentials, row: 1)
         #expect(s.rendered().contains("This field holds the Client Secret, so it is masked\n"))
         s.press(.ctrl("r"))
         #expect(!s.revealSecret && !SecretTests.leaks(s.rendered()))
@@ -145,7 +145,7 @@ import Testing
         s.press(.tab, .tab)
         s = Self.cleared(s)  // Redirect URI
         s.press(.paste("https://clerk.acme.com/" + TestSecret.value + "/v1/oauth_callback"), .enter)
-        s.go(to: .authorization, focus: 1)
+        s.visit(.authorization, row: 1)
         s.press(.enter)
         #expect(s.status?.text.contains(TestSecret.value) == true, "the state keeps the text; the screen masks it")
         let frame = s.rendered()
@@ -156,7 +156,8 @@ import Testing
     }
 
     @Test func aFileNamedAfterTheSecretIsMaskedInTheTitleTheDialogAndTheStatus() {
-        var s = ConsoleState(path: "/srv/\(TestSecret.value).json", settings: Fixture.settings(Fixture.halfDone), fileMode: 0o600, readOnly: false)
+        var s = ConsoleState(
+            EditSession(path: "/srv/\(TestSecret.value).json", readOnly: false, base: .fake(Fixture.settings(Fixture.halfDone), mode: 0o600)))
         #expect(s.rendered(width: 120, height: 30).contains("social-console · ••••"))
         s.press(.char("x"), .ctrl("q"))
         #expect(!SecretTests.leaks(s.rendered(width: 120, height: 30)))
@@ -166,20 +167,21 @@ import Testing
         for (w, h) in [(80, 24), (120, 30), (250, 10)] { #expect(!SecretTests.leaks(s.rendered(width: w, height: h))) }
         // The conflict and recovery dialogs name the file too.
         s.press(.char("y"), .ctrl("s"))
-        s.handle(.saveConflicted(Fixture.conflicts(on: s.saved, theirs: "theirs", yours: "yours")))
+        s.handle(.saveConflicted(Fixture.conflicts(on: s.edit.saved, theirs: "theirs", yours: "yours")))
         #expect(s.rendered(width: 120, height: 30).contains("Changed on disk"))
         #expect(!SecretTests.leaks(s.rendered(width: 120, height: 30)))
         s.press(.escape)
         #expect(!SecretTests.leaks(s.rendered(width: 200, height: 30)), "the Cancel status names the file")
-        let offer = RecoveryFile.Pending(path: "/srv/\(TestSecret.value).json.recovered.json", settings: s.settings, fileChangedSince: true)
-        let r = ConsoleState(path: "/srv/\(TestSecret.value).json", settings: s.settings, fileMode: 0o600, readOnly: false, recovery: offer)
+        let offer = RecoveryFile.Pending(path: "/srv/\(TestSecret.value).json.recovered.json", edits: s.settings, base: Settings())
+        let r = ConsoleState(
+            EditSession(path: "/srv/\(TestSecret.value).json", readOnly: false, base: .fake(s.settings, mode: 0o600), recovery: offer))
         #expect(r.rendered(width: 120, height: 30).contains("Recovered edits"))
         #expect(!SecretTests.leaks(r.rendered(width: 120, height: 30)))
     }
 
     @Test func aNewSecretBeingTypedIsMaskedInTheOtherFieldsAlready() {
         var s = Fixture.state()
-        s.go(to: .credentials, focus: 1)
+        s.visit(.credentials, row: 1)
         s = Self.cleared(s)
         let other = "NEWVALUE-9876543210-zyxwvuABCD"
         s.press(.paste(other), .tab)  // Client ID holds a text that is not (yet) the secret

@@ -1,6 +1,6 @@
 import TestSupport
-import ConsoleKit
-import SettingsKit
+@testable import ConsoleKit
+@testable import SettingsKit
 import Testing
 
 /// The client secret is drawn as one • per character, shown in clear only with the
@@ -12,7 +12,7 @@ import Testing
         var frames: [String] = []
         for screen in Screen.allCases {
             var s = base
-            s.go(to: screen)
+            s.visit(screen)
             for _ in 0..<max(1, s.focusCount) {
                 frames.append(s.rendered())
                 frames.append(s.rendered(width: 60, height: 16))
@@ -45,7 +45,7 @@ import Testing
     @Test func theSecretIsDrawnAsAFixedLengthMask() {
         for secret in [TestSecret.value, TestSecret.value + "-and-much-longer-0000", "short-secret-1"] {
             var s = Fixture.state(Fixture.ready.replacingOccurrences(of: TestSecret.value, with: secret))
-            s.go(to: .credentials)
+            s.visit(.credentials)
             let frame = s.rendered(width: 100, height: 30)
             #expect(frame.contains(Secret.mask(secret)), "\(frame)")
             #expect(!frame.contains(String(repeating: "•", count: 9)), "\(frame)")
@@ -54,7 +54,7 @@ import Testing
 
     @Test func typingIntoTheSecretShowsBulletsOnly() {
         var s = Fixture.state(Fixture.fresh)
-        s.go(to: .credentials, focus: 2)
+        s.visit(.credentials, row: 2)
         s.press(typing("hunter2-typed"))
         let frame = s.rendered()
         #expect(!frame.contains("hunter2"))
@@ -63,7 +63,7 @@ import Testing
 
     @Test func ctrlRRevealsOnlyOnTheSecretFieldAndHidesAgainOnLeaving() {
         var s = Fixture.state()
-        s.go(to: .credentials, focus: 2)
+        s.visit(.credentials, row: 2)
         s.press(.ctrl("r"))
         #expect(s.revealSecret)
         #expect(s.rendered(width: 100, height: 30).contains(TestSecret.value))
@@ -74,7 +74,7 @@ import Testing
 
     @Test func revealIsOffInReadOnly() {
         var s = Fixture.state(readOnly: true)
-        s.go(to: .credentials, focus: 2)
+        s.visit(.credentials, row: 2)
         s.press(.ctrl("r"))
         #expect(!s.revealSecret)
         #expect(!Self.leaks(s.rendered()))

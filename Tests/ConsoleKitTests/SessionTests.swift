@@ -1,7 +1,7 @@
 import TestSupport
-import ConsoleKit
+@testable import ConsoleKit
 import Foundation
-import SettingsKit
+@testable import SettingsKit
 import Testing
 
 /// Whole console sessions on a fake terminal and the real store in a temp folder: the
@@ -17,15 +17,15 @@ import Testing
 
     /// Runs a session on the file as it is now; returns the exit code and the session.
     func run(
-        _ script: [FakeTerminal.Step], files: some SettingsFiles = StoreFiles(), stop: @escaping () -> StopReason? = { nil }
+        _ script: [FakeTerminal.Step], files: some SettingsFiles = StoreFiles(via: "console"), stop: @escaping () -> StopReason? = { nil }
     )
         -> (code: Int32, terminal: FakeTerminal, session: ConsoleSession<FakeTerminal, some SettingsFiles>)
     {
-        let base = try? SettingsStore.load(path)
-        let recovery = try? RecoveryFile.pending(for: path)
-        let state = ConsoleState(path: path, settings: base?.settings ?? Settings(), fileMode: base?.mode, readOnly: false, recovery: recovery)
+        let opened = try! EditSession.open(path, readOnly: false, files: files).get()
         let terminal = FakeTerminal(script)
-        var session = ConsoleSession(state: state, base: base, backend: terminal, files: files, diskCheckInterval: .zero, stopRequest: stop)
+        var session = ConsoleSession(
+            state: ConsoleState(opened.session, notice: opened.notice), backend: terminal, files: files, diskCheckInterval: .zero,
+            stopRequest: stop)
         let code = session.run()
         return (code, terminal, session)
     }

@@ -1,6 +1,6 @@
 import TestSupport
-import ConsoleKit
-import SettingsKit
+@testable import ConsoleKit
+@testable import SettingsKit
 import Testing
 
 /// Text editing as in a shell, and keys the console does not know changing nothing.
@@ -10,7 +10,7 @@ import Testing
     /// Instance › Redirect URI holding `uri`, cursor at the end, being edited.
     static func redirectURI() -> ConsoleState {
         var s = Fixture.state(Fixture.fresh)
-        s.go(to: .instance, focus: 2)
+        s.visit(.instance, row: 2)
         return s
     }
 
@@ -40,7 +40,7 @@ import Testing
 
     @Test func ctrlWDeletesBackToTheLastSpaceOrComma() {
         var s = Fixture.state(Fixture.fresh)
-        s.go(to: .credentials, focus: 3)
+        s.visit(.credentials, row: 3)
         s.press(typing("read:jira-work, read:me  "))
         s.press(.ctrl("w"))
         #expect(s.editor?.text == "read:jira-work, ", "the spaces, then the scope before them")
@@ -70,13 +70,13 @@ import Testing
         var editor = LineEditor("日本 語テキスト")
         editor.left()
         editor.left()
-        let handled = [editor.apply(.ctrl("w"))]
+        let handled = [editor.perform(.deleteWord)]
         #expect(editor.text == "日本 スト" && editor.cursor == 3)
-        let more = [editor.apply(.ctrl("k"))]
+        let more = [editor.perform(.deleteToEnd)]
         #expect(editor.text == "日本 ")
-        let last = [editor.apply(.alt("\u{7F}")), editor.apply(.ctrl("y"))]
+        let last = [editor.perform(.deleteAlphanumericWord), editor.perform(.redo)]
         #expect(editor.text == "")
-        #expect(handled + more + last == [true, true, true, false], "Ctrl-Y is not an editing key")
+        #expect(handled + more + last == [true, true, true, false], "redo is not an editing action")
     }
 
     @Test func altWithALetterNeitherTypesNorCancelsTheEdit() {
@@ -111,7 +111,7 @@ import Testing
     @Test func f1AndTheREADMEListTheKeys() {
         for screen in Screen.allCases {
             var t = Fixture.state(height: 400)
-            t.go(to: screen)
+            t.visit(screen)
             t.press(.function(1))
             let help = t.rendered(width: 80, height: 400)
             for key in ["Home, Ctrl-A", "End, Ctrl-E", "Ctrl-U", "Ctrl-K", "Ctrl-W", "Alt-Backspace", "Ctrl-_", "Ctrl-/", "Ctrl-Y", "- /: filter"] {

@@ -1,6 +1,6 @@
 import TestSupport
-import ConsoleKit
-import SettingsKit
+@testable import ConsoleKit
+@testable import SettingsKit
 import Testing
 
 /// Every screen rendered into the cell buffer at 80x24 (the full layout) and 60x16
@@ -11,7 +11,7 @@ import Testing
     @Test(arguments: Screen.allCases)
     func everyScreenAtBothSizes(_ screen: Screen) {
         var s = Fixture.state()
-        s.go(to: screen)
+        s.visit(screen)
         for (w, h) in Self.sizes {
             Snapshot.check(s.rendered(width: w, height: h), named: "\(screen.helpName)-\(w)x\(h)")
         }
@@ -19,13 +19,13 @@ import Testing
 
     @Test func reviewWhenReadyForProduction() {
         var s = Fixture.state(Fixture.ready)
-        s.go(to: .review)
+        s.visit(.review)
         Snapshot.check(s.rendered(), named: "review-ready-80x24")
     }
 
     @Test func permissionsScrolledToCustomScopes() {
         var s = Fixture.state()
-        s.go(to: .permissions, focus: Forms.items(for: .permissions).count - 1)
+        s.visit(.permissions, row: Forms.items(for: .permissions).count - 1)
         Snapshot.check(s.rendered(), named: "permissions-scrolled-80x24")
     }
 
@@ -46,7 +46,7 @@ import Testing
     @Test func theSmallestFullyUsableSize() {
         var s = Fixture.state()
         Snapshot.check(s.rendered(width: 40, height: 10), named: "instance-40x10")
-        s.go(to: .credentials, focus: 2)
+        s.visit(.credentials, row: 2)
         Snapshot.check(s.rendered(width: 40, height: 10), named: "credentials-secret-40x10")
     }
 
@@ -54,12 +54,12 @@ import Testing
     /// focused value wrapped whole, at the three sizes.
     @Test func filterNamesAndWrappedValues() {
         var filter = Fixture.state()
-        filter.go(to: .permissions)
+        filter.visit(.permissions)
         filter.press([.char("/")] + typing("conf"))
         var longest = Fixture.state()
-        longest.go(to: .permissions, focus: Forms.items(for: .permissions).firstIndex { $0.label == "readonly:content.attachment:confluence" }!)
+        longest.visit(.permissions, row: Forms.items(for: .permissions).firstIndex { $0.label == "readonly:content.attachment:confluence" }!)
         var uri = Fixture.state()
-        uri.go(to: .instance, focus: 2)
+        uri.visit(.instance, row: 2)
         for (w, h) in Self.sizes + [(40, 10)] {
             Snapshot.check(filter.rendered(width: w, height: h), named: "permissions-filter-\(w)x\(h)")
             Snapshot.check(longest.rendered(width: w, height: h), named: "permissions-longest-name-\(w)x\(h)")
@@ -79,7 +79,7 @@ import Testing
         var states: [ConsoleState] = []
         for screen in Screen.allCases {
             var s = Fixture.state()
-            s.go(to: screen, focus: 1)
+            s.visit(screen, row: 1)
             states.append(s)
         }
         var help = Fixture.state()
@@ -111,10 +111,10 @@ import Testing
 
     @Test func theKeyBarAlwaysShowsTheFocusedRowsKeysFirst() {
         var s = Fixture.state()
-        s.go(to: .credentials, focus: 2)
+        s.visit(.credentials, row: 2)
         let narrow = s.rendered(width: 40, height: 12).split(separator: "\n").last.map(String.init) ?? ""
         #expect(narrow.hasPrefix("Enter OK  Esc Cancel  ^R Reveal"))
-        s.go(to: .credentials, focus: 0)
+        s.visit(.credentials, row: 0)
         let wide = s.rendered().split(separator: "\n").last.map(String.init) ?? ""
         #expect(wide.contains("Space Toggle") && wide.contains("^S Save") && wide.contains("^Q Quit") && wide.contains("F1 Help"))
     }
@@ -130,7 +130,7 @@ import Testing
 
     @Test func aFieldThatBreaksARuleHasItsMessageUnderIt() {
         var s = Fixture.state()
-        s.go(to: .distribution)
+        s.visit(.distribution)
         let rows = s.rendered().split(separator: "\n").map(String.init)
         let privacy = rows.firstIndex { $0.contains("Privacy policy URL") }!
         #expect(rows[privacy + 1].contains("✗ The privacy policy URL"))

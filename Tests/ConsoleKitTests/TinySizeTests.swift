@@ -1,5 +1,5 @@
 @testable import ConsoleKit
-import SettingsKit
+@testable import SettingsKit
 import Testing
 
 /// Review and the help overlay at tiny and huge sizes: no crash, nothing drawn over the
@@ -13,19 +13,19 @@ import Testing
     static func states() -> [(String, ConsoleState)] {
         var out: [(String, ConsoleState)] = []
         var review = Fixture.state()
-        review.go(to: .review)
+        review.visit(.review)
         out.append(("review, first finding", review))
-        review.go(to: .review, focus: review.focusCount - 1)
+        review.visit(.review, row: review.focusCount - 1)
         out.append(("review, last finding", review))
         var ready = Fixture.state(Fixture.ready)
-        ready.go(to: .review)
+        ready.visit(.review)
         out.append(("review, ready", ready))
         var dialog = review
         dialog.press(.ctrl("q"))
         out.append(("review, quit dialog", dialog))
         for screen in Screen.allCases {
             var help = Fixture.state()
-            help.go(to: screen)
+            help.visit(screen)
             help.press(.function(1))
             out.append(("help on \(screen)", help))
             help.press(.end)
@@ -61,7 +61,7 @@ import Testing
     @Test func helpScrolledToItsEndShowsItsLastLineAtEverySize() {
         for (w, h) in Self.sizes where Layout(width: w, height: h).mode != .tooSmall {
             var s = Fixture.state(width: w, height: h)
-            s.go(to: .credentials)
+            s.visit(.credentials)
             s.press(.function(1), .end)
             let text = Renderer.render(s, width: w, height: h).text
             #expect(!text.contains("▼"), "at the end, no more below (\(w)x\(h))\n\(text)")

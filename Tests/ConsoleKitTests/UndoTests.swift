@@ -1,5 +1,5 @@
-import ConsoleKit
-import SettingsKit
+@testable import ConsoleKit
+@testable import SettingsKit
 import Testing
 
 /// Undo (Ctrl-_) and redo (Ctrl-Y) of confirmed edits, many levels deep.
@@ -8,13 +8,13 @@ import Testing
         var s = Fixture.state()
         s.press([.ctrl("u")] + typing("renamed") + [.enter])  // Instance › Name
         s.press(.char(" "))  // Environment → development
-        s.go(to: .permissions)
+        s.visit(.permissions)
         s.press(.char(" "))  // read:me ticked
         #expect(s.settings.text("instance.name") == "renamed")
         #expect(s.settings.text("instance.environment") == "development")
         #expect(s.settings.list("atlassianApp.scopes")?.contains("read:me") == true)
 
-        s.go(to: .review)
+        s.visit(.review)
         s.press(.ctrl("_"))
         #expect(s.settings.list("atlassianApp.scopes") == ["read:jira-work", "read:jira-wrok"])
         #expect(s.screen == .permissions && s.focus == 0, "focus goes to the read:me checkbox")
@@ -34,7 +34,7 @@ import Testing
     @Test func redoBringsBackWhatUndoTookUntilANewEditIsMade() {
         var s = Fixture.state()
         s.press([.ctrl("u")] + typing("one") + [.enter])
-        s.go(to: .instance, focus: 0)
+        s.visit(.instance, row: 0)
         s.press([.ctrl("u")] + typing("two") + [.enter])
         s.press(.ctrl("_"), .ctrl("_"))
         #expect(s.settings.text("instance.name") == "acme-staging")
@@ -45,7 +45,7 @@ import Testing
         s.press(.ctrl("y"))
         #expect(s.status?.text == "Nothing to redo")
         s.press(.ctrl("_"))
-        s.go(to: .app)
+        s.visit(.app)
         s.press([.ctrl("u")] + typing("new app") + [.enter])
         s.press(.ctrl("y"))
         #expect(s.status?.text == "Nothing to redo", "a new edit ends what could be redone")
@@ -65,10 +65,10 @@ import Testing
 
     @Test func aReplacedURLComesBackWithOneKey() {
         var s = Fixture.state()
-        s.go(to: .instance, focus: 2)
+        s.visit(.instance, row: 2)
         let old = s.settings.text("instance.redirectUri")
         s.press([.ctrl("u")] + typing("https://wrong.example/v1/oauth_callback") + [.enter])
-        s.go(to: .app)
+        s.visit(.app)
         s.press(.ctrl("_"))
         #expect(s.settings.text("instance.redirectUri") == old)
         #expect(s.screen == .instance && s.focus == 2)
@@ -76,10 +76,10 @@ import Testing
 
     @Test func undoingAnActionFocusesTheFieldItChanged() {
         var s = Fixture.state(Fixture.fresh)
-        s.go(to: .authorization, focus: 1)
+        s.visit(.authorization, row: 1)
         s.press(.enter)
         #expect(s.settings.list("atlassianApp.callbackUrls") != nil)
-        s.go(to: .review)
+        s.visit(.review)
         s.press(.ctrl("_"))
         #expect(s.settings.list("atlassianApp.callbackUrls") == nil)
         #expect(s.screen == .authorization && s.focus == 0, "the Callback URLs field, not the action")
@@ -87,7 +87,7 @@ import Testing
 
     @Test func undoNamesTheFieldButNeverItsValue() {
         var s = Fixture.state()
-        s.go(to: .credentials, focus: 2)
+        s.visit(.credentials, row: 2)
         s.press([.ctrl("u")] + typing("another-secret-value-1234") + [.enter])
         s.press(.ctrl("_"))
         #expect(s.status?.text.contains("Client Secret") == true)
@@ -98,7 +98,7 @@ import Testing
     @Test func aReloadForgetsTheHistory() {
         var s = Fixture.state()
         s.press([.ctrl("u")] + typing("mine") + [.enter])
-        s.handle(.reloaded(settings: Fixture.settings(Fixture.halfDone), fileMode: 0o600, automatically: false))
+        s.handle(.reloaded(.fake(Fixture.settings(Fixture.halfDone), mode: 0o600), automatically: false))
         s.press(.ctrl("_"))
         #expect(s.status?.text == "Nothing to undo", "undo never brings back what the file on disk replaced")
     }
@@ -108,7 +108,7 @@ import Testing
         s.press([.ctrl("u")] + typing("mine") + [.enter])
         var merged = s.settings
         merged.setText("atlassianApp.logo", "https://acme.com/logo.png")
-        s.handle(.saved(settings: merged, fileMode: 0o600, keptFromDisk: ["atlassianApp.logo"]))
+        s.handle(.saved(.fake(merged, mode: 0o600), keptFromDisk: ["atlassianApp.logo"]))
         s.press(.ctrl("_"))
         #expect(s.status?.text == "Nothing to undo")
         #expect(s.settings.text("atlassianApp.logo") == "https://acme.com/logo.png", "their change stays")
@@ -133,7 +133,7 @@ import Testing
         for i in 0..<(EditHistory.limit + 20) {
             s.press([.ctrl("u")] + typing("n\(i)") + [.tab, .backTab])
         }
-        #expect(s.history.undoable.count == EditHistory.limit)
+        #expect(s.edit.history.undoable.count == EditHistory.limit)
     }
 
     @Test func theKeyBarOffersUndoAndRedoWhenThereIsSomething() {

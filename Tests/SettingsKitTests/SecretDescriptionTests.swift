@@ -30,8 +30,8 @@ import SettingsKit
         expectNoSecret(changes)
         expectNoSecret(changes.first { $0.isSecret }!)
         #expect("\(changes.first { $0.isSecret }!)" == "connection.clientSecret: changed")
-        try RecoveryFile.write(loaded.settings, for: path)
-        expectNoSecret(try #require(try RecoveryFile.pending(for: path)))
+        try RecoveryFile.write(loaded.settings, madeTo: loaded, for: path)
+        expectNoSecret(try #require(try RecoveryFile.pending(for: path, loaded: loaded)))
     }
 
     @Test func theSecretPastedIntoAnotherFieldOrKeptUnderAnotherKeyIsMaskedToo() throws {

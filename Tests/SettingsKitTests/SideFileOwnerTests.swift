@@ -42,12 +42,12 @@ struct SideFileOwnerTests {
         defer { other.remove(); TemporaryFolder.remove(dir) }
         let recovery = file + ".recovered.json"
         plant(recovery, for: other)
-        let error = #expect(throws: FileError.self) { try RecoveryFile.write(Fixtures.ready, for: file) }
+        let error = #expect(throws: FileError.self) { try RecoveryFile.write(Fixtures.ready, madeTo: try SettingsStore.load(file), for: file) }
         #expect(error?.message.contains("belongs to another user") == true, "\(String(describing: error))")
         #expect(owner(recovery)?.0 == other.uid && !holdsSecret(recovery), "the other user's file got the secret")
         #expect(!Fixtures.listing(dir).contains { $0.contains(".tmp-") })
         // Nor is it offered on the next launch.
-        let offered = #expect(throws: FileError.self) { try RecoveryFile.pending(for: file) }
+        let offered = #expect(throws: FileError.self) { try RecoveryFile.pending(for: file, loaded: try SettingsStore.load(file)) }
         #expect(offered?.message.contains("another user") == true)
     }
 
@@ -85,7 +85,7 @@ struct SideFileOwnerTests {
     }
 
     /// The console had FILE as new; another user created it meanwhile; "overwrite" must
-    /// not give the saved secret to them.
+    /// not give the saved secret to them, nor the lock and history it creates.
     @Test func overwritingAFileThatAppearedDoesNotGiveItAway() throws {
         let dir = TemporaryFolder.make("shared")
         chmod(dir, 0o1777)
@@ -94,8 +94,53 @@ struct SideFileOwnerTests {
         let file = dir + "/s.json"
         plant(file, for: other)
         _ = try SettingsStore.save(Fixtures.ready, to: file, via: "console", base: nil, choices: MergeChoices(forAll: .yours))
-        #expect(owner(file)?.0 == geteuid(), "the saved file went to uid \(String(describing: owner(file)?.0))")
+        for path in [file, file + ".lock", file + ".history.jsonl"] {
+            #expect(owner(path)?.0 == geteuid(), "\(path) went to uid \(String(describing: owner(path)?.0))")
+        }
         #expect(Fixtures.mode(file) == 0o600)
+    }
+
+    /// A file that appeared while it was new to the saver is someone else's: a save never
+    /// merges into it (adopting their file as the base, their owner as its owner); it
+    /// stops and says so, and a lock they planted beside it is refused.
+    @Test func aFileThatAppearedIsNeverAdoptedByASave() throws {
+        let dir = TemporaryFolder.make("shared")
+        chmod(dir, 0o1777)
+        let other = try #require(TestUser.make())
+        defer { other.remove(); TemporaryFolder.remove(dir) }
+        let file = dir + "/s.json"
+        FileManager.default.createFile(atPath: file, contents: Data(SettingsStore.encode(Fixtures.ready { $0.setText("instance.name", "theirs") })))
+        chown(file, other.uid, other.gid)
+        let before = Fixtures.read(file)
+        let error = #expect(throws: FileError.self) {
+            try SettingsStore.save(Fixtures.ready, to: file, via: "console", base: nil)
+        }
+        #expect(error?.code == .appearedOnDisk && error?.message.contains("uid \(other.uid)") == true, "\(String(describing: error))")
+        #expect(Fixtures.read(file) == before && owner(file)?.0 == other.uid, "their file is untouched")
+        #expect(owner(file + ".lock")?.0 == geteuid(), "our lock is not given to them")
+        #expect(!FileManager.default.fileExists(atPath: file + ".history.jsonl"))
+        // Their own lock beside it is not ours to use.
+        unlink(file + ".lock")
+        plant(file + ".lock", for: other)
+        let refused = #expect(throws: FileError.self) {
+            try SettingsStore.save(Fixtures.ready, to: file, via: "console", base: nil, choices: MergeChoices(forAll: .yours))
+        }
+        #expect(refused?.message.contains("belongs to another user") == true)
+        #expect(Fixtures.read(file) == before)
+    }
+
+    /// Root's recovery of edits to a file that was new stays root's, even when another
+    /// user has created the file since: the typed secret is never handed to them.
+    @Test func theRecoveryOfANewFileIsNotGivenToWhoeverCreatedItSince() throws {
+        let dir = TemporaryFolder.make("shared")
+        chmod(dir, 0o1777)
+        let other = try #require(TestUser.make())
+        defer { other.remove(); TemporaryFolder.remove(dir) }
+        let file = dir + "/s.json"
+        plant(file, for: other)
+        try RecoveryFile.write(Fixtures.ready, madeTo: nil, for: file)
+        #expect(owner(file + ".recovered.json")?.0 == geteuid())
+        #expect(Fixtures.mode(file + ".recovered.json") == 0o600)
     }
 }
 

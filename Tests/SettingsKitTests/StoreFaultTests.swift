@@ -210,7 +210,7 @@ import Glibc
         defer { close(holder) }
         #expect(flock(holder, LOCK_EX) == 0)
         do {
-            _ = try FileLock.withLock(path, shownPath: path, timeout: 0.3) { () throws(FileError) in
+            _ = try FileLock.withLock(path, shownPath: path, owner: nil, timeout: 0.3) { () throws(FileError) in
                 Issue.record("got a lock someone else holds")
             }
         } catch {
@@ -227,7 +227,7 @@ import Glibc
         chmod(lock, 0o400)
         let frozen = try ImmutablePath(lock)  // refuses O_RDWR even to root
         defer { frozen.close() }
-        let fd = try FileLock.openLockFile(path, shownPath: path)
+        let fd = try FileLock.openLockFile(path, shownPath: path, owner: nil)
         close(fd)
     }
 

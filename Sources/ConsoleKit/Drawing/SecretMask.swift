@@ -9,8 +9,17 @@ import SettingsKit
 /// while it is edited, where one deleted character would otherwise show all the rest. A
 /// run is as long as the shortest secret `Secret` searches for, so short secrets are not
 /// searched for at all and ordinary text is not masked by chance.
-struct SecretMask {
+public struct SecretMask: Equatable, Sendable {
     static let run = Secret.minimumSearchLength
+    /// How much of one secret is searched for: Atlassian's secrets are some 64
+    /// characters, so this is far past any real one. A hostile file's secret of
+    /// megabytes is masked by its first part (in its own field it is the fixed mask
+    /// anyway), and building the mask stays as cheap as for a real one: it was built for
+    /// every frame, from every run of the secret, a gigabyte and seconds per key.
+    static let searchedLength = 1_024
+
+    /// What the mask was built from, so the console builds it again only when they change.
+    public let secrets: [String]
 
     /// Every run of the secrets, and the rolling hash of each to find candidates cheaply.
     /// Each run as the first Unicode scalar of each of its characters: a combining mark
@@ -19,32 +28,34 @@ struct SecretMask {
     private let runs: Set<[UInt32]>
     private let hashes: Set<Int>
 
+    /// `secrets`: the values `Secret` says are secret (each is also searched for without
+    /// surrounding spaces).
     init(secrets: [String]) {
+        self.secrets = secrets
         var runs = Set<[UInt32]>(), hashes = Set<Int>()
+        var searched = Set<String>()
         for secret in secrets {
-            let characters = Array(secret)
-            guard characters.count >= Self.run else { continue }
-            let codes = characters.map(Self.code)
-            var hash = Self.hash(codes[0..<Self.run])
-            for start in 0...(characters.count - Self.run) {
-                if start > 0 { hash = Self.roll(hash, out: codes[start - 1], in: codes[start + Self.run - 1]) }
-                runs.insert(codes[start..<start + Self.run].map(UInt32.init))
-                hashes.insert(hash)
+            let head = String(secret.prefix(Self.searchedLength))
+            for form in [head, head.trimmingWhitespace] {
+                let characters = Array(form)
+                guard characters.count >= Self.run, searched.insert(String(characters)).inserted else { continue }
+                let codes = characters.map(Self.code)
+                var hash = Self.hash(codes[0..<Self.run])
+                for start in 0...(characters.count - Self.run) {
+                    if start > 0 { hash = Self.roll(hash, out: codes[start - 1], in: codes[start + Self.run - 1]) }
+                    runs.insert(codes[start..<start + Self.run].map(UInt32.init))
+                    hashes.insert(hash)
+                }
             }
         }
         self.runs = runs
         self.hashes = hashes
     }
 
-    /// The secrets a frame must not show: the one being typed into the secret field, the
-    /// one in the settings, and the one last saved (still in the file on disk).
-    init(_ state: ConsoleState) {
-        // `Secret` says what the secrets are: the client secret and any secret-named key's
-        // value, each also without surrounding spaces.
-        var secrets = Secret.values(in: state.settings, state.saved)
-        if let editor = state.editor, state.focusedItem?.isSecret == true, editor.isChanged { secrets.append(editor.text) }
-        self.init(secrets: Array(Set(secrets + secrets.map(\.trimmingWhitespace))))
-    }
+    /// How many runs it searches for: bounded, whatever the secrets' length.
+    var runCount: Int { runs.count }
+
+    public static func == (a: SecretMask, b: SecretMask) -> Bool { a.secrets == b.secrets }
 
     var isEmpty: Bool { runs.isEmpty }
 

@@ -82,6 +82,20 @@ public struct KeyDecoder: Sendable {
         return .resize
     }
 
+    /// The next key from a terminal, waiting at most `milliseconds` for the first read (0:
+    /// only what is already there). A paste or an escape sequence is read whole before
+    /// returning: while one is being assembled the terminal is read again every
+    /// `pollMilliseconds`. `read` is one read of the terminal, waiting at most that long.
+    public mutating func readKey(milliseconds: Int32, _ read: (Int32) -> RawInput) -> Key? {
+        if let held = takeHeldKey() { return held }
+        var wait = milliseconds
+        while true {
+            let key = decode(read(wait))
+            if key != nil || !isAssembling { return key }
+            wait = pollMilliseconds
+        }
+    }
+
     /// The key this read completes, if any.
     public mutating func decode(_ input: RawInput) -> Key? {
         switch mode {

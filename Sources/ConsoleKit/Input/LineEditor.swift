@@ -78,21 +78,21 @@ public struct LineEditor: Equatable, Sendable {
         cursor = start
     }
 
-    /// The editing keys, as in a shell; false for a key that does not edit text.
-    public mutating func apply(_ key: Key) -> Bool {
-        switch key {
-        case .char(let c): insert(String(c))
-        case .backspace: backspace()
-        case .delete: deleteForward()
-        case .left: left()
-        case .right: right()
-        case .home, .ctrl("a"): home()
-        case .end, .ctrl("e"): end()
-        case .ctrl("u"): deleteToStart()
-        case .ctrl("k"): deleteToEnd()
-        case .ctrl("w"): deleteWordBeforeCursor()
-        case .alt("\u{7F}"): deleteAlphanumericWordBeforeCursor()
-        case .escape: revert()
+    /// What the key table's editing actions do (their keys are its "In a text field"
+    /// rows, as in a shell); false for an action that does not edit text.
+    public mutating func perform(_ action: Action) -> Bool {
+        switch action {
+        case .cursorLeft: left()
+        case .cursorRight: right()
+        case .cursorHome: home()
+        case .cursorEnd: end()
+        case .deleteBackward: backspace()
+        case .deleteForward: deleteForward()
+        case .deleteToStart: deleteToStart()
+        case .deleteToEnd: deleteToEnd()
+        case .deleteWord: deleteWordBeforeCursor()
+        case .deleteAlphanumericWord: deleteAlphanumericWordBeforeCursor()
+        case .revert: revert()
         default: return false
         }
         return true

@@ -1,18 +1,13 @@
 import SettingsKit
 
-/// Everything the console shows, in one value. The reducer (`handle(_ event:)`, Update/)
-/// is the only thing that changes it; the renderer only reads it.
+/// Everything the console shows, in one value: the file being edited (`edit`, the
+/// `EditSession` plain mode holds too) and what the screen adds to it (which screen and
+/// row, the text being typed, the dialogs of its own, the size). The reducer
+/// (`handle(_ event:)`, Update/) is the only thing that changes it; the renderer only
+/// reads it.
 public struct ConsoleState: Equatable, Sendable {
-    public let path: String
-    public let readOnly: Bool
-    /// The settings as edited so far (committed field edits included).
-    public private(set) var settings: Settings
-    /// The settings as last loaded or saved: the unsaved marker compares against this.
-    public private(set) var saved: Settings
-    /// Permission bits of the file on disk, for the readable-by-others warning.
-    public private(set) var fileMode: UInt32?
-    /// Readiness of `settings`, recomputed whenever they change.
-    public private(set) var report: Report
+    /// The file, its edits, the save flow and the recovery: shared with plain mode.
+    public internal(set) var edit: EditSession
 
     public internal(set) var screen: Screen = .step(.instance)
     /// Index of the focused row: a form row, or a finding on Review.
@@ -21,53 +16,51 @@ public struct ConsoleState: Equatable, Sendable {
     public internal(set) var editor: LineEditor?
     /// The secret is shown in clear only while this is on (Ctrl-R, never in read-only).
     public internal(set) var revealSecret = false
-    public internal(set) var overlay: Overlay?
+    /// Help, the quit dialog or the list of changes: the console's own dialogs. The save
+    /// flow's and the recovery offer's come from `edit` (see `overlay`).
+    var panel: Overlay?
     public internal(set) var status: StatusMessage?
     /// The terminal size last reported (`Event.resized`); help scrolling is clamped to it.
     public private(set) var width = Layout.fullWidth
     public private(set) var height = Layout.fullHeight
-    /// Someone else saved the file since it was loaded or saved here (the session looks
-    /// about once a second); the title says so before the operator's save runs into it.
-    public private(set) var changedOnDisk = false
-    /// The edits came from FILE.recovered.json, which is still there: a save or a quit
-    /// that drops them removes it (the reducer asks for that), anything else keeps it.
-    public internal(set) var restoredRecovery = false
-    /// The operator chose to quit once the save (or the recovery file's removal) that is
-    /// under way has worked: the result's event then ends the console.
-    public internal(set) var quitting = false
-    /// Confirmed edits, for undo (Ctrl-_) and redo (Ctrl-Y).
-    public internal(set) var history = EditHistory()
     /// The scope checklist's `/` filter, while one is typed or kept.
     public internal(set) var scopeFilter: ScopeFilter?
+    /// What the screen masks: built when the secrets change, not for every frame.
+    public private(set) var mask: SecretMask
 
-    /// `recovery`: edits an earlier session kept when its terminal went away; the console
-    /// opens with the offer to restore them (never in read-only, where nothing is edited).
     /// `notice`: the first status line (say, a recovery file that cannot be used).
-    public init(
-        path: String, settings: Settings, fileMode: UInt32?, readOnly: Bool, recovery: RecoveryFile.Pending? = nil,
-        notice: StatusMessage? = nil
-    ) {
-        self.path = path
-        self.readOnly = readOnly
-        self.settings = settings
-        self.saved = settings
-        self.fileMode = fileMode
-        self.report = Readiness.evaluate(settings, fileMode: fileMode)
-        if let recovery, !readOnly { overlay = .restore(recovery) }
+    public init(_ edit: EditSession, notice: StatusMessage? = nil) {
+        self.edit = edit
+        self.mask = SecretMask(secrets: edit.secrets)
         status = notice
         openEditor()
+        refreshMask()
+    }
+
+    public var path: String { edit.path }
+    public var readOnly: Bool { edit.readOnly }
+    /// The settings as edited so far (committed field edits included).
+    public var settings: Settings { edit.settings }
+    /// Readiness of `settings`.
+    public var report: Report { edit.report }
+    public var fileName: String { edit.fileName }
+
+    /// What sits on top of the form: a decision the file waits for (a save's conflicts,
+    /// recovered edits to restore), else the console's own dialog, if any.
+    public var overlay: Overlay? {
+        if let conflicts = edit.conflicts { return .conflict(conflicts) }
+        if let offer = edit.recoveryOffer { return .restore(offer) }
+        return panel
     }
 
     /// Unsaved changes, counting text typed into the focused field but not yet confirmed.
-    public var isDirty: Bool { settings != saved || (editor?.isChanged ?? false) }
+    public var isDirty: Bool { edit.isDirty || (editor?.isChanged ?? false) }
 
-    /// The settings with every unsaved edit, the text being typed included; nil when there
-    /// is nothing unsaved. What the run loop keeps in FILE.recovered.json on a hangup.
-    public var unsavedSettings: Settings? {
-        guard isDirty, !readOnly else { return nil }
+    /// The settings with every unsaved edit, the text being typed included.
+    public var edited: Settings {
         var copy = self
         copy.commitEditor()
-        return copy.settings
+        return copy.edit.settings
     }
 
     public var items: [FormItem] { Forms.items(for: screen) }
@@ -82,15 +75,10 @@ public struct ConsoleState: Equatable, Sendable {
         return items.indices.contains(focus) ? items[focus] : nil
     }
 
-    /// The file name without its folder, for the title line and messages, its controls
-    /// and bytes that are not UTF-8 shown escaped.
-    public var fileName: String { SystemIO.baseName(of: path).displayEscaped }
-
     /// The unsaved edits as `key: old → new` lines' changes, the secret only as changed:
     /// what the quit and save dialogs list before anything is written.
     public var pendingChanges: [Change] {
-        guard let unsaved = unsavedSettings else { return [] }
-        return SettingsDiff.compare(saved, unsaved)
+        isDirty && !readOnly ? edit.changes(to: edited) : []
     }
 
     /// A development instance whose connection is enabled needs nothing more: its other
@@ -101,33 +89,15 @@ public struct ConsoleState: Equatable, Sendable {
 
     // MARK: Changes only the reducer makes (Update/)
 
-    /// Every change to the settings goes through here; `recording` (all but undo and
-    /// redo themselves) keeps it in the history, with the row it was made on.
-    mutating func update(recording: Bool = true, _ change: (inout Settings) -> Void) {
-        var copy = settings
-        change(&copy)
-        guard copy != settings else { return }
-        if recording { history.record(.init(before: settings, after: copy, screen: screen, focus: focus)) }
-        settings = copy
-        report = Readiness.evaluate(settings, fileMode: fileMode)
-    }
-
-    /// The settings as now on disk become the base (and, when `replacingEdits`, also what
-    /// is shown): after a save, a merge or a reload.
-    mutating func takeFromDisk(_ settings: Settings, fileMode: UInt32?, replacingEdits: Bool) {
-        if replacingEdits { self.settings = settings }
-        saved = settings
-        self.fileMode = fileMode
-        report = Readiness.evaluate(self.settings, fileMode: fileMode)
-        changedOnDisk = false
+    /// Every edit goes through here, recorded for undo with the row it was made on.
+    mutating func update(_ change: (inout Settings) -> Void) {
+        edit.update(at: EditHistory.Place(screen: screen, focus: focus), change)
     }
 
     mutating func setSize(width: Int, height: Int) {
         self.width = width
         self.height = height
     }
-
-    mutating func setChangedOnDisk(_ changed: Bool) { changedOnDisk = changed }
 
     /// Gives the focused text row an editor holding its current value.
     mutating func openEditor() {
@@ -145,5 +115,19 @@ public struct ConsoleState: Equatable, Sendable {
             update { FormValues.setText(editor.text, of: item, in: &$0) }
         }
         openEditor()
+    }
+
+    /// The secret being typed into its field, before it is confirmed: masked like the
+    /// others wherever it shows.
+    var typedSecret: String? {
+        guard let editor, focusedItem?.isSecret == true, editor.isChanged else { return nil }
+        return editor.text
+    }
+
+    /// Builds the mask again when the secrets it masks changed (a confirmed edit, a load,
+    /// a key typed into the secret field), and only then.
+    mutating func refreshMask() {
+        let secrets = edit.secrets + (typedSecret.map { [$0] } ?? [])
+        if secrets != mask.secrets { mask = SecretMask(secrets: secrets) }
     }
 }

@@ -1,19 +1,21 @@
 import SettingsKit
 
-/// What the reducer asks the session to do: things that touch the outside world. The
-/// session runs it and hands the result back as an `Event`.
+/// What a session asks to have done: things that touch the outside world. The effect
+/// runner (`EffectRunner`) does it and hands the result back as an `Event`. Each effect
+/// carries all it needs, so the runner keeps no state of its own and one runner serves
+/// every front end and every file.
 public enum Effect: Equatable, Sendable {
-    /// Save the settings, merging with the file on disk if someone else saved it; keys
-    /// both sides changed are decided by `choices` or come back as `Event.saveConflicted`.
-    case save(MergeChoices)
-    /// Load the file as it is on disk now, dropping the edits (the conflict dialog's "r"),
+    /// Save, merging with the file on disk if someone else saved it; keys both sides
+    /// changed are decided by the request's choices or come back as `Event.saveConflicted`.
+    case save(SaveRequest)
+    /// Load the file as it is on disk now, dropping the edits (the merge dialog's "r"),
     /// or `automatically`, with nothing unsaved, when someone else saved it.
-    case reload(automatically: Bool)
+    case reload(path: String, automatically: Bool)
     /// Remove FILE.recovered.json: the edits it holds were saved or declined.
-    case discardRecovery
-    /// Keep the unsaved edits in FILE.recovered.json, then end with `exitCode` (the
-    /// terminal went away, or SIGTERM).
-    case keepRecovery(Settings, exitCode: Int32)
+    case discardRecovery(path: String)
+    /// Keep the unsaved edits in FILE.recovered.json, then end (the terminal went away,
+    /// or SIGTERM).
+    case keepRecovery(RecoveryRequest)
     /// Paint the whole screen again (Ctrl-L): another program's output (a `wall`
     /// message, a background job) may have scribbled over it.
     case redraw
@@ -21,4 +23,9 @@ public enum Effect: Equatable, Sendable {
     case suspend
     /// Leave with this exit code, writing nothing.
     case quit(Int32)
+    /// Start work that may take long (`Job`) off the input thread; what it finds comes
+    /// back as events while keys go on being read.
+    case start(Job)
+    /// Stop a job started earlier; nothing it finds afterwards is delivered.
+    case cancel(Job.ID)
 }

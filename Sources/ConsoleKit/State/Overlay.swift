@@ -9,8 +9,10 @@ public enum Overlay: Equatable, Sendable {
     case quitConfirm
     /// The unsaved changes, listed before saving (^D): Save / Close.
     case changes
-    /// A save met someone else's save: the keys both changed, each to be decided.
-    case conflict(MergeDialog)
+    /// A save met someone else's save: the keys both changed, each to be decided (or a
+    /// file on disk it may only replace or load). From the session (`EditSession.conflicts`).
+    case conflict(SaveConflicts)
     /// Edits an earlier session kept in FILE.recovered.json: Restore / Discard / Later.
+    /// From the session (`EditSession.recoveryOffer`).
     case restore(RecoveryFile.Pending)
 }

@@ -1,148 +1,114 @@
 import SettingsKit
 
-/// The run loop: read keys, turn them (and the terminal's and the disk's news) into
-/// events, let the reducer decide, run the effect it asks for and hand the result back
-/// as the next event, render, draw. Data flows one way: event → state → cells → terminal.
-/// The session decides nothing itself; it only does what effects say.
+/// The console's run loop: read keys, turn them (and the terminal's, the disk's and the
+/// jobs' news) into events, let the reducer decide, have the effect runner do what it
+/// asks and hand the result back as the next event, render, send the terminal what
+/// changed. Data flows one way: event → state → cells → changed cells → terminal. The
+/// loop decides nothing itself; it only does what effects say.
 public struct ConsoleSession<Backend: TerminalBackend, Files: SettingsFiles> {
     public private(set) var state: ConsoleState
-    /// The file as last loaded or saved: a save merges against it.
-    public private(set) var base: LoadedFile?
     let backend: Backend
-    let files: Files
+    let runner: EffectRunner<Files>
     /// A signal that asked the console to end, if any (checked at least every 100 ms).
     let stopRequest: () -> StopReason?
-    /// How often the file on disk is compared with `base`.
+    /// How often the file on disk is compared with the session's base.
     let diskCheckInterval: Duration
-    /// Lines for stderr once the terminal is restored.
-    public private(set) var farewell: [String] = []
     private var lastDiskCheck = ContinuousClock.now
-    /// The frame on screen: clicks are hit-tested against it.
-    private var frame: CellBuffer?
+    /// The frame drawn last: clicks are hit-tested against it.
+    public private(set) var frame: CellBuffer?
+    /// What the terminal shows (nil: unknown, so the next frame is sent whole).
+    private var shown: CellBuffer?
+    /// The state the frame on screen shows.
+    private var drawn: ConsoleState?
+    /// Each event of the last turn that asked for an effect, with that first effect (what
+    /// followed from its result is not listed): for the key fuzzer's checks.
+    private(set) var lastTurn: [(event: Event, effect: Effect)] = []
 
+    /// `jobs`: runs the work the console starts off the input thread (none by default).
     public init(
-        state: ConsoleState, base: LoadedFile?, backend: Backend, files: Files,
+        state: ConsoleState, backend: Backend, files: Files, jobs: Jobs = Jobs(),
         diskCheckInterval: Duration = .seconds(1), stopRequest: @escaping () -> StopReason? = { nil }
     ) {
         self.state = state
-        self.base = base
         self.backend = backend
-        self.files = files
+        self.runner = EffectRunner(files: files, jobs: jobs, terminal: backend)
         self.diskCheckInterval = diskCheckInterval
         self.stopRequest = stopRequest
     }
 
+    /// Lines for stderr once the terminal is restored.
+    public var farewell: [String] { state.edit.farewell }
+
     /// Runs until the console ends; returns the exit code.
     public mutating func run() -> Int32 {
+        if let code = start() { return code }
+        while true {
+            if let code = turn() { return code }
+        }
+    }
+
+    /// The first frame, at the terminal's size.
+    mutating func start() -> Int32? {
         let (width, height) = backend.size
         if let code = send(.resized(width: width, height: height)) { return code }
         draw()
-        while true {
-            if let reason = stopRequest(), let code = send(.stopRequested(reason)) { return code }
-            let before = state
-            if ContinuousClock.now - lastDiskCheck >= diskCheckInterval {
-                lastDiskCheck = .now
-                if let code = send(.diskChecked(changed: files.changedOnDisk(since: base, path: state.path))) { return code }
-            }
-            guard let first = backend.readKey(milliseconds: 100) else {
-                // No key: a timeout, or a terminal that is gone (then reads never wait).
-                if backend.hungUp, let code = send(.stopRequested(.hangUp)) { return code }
-                if state != before { draw() }
-                continue
-            }
-            // Take every key already waiting before drawing again: typed-ahead or pasted
-            // text then costs one frame, not one per character.
-            var keys = [first]
-            while keys.count < 512, let more = backend.readKey(milliseconds: 0) { keys.append(more) }
-            for key in keys {
-                if let event = event(for: key), let code = send(event) { return code }
-            }
-            draw()
-        }
-    }
-
-    func event(for key: Key) -> Event? {
-        switch key {
-        case .resize:
-            let (width, height) = backend.size
-            return .resized(width: width, height: height)
-        case .mouse(let mouse):
-            return Event.pointer(mouse, on: frame)
-        default:
-            return .key(key)
-        }
-    }
-
-    /// Feeds an event to the reducer, runs the effect it asks for and feeds that effect's
-    /// result back, until nothing more is asked. Returns an exit code when the console ends.
-    public mutating func send(_ event: Event) -> Int32? {
-        var next: Event? = event
-        while let event = next {
-            guard let effect = state.handle(event) else { return nil }
-            switch perform(effect) {
-            case .event(let result): next = result
-            case .exit(let code): return code
-            case .done: next = nil
-            }
-        }
         return nil
     }
 
-    enum Outcome { case event(Event), exit(Int32), done }
-
-    mutating func perform(_ effect: Effect) -> Outcome {
-        let path = state.path
-        switch effect {
-        case .quit(let code):
-            return .exit(code)
-        case .save(let choices):
-            do {
-                switch try files.save(state.settings, to: path, base: base, choices: choices) {
-                case .saved(let file, let kept):
-                    base = file
-                    return .event(.saved(settings: file.settings, fileMode: file.mode, keptFromDisk: kept))
-                case .conflicts(let conflicts):
-                    return .event(.saveConflicted(conflicts))
-                }
-            } catch {
-                // A conflict the merge cannot resolve: the file on disk can no longer be read.
-                return .event(.saveFailed(error.message, unreadable: error.code == .conflict))
-            }
-        case .reload(let automatically):
-            do {
-                let loaded = try files.load(path)
-                base = loaded
-                return .event(.reloaded(settings: loaded.settings, fileMode: loaded.mode, automatically: automatically))
-            } catch {
-                return .event(.reloadFailed(error.message + " (\(error.code.rawValue))", automatically: automatically))
-            }
-        case .discardRecovery:
-            do {
-                try files.discardRecovery(for: path)
-                return .event(.recoveryDiscarded)
-            } catch {
-                return .event(.recoveryDiscardFailed("Could not remove \(RecoveryFile.path(for: path)): " + error.message))
-            }
-        case .keepRecovery(let settings, let code):
-            do {
-                try files.keepRecovery(settings, for: path)
-                farewell.append("unsaved edits kept in \(RecoveryFile.path(for: path)); the next `social-console edit \(path)` offers them back")
-            } catch {
-                farewell.append("unsaved edits could not be kept: \(error.description)")
-            }
-            return .exit(code)
-        case .redraw:
-            backend.repaintAll()
-            return .done
-        case .suspend:
-            backend.suspend()
-            return .done
+    /// One turn of the loop: a signal, the jobs' news, the disk, then the keys waiting (or
+    /// up to 100 ms for one), and the frame they changed. Returns an exit code when the
+    /// console ends.
+    mutating func turn() -> Int32? {
+        lastTurn = []
+        if let reason = stopRequest(), let code = send(.stopRequested(reason)) { return code }
+        for event in runner.jobs.takeEvents() {
+            if let code = send(event) { return code }
         }
+        if ContinuousClock.now - lastDiskCheck >= diskCheckInterval {
+            lastDiskCheck = .now
+            let changed = runner.files.changedOnDisk(since: state.edit.base, path: state.path)
+            if let code = send(.diskChecked(changed: changed)) { return code }
+        }
+        guard let first = backend.readKey(milliseconds: 100) else {
+            // No key: a timeout, or a terminal that is gone (then reads never wait).
+            if backend.hungUp, let code = send(.stopRequested(.hangUp)) { return code }
+            if state != drawn { draw() }
+            return nil
+        }
+        // Take every key already waiting before drawing again: typed-ahead or pasted
+        // text then costs one frame, not one per character.
+        var keys = [first]
+        while keys.count < 512, let more = backend.readKey(milliseconds: 0) { keys.append(more) }
+        for key in keys {
+            guard let event = Event(key, frame: frame, size: { backend.size }) else { continue }
+            if let code = send(event) { return code }
+        }
+        draw()
+        return nil
+    }
+
+    /// Gives an event to the reducer and has the runner do what follows from it (see
+    /// `EffectRunner.send`). Returns an exit code when the console ends.
+    public mutating func send(_ event: Event) -> Int32? {
+        let runner = self.runner
+        var screenLost = false
+        var first: Effect?
+        let code = runner.send(event, to: &state) { effect in
+            if first == nil { first = effect }
+            // The terminal's screen is cleared or the shell's for a while: send it whole.
+            if effect == .redraw || effect == .suspend { screenLost = true }
+        }
+        if let first { lastTurn.append((event, first)) }
+        if screenLost { shown = nil }
+        return code
     }
 
     mutating func draw() {
         let buffer = Renderer.render(state, width: state.width, height: state.height)
         frame = buffer
-        backend.draw(buffer)
+        let cells = backend.asciiOnly ? AsciiGlyphs.frame(buffer) : buffer
+        backend.draw(FrameUpdate(from: shown, to: cells))
+        shown = cells
+        drawn = state
     }
 }

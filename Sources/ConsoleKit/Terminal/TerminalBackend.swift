@@ -1,17 +1,22 @@
 /// What the session needs of a terminal, and no more (as ratatui's `Backend`): the
 /// ncurses backend in the executable is one, the tests' fake terminal another, so whole
-/// sessions (save, merge, reload, recovery, suspend) run in tests without a terminal.
+/// sessions (save, merge, reload, recovery, suspend, clicks, resizes) run in tests
+/// without a terminal.
 public protocol TerminalBackend: AnyObject {
     /// Columns and rows now.
     var size: (width: Int, height: Int) { get }
     /// The next key, waiting at most `milliseconds` (0: only what is already there).
     func readKey(milliseconds: Int32) -> Key?
-    /// Shows a frame; a real terminal is sent only what changed since the last one.
-    func draw(_ buffer: CellBuffer)
-    /// The next frame paints every cell, whatever the terminal is believed to show.
+    /// Shows a frame: the session has worked out which cells changed (`FrameUpdate`),
+    /// the backend copies them and places the cursor.
+    func draw(_ update: FrameUpdate)
+    /// The terminal is cleared at the next frame, whatever is believed to be on it
+    /// (another program may have written over the screen); the session sends it whole.
     func repaintAll()
     /// Gives the terminal back to the shell until the job is continued (Ctrl-Z, `fg`).
     func suspend()
     /// The terminal went away: reads end at once and will never give a key again.
     var hungUp: Bool { get }
+    /// The locale has no UTF-8: frames are sent in ASCII look-alikes (`AsciiGlyphs`).
+    var asciiOnly: Bool { get }
 }

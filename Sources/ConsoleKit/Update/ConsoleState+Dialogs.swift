@@ -4,61 +4,46 @@ import SettingsKit
 /// conflicting save, recovered edits, help.
 extension ConsoleState {
     mutating func save() -> Effect? {
-        if readOnly {
-            status = StatusMessage(Self.readOnlyNotice, isError: true)
-            return nil
-        }
+        guard allowsEditing() else { return nil }
         commitEditor()
-        // A file that is not there yet is created by the first save, even an empty one;
-        // one that others may read is saved again to make it 0600 (its finding says so).
-        if !isDirty, let mode = fileMode, mode & 0o077 == 0 {
+        if edit.hasNothingToSave {
             status = StatusMessage("Nothing to save: no changes since \(fileName) was opened or saved")
             return nil
         }
-        return .save(.none)
+        return edit.save()
     }
 
     mutating func showChanges() {
-        guard !readOnly else { status = StatusMessage(Self.readOnlyNotice, isError: true); return }
+        guard allowsEditing() else { return }
         commitEditor()
-        if isDirty { overlay = .changes } else { status = StatusMessage("Nothing to save: no unsaved changes") }
+        if isDirty { panel = .changes } else { status = StatusMessage("Nothing to save: no unsaved changes") }
     }
 
     mutating func quit() -> Effect? {
         commitEditor()
-        if readOnly || !isDirty { return leave() }
-        overlay = .quitConfirm
+        if readOnly || !isDirty { return edit.leave() }
+        panel = .quitConfirm
         return nil
-    }
-
-    /// Leaving normally drops restored edits the operator did not save: their recovery
-    /// file goes too, then the console ends. Ctrl-C keeps it, as it keeps everything.
-    mutating func leave() -> Effect? {
-        if restoredRecovery, !readOnly {
-            quitting = true
-            return .discardRecovery
-        }
-        return .quit(0)
     }
 
     mutating func performInDialog(_ action: Action) -> Effect? {
         switch (overlay, action) {
         case (.quitConfirm, .confirmSave):
-            overlay = nil
-            quitting = true
-            return .save(.none)
+            panel = nil
+            edit.quitting = true
+            return edit.save()
         case (.quitConfirm, .discardAndQuit):
-            overlay = nil
-            return leave()
+            panel = nil
+            return edit.leave()
         case (.changes, .confirmSave):
-            overlay = nil
-            return .save(.none)
+            panel = nil
+            return edit.save()
         case (.quitConfirm, .closeDialog), (.changes, .closeDialog):
-            overlay = nil
-        case (.conflict(var dialog), _):
-            return merge(action, &dialog)
-        case (.restore(let recovered), _):
-            return restore(action, recovered)
+            panel = nil
+        case (.conflict, _):
+            return merge(action)
+        case (.restore, _):
+            return restore(action)
         default:
             break
         }
@@ -68,56 +53,55 @@ extension ConsoleState {
     /// Someone else saved the file. Each key both changed gets a side, then the save runs
     /// again (merging anew, under the lock); or take their file whole, dropping the edits;
     /// or go back to editing (a later save asks again).
-    mutating func merge(_ action: Action, _ dialog: inout MergeDialog) -> Effect? {
+    mutating func merge(_ action: Action) -> Effect? {
         switch action {
-        case .selectNext: dialog.move(by: 1)
-        case .selectPrevious: dialog.move(by: -1)
-        case .takeTheirs: dialog.choose(.theirs, all: false)
-        case .keepYours: dialog.choose(.yours, all: false)
-        case .allTheirs: dialog.choose(.theirs, all: true)
-        case .allYours: dialog.choose(.yours, all: true)
+        case .selectNext: edit.conflicts?.move(by: 1)
+        case .selectPrevious: edit.conflicts?.move(by: -1)
+        case .takeTheirs: edit.conflicts?.choose(.theirs, all: false)
+        case .keepYours: edit.conflicts?.choose(.yours, all: false)
+        case .allTheirs: edit.conflicts?.choose(.theirs, all: true)
+        case .allYours: edit.conflicts?.choose(.yours, all: true)
         case .saveMerged:
-            guard dialog.allDecided else {
+            guard let effect = edit.saveWithChoices() else {
                 status = StatusMessage("Choose t (theirs) or y (yours) for every key listed, or T / Y for all", isError: true)
-                overlay = .conflict(dialog)
                 return nil
             }
-            overlay = nil
-            return .save(dialog.mergeChoices)
+            return effect
         case .reload:
-            overlay = nil
-            quitting = false
-            return .reload(automatically: false)
+            return edit.reloadFromDisk()
         case .closeDialog:
-            overlay = nil
-            quitting = false
-            status = StatusMessage("Not saved: \(fileName) changed on disk; your edits are kept", isError: true)
+            let appeared = edit.conflicts?.reason.isAppeared == true
+            edit.dropConflicts()
+            status = StatusMessage(
+                appeared
+                    ? "Not saved: \(fileName) was created on disk by someone else; your edits are kept"
+                    : "Not saved: \(fileName) changed on disk; your edits are kept", isError: true)
             return nil
         default:
             break
         }
         status = nil
-        overlay = .conflict(dialog)
         return nil
     }
 
     /// Edits kept by an earlier session: restore them as unsaved edits, drop them, or
     /// decide later (the file stays and is offered again next time).
-    mutating func restore(_ action: Action, _ recovered: RecoveryFile.Pending) -> Effect? {
+    mutating func restore(_ action: Action) -> Effect? {
+        guard let offer = edit.recoveryOffer else { return nil }
         switch action {
         case .restore:
-            overlay = nil
-            update { $0 = recovered.settings }
-            restoredRecovery = true
+            edit.restoreRecovery(at: EditHistory.Place(screen: screen, focus: focus))
             openEditor()
-            status = StatusMessage("Restored the recovered edits: check them, then save (^S)")
+            status = StatusMessage(
+                edit.changedOnDisk
+                    ? "Restored the recovered edits; \(fileName) was saved since: saving merges them with that save (^S)"
+                    : "Restored the recovered edits: check them, then save (^S)")
         case .discardRecovery:
-            overlay = nil
             status = StatusMessage("Discarded the recovered edits")
-            return .discardRecovery
+            return edit.discardRecovery()
         case .later:
-            overlay = nil
-            status = StatusMessage("The recovered edits stay in \(recovered.fileName) for next time")
+            edit.postponeRecovery()
+            status = StatusMessage("The recovered edits stay in \(offer.fileName) for next time")
         default:
             break
         }
@@ -125,10 +109,10 @@ extension ConsoleState {
     }
 
     mutating func scrollHelp(_ action: Action) {
-        guard case .help(let scroll) = overlay else { return }
+        guard case .help(let scroll) = panel else { return }
         let next: Int
         switch action {
-        case .closeHelp: overlay = nil; return
+        case .closeHelp: panel = nil; return
         case .scrollDown: next = scroll + 1
         case .scrollUp: next = scroll - 1
         case .pageDown: next = scroll + 10
@@ -136,6 +120,13 @@ extension ConsoleState {
         case .scrollTop: next = 0
         default: next = Int.max / 2
         }
-        overlay = .help(scroll: max(0, min(next, HelpText.maxScroll(self))))
+        panel = .help(scroll: max(0, min(next, HelpText.maxScroll(self))))
+    }
+}
+
+extension SaveConflicts.Reason {
+    var isAppeared: Bool {
+        if case .appeared = self { return true }
+        return false
     }
 }

@@ -9,6 +9,10 @@ extension ConsoleState {
             if findings.indices.contains(focus) { jump(to: findings[focus]) }
             return
         }
+        if isTypingScopeFilter {
+            editScopeFilter(action)
+            return
+        }
         guard let item = focusedItem else { return }
         if item.isTextEntry {
             editText(action, item: item)
@@ -16,10 +20,10 @@ extension ConsoleState {
         }
         switch action {
         case .toggle:
-            guard editable() else { return }
+            guard allowsEditing() else { return }
             update { FormValues.toggle(item, in: &$0) }
         case .choosePrevious, .chooseNext:
-            guard editable() else { return }
+            guard allowsEditing() else { return }
             update { FormValues.choose(item, step: action == .choosePrevious ? -1 : 1, in: &$0) }
         case .fillIn:
             useRedirectURI()
@@ -28,9 +32,13 @@ extension ConsoleState {
         }
     }
 
-    /// A key no binding takes: a character or a paste is typed into a text field; on any
-    /// other row editing keys say why nothing happens in read-only.
+    /// A key no binding takes: a character or a paste is typed into the scope filter or a
+    /// text field; on any other row editing keys say why nothing happens in read-only.
     mutating func typed(_ key: Key) {
+        if isTypingScopeFilter {
+            typeIntoScopeFilter(key)
+            return
+        }
         guard let item = focusedItem, screen != .review else { return }
         switch key {
         case .char(let c) where item.isTextEntry && editor != nil:
@@ -38,14 +46,14 @@ extension ConsoleState {
         case .paste(let text) where item.isTextEntry && editor != nil:
             editing { $0.insert(Self.pasted(text)) }
         case .char, .paste, .backspace, .delete:
-            _ = editable()
+            _ = allowsEditing()
         default:
             break
         }
     }
 
-    /// In read-only mode says why nothing happens.
-    mutating func editable() -> Bool {
+    /// Whether editing is on; in read-only mode the status line says why nothing happens.
+    mutating func allowsEditing() -> Bool {
         if readOnly { status = StatusMessage(Self.readOnlyNotice, isError: true) }
         return !readOnly
     }
@@ -56,7 +64,7 @@ extension ConsoleState {
             switch action {
             case .confirm: moveFocus(by: 1)
             case .reveal, .deleteBackward, .deleteForward, .deleteToStart, .deleteToEnd, .deleteWord, .deleteAlphanumericWord:
-                _ = editable()
+                _ = allowsEditing()
             default: break
             }
             return
@@ -64,20 +72,9 @@ extension ConsoleState {
         switch action {
         case .reveal:
             // Also a field the secret was pasted into by mistake: it is drawn masked too.
-            if item.isSecret || revealSecret || SecretMask(self).holdsSecret(editor.characters[...]) { revealSecret.toggle() }
+            if item.isSecret || revealSecret || mask.holdsSecret(editor.characters[...]) { revealSecret.toggle() }
         case .confirm: moveFocus(by: 1)
-        case .revert: editing { $0.revert() }
-        case .cursorLeft: editing { $0.left() }
-        case .cursorRight: editing { $0.right() }
-        case .cursorHome: editing { $0.home() }
-        case .cursorEnd: editing { $0.end() }
-        case .deleteBackward: editing { $0.backspace() }
-        case .deleteForward: editing { $0.deleteForward() }
-        case .deleteToStart: editing { $0.deleteToStart() }
-        case .deleteToEnd: editing { $0.deleteToEnd() }
-        case .deleteWord: editing { $0.deleteWordBeforeCursor() }
-        case .deleteAlphanumericWord: editing { $0.deleteAlphanumericWordBeforeCursor() }
-        default: break
+        default: editing { _ = $0.perform(action) }
         }
     }
 
@@ -105,7 +102,7 @@ extension ConsoleState {
     }
 
     mutating func useRedirectURI() {
-        guard editable() else { return }
+        guard allowsEditing() else { return }
         guard let uri = settings.filled("instance.redirectUri") else {
             status = StatusMessage("Fill in the Redirect URI on the Instance screen first", isError: true)
             return

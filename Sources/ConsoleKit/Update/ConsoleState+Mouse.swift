@@ -10,9 +10,8 @@ extension ConsoleState {
             // The key bar's and the dialogs' choices: a click is that key.
             return handle(key)
         case .conflict(let index):
-            guard case .conflict(var dialog) = overlay else { return nil }
-            dialog.move(by: index - dialog.focus)
-            overlay = .conflict(dialog)
+            guard let conflicts = edit.conflicts else { return nil }
+            edit.conflicts?.move(by: index - conflicts.focus)
         case .screen(let target):
             guard overlay == nil else { return nil }
             status = nil
@@ -39,10 +38,9 @@ extension ConsoleState {
     mutating func scrolled(by lines: Int) -> Effect? {
         switch overlay {
         case .help(let scroll):
-            overlay = .help(scroll: max(0, min(scroll + 3 * lines, HelpText.maxScroll(self))))
-        case .conflict(var dialog):
-            dialog.move(by: lines)
-            overlay = .conflict(dialog)
+            panel = .help(scroll: max(0, min(scroll + 3 * lines, HelpText.maxScroll(self))))
+        case .conflict:
+            edit.conflicts?.move(by: lines)
         case nil:
             // Without wrapping around, unlike Tab: the wheel stops at the ends.
             let target = max(0, min(focusCount - 1, focus + lines))

@@ -3,7 +3,7 @@ import SettingsKit
 /// Moving between screens and rows.
 extension ConsoleState {
     /// Changes screen, confirming the text being edited first.
-    public mutating func go(to target: Screen, focus index: Int = 0) {
+    mutating func go(to target: Screen, focus index: Int = 0) {
         commitEditor()
         if target != screen || index != focus { revealSecret = false }
         scopeFilter = nil
@@ -15,7 +15,9 @@ extension ConsoleState {
     /// How many rows take focus on this screen.
     public var focusCount: Int { screen == .review ? report.findings.count : items.count }
 
+    /// Tab and the arrows (also while the scope filter is typed: that ends typing it).
     mutating func moveFocus(by step: Int) {
+        finishScopeFilter()
         let count = focusCount
         guard count > 0 else { return }
         commitEditor()
@@ -25,7 +27,7 @@ extension ConsoleState {
     }
 
     /// Review's Enter: the finding's screen, focused on the exact item that fixes it.
-    public mutating func jump(to finding: Finding) {
+    mutating func jump(to finding: Finding) {
         let target = FindingTarget(finding)
         go(to: target.screen, focus: target.row)
     }

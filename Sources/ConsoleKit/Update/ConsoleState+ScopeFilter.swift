@@ -1,8 +1,13 @@
 import SettingsKit
 
 /// The scope checklist's `/` filter: `/` on a scope starts typing it, Enter keeps it and
-/// goes back to the list, Esc clears it. Leaving the screen clears it too (`go`).
+/// goes back to the list, Esc clears it. While it is typed, the text field's keys edit it
+/// and the rest (save, quit, help, screens) work as ever. Leaving the screen clears it
+/// (`go`). The keys are KeyTable's rows; this is what they do.
 extension ConsoleState {
+    /// Whether keys are typing the filter now.
+    var isTypingScopeFilter: Bool { screen == .step(.permissions) && scopeFilter?.isEditing == true }
+
     /// Whether row `index` of this screen is drawn and can take focus.
     public func isShown(_ index: Int) -> Bool {
         guard screen == .step(.permissions), let scopeFilter else { return true }
@@ -22,49 +27,43 @@ extension ConsoleState {
         return index
     }
 
-    /// Whether the key was the filter's. While the filter is typed, text keys edit it and
-    /// the rest (save, quit, help, screens) work as ever.
-    mutating func handleScopeFilter(_ key: Key) -> Bool {
-        guard screen == .step(.permissions) else { return false }
-        if var filter = scopeFilter, filter.isEditing {
-            switch key {
-            case .escape:
-                clearScopeFilter()
-                return true
-            case .enter, .tab, .down, .backTab, .up:
-                filter.isEditing = false
-                scopeFilter = filter
-                // Enter stays on the first match; the others move on from it.
-                return key == .enter
-            case .paste(let text):
-                filter.editor.insert(Self.pasted(text))
-            default:
-                guard filter.editor.apply(key) else { return false }
-            }
-            scopeFilter = filter
-            if !isShown(focus) { focusRow(nextShownRow(from: -1, by: 1)) }
-            return true
-        }
-        switch key {
-        case .char("/"):
-            guard case .scope? = focusedItem else { return false }
-            var filter = scopeFilter ?? ScopeFilter()
-            filter.isEditing = true
-            scopeFilter = filter
-            return true
-        case .escape:
-            // Esc undoes a Custom scopes edit first; with nothing to undo, it clears.
-            guard scopeFilter != nil, editor?.isChanged != true else { return false }
-            clearScopeFilter()
-            return true
-        default:
-            return false
-        }
+    mutating func startScopeFilter() {
+        var filter = scopeFilter ?? ScopeFilter()
+        filter.isEditing = true
+        scopeFilter = filter
+    }
+
+    /// Enter: the filter stays, keys go back to the list (focus stays on the first match).
+    mutating func finishScopeFilter() {
+        scopeFilter?.isEditing = false
     }
 
     mutating func clearScopeFilter() {
         scopeFilter = nil
         status = StatusMessage("Showing every scope")
+    }
+
+    /// A text field's editing action, on the filter's text.
+    mutating func editScopeFilter(_ action: Action) {
+        guard var filter = scopeFilter, filter.editor.perform(action) else { return }
+        scopeFilter = filter
+        focusFirstMatch()
+    }
+
+    /// A character or a paste typed while the filter is.
+    mutating func typeIntoScopeFilter(_ key: Key) {
+        guard var filter = scopeFilter else { return }
+        switch key {
+        case .char(let c): filter.editor.insert(String(c))
+        case .paste(let text): filter.editor.insert(Self.pasted(text))
+        default: return
+        }
+        scopeFilter = filter
+        focusFirstMatch()
+    }
+
+    private mutating func focusFirstMatch() {
+        if !isShown(focus) { focusRow(nextShownRow(from: -1, by: 1)) }
     }
 
     /// Moves focus to `row`, confirming the text being edited on the way.

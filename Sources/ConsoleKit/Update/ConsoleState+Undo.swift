@@ -8,7 +8,7 @@ import SettingsKit
 /// (The keys are KeyTable's rows.)
 extension ConsoleState {
     /// Whether undo has anything to take back: a confirmed edit, or the text being typed.
-    public var canUndo: Bool { history.canUndo || (editor?.isChanged ?? false) }
+    public var canUndo: Bool { edit.history.canUndo || (editor?.isChanged ?? false) }
 
     /// Takes back the last confirmed edit and focuses the row it was made on. Text typed
     /// but not yet confirmed is confirmed first, so undo takes it back and redo returns it.
@@ -17,13 +17,13 @@ extension ConsoleState {
     mutating func redo() { travel(back: false) }
 
     private mutating func travel(back: Bool) {
-        guard editable() else { return }
+        guard allowsEditing() else { return }
         commitEditor()
-        guard let edit = back ? history.undo() : history.redo() else {
+        guard let edit = back ? self.edit.history.undo() : self.edit.history.redo() else {
             status = StatusMessage(back ? "Nothing to undo" : "Nothing to redo")
             return
         }
-        update(recording: false) { $0 = back ? edit.before : edit.after }
+        self.edit.update(at: nil) { $0 = back ? edit.before : edit.after }
         show(edit)
         status = StatusMessage(back ? "Undid the change to \(label(of: edit)); ^Y redoes it" : "Redid the change to \(label(of: edit))")
     }
@@ -31,21 +31,22 @@ extension ConsoleState {
     /// Focuses the row the edit changed: its own row, or for an action (filling in the
     /// redirect URI) the row of the value the action changed.
     private mutating func show(_ edit: EditHistory.Edit) {
-        go(to: edit.screen, focus: Self.changedRow(edit))
+        go(to: edit.place.screen, focus: Self.changedRow(edit))
     }
 
     static func changedRow(_ edit: EditHistory.Edit) -> Int {
-        let items = Forms.items(for: edit.screen)
-        guard items.indices.contains(edit.focus), items[edit.focus].key == nil else { return edit.focus }
+        let items = Forms.items(for: edit.place.screen)
+        let focus = edit.place.focus
+        guard items.indices.contains(focus), items[focus].key == nil else { return focus }
         return items.firstIndex { item in
             item.key.map { edit.before.value($0) != edit.after.value($0) } ?? false
-        } ?? edit.focus
+        } ?? focus
     }
 
     /// What the status line names: the row's label (a scope's name), never a value.
     private func label(of edit: EditHistory.Edit) -> String {
-        let items = Forms.items(for: edit.screen)
+        let items = Forms.items(for: edit.place.screen)
         let row = Self.changedRow(edit)
-        return items.indices.contains(row) ? items[row].label : edit.screen.title
+        return items.indices.contains(row) ? items[row].label : edit.place.screen.title
     }
 }

@@ -7,35 +7,38 @@ extension ConsoleState {
     public static let readOnlyNotice = "Read-only: opened with --read-only, editing and saving are off"
 
     public mutating func handle(_ event: Event) -> Effect? {
+        let effect = reduce(event)
+        refreshMask()
+        return effect
+    }
+
+    private mutating func reduce(_ event: Event) -> Effect? {
         switch event {
         case .key(let key): return handle(key)
         case .resized(let width, let height): resized(width: width, height: height); return nil
-        case .diskChecked(let changed): return diskChecked(changed)
-        case .saved(let settings, let fileMode, let kept): return saved(settings, fileMode: fileMode, keptFromDisk: kept)
-        case .saveConflicted(let conflicts): saveConflicted(conflicts); return nil
-        case .saveFailed(let message, let unreadable): saveFailed(message, unreadable: unreadable); return nil
-        case .reloaded(let settings, let fileMode, let automatically):
-            reloaded(settings, fileMode: fileMode, automatically: automatically); return nil
-        case .reloadFailed(let message, let automatically): reloadFailed(message, automatically: automatically); return nil
-        case .recoveryDiscarded: return recoveryDiscarded()
-        case .recoveryDiscardFailed(let message): return recoveryDiscardFailed(message)
-        case .stopRequested(let reason): return stopRequested(reason)
         case .clicked(let target): return clicked(target)
         case .scrolled(let lines): return scrolled(by: lines)
+        case .diskChecked(let changed): return edit.diskChecked(changed, typing: editor?.isChanged ?? false)
+        case .saved(let file, let kept): return saved(file, keptFromDisk: kept)
+        case .saveConflicted(let conflicts): saveConflicted(conflicts); return nil
+        case .saveFailed(let error): saveFailed(error); return nil
+        case .reloaded(let file, let automatically): reloaded(file, automatically: automatically); return nil
+        case .reloadFailed(let error, let automatically): reloadFailed(error, automatically: automatically); return nil
+        case .recoveryDiscarded: return edit.recoveryDiscarded()
+        case .recoveryDiscardFailed(let error):
+            status = StatusMessage("Could not remove \(RecoveryFile.path(for: path)): " + error.message, isError: true)
+            return edit.recoveryDiscardFailed()
+        case .recoveryKept(let request): return edit.recoveryKept(request)
+        case .recoveryKeepFailed(let error, let request): return edit.recoveryKeepFailed(error, request)
+        case .stopRequested(let reason): return edit.stopRequested(reason, edited: isDirty ? edited : nil)
         }
     }
 
-    /// A key. `.resize` only says that the size changed: `Event.resized` carries it.
-    public mutating func handle(_ key: Key) -> Effect? {
-        // A sequence or Alt key the console has no use for changes nothing at all.
-        if key == .resize || key.isIgnored { return nil }
-        // The session hit-tests mouse reports against the frame (`Event.pointer`).
-        if case .mouse = key { return nil }
+    /// A key (resizes and the mouse come as events of their own: `Event(_:frame:size:)`).
+    mutating func handle(_ key: Key) -> Effect? {
         let contexts = keyContexts
         if overlay == nil, key != .escape { status = nil }
-        // While the scope filter is typed, its editor takes the text keys first.
-        if overlay == nil, handleScopeFilter(key) { return nil }
-        guard let binding = KeyTable.binding(for: key, in: contexts) else {
+        guard let binding = KeyTable.binding(for: key, in: contexts, self) else {
             if overlay == nil { typed(key) }
             return nil
         }
@@ -51,7 +54,8 @@ extension ConsoleState {
         case .conflict: return [.anywhere, .mergeDialog]
         case .restore: return [.anywhere, .restoreDialog]
         case nil:
-            if scopeFilter?.isEditing == true { return [.anywhere, .scopeFilter, .screens] }
+            // The filter is edited with a text field's keys; its own Enter and Esc first.
+            if isTypingScopeFilter { return [.anywhere, .scopeFilter, .text, .screens] }
             if case .scope? = focusedItem, screen == .step(.permissions) { return [.anywhere, .checkbox, .scope, .screens] }
             return [.anywhere] + (rowContext.map { [$0] } ?? []) + [.screens]
         }
@@ -77,11 +81,11 @@ extension ConsoleState {
         case .leaveNow: return .quit(StopReason.interrupt.exitCode)
         case .repaint: return .redraw
         case .suspend: return .suspend
-        case .help: overlay = .help(scroll: 0)
+        case .help: panel = .help(scroll: 0)
         case .save: return save()
         case .showChanges: showChanges()
         case .quit:
-            if case .help = overlay { overlay = nil }
+            if case .help = panel { panel = nil }
             return quit()
         case .nextScreen: go(to: screen.next)
         case .previousScreen: go(to: screen.previous)
@@ -89,9 +93,9 @@ extension ConsoleState {
         case .previousField: moveFocus(by: -1)
         case .undo: undo()
         case .redo: redo()
-        case .filterScopes: _ = handleScopeFilter(.char("/"))
-        case .clearFilter: _ = handleScopeFilter(.escape)
-        case .finishFilter: _ = handleScopeFilter(.enter)
+        case .filterScopes: startScopeFilter()
+        case .clearFilter: clearScopeFilter()
+        case .finishFilter: finishScopeFilter()
         case .confirm, .revert, .reveal, .toggle, .choosePrevious, .chooseNext, .fillIn, .goToFinding,
             .cursorLeft, .cursorRight, .cursorHome, .cursorEnd, .deleteBackward, .deleteForward,
             .deleteToStart, .deleteToEnd, .deleteWord, .deleteAlphanumericWord:
@@ -105,3 +109,4 @@ extension ConsoleState {
         return nil
     }
 }
+extension ConsoleState: EventHandling {}

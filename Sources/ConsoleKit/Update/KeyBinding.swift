@@ -63,10 +63,17 @@ public struct KeyBinding: Sendable {
     public let priority: Int
     /// It edits or saves: hidden from the bar in `--read-only`, where it only says why not.
     public let edits: Bool
+    /// When the keys are this row's at all (nil: always, in its context). While not, they
+    /// are looked up in the next context, and the bar does not show the row.
+    let when: (@Sendable (ConsoleState) -> Bool)?
+    /// When the bar shows the row (nil: whenever it is bound). The keys still work while
+    /// it is hidden; what they do then (say, "Nothing to undo") is just not worth a place.
+    let shown: (@Sendable (ConsoleState) -> Bool)?
 
     init(
         _ context: Context, _ keys: [Key], _ names: String, bar: String? = nil, _ label: String = "", help: String,
-        _ action: Action, priority: Int = 1, edits: Bool = false
+        _ action: Action, priority: Int = 1, edits: Bool = false, when: (@Sendable (ConsoleState) -> Bool)? = nil,
+        shown: (@Sendable (ConsoleState) -> Bool)? = nil
     ) {
         self.context = context
         self.keys = keys
@@ -77,5 +84,10 @@ public struct KeyBinding: Sendable {
         self.action = action
         self.priority = priority
         self.edits = edits
+        self.when = when
+        self.shown = shown
     }
+
+    /// Whether the row's keys are its own now.
+    func isBound(in state: ConsoleState) -> Bool { when?(state) ?? true }
 }

@@ -32,7 +32,9 @@ public enum KeyTable {
             .text, [.alt("\u{7F}")], "Alt-Backspace", help: "delete the letters and digits before the cursor", .deleteAlphanumericWord,
             edits: true),
         KeyBinding(.scope, [.char("/")], "/", bar: "/", "Filter", help: "filter the scopes by typed text", .filterScopes, priority: 2),
-        KeyBinding(.scope, [.escape], "Esc", bar: "Esc", "Clear filter", help: "show every scope again", .clearFilter, priority: 2),
+        KeyBinding(
+            .scope, [.escape], "Esc", bar: "Esc", "Clear filter", help: "show every scope again", .clearFilter, priority: 2,
+            when: { $0.scopeFilter != nil }),
         KeyBinding(
             .scopeFilter, [.enter], "Enter", bar: "Enter", "Done", help: "keep the filter and go back to the list", .finishFilter,
             priority: 3),
@@ -44,7 +46,9 @@ public enum KeyTable {
         KeyBinding(.choice, [.left], "Left", help: "the value to the left", .choosePrevious, edits: true),
         KeyBinding(.choice, [.right], "Right", help: "the value to the right", .chooseNext, edits: true),
         KeyBinding(.button, [.enter], "Enter", bar: "Enter", "Fill in", help: "run the action", .fillIn, priority: 3, edits: true),
-        KeyBinding(.review, [.enter], "Enter", bar: "Enter", "Go to fix", help: "go to the item that fixes the finding", .goToFinding, priority: 3),
+        KeyBinding(
+            .review, [.enter], "Enter", bar: "Enter", "Go to fix", help: "go to the item that fixes the finding", .goToFinding, priority: 3,
+            shown: { !$0.report.findings.isEmpty }),
         KeyBinding(.review, [.down, .tab], "Down, Tab", bar: "↑↓", "Select", help: "next finding", .nextField),
         KeyBinding(.review, [.up, .backTab], "Up, Shift-Tab", help: "previous finding", .previousField),
 
@@ -55,15 +59,18 @@ public enum KeyTable {
             .screens, [.ctrl("_")], "Ctrl-_", bar: "^_", "Undo",
             help:
                 "undo the last confirmed edit and show the field it changed; again goes further back (Ctrl-/ on most terminals; not Ctrl-Z, which suspends)",
-            .undo, edits: true),
-        KeyBinding(.screens, [.ctrl("y")], "Ctrl-Y", bar: "^Y", "Redo", help: "redo what undo took back", .redo, edits: true),
+            .undo, edits: true, shown: { $0.edit.history.canUndo }),
+        KeyBinding(
+            .screens, [.ctrl("y")], "Ctrl-Y", bar: "^Y", "Redo", help: "redo what undo took back", .redo, edits: true,
+            shown: { $0.edit.history.canRedo }),
         KeyBinding(.screens, [.tab, .down], "Tab, Down", bar: "Tab", "Next", help: "next field", .nextField),
         KeyBinding(.screens, [.backTab, .up], "Shift-Tab, Up", help: "previous field", .previousField),
         KeyBinding(.screens, [.pageDown, .ctrl("n")], "PgDn, Ctrl-N", bar: "PgUp/PgDn", "Screen", help: "next screen", .nextScreen),
         KeyBinding(.screens, [.pageUp, .ctrl("p")], "PgUp, Ctrl-P", help: "previous screen", .previousScreen),
         KeyBinding(
             .screens, [.ctrl("d"), .function(3)], "Ctrl-D, F3", bar: "^D", "Changes",
-            help: "list the unsaved changes (key: old → new) before saving them", .showChanges, priority: 0, edits: true),
+            help: "list the unsaved changes (key: old → new) before saving them", .showChanges, priority: 0, edits: true,
+            shown: { $0.isDirty }),
         KeyBinding(
             .screens, [.ctrl("s"), .function(2)], "Ctrl-S, F2", bar: "^S", "Save", help: "save (atomic, mode 0600, one history line)",
             .save, priority: 2, edits: true),
@@ -124,10 +131,11 @@ public enum KeyTable {
             .later, priority: 3),
     ]
 
-    /// The binding of `key` in the first of `contexts` that has one.
-    public static func binding(for key: Key, in contexts: [KeyBinding.Context]) -> KeyBinding? {
+    /// The binding of `key` in `state`: the first of its contexts with a row that has the
+    /// key and is bound now.
+    static func binding(for key: Key, in contexts: [KeyBinding.Context], _ state: ConsoleState) -> KeyBinding? {
         for context in contexts {
-            if let found = byContext[context]?.first(where: { $0.keys.contains(key) }) { return found }
+            if let found = byContext[context]?.first(where: { $0.keys.contains(key) && $0.isBound(in: state) }) { return found }
         }
         return nil
     }

@@ -73,7 +73,8 @@ enum DialogView {
                 title: "Unsaved changes", lines: ["Not saved to \(file) yet:"],
                 items: changeLines(state, mask: mask), choices: choices)
         case .conflict(let merge):
-            if let why = merge.unreadable {
+            switch merge.reason {
+            case .unreadable(let why):
                 return Dialog(
                     title: "Changed on disk",
                     lines: [
@@ -81,18 +82,31 @@ enum DialogView {
                         "Enter replaces it with yours; r reloads it (your edits dropped).",
                     ],
                     choices: choices)
+            case .appeared(let why):
+                return Dialog(
+                    title: "Created on disk",
+                    lines: [
+                        mask.masked(why) + ". It is not yours: nothing of yours is merged into it or given to its owner.",
+                        "Enter replaces it with yours (owned by you); r loads it instead (your edits dropped).",
+                    ],
+                    choices: choices)
+            case .keysBothChanged:
+                return Dialog(
+                    title: "Changed on disk",
+                    lines: [
+                        "\(file) was saved elsewhere meanwhile. Their other changes are kept and yours applied; "
+                            + "choose a side for each key you both changed:"
+                    ],
+                    items: conflictLines(merge, mask: mask), focus: merge.focus,
+                    itemTarget: { .conflict($0) }, choices: choices)
             }
-            return Dialog(
-                title: "Changed on disk",
-                lines: [
-                    "\(file) was saved elsewhere meanwhile. Their other changes are kept and yours applied; "
-                        + "choose a side for each key you both changed:"
-                ],
-                items: conflictLines(merge, mask: mask), focus: merge.focus,
-                itemTarget: { .conflict($0) }, choices: choices)
         case .restore(let recovered):
             var lines = ["Unsaved edits to \(file) were kept in \(mask.masked(recovered.fileName)) when the console was closed."]
-            if recovered.fileChangedSince { lines.append("\(file) was saved after that: restoring the edits and saving replaces that save.") }
+            if recovered.madeToNewFile, state.edit.base != nil {
+                lines.append("\(file) was not on disk then: someone created it since. Restoring puts your edits (the secret too) into it.")
+            } else if recovered.fileChanged(since: state.edit.base) {
+                lines.append("\(file) was saved after that: saving the restored edits merges them with that save.")
+            }
             return Dialog(title: "Recovered edits", lines: lines, choices: choices)
         case .help, nil:
             return nil
@@ -105,7 +119,7 @@ enum DialogView {
     }
 
     /// Two lines per key in conflict: the key and the side chosen, then the three values.
-    static func conflictLines(_ merge: MergeDialog, mask: SecretMask) -> [String] {
+    static func conflictLines(_ merge: SaveConflicts, mask: SecretMask) -> [String] {
         func shown(_ value: JSONValue?, secret: Bool) -> String {
             guard let value else { return "(not set)" }
             return secret ? "(secret)" : mask.masked(JSONWriter.compact(value))

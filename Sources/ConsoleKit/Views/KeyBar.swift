@@ -24,33 +24,28 @@ public enum KeyBar {
     public static func entries(for state: ConsoleState, focusShowsSecret: Bool = false) -> [Entry] {
         var out: [Entry] = []
         var actions = Set<Action>()
-        for context in state.keyContexts where context != .anywhere {
-            for binding in KeyTable.bindings(in: context) where binding.bar != nil && !actions.contains(binding.action) {
-                guard shows(binding, state, focusShowsSecret: focusShowsSecret) else { continue }
+        var taken: [Key] = []
+        for context in state.keyContexts {
+            let rows = KeyTable.bindings(in: context).filter { $0.isBound(in: state) }
+            // A row whose every key an earlier context takes does nothing now.
+            for binding in rows where binding.bar != nil && !actions.contains(binding.action) && context != .anywhere {
+                guard !binding.keys.allSatisfy(taken.contains), shows(binding, state, focusShowsSecret: focusShowsSecret) else { continue }
                 actions.insert(binding.action)
                 out.append(Entry(binding, label: binding.action == .reveal && state.revealSecret ? "Hide" : nil))
             }
+            taken += rows.flatMap(\.keys)
         }
         return out
     }
 
-    /// Whether a row's entry is on the bar now: keys that edit are not in read-only, and
-    /// some make sense only at times.
+    /// Whether a bound row's entry is on the bar now: keys that edit are not in read-only,
+    /// and the row says when it is worth a place.
     static func shows(_ binding: KeyBinding, _ state: ConsoleState, focusShowsSecret: Bool) -> Bool {
         if binding.edits && state.readOnly { return false }
-        switch binding.action {
-        // Another field that holds the secret is masked too, and reveals the same way.
-        case .reveal: return state.focusedItem?.isSecret == true || focusShowsSecret || state.revealSecret
-        case .goToFinding: return !state.report.findings.isEmpty
-        case .showChanges: return state.isDirty
-        // Shown once there is a confirmed edit to take back or bring back (Esc is the key
-        // for the text being typed, and the bar stays put while it is typed).
-        case .undo: return state.history.canUndo
-        case .redo: return state.history.canRedo
-        case .filterScopes: return state.scopeFilter?.isEditing != true
-        case .clearFilter: return state.scopeFilter != nil && state.editor?.isChanged != true
-        default: return true
-        }
+        // Reveal is offered where the frame shows the secret masked, which only the frame
+        // knows: another field the secret was pasted into is masked and reveals the same way.
+        if binding.action == .reveal { return state.focusedItem?.isSecret == true || focusShowsSecret || state.revealSecret }
+        return binding.shown?(state) ?? true
     }
 
     /// The entries that fit in `width` columns, dropping the least important first.

@@ -6,8 +6,8 @@ import SettingsKit
 public enum Renderer {
     public static func render(_ state: ConsoleState, width: Int, height: Int) -> CellBuffer {
         var buffer = CellBuffer(width: width, height: height)
-        // Built once a frame: every text drawn from the settings is searched for the secret.
-        let mask = SecretMask(state)
+        // Every text drawn from the settings is searched for the secrets.
+        let mask = state.mask
         // The status line takes as many rows as its text needs (up to a few), before the
         // body is laid out: a fix is read whole, not cut at the window's edge.
         let maxStatusLines = state.overlay == nil ? max(1, min(4, height - 6)) : 1
@@ -92,9 +92,10 @@ public enum Renderer {
         let right = state.readOnly ? "READ-ONLY " : "\(state.screen.index + 1)/\(Screen.allCases.count) "
         let rightWidth = DisplayWidth.of(right)
         let fixed = buffer.width - rightWidth - 1 - DisplayWidth.of(" social-console · ")
-        var marker = (state.isDirty ? "  ● unsaved" : "") + (state.changedOnDisk ? "  ! changed on disk" : "")
+        let changed = state.edit.changedOnDisk
+        var marker = (state.isDirty ? "  ● unsaved" : "") + (changed ? "  ! changed on disk" : "")
         // On a narrow screen the file name keeps some room and the markers lose their words.
-        if fixed - DisplayWidth.of(marker) < 10 { marker = (state.isDirty ? " ●" : "") + (state.changedOnDisk ? " !" : "") }
+        if fixed - DisplayWidth.of(marker) < 10 { marker = (state.isDirty ? " ●" : "") + (changed ? " !" : "") }
         let room = fixed - DisplayWidth.of(marker)
         var x = buffer.put(" social-console · ", x: 0, y: 0, style: .title)
         x = buffer.put(TextWrap.truncate(mask.masked(state.fileName, columns: max(4, room)), width: max(4, room)), x: x, y: 0, style: .title)

@@ -24,14 +24,19 @@ public enum SystemIO {
     /// Reads a whole file. Refuses anything but a regular file and anything over `limit` bytes.
     /// `admit` is told the file's size before anything is read (and may wait: `audit`'s
     /// budget of bytes in flight).
-    static func readFile(_ path: String, limit: Int, admit: (Int) -> Void = { _ in }) -> Result<(bytes: [UInt8], stat: stat), FileError> {
+    /// `followingLinks: false` refuses a symbolic link (a side file: FILE.recovered.json is
+    /// read only as the file at its name, never through a link someone planted there).
+    static func readFile(
+        _ path: String, limit: Int, followingLinks: Bool = true, admit: (Int) -> Void = { _ in }
+    ) -> Result<(bytes: [UInt8], stat: stat), FileError> {
         // O_NONBLOCK: opening a FIFO named like a settings file must not wait forever for a
         // writer (audit walks folders it did not create). It changes nothing for regular files.
-        let fd = SystemIO.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let fd = SystemIO.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followingLinks ? 0 : O_NOFOLLOW))
         if fd < 0 {
             let e = errno
             let code: FileError.Code = e == ENOENT ? .notFound : .unreadable
-            let message = e == ENOENT ? "file not found" : "cannot read: \(errorText(e))"
+            let message =
+                e == ENOENT ? "file not found" : e == ELOOP && !followingLinks ? "is a symbolic link: not followed" : "cannot read: \(errorText(e))"
             return .failure(FileError(code, path: path, message))
         }
         defer { close(fd) }

@@ -11,8 +11,12 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
         case unwritable = "file/unwritable"
         /// Creating a file that already exists.
         case exists = "file/exists"
-        /// The file changed on disk since it was loaded (someone else saved it).
-        case conflict = "file/conflict"
+        /// A save found the file on disk unreadable (someone else left it half written or
+        /// broken): nothing to merge with, so it is replaced only when asked to.
+        case unreadableOnDisk = "file/unreadable-on-disk"
+        /// A save of a file that was not there when it was opened found one there now: it
+        /// is someone else's, never adopted as ours; replaced only when asked to.
+        case appearedOnDisk = "file/appeared-on-disk"
     }
 
     public let code: Code

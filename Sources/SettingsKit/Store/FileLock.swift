@@ -15,13 +15,14 @@ enum FileLock {
 
     static func path(for file: String) -> String { file + ".lock" }
 
-    /// Runs `body` holding the lock for `file` (a path with links already resolved).
-    /// `shownPath` is the name the user gave, used in messages.
+    /// Runs `body` holding the lock for `file` (a path with links already resolved), whose
+    /// owner is `owner` (nil: a file new to the saver). `shownPath` is the name the user
+    /// gave, used in messages.
     static func withLock<T>(
-        _ file: String, shownPath: String, timeout: Double = defaultTimeout,
+        _ file: String, shownPath: String, owner: SideFile.Owner?, timeout: Double = defaultTimeout,
         _ body: () throws(FileError) -> T
     ) throws(FileError) -> T {
-        let fd = try openLockFile(file, shownPath: shownPath)
+        let fd = try openLockFile(file, shownPath: shownPath, owner: owner)
         defer { close(fd) }
         try acquire(fd, file: file, shownPath: shownPath, timeout: timeout)
         return try body()
@@ -31,7 +32,7 @@ enum FileLock {
     /// reading, so a lock file that cannot be opened for writing (made by another user,
     /// or on a read-only file system) still serves, and the save then fails on its own
     /// cause instead of a confusing one about the lock.
-    static func openLockFile(_ file: String, shownPath: String) throws(FileError) -> Int32 {
+    static func openLockFile(_ file: String, shownPath: String, owner: SideFile.Owner?) throws(FileError) -> Int32 {
         let lock = path(for: file)
         // O_NOFOLLOW: a link planted at FILE.lock must not make a root process create or
         // lock a file elsewhere. O_NONBLOCK: a FIFO planted there must not hang the open.
@@ -43,7 +44,7 @@ enum FileLock {
             if fd < 0 && errno != ENOENT { e = errno }
         }
         guard fd >= 0 else { throw failure(e, file: file, shownPath: shownPath) }
-        _ = try SideFile.claim(fd, created: created, name: lock, of: file, shownPath: shownPath)
+        _ = try SideFile.claim(fd, created: created, name: lock, owner: owner, shownPath: shownPath)
         return fd
     }
 

@@ -63,14 +63,14 @@ public enum SettingsStore {
     /// Creates a new file; refuses to replace one that exists.
     public static func create(_ settings: Settings, at path: String, via: String) throws(FileError) {
         let target = SystemIO.resolvingLinks(path)
-        try FileLock.withLock(target, shownPath: path) { () throws(FileError) in
+        try FileLock.withLock(target, shownPath: path, owner: nil) { () throws(FileError) in
             // Checked before the history line is written; link() below still refuses a file
             // that appears meanwhile without taking the lock.
             if SystemIO.exists(target) { throw FileError(.exists, path: path, "already exists; not overwritten") }
             let made = SettingsDiff.compare(Settings(root: JSONObject()), settings)
             try commit(
                 encode(settings), to: target, shownPath: path, replacing: false, via: via, changes: made,
-                secrets: Secret.values(in: settings), keepOwner: false)
+                secrets: Secret.values(in: settings), owner: nil)
         }
     }
 
@@ -79,7 +79,8 @@ public enum SettingsStore {
     @discardableResult
     public static func update(_ path: String, via: String, _ change: (inout Settings) -> Void) throws(FileError) -> [Change] {
         let target = SystemIO.resolvingLinks(path)
-        return try FileLock.withLock(target, shownPath: path) { () throws(FileError) -> [Change] in
+        let owner = SideFile.Owner.of(target)
+        return try FileLock.withLock(target, shownPath: path, owner: owner) { () throws(FileError) -> [Change] in
             let current = try load(path)
             var settings = current.settings
             change(&settings)
@@ -87,7 +88,7 @@ public enum SettingsStore {
             if made.isEmpty { return [] }
             try commit(
                 encode(settings), to: target, shownPath: path, replacing: true, via: via, changes: made,
-                secrets: Secret.values(in: current.settings, settings), keepOwner: true)
+                secrets: Secret.values(in: current.settings, settings), owner: owner)
             return made
         }
     }
@@ -113,32 +114,38 @@ public enum SettingsStore {
     /// (`SettingsMerge`): their changes are kept, ours applied, and keys both changed are
     /// decided by `choices` or returned as conflicts, with nothing written. A file that can
     /// no longer be read is replaced only when `choices` says ours wins for all; a file of a
-    /// newer schema version is never overwritten.
+    /// newer schema version is never overwritten. A file that is there although `base` says
+    /// it was not is someone else's: never merged into (adopted), replaced with `settings`
+    /// only when `choices` says ours wins for all, and never given our side files.
     public static func save(
         _ settings: Settings, to path: String, via: String, base: LoadedFile?,
         choices: MergeChoices = .none
     ) throws(FileError) -> SaveOutcome {
         let target = SystemIO.resolvingLinks(path)
         try checkStillLoaded(base, path: path)
-        return try FileLock.withLock(target, shownPath: path) { () throws(FileError) -> SaveOutcome in
+        // The side files are the owner's of the file as it was loaded: nil (ours) for one
+        // that was new, whoever has created it since.
+        let owner = base.map { SideFile.Owner($0.identity) }
+        return try FileLock.withLock(target, shownPath: path, owner: owner) { () throws(FileError) -> SaveOutcome in
             var onDisk: LoadedFile?
             do throws(FileError) {
                 onDisk = try load(path)
             } catch {
                 // A file of a newer version is refused and never rewritten.
                 if error.code == .unsupportedVersion { throw error }
+                if error.code != .notFound, base == nil, choices.forAll != .yours { throw appeared(path, target) }
                 if error.code != .notFound && choices.forAll != .yours {
-                    throw FileError(.conflict, path: path, "the file on disk can no longer be read (\(error.message)); save again to overwrite it")
+                    throw FileError(.unreadableOnDisk, path: path, "the file on disk can no longer be read (\(error.message)); save again to overwrite it")
                 }
             }
+            if onDisk != nil, base == nil, choices.forAll != .yours { throw appeared(path, target) }
             var toWrite = settings
             var kept: [String] = []
             // Content, not just the file's identity: an in-place edit within one mtime tick
             // is still noticed, and a save of the same bytes by someone else is no conflict.
-            if let onDisk, onDisk.bytes != base?.bytes {
-                let merge = SettingsMerge.merge(
-                    base: base?.settings ?? Settings(root: JSONObject()), theirs: onDisk.settings,
-                    yours: settings, choices: choices)
+            // A file that appeared is replaced, never merged into.
+            if let onDisk, let base, onDisk.bytes != base.bytes {
+                let merge = SettingsMerge.merge(base: base.settings, theirs: onDisk.settings, yours: settings, choices: choices)
                 if !merge.conflicts.isEmpty { return .conflicts(merge.conflicts) }
                 toWrite = merge.merged
                 kept = merge.keptFromDisk
@@ -151,7 +158,7 @@ public enum SettingsStore {
             let keep = onDisk != nil && base != nil && onDisk!.identity.owner == base!.identity.owner
             var status = try commit(
                 bytes, to: target, shownPath: path, replacing: true, via: via, changes: made,
-                secrets: secrets, keepOwner: keep)
+                secrets: secrets, owner: owner, keepOwner: keep)
             // The rename changed the file's ctime; take its identity as it now is on disk.
             if let now = SystemIO.status(target), now.st_ino == status.st_ino, now.st_dev == status.st_dev { status = now }
             // Built from what was written, not read back: a read could fail or see a later
@@ -185,18 +192,28 @@ public enum SettingsStore {
         return now.bytes != base.bytes
     }
 
-    /// Stages `bytes`, records the history line, puts the file in place. Call with the lock held.
+    /// A save of a file that was new when it was opened found one there.
+    static func appeared(_ path: String, _ target: String) -> FileError {
+        let by = SideFile.Owner.of(target).map { $0.uid == geteuid() ? "" : " (owned by uid \($0.uid))" } ?? ""
+        return FileError(
+            .appearedOnDisk, path: path,
+            "was created on disk\(by) after it was opened as a new file; it is not yours to merge into: save again to replace it with yours")
+    }
+
+    /// Stages `bytes`, records the history line, puts the file in place. Call with the lock
+    /// held. The side files are `owner`'s (the settings file's as it was loaded; nil: the
+    /// saving user's); the file itself too when `keepOwner`.
     @discardableResult
     static func commit(
         _ bytes: [UInt8], to target: String, shownPath: String, replacing: Bool, via: String, changes: [Change],
-        secrets: [String] = [], keepOwner: Bool
+        secrets: [String] = [], owner: SideFile.Owner?, keepOwner: Bool = true
     ) throws(FileError) -> stat {
-        let staged = try StagedFile.stage(bytes, for: target, shownPath: shownPath, ownerFrom: keepOwner ? target : nil)
+        let staged = try StagedFile.stage(bytes, for: target, shownPath: shownPath, owner: keepOwner ? owner : nil)
         var history: HistoryAppend?
         if !changes.isEmpty {
             let line = historyLine(time: SystemIO.utcTimestamp(), user: SystemIO.userName(), via: via, changes: changes, secrets: secrets)
             do throws(FileError) {
-                history = try HistoryAppend.append(line, for: target, shownPath: shownPath)
+                history = try HistoryAppend.append(line, for: target, owner: owner, shownPath: shownPath)
             } catch {
                 staged.discard()
                 throw error
@@ -234,10 +251,11 @@ public enum SettingsStore {
         _ path: String, via: String, changes: [Change], secrets: [String], extra: [(String, JSONValue)]
     ) throws(FileError) {
         let target = SystemIO.resolvingLinks(path)
-        try FileLock.withLock(target, shownPath: path) { () throws(FileError) in
+        let owner = SideFile.Owner.of(target)
+        try FileLock.withLock(target, shownPath: path, owner: owner) { () throws(FileError) in
             let line = historyLine(
                 time: SystemIO.utcTimestamp(), user: SystemIO.userName(), via: via, changes: changes, secrets: secrets, extra: extra)
-            try HistoryAppend.append(line, for: target, shownPath: path).finish()
+            try HistoryAppend.append(line, for: target, owner: owner, shownPath: path).finish()
         }
     }
 

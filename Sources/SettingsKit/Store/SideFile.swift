@@ -9,19 +9,35 @@ import Darwin
 /// file is never handed to anyone else, and one that someone else put at a side name (in
 /// a shared folder another user can create files in) is refused, never used: it could be
 /// a file that user holds open, to read what is written into it, or one they would be
-/// given. Ownership is always decided from FILE, never from what sits at the side name.
+/// given. Ownership is always decided from FILE as it was loaded (`Owner`), never from
+/// what sits at a side name, nor from a FILE that appeared or was swapped in meanwhile.
 enum SideFile {
-    /// Who may own a side file of `file`: FILE's owner, the user saving, and root (whose
-    /// files no other user can have planted). FILE's owner is nil when FILE is not there.
-    static func trustedOwners(of file: String) -> [uid_t] {
-        let owner: uid_t? = SystemIO.status(file)?.st_uid
-        return [owner, geteuid(), 0].compactMap { $0 }
+    /// Whose FILE is, and so whose its side files are.
+    struct Owner: Equatable {
+        let uid: uid_t
+        let gid: gid_t
+
+        init(uid: uid_t, gid: gid_t) {
+            self.uid = uid
+            self.gid = gid
+        }
+
+        /// The owner of FILE as it was loaded.
+        init(_ identity: FileIdentity) { self.init(uid: uid_t(identity.owner), gid: gid_t(identity.group)) }
+
+        /// The owner of `file` as it is on disk now; nil when it is not there.
+        static func of(_ file: String) -> Owner? {
+            SystemIO.status(file).map { Owner(uid: $0.st_uid, gid: $0.st_gid) }
+        }
+
+        /// Someone other than the saving user: root gives the files it creates to them.
+        var isForeign: Bool { uid != geteuid() || gid != getegid() }
     }
 
-    /// FILE's owner and group, when FILE is there and they are not the saving user's own.
-    static func foreignOwner(of file: String) -> (uid: uid_t, gid: gid_t)? {
-        guard let st = SystemIO.status(file), st.st_uid != geteuid() || st.st_gid != getegid() else { return nil }
-        return (st.st_uid, st.st_gid)
+    /// Who may own a side file: FILE's owner (nil for a FILE that is new to the saver:
+    /// nobody else), the user saving, and root (whose files no other user can have planted).
+    static func trustedOwners(_ owner: Owner?) -> [uid_t] {
+        [owner?.uid, geteuid(), 0].compactMap { $0 }
     }
 
     /// Opens side file `name` with `flags`, creating it (mode `mode`) when it is not there,
@@ -38,35 +54,36 @@ enum SideFile {
         return (-1, false)
     }
 
-    /// Checks an opened side file `fd` (named `name`) of `file` before it is used: a regular
-    /// file with no other name (a hard link to any file at a side name would have that file
-    /// written to or given away), owned by a trusted owner; and when root uses one it did not
-    /// create for someone else's FILE, it must already be that owner's (a root-owned file
-    /// moved into place is not ours to use). When root created it for someone else's FILE,
-    /// it is given FILE's owner and group, so the owner is not locked out of their own lock
-    /// and history. A refused `fd` is closed. Returns its status.
-    static func claim(_ fd: Int32, created: Bool, name: String, of file: String, shownPath: String) throws(FileError) -> stat {
+    /// Checks an opened side file `fd` (named `name`) of a FILE owned by `owner` before it
+    /// is used: a regular file with no other name (a hard link to any file at a side name
+    /// would have that file written to or given away), owned by a trusted owner; and when
+    /// root uses one it did not create for someone else's FILE, it must already be that
+    /// owner's (a root-owned file moved into place is not ours to use). When root created it
+    /// for someone else's FILE, it is given FILE's owner and group, so the owner is not
+    /// locked out of their own lock and history. A refused `fd` is closed. Returns its status.
+    static func claim(_ fd: Int32, created: Bool, name: String, owner: Owner?, shownPath: String) throws(FileError) -> stat {
         var st = stat()
-        let foreign = geteuid() == 0 ? foreignOwner(of: file) : nil
+        let foreign = geteuid() == 0 && owner?.isForeign == true ? owner : nil
         do throws(FileError) {
             if fstat(fd, &st) != 0 { st.st_mode = 0 }
             try checkRegular(st, name: name, shownPath: shownPath)
-            try checkOwner(st, name: name, of: file, shownPath: shownPath)
+            try checkOwner(st, name: name, owner: owner, shownPath: shownPath)
             if st.st_nlink > 1 {
                 throw refusal(
                     name, shownPath: shownPath, "has other names (\(st.st_nlink) hard links), so writing it would write another file; remove it")
             }
-            if !created, let (uid, _) = foreign, st.st_uid != uid {
+            if !created, let foreign, st.st_uid != foreign.uid {
                 throw refusal(
                     name, shownPath: shownPath,
-                    "was not made by this save and belongs to uid \(st.st_uid), not to the file's owner (uid \(uid)): give it to them or remove it")
+                    "was not made by this save and belongs to uid \(st.st_uid), not to the file's owner (uid \(foreign.uid)): give it to them or remove it"
+                )
             }
         } catch {
             close(fd)
             throw error
         }
-        if created, let (uid, gid) = foreign, st.st_uid != uid || st.st_gid != gid {
-            _ = fchown(fd, uid, gid)
+        if created, let foreign, st.st_uid != foreign.uid || st.st_gid != foreign.gid {
+            _ = fchown(fd, foreign.uid, foreign.gid)
         }
         return st
     }
@@ -86,8 +103,8 @@ enum SideFile {
     }
 
     /// Refuses a side file owned by another user (see `trustedOwners`).
-    static func checkOwner(_ st: stat, name: String, of file: String, shownPath: String) throws(FileError) {
-        guard trustedOwners(of: file).contains(st.st_uid) else {
+    static func checkOwner(_ st: stat, name: String, owner: Owner?, shownPath: String) throws(FileError) {
+        guard trustedOwners(owner).contains(st.st_uid) else {
             throw FileError(
                 .unwritable, path: shownPath,
                 "cannot save: \(SystemIO.baseName(of: name)) belongs to another user (uid \(st.st_uid)), not to the file's owner; remove it if you did not make it. The file on disk is unchanged"
@@ -96,9 +113,9 @@ enum SideFile {
     }
 
     /// `checkOwner` for a name that may not exist yet (not followed if it is a link).
-    static func checkName(_ name: String, of file: String, shownPath: String) throws(FileError) {
+    static func checkName(_ name: String, owner: Owner?, shownPath: String) throws(FileError) {
         guard let st = SystemIO.linkStatus(name) else { return }
         try checkRegular(st, name: name, shownPath: shownPath)
-        try checkOwner(st, name: name, of: file, shownPath: shownPath)
+        try checkOwner(st, name: name, owner: owner, shownPath: shownPath)
     }
 }

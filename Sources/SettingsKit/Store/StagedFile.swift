@@ -36,14 +36,16 @@ struct StagedFile {
     }
 
     /// Writes `bytes` to a new temp file beside `target` with mode `mode`, fsynced. The
-    /// file gets the owner and group of `ownerFrom` (a settings file, never a side name)
-    /// when root saves it for someone else; nil leaves it the saving user's.
+    /// file gets `owner` (the settings file's, as it was loaded; never a side name's) when
+    /// root saves it for someone else; nil leaves it the saving user's. `removingStale`:
+    /// the caller holds the file's lock, so temp files of earlier saves of `target` are
+    /// left over from killed ones and are removed.
     static func stage(
         _ bytes: [UInt8], for target: String, shownPath: String, mode: mode_t = 0o600,
-        ownerFrom: String?
+        owner: SideFile.Owner?, removingStale: Bool = true
     ) throws(FileError) -> StagedFile {
         let dir = SystemIO.directory(of: target)
-        removeStaleTempFiles(of: target)
+        if removingStale { removeStaleTempFiles(of: target) }
         let temp = dir + "/" + tempPrefix(for: target) + "\(getpid())-" + SystemIO.randomSuffix()
         func failure(_ e: Int32) -> FileError {
             FileError(
@@ -58,7 +60,10 @@ struct StagedFile {
         }
         // The umask may have taken bits away; 0600 is asked for exactly.
         if fchmod(fd, mode) != 0 { throw abandon(errno) }
-        if let ownerFrom { keepOwner(of: ownerFrom, fd: fd) }
+        // When root (say, support staff with sudo) saves a file another user owns, the new
+        // file keeps that owner; otherwise the owner could no longer read their own 0600
+        // file. A user who may not give files away simply becomes the owner, as with any editor.
+        if let owner, owner.isForeign { _ = fchown(fd, owner.uid, owner.gid) }
         if let e = SystemIO.writeAll(fd, bytes) { throw abandon(e) }
         // Without this the rename could reach the disk before the data: after a power cut,
         // an empty file where the old one was.
@@ -70,14 +75,6 @@ struct StagedFile {
             throw failure(e)
         }
         return StagedFile(temp: temp, target: target, shownPath: shownPath, status: st)
-    }
-
-    /// When root (say, support staff with sudo) saves a file another user owns, the new
-    /// file keeps that owner; otherwise the owner could no longer read their own 0600 file.
-    /// A user who may not give files away simply becomes the owner, as with any editor.
-    static func keepOwner(of file: String, fd: Int32) {
-        guard let (uid, gid) = SideFile.foreignOwner(of: file) else { return }
-        _ = fchown(fd, uid, gid)
     }
 
     /// Puts the staged file in place: rename over the target, or (`replacing: false`) link
@@ -108,10 +105,20 @@ struct StagedFile {
     func discard() { SystemIO.unlink(temp) }
 
     /// Removes temp files that saves of `target` killed before their rename left behind.
-    static func removeStaleTempFiles(of target: String) {
+    /// `onlyOfEndedProcesses`: without the file's lock, another process may be writing one
+    /// right now; only those whose writer (the process id in the name) is gone are stale.
+    static func removeStaleTempFiles(of target: String, onlyOfEndedProcesses: Bool = false) {
         let dir = SystemIO.directory(of: target)
         let base = SystemIO.baseName(of: target)
         guard case .success(let entries) = FolderListing.read(dir) else { return }
-        for entry in entries where isTempName(entry.name, of: base) { _ = SystemIO.unlink(dir + "/" + entry.name) }
+        for entry in entries where isTempName(entry.name, of: base) {
+            if onlyOfEndedProcesses, let pid = writer(of: entry.name, base: base), kill(pid, 0) == 0 || errno != ESRCH { continue }
+            _ = SystemIO.unlink(dir + "/" + entry.name)
+        }
+    }
+
+    /// The process id a temp file's name holds (".BASE.tmp-PID-SUFFIX").
+    static func writer(of name: String, base: String) -> pid_t? {
+        pid_t(name.dropFirst(tempPrefix(for: base).count).prefix { $0 != "-" })
     }
 }

@@ -12,12 +12,11 @@ final class NcursesBackend: TerminalBackend {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private let output: UnsafeMutablePointer<FILE>
-    private var previous: CellBuffer?
     private var cursorShown: Bool?
     private let colour: Bool
     private var stopped = false
     /// The locale has no UTF-8: frames are drawn in ASCII (AsciiGlyphs).
-    private let asciiOnly: Bool
+    let asciiOnly: Bool
     /// The terminal has no alternate screen (TERM=linux, vt100): the last frame would stay
     /// on screen after exit, so it is cleared first.
     private let noAlternateScreen: Bool
@@ -69,20 +68,40 @@ final class NcursesBackend: TerminalBackend {
                 init_pair(Int16(index + 1), pair.0, pair.1)
             }
         }
+        // The terminal as the console runs it, put back after any stop (TerminalModes).
+        var programModes = termios()
+        if tcgetattr(0, &programModes) == 0 { TerminalModes.setProgram(programModes) }
+        TerminalModes.setScreen(enter: Self.enterSequence(), leave: Self.leaveSequence())
         // Until the screen has once been left and taken back, ncurses counts it as not set
         // up and flushes after every cursor move: the first frame left in 43 writes, each
         // one waking the terminal. Leaving and taking it back once, before anything is
         // drawn (the first doupdate takes it back), sends every frame in one write.
         endwin()
-        terminalModes(true)
+        TerminalModes.screen(true)
     }
 
     /// Bracketed paste (a pasted secret arrives as one piece, not as typed keys) and SGR
-    /// 1006 mouse reporting (clicks and the wheel, at any column). Both off whenever the
-    /// shell has the terminal, or its pastes would arrive marked and clicks as text.
-    private func terminalModes(_ on: Bool) {
-        fputs(on ? "\u{1B}[?2004h\u{1B}[?1000h\u{1B}[?1006h" : "\u{1B}[?1006l\u{1B}[?1000l\u{1B}[?2004l", output)
-        fflush(output)
+    /// 1006 mouse reporting (clicks and the wheel, at any column): ours, besides what
+    /// ncurses turns on. All of them off whenever the shell has the terminal, or its
+    /// pastes would arrive marked and clicks as text.
+    private static let pasteAndMouseOn = "\u{1B}[?2004h\u{1B}[?1000h\u{1B}[?1006h"
+    private static let pasteAndMouseOff = "\u{1B}[?1006l\u{1B}[?1000l\u{1B}[?2004l"
+
+    /// terminfo's string for `name`, or "" where the terminal has none.
+    private static func capability(_ name: String) -> String {
+        guard let value = tigetstr(name), Int(bitPattern: value) != -1 else { return "" }
+        return String(cString: value)
+    }
+
+    /// What the console turns on: ncurses' alternate screen and keypad mode, and ours.
+    private static func enterSequence() -> String {
+        capability("smcup") + capability("smkx") + pasteAndMouseOn
+    }
+
+    /// What turns every mode the console sets off again, for a crash or a stop that
+    /// bypasses ncurses: ours, then keypad, cursor, attributes and the alternate screen.
+    private static func leaveSequence() -> String {
+        pasteAndMouseOff + capability("rmkx") + capability("cnorm") + capability("sgr0") + capability("rmcup")
     }
 
     /// On a terminal without an alternate screen, a blank screen before ncurses lets go
@@ -93,14 +112,14 @@ final class NcursesBackend: TerminalBackend {
         werase(window)
         wnoutrefresh(window)
         doupdate()
-        previous = nil
     }
 
     /// Restores the terminal. Safe to call twice; every exit path calls it.
     func stop() {
         guard !stopped else { return }
         stopped = true
-        terminalModes(false)
+        TerminalModes.screen(false)
+        TerminalModes.setProgram(nil)
         clearIfNoAlternateScreen()
         curs_set(1)
         endwin()
@@ -132,15 +151,15 @@ final class NcursesBackend: TerminalBackend {
     private var decoder = KeyDecoder(codes: NcursesBackend.keyCodes)
 
     /// The next key, waiting at most `milliseconds` (0: only what is already there).
-    /// A paste or an escape sequence is read whole before returning (see KeyDecoder).
     func readKey(milliseconds: Int32) -> Key? {
-        if let held = decoder.takeHeldKey() { return held }
-        var wait = milliseconds
-        while true {
-            let key = decoder.decode(readRaw(milliseconds: wait))
-            if key != nil || !decoder.isAssembling { return key }
-            wait = decoder.pollMilliseconds
+        // Continued after a stop from outside (`kill -TSTP`, Ctrl-Z): the shell had the
+        // screen and the size may have changed, so all of it is drawn again.
+        if TerminalModes.takeContinued() {
+            cursorShown = nil
+            repaintAll()
+            return .resize
         }
+        return decoder.readKey(milliseconds: milliseconds) { readRaw(milliseconds: $0) }
     }
 
     /// One wget_wch, as it came.
@@ -159,42 +178,29 @@ final class NcursesBackend: TerminalBackend {
     /// The next frame clears the terminal and sends every cell, whatever ncurses
     /// believes is on it (another program may have written over the screen).
     func repaintAll() {
-        previous = nil
         clearok(window, true)
     }
 
-    /// Ctrl-Z: gives the terminal back as it was, stops until the shell's `fg` (SIGCONT),
-    /// then takes it again and repaints. Only this process stops: it may share its
-    /// process group with a shell that has no job control, which must not stop with it.
+    /// Ctrl-Z: the same stop as any SIGTSTP (`TerminalModes`): gives the terminal back as
+    /// it was, stops until the shell's `fg` (SIGCONT), then takes it again; the next read
+    /// repaints. Only this process stops: it may share its process group with a shell
+    /// that has no job control, which must not stop with it.
     func suspend() {
-        terminalModes(false)
         clearIfNoAlternateScreen()
-        endwin()
-        Signals.stopUntilContinued()
-        // Continued: the next doupdate takes the terminal back into ncurses' mode.
-        terminalModes(true)
-        repaintAll()
+        raise(SIGTSTP)
     }
 
     /// Copies the changed cells and moves the cursor; one doupdate per frame.
-    func draw(_ frame: CellBuffer) {
-        let buffer = asciiOnly ? AsciiGlyphs.frame(frame) : frame
-        if let previous, previous.width != buffer.width || previous.height != buffer.height {
-            // After a resize ncurses' idea of the screen may hold stale cells: start clean.
-            werase(window)
-        }
-        for point in buffer.changedPositions(since: previous) {
-            let cell = buffer[point.x, point.y]
-            if cell.isContinuation { continue }
-            put(cell, x: point.x, y: point.y)
-        }
-        previous = buffer
-        let show = buffer.cursor != nil
+    func draw(_ update: FrameUpdate) {
+        // After a resize ncurses' idea of the screen may hold stale cells: start clean.
+        if update.isWhole { werase(window) }
+        for change in update.changes { put(change.cell, x: change.x, y: change.y) }
+        let show = update.cursor != nil
         if show != cursorShown {
             curs_set(show ? 1 : 0)
             cursorShown = show
         }
-        if let cursor = buffer.cursor { wmove(window, Int32(cursor.y), Int32(cursor.x)) }
+        if let cursor = update.cursor { wmove(window, Int32(cursor.y), Int32(cursor.x)) }
         wnoutrefresh(window)
         doupdate()
     }

@@ -9,6 +9,8 @@ final class LineReader {
     enum Line: Equatable {
         case text([UInt8])
         case tooLong
+        /// A signal that ends plain mode arrived while the line was awaited.
+        case stopped
     }
 
     private let fd: Int32
@@ -48,8 +50,11 @@ final class LineReader {
             buffer.removeSubrange(0..<start)
             start = 0
             var chunk = [UInt8](repeating: 0, count: 4096)
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
+            let n = chunk.withUnsafeMutableBytes { StopAwareRead.read(fd, $0) }
+            if n < 0 && errno == EINTR {
+                if Signals.stopReason() != nil { return .stopped }
+                continue
+            }
             if n <= 0 { atEnd = true } else { buffer.append(contentsOf: chunk[..<n]) }
         }
     }

@@ -6,32 +6,43 @@ import Glibc
 
 /// Entry point of `edit --plain`: runs a `PlainSession` on standard input and output.
 /// This is only the I/O: lines in (the secret through the hidden reader on a terminal),
-/// the session's text out, and the save it asks for. Returns the exit code.
+/// the session's text out, the effects it asks for through the effect runner the console
+/// uses too, and the signals that end it (a hangup or SIGTERM keeps unsaved answers in
+/// FILE.recovered.json, as the console does). Returns the exit code.
 func runPlain(path: String) -> Int32 {
     // As the other commands print: ASCII glyphs when the locale is not UTF-8.
     let ascii = !TextLocale.outputIsUTF8
-    var base: LoadedFile?
-    do {
-        base = try SettingsStore.load(path)
-    } catch {
-        // A missing file is a new one, created on save.
-        if error.code != .notFound {
-            Output.fileError(error)
-            return 2
-        }
+    let files = StoreFiles(via: "plain")
+    let opened: EditSession.Opened
+    switch EditSession.open(path, readOnly: false, files: files) {
+    case .success(let found): opened = found
+    case .failure(let error):
+        Output.fileError(error)
+        return 2
     }
     let interactive = isatty(0) == 1
-    // Inherited blocked signals would make Ctrl-C and Ctrl-Z do nothing.
-    Signals.unblock(Signals.stopSignals + [SIGTSTP, SIGCONT])
-    var session = PlainSession(
-        path: path, settings: base?.settings, fileMode: base?.mode,
-        options: .init(ascii: ascii, echoAnswers: !interactive))
+    Signals.install()
+    var session = PlainSession(opened.session, notice: opened.notice, options: .init(ascii: ascii, echoAnswers: !interactive))
+    let runner = EffectRunner(files: files)
     let lines = LineReader(fd: 0, limit: PlainInput.limit)
     write(session.start())
+    func finish(_ code: Int32) -> Int32 {
+        write(session.takeOutput())
+        for line in session.edit.farewell { Output.error(line) }
+        return code
+    }
     while true {
+        if let reason = Signals.stopReason() {
+            // The question's line is left open: end it before the last words.
+            write("\n")
+            return finish(runner.send(.stopRequested(reason), to: &session) ?? reason.exitCode)
+        }
         switch session.next {
         case .end(let code):
-            return code
+            return finish(code)
+        case .perform(let effect):
+            if let code = runner.perform(effect, for: &session) { return finish(code) }
+            write(session.takeOutput())
         case .ask(let prompt):
             let input: PlainInput
             if prompt.hidden && interactive {
@@ -45,23 +56,13 @@ func runPlain(path: String) -> Int32 {
                 write(session.answer(bytes: bytes))
             case .tooLong:
                 write(session.refuse("Not taken: the answer is longer than \(PlainInput.limit / 1024) KiB."))
+            case .stopped:
+                continue
             case .end:
                 // The prompt's line is left open on a pipe: end it before the last word.
                 if !interactive { write("\n") }
                 Output.error(session.endOfInput())
                 return 2
-            }
-        case .save(let settings, let choices):
-            do {
-                switch try SettingsStore.save(settings, to: path, via: "plain", base: base, choices: choices) {
-                case .saved(let file, let kept):
-                    base = file
-                    write(session.saved(file.settings, fileMode: file.mode, keptFromDisk: kept))
-                case .conflicts(let found):
-                    write(session.conflicts(found))
-                }
-            } catch {
-                write(session.saveFailed(error.description, unreadableOnDisk: error.code == .conflict))
             }
         }
     }
@@ -78,12 +79,15 @@ enum PlainInput {
 
     case line([UInt8])
     case tooLong
+    /// A signal asked plain mode to end while it waited for the line.
+    case stopped
     case end
 
     init(_ line: LineReader.Line?) {
         switch line {
         case .text(let bytes)?: self = .line(bytes)
         case .tooLong?: self = .tooLong
+        case .stopped?: self = .stopped
         case nil: self = .end
         }
     }
@@ -92,6 +96,7 @@ enum PlainInput {
         switch outcome {
         case .line(let bytes): self = .line(bytes)
         case .tooLong: self = .tooLong
+        case .stopped: self = .stopped
         case .endOfInput: self = .end
         }
     }

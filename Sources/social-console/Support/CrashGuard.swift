@@ -15,17 +15,8 @@ enum CrashGuard {
     /// The signals of a crash (a Swift runtime trap is SIGILL or SIGTRAP), and Ctrl-\.
     static let signals = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE, SIGQUIT]
 
-    /// Set by the console: puts the terminal back (modes, main screen, cursor) before the
-    /// message. Must be async-signal-safe: only tcsetattr and write.
-    nonisolated(unsafe) static var restoreTerminal: (@convention(c) () -> Void)?
-
-    /// The terminal's modes at start-up: a crash while the hidden secret prompt has echo
-    /// off must not leave the terminal silent. Written once, before any handler.
-    nonisolated(unsafe) static var startModes = termios()
-    nonisolated(unsafe) static var haveStartModes = false
-
     static func install() {
-        haveStartModes = isatty(0) == 1 && tcgetattr(0, &startModes) == 0
+        TerminalModes.captureShell()
         setenv("SWIFT_BACKTRACE", "enable=no", 1)
         var noCore = rlimit(rlim_cur: 0, rlim_max: 0)
         _ = setrlimit(__rlimit_resource_t(RLIMIT_CORE.rawValue), &noCore)
@@ -45,10 +36,10 @@ enum CrashGuard {
         }
     }
 
-    /// Async-signal-safe: tcsetattr, write(2) of fixed text, then _exit(2).
+    /// Async-signal-safe: tcsetattr, write(2) of fixed text, then _exit(2). The terminal
+    /// is the shell's again first (a crash in the console or at the hidden prompt).
     static func handle(_ sig: Int32) {
-        if haveStartModes { tcsetattr(0, TCSANOW, &startModes) }
-        restoreTerminal?()
+        TerminalModes.restoreShell()
         let message: StaticString
         switch sig {
         case SIGSEGV: message = "social-console: crashed (SIGSEGV, invalid memory access); nothing was saved by this crash\n"

@@ -8,8 +8,8 @@ import Glibc
 /// edited here (Backspace, the kill character, Ctrl-D on an empty line), so every typed
 /// byte is read at once and kept in this process: a suspend with Ctrl-Z and the shell's
 /// `fg`, which reset the terminal and throw its pending input away, lose nothing.
-/// `TerminalRestore` gives the terminal back on every signal that stops or ends the
-/// process, and takes it again (echo off) when it continues.
+/// `TerminalModes` gives the terminal back on every signal that stops or ends the process,
+/// and takes it again (echo off) when it continues.
 enum HiddenLineReader {
     enum Outcome: Equatable {
         /// The line as typed, without the Enter that ended it.
@@ -17,7 +17,13 @@ enum HiddenLineReader {
         /// Ctrl-D on an empty line, or the terminal went away.
         case endOfInput
         case tooLong
+        /// A signal that ends plain mode arrived (its run loop keeps the unsaved answers).
+        case stopped
     }
+
+    /// The signals that end the prompt where no run loop takes them (`set`): the terminal
+    /// is given back, then the process dies of the signal, as the shell expects.
+    static let endingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
     /// Call only with a terminal on standard input. The prompt goes to `fd`, and again
     /// after a suspend; then a line break once the line is read.
@@ -31,7 +37,11 @@ enum HiddenLineReader {
             cc[Int(VTIME)] = 0
         }
         let keys = withUnsafeBytes(of: saved.c_cc) { cc in (erase: cc[Int(VERASE)], kill: cc[Int(VKILL)], eof: cc[Int(VEOF)]) }
-        let previous = TerminalRestore.install(saved: saved, quiet: quiet, output: fd)
+        TerminalModes.setProgram(quiet)
+        TerminalModes.lineOpen(on: fd)
+        TerminalModes.installStopHandlers()
+        let previous = Signals.areInstalled ? [] : dieRestoring(endingSignals)
+        _ = TerminalModes.takeContinued()
         // Flushed: anything typed ahead before the prompt was shown with echo on.
         tcsetattr(0, TCSAFLUSH, &quiet)
         var overlong = false
@@ -42,7 +52,12 @@ enum HiddenLineReader {
             // the shell as commands when `set` has ended.
             if overlong { discardPendingInput() }
             tcsetattr(0, overlong ? TCSAFLUSH : TCSANOW, &saved)
-            TerminalRestore.uninstall(previous)
+            TerminalModes.setProgram(nil)
+            TerminalModes.lineOpen(on: nil)
+            for (sig, old) in previous {
+                var old = old
+                sigaction(sig, &old, nil)
+            }
             write(fd, "\n")
         }
         write(fd, prompt)
@@ -51,9 +66,12 @@ enum HiddenLineReader {
         var buffer = [UInt8](repeating: 0, count: 256)
         while true {
             // Back from a suspend: the shell's lines are on the screen, so ask again.
-            if TerminalRestore.takeContinued() { write(fd, prompt) }
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
+            if TerminalModes.takeContinued() { write(fd, prompt) }
+            let n = buffer.withUnsafeMutableBytes { StopAwareRead.read(0, $0) }
+            if n < 0 && errno == EINTR {
+                if Signals.stopReason() != nil { return .stopped }
+                continue
+            }
             if n <= 0 { return .endOfInput }
             for byte in buffer[0..<n] {
                 if escape.skips(byte) { continue }
@@ -97,6 +115,25 @@ enum HiddenLineReader {
             let got = buffer.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
             if got < 0 && errno == EINTR { continue }
             if got <= 0 { return }
+        }
+    }
+
+    /// Handlers that give the terminal back and die of the signal; returns what they replace.
+    static func dieRestoring(_ signals: [Int32]) -> [(Int32, sigaction)] {
+        // Blocked (inherited from whatever started us), they would wait until after the
+        // prompt: Ctrl-C would not end it.
+        Signals.unblock(signals)
+        return signals.map { sig in
+            var action = sigaction(), old = sigaction()
+            action.__sigaction_handler.sa_handler = { sig in
+                TerminalModes.restoreShell()
+                signal(sig, SIG_DFL)
+                raise(sig)
+            }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            sigaction(sig, &action, &old)
+            return (sig, old)
         }
     }
 

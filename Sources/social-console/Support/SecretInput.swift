@@ -27,7 +27,7 @@ enum SecretInput {
         if isatty(0) == 1 {
             switch HiddenLineReader.read(prompt: "Client Secret (input hidden): ", to: 2, limit: limit) {
             case .line(let line): bytes = line
-            case .endOfInput: return .failure(.empty)
+            case .endOfInput, .stopped: return .failure(.empty)
             case .tooLong: return .failure(.tooLong)
             }
         } else {

@@ -8,8 +8,12 @@ public struct EditHistory: Equatable, Sendable {
     public struct Edit: Equatable, Sendable {
         public let before: Settings
         public let after: Settings
+        public let place: Place
+    }
+
+    /// Where an edit was made: the screen, and the row that had focus.
+    public struct Place: Equatable, Sendable {
         public let screen: Screen
-        /// The row that had focus when the edit was made.
         public let focus: Int
     }
 

@@ -1,0 +1,106 @@
+import SettingsKit
+
+/// Does every effect a session asks for, the console's and plain mode's alike, and turns
+/// each result into the event the session is given next. It keeps nothing but its jobs:
+/// each effect carries what it needs (the file, the settings, the base), so one runner
+/// serves any number of files (a fleet list opening one after another).
+public struct EffectRunner<Files: SettingsFiles> {
+    public enum Outcome: Equatable {
+        /// The result, for the session's reducer.
+        case event(Event)
+        /// The session ends with this exit code.
+        case exit(Int32)
+        /// Nothing to report (a repaint, a suspend, a job started).
+        case done
+    }
+
+    public let files: Files
+    /// The long-running work started so far; the run loop takes its events.
+    public let jobs: Jobs
+    /// The terminal, for repainting and suspending (plain mode has none to drive).
+    let terminal: (any TerminalBackend)?
+
+    public init(files: Files, jobs: Jobs = Jobs(), terminal: (any TerminalBackend)? = nil) {
+        self.files = files
+        self.jobs = jobs
+        self.terminal = terminal
+    }
+
+    public func run(_ effect: Effect) -> Outcome {
+        switch effect {
+        case .quit(let code):
+            return .exit(code)
+        case .save(let request):
+            do {
+                switch try files.save(request) {
+                case .saved(let file, let kept): return .event(.saved(file, keptFromDisk: kept))
+                case .conflicts(let conflicts): return .event(.saveConflicted(conflicts))
+                }
+            } catch {
+                return .event(.saveFailed(error))
+            }
+        case .reload(let path, let automatically):
+            do {
+                return .event(.reloaded(try files.load(path), automatically: automatically))
+            } catch {
+                return .event(.reloadFailed(error, automatically: automatically))
+            }
+        case .discardRecovery(let path):
+            do {
+                try files.discardRecovery(for: path)
+                return .event(.recoveryDiscarded)
+            } catch {
+                return .event(.recoveryDiscardFailed(error))
+            }
+        case .keepRecovery(let request):
+            do {
+                try files.keepRecovery(request)
+                return .event(.recoveryKept(request))
+            } catch {
+                return .event(.recoveryKeepFailed(error, request))
+            }
+        case .redraw:
+            terminal?.repaintAll()
+            return .done
+        case .suspend:
+            terminal?.suspend()
+            return .done
+        case .start(let job):
+            jobs.start(job)
+            return .done
+        case .cancel(let id):
+            jobs.cancel(id)
+            return .done
+        }
+    }
+
+    /// Does `effect` for `session` and gives it the result (see `send`). Returns an exit
+    /// code when the session ends.
+    public func perform<Session: EventHandling>(
+        _ effect: Effect, for session: inout Session, seeing: (Effect) -> Void = { _ in }
+    ) -> Int32? {
+        seeing(effect)
+        switch run(effect) {
+        case .event(let result): return send(result, to: &session, seeing: seeing)
+        case .exit(let code): return code
+        case .done: return nil
+        }
+    }
+
+    /// Gives `event` to `session`'s reducer, does the effect it asks for and gives that
+    /// effect's result back, until nothing more is asked; `seeing` is shown each effect.
+    /// Returns an exit code when the session ends. The console's and plain mode's loops
+    /// both turn through here.
+    public func send<Session: EventHandling>(
+        _ event: Event, to session: inout Session, seeing: (Effect) -> Void = { _ in }
+    ) -> Int32? {
+        guard let effect = session.handle(event) else { return nil }
+        return perform(effect, for: &session, seeing: seeing)
+    }
+}
+
+/// A session's reducer, as the effect runner drives it: the console's and plain mode's.
+public protocol EventHandling {
+    /// One event in; the state changed; at most one effect out.
+    mutating func handle(_ event: Event) -> Effect?
+}

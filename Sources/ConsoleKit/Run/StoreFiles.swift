@@ -1,0 +1,29 @@
+import SettingsKit
+
+/// The settings store itself. `via` names the front end in history lines ("console",
+/// "plain").
+public struct StoreFiles: SettingsFiles {
+    let via: String
+
+    public init(via: String) { self.via = via }
+
+    public func load(_ path: String) throws(FileError) -> LoadedFile { try SettingsStore.load(path) }
+
+    public func changedOnDisk(since base: LoadedFile?, path: String) -> Bool {
+        SettingsStore.changedOnDisk(since: base, path: path)
+    }
+
+    public func save(_ request: SaveRequest) throws(FileError) -> SettingsStore.SaveOutcome {
+        try SettingsStore.save(request.settings, to: request.path, via: via, base: request.base, choices: request.choices)
+    }
+
+    public func recovery(for path: String, loaded: LoadedFile?) throws(FileError) -> RecoveryFile.Pending? {
+        try RecoveryFile.pending(for: path, loaded: loaded)
+    }
+
+    public func keepRecovery(_ request: RecoveryRequest) throws(FileError) {
+        try RecoveryFile.write(request.edits, madeTo: request.madeTo, for: request.path)
+    }
+
+    public func discardRecovery(for path: String) throws(FileError) { try RecoveryFile.discard(for: path) }
+}
