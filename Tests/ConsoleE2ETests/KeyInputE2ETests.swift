@@ -49,6 +49,25 @@ struct KeyInputE2ETests {
         try t.wait(for: "__EXIT=130")
     }
 
+    /// A paste whose text holds an end marker of its own: what follows it in the same
+    /// write (a Ctrl-S, an Enter) is pasted text, never a command; nothing is saved.
+    @Test func keysAfterAnEarlyPasteEndAreNotCommands() throws {
+        let (t, folder) = try Self.start()
+        defer { TemporaryFolder.remove(folder) }
+        let before = try String(contentsOfFile: folder + "/acme.json", encoding: .utf8)
+        try t.keys("End")
+        try Self.send(t, bytes: "\u{1B}[200~-pasted\u{1B}[201~\u{13}\r-more\u{1B}[201~")
+        try t.wait(for: "acme-prod-pasted -more")  // the line break, as in any paste, a space
+        try t.wait(for: "● unsaved")
+        try t.type("!")
+        try t.wait(for: "acme-prod-pasted -more!")
+        let screen = try t.screen()
+        #expect(!screen.contains("Saved"), "the Ctrl-S in the paste saved:\n\(screen)")
+        #expect(try String(contentsOfFile: folder + "/acme.json", encoding: .utf8) == before)
+        try t.keys("C-c")
+        try t.wait(for: "__EXIT=130")
+    }
+
     @Test func shellEditingKeysAndUndo() throws {
         let (t, folder) = try Self.start()
         defer { TemporaryFolder.remove(folder) }

@@ -106,7 +106,7 @@ import Testing
     }
 
     @Test func aPasteStartNcursesDidNotMatchStillStartsAPaste() {
-        let keys = KeyDecoderTests.decode(Self.reads("\u{1B}[200~hello", silence: false) + [.keyCode(KeyCodes.curses.pasteEnd)])
+        let keys = KeyDecoderTests.decode(Self.reads("\u{1B}[200~hello", silence: false) + pasteEnd)
         #expect(keys == [.paste("hello")])
         #expect(Self.keys("\u{1B}[201~") == [], "a stray end marker is nothing")
     }
@@ -115,7 +115,7 @@ import Testing
         let codes = KeyCodes.curses
         #expect(KeyDecoderTests.decode([.character(27), .keyCode(codes.left)]) == [.unknown], "Alt-Left")
         #expect(KeyDecoderTests.decode([.character(27), .keyCode(codes.resize)]) == [.escape, .resize])
-        #expect(KeyDecoderTests.decode([.character(27), .keyCode(codes.pasteStart), .character(97), .keyCode(codes.pasteEnd)]) == [.paste("a")])
+        #expect(KeyDecoderTests.decode([.character(27), .keyCode(codes.pasteStart), .character(97)] + pasteEnd) == [.paste("a")])
         // A sequence cut short by a key ncurses matched: that key, the part read dropped.
         #expect(KeyDecoderTests.decode([.character(27), .character(91), .keyCode(codes.up)]) == [.up])
     }

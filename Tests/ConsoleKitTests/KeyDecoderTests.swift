@@ -11,9 +11,14 @@ extension KeyCodes {
 }
 
 /// Raw reads that make a bracketed paste of `text`, one character code each.
+/// A paste as the terminal sends it: the start marker, the text, and (`end`) the end
+/// marker followed by the read that finds nothing more.
 func pasteInput(_ codes: [UInt32], end: Bool = true) -> [RawInput] {
-    [.keyCode(KeyCodes.curses.pasteStart)] + codes.map { .character($0) } + (end ? [.keyCode(KeyCodes.curses.pasteEnd)] : [])
+    [.keyCode(KeyCodes.curses.pasteStart)] + codes.map { .character($0) } + (end ? pasteEnd : [])
 }
+
+/// The end marker, and the read after it that finds nothing more: the paste is over.
+let pasteEnd: [RawInput] = [.keyCode(KeyCodes.curses.pasteEnd), .nothing(milliseconds: 0)]
 
 func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
 
@@ -100,7 +105,9 @@ func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
         #expect(decoder.decode(.keyCode(KeyCodes.curses.pasteStart)) == nil)
         #expect(decoder.isCollectingPaste)
         for code in scalars("sk-日本😀") { #expect(decoder.decode(.character(code)) == nil) }
-        #expect(decoder.decode(.keyCode(KeyCodes.curses.pasteEnd)) == .paste("sk-日本😀"))
+        #expect(decoder.decode(.keyCode(KeyCodes.curses.pasteEnd)) == nil, "over once nothing more is waiting")
+        #expect(decoder.pollMilliseconds == 0)
+        #expect(decoder.decode(.nothing(milliseconds: 0)) == .paste("sk-日本😀"))
         #expect(!decoder.isCollectingPaste)
         // Keys after it decode as keys again.
         #expect(Self.decode([.character(13), .character(97)], &decoder) == [.enter, .char("a")])
@@ -126,8 +133,8 @@ func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
         let c = KeyCodes.curses
         let inputs: [RawInput] = [
             .keyCode(c.pasteStart), .character(97), .keyCode(c.up), .keyCode(c.enter),
-            .keyCode(c.function[0]), .keyCode(c.pasteStart), .keyCode(-1), .character(98), .keyCode(c.pasteEnd),
-        ]
+            .keyCode(c.function[0]), .keyCode(c.pasteStart), .keyCode(-1), .character(98),
+        ] + pasteEnd
         #expect(Self.decode(inputs) == [.paste("ab")])
     }
 
@@ -138,9 +145,23 @@ func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
             #expect(decoder.decode(input) == nil)
             #expect(decoder.takeHeldKey() == nil, "held back while the paste is arriving")
         }
-        #expect(decoder.decode(.keyCode(c.pasteEnd)) == .paste("ab"))
+        #expect(decoder.decode(.keyCode(c.pasteEnd)) == nil)
+        #expect(decoder.takeHeldKey() == nil, "held back until the paste is over")
+        #expect(decoder.decode(.nothing(milliseconds: 0)) == .paste("ab"))
         #expect(decoder.takeHeldKey() == .resize)
         #expect(decoder.takeHeldKey() == nil, "reported once")
+    }
+
+    /// Text that holds an end marker of its own (the terminal passes it on) ends the paste
+    /// there; what came with it in the same read is pasted text too, never keys: a Ctrl-S
+    /// or an Enter after the early marker neither saves nor confirms anything.
+    @Test func keysThatArriveWithAPastesEndAreNotCommands() {
+        let c = KeyCodes.curses
+        let early: [RawInput] = [.keyCode(c.pasteStart)] + scalars("ab").map { .character($0) } + [.keyCode(c.pasteEnd)]
+        let after: [RawInput] = [.character(19), .character(13), .keyCode(c.function[1]), .character(113)] + scalars("cd").map { .character($0) }
+        #expect(Self.decode(early + after + pasteEnd) == [.paste("ab\nqcd")], "the rest is the same paste")
+        // Keys typed after the terminal went quiet are keys again.
+        #expect(Self.decode(early + [.nothing(milliseconds: 0), .character(19)]) == [.paste("ab"), .ctrl("s")])
     }
 
     @Test func anEndMarkerWithNoStartIsIgnored() {

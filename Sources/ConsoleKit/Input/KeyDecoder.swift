@@ -5,7 +5,10 @@
 ///
 /// A paste (between the ESC[200~ and ESC[201~ markers) arrives as one `.paste` text, so
 /// a pasted secret is never seen as typed keys: a line break in it does not press Enter
-/// and a Ctrl character in it does not save or quit.
+/// and a Ctrl character in it does not save or quit. Text that holds an end marker of its
+/// own (most terminals pass one on unchanged) ends the paste early; what follows it in the
+/// same read is still the pasted text, not keys: a paste ends for good only once the
+/// terminal has nothing more to give at once.
 public struct KeyDecoder: Sendable {
     /// How long the backend waits per read while a paste is arriving.
     public static let pastePollMilliseconds: Int32 = 50
@@ -35,6 +38,9 @@ public struct KeyDecoder: Sendable {
     private enum Mode: Sendable {
         case keys
         case collecting(Paste)
+        /// After an end marker, until a read finds nothing more waiting: what comes at once
+        /// is part of the same paste (text, never a command).
+        case ending(Paste)
         /// Past the limit: what remains of the paste is read and dropped, but no longer
         /// held up the run loop (which keeps drawing and checking signals meanwhile).
         case discarding(idleMilliseconds: Int)
@@ -56,22 +62,28 @@ public struct KeyDecoder: Sendable {
     /// Whether a paste is being collected: the backend then reads on, every
     /// `pastePollMilliseconds`, until `decode` returns it.
     public var isCollectingPaste: Bool {
-        if case .collecting = mode { return true }
-        return false
+        switch mode {
+        case .collecting, .ending: return true
+        default: return false
+        }
     }
 
     /// Whether a paste or an escape sequence is being read: the backend then reads on,
     /// every `pollMilliseconds`, until `decode` gives a key or the silence ends it.
     public var isAssembling: Bool {
         switch mode {
-        case .collecting, .escape: return true
+        case .collecting, .ending, .escape: return true
         case .keys, .discarding: return false
         }
     }
 
     public var pollMilliseconds: Int32 {
-        if case .escape = mode { return Self.escapePollMilliseconds }
-        return Self.pastePollMilliseconds
+        switch mode {
+        case .escape: return Self.escapePollMilliseconds
+        // Only what is there already belongs to the paste that just ended.
+        case .ending: return 0
+        default: return Self.pastePollMilliseconds
+        }
     }
 
     /// A key decoded earlier but held back (a resize during a paste); the backend asks
@@ -103,9 +115,10 @@ public struct KeyDecoder: Sendable {
             return decodeKey(input)
         case .collecting(var paste):
             mode = .keys  // so `paste.text` is not shared while it grows
-            let key = collect(input, into: &paste)
-            if key == nil { mode = .collecting(paste) }
-            return key
+            return collect(input, into: &paste)
+        case .ending(var paste):
+            mode = .keys
+            return end(input, &paste)
         case .discarding(let idle):
             return discard(input, idle: idle)
         case .escape(var parser):
@@ -210,15 +223,19 @@ public struct KeyDecoder: Sendable {
 
     // MARK: Inside a paste
 
+    /// A read while a paste arrives; the mode is `.keys` while `paste` grows, and is set
+    /// again here to what comes next.
     private mutating func collect(_ input: RawInput, into paste: inout Paste) -> Key? {
         switch input {
         case .keyCode(let code):
             paste.idleMilliseconds = 0
-            if code == codes.pasteEnd { return .paste(paste.text) }
+            if code == codes.pasteEnd {
+                mode = .ending(paste)
+                return nil
+            }
             if code == codes.resize { resizeHeld = true }
             // Any other code is ncurses matching an escape sequence inside the pasted
             // text (a pasted "ESC [ A"): the paste is text, so it is dropped.
-            return nil
         case .character(let code):
             paste.idleMilliseconds = 0
             append(code, to: &paste)
@@ -226,11 +243,22 @@ public struct KeyDecoder: Sendable {
                 mode = .discarding(idleMilliseconds: 0)
                 return .paste(paste.text)
             }
-            return nil
         case .nothing(let milliseconds):
             paste.idleMilliseconds += min(max(0, milliseconds), Self.pasteSilenceMilliseconds)
-            return paste.idleMilliseconds >= Self.pasteSilenceMilliseconds ? .paste(paste.text) : nil
+            if paste.idleMilliseconds >= Self.pasteSilenceMilliseconds { return .paste(paste.text) }
         }
+        mode = .collecting(paste)
+        return nil
+    }
+
+    /// A read right after an end marker: nothing waiting ends the paste; anything else
+    /// came with it (an end marker inside the pasted text), and is pasted text too.
+    private mutating func end(_ input: RawInput, _ paste: inout Paste) -> Key? {
+        if case .nothing = input { return .paste(paste.text) }
+        let key = collect(input, into: &paste)
+        // Still the same paste: it ends at the next read that finds nothing.
+        if case .collecting(let more) = mode { mode = .ending(more) }
+        return key
     }
 
     /// Line breaks become "\n" (CR LF counts once: a Windows clipboard's line ending is
