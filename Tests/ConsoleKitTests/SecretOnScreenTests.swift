@@ -179,6 +179,28 @@ import Testing
         #expect(!SecretTests.leaks(r.rendered(width: 120, height: 30)))
     }
 
+    /// A hostile file's secret of megabytes: the mask is built when the secrets change,
+    /// not for every frame, and from the secret's first part only, so its cost is bounded
+    /// (it was every run of the secret for every frame: seconds and a gigabyte per key).
+    /// The secret's start pasted elsewhere is masked all the same.
+    @Test func aHugeSecretIsMaskedAtABoundedCostBuiltWhenItChanges() {
+        var random = SplitMix64(seed: 14)
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        let huge = String((0..<2_000_000).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+        var settings = Fixture.settings(Fixture.halfDone)
+        settings.setText(Fields.secretKey, huge)
+        var s = ConsoleState(EditSession(path: Fixture.path, readOnly: false, base: .fake(settings)))
+        #expect(s.mask.runCount <= 2 * SecretMask.searchedLength, "\(s.mask.runCount) runs")
+        let built = s.mask
+        s.press(typing("-renamed") + [.enter])
+        #expect(s.mask == built, "no secret changed: the mask stays as built")
+        s.visit(.credentials, row: 1)
+        s.press(.ctrl("u"), .paste(String(huge.prefix(40))))
+        #expect(!s.rendered(width: 100, height: 30).contains(String(huge.prefix(12))), "the secret's start is masked")
+        s.press(.enter)
+        #expect(s.mask == built, "the Client ID is not a secret: still the same mask")
+    }
+
     @Test func aNewSecretBeingTypedIsMaskedInTheOtherFieldsAlready() {
         var s = Fixture.state()
         s.visit(.credentials, row: 1)
