@@ -213,6 +213,7 @@ struct ConsoleE2ETests {
         let shell = try t.wait(for: "__STOPPED")
         #expect(!shell.contains("│ Instance"), "the console's screen is gone while it is stopped")
         #expect(shell.contains(" icanon") || !shell.contains("-icanon"))
+        #expect(Self.allOff(try t.modes()), "Ctrl-Z takes the way out any SIGTSTP takes")
         try t.keys("Enter")  // fg
         try t.wait(for: "│ Instance")
         try t.wait(for: "typed")

@@ -147,6 +147,16 @@ final class TmuxSession {
         try run(["paste-buffer", "-p", "-d", "-b", "e2e"])
     }
 
+    /// The modes a program turned on in the pane's terminal, as tmux keeps them: mouse
+    /// reporting (1000, SGR 1006), keypad mode (application keypad and cursor keys), the
+    /// alternate screen. All false once a program gave the terminal back.
+    func modes() throws -> [String: Bool] {
+        let names = ["mouse_standard_flag", "mouse_sgr_flag", "keypad_flag", "keypad_cursor_flag", "alternate_on"]
+        let values = try run(["display-message", "-p", names.map { "#{\($0)}" }.joined(separator: " ")], output: true)
+            .split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "1" }
+        return Dictionary(uniqueKeysWithValues: zip(names, values))
+    }
+
     func resize(width: Int, height: Int) throws {
         try run(["resize-window", "-x", String(width), "-y", String(height)])
     }

@@ -1,0 +1,55 @@
+import TestSupport
+import Foundation
+import Testing
+
+/// Every mode the console turns on (mouse reporting, keypad mode, the alternate screen,
+/// bracketed paste, raw input) is off again whenever the shell has the terminal: after a
+/// crash, and while the console is stopped by any SIGTSTP, its own Ctrl-Z or a `kill`,
+/// which ncurses' own handler used to take (leaving clicks to type escapes in the shell).
+extension ConsoleE2ETests {
+    static func allOff(_ modes: [String: Bool]) -> Bool { !modes.isEmpty && modes.values.allSatisfy { !$0 } }
+
+    @Test func aCrashTurnsOffEveryModeTheConsoleSet() throws {
+        let t = try TmuxSession(["edit", "new.json"])
+        try t.wait(for: "│ Instance")
+        let on = try t.modes()
+        #expect(on["mouse_sgr_flag"] == true && on["keypad_flag"] == true && on["alternate_on"] == true, "\(on)")
+        kill(try t.consolePID(), SIGSEGV)
+        try t.wait(for: "__EXIT=139")
+        let off = try t.modes()
+        #expect(Self.allOff(off), "left on after the crash: \(off)")
+    }
+
+    @Test func aStopFromOutsideGivesTheTerminalBackAndFgTakesItAgain() throws {
+        let t = try TmuxSession(["edit", "new.json"], jobControl: true)
+        try t.wait(for: "│ Instance")
+        try t.type("typed")
+        try t.wait(for: "● unsaved")
+        kill(try t.consolePID(), SIGTSTP)
+        let shell = try t.wait(for: "__STOPPED")
+        #expect(!shell.contains("│ Instance"), "the console's screen is gone while it is stopped")
+        let stopped = try t.modes()
+        #expect(Self.allOff(stopped), "left on while stopped: \(stopped)")
+        try t.keys("Enter")  // fg
+        try t.wait(for: "│ Instance")
+        try t.wait(for: "typed")
+        let back = try t.modes()
+        #expect(back["mouse_sgr_flag"] == true && back["keypad_flag"] == true && back["alternate_on"] == true, "\(back)")
+        try t.type("-more")
+        try t.wait(for: "typed-more")
+        try t.keys("C-c")
+        try t.wait(for: "__EXIT=130")
+    }
+
+    /// Another writer holds FILE.lock (a stuck `set`, a slow disk): a hangup still keeps
+    /// the edits at once, not after the lock's 30 s, which then lost them.
+    @Test func aHangupKeepsTheEditsWhileAnotherWriterHoldsTheLock() throws {
+        let (t, _, file, recovered) = try Self.editing("-kept")
+        let holder = open(file + ".lock", O_RDWR | O_CREAT, 0o600)
+        defer { close(holder) }
+        #expect(flock(holder, LOCK_EX | LOCK_NB) == 0)
+        kill(try t.consolePID(), SIGHUP)
+        try t.wait(for: "__EXIT=129", timeout: 5)
+        #expect((try Self.recovered(recovered)["instance"] as? [String: Any])?["name"] as? String == "acme-prod-kept")
+    }
+}
