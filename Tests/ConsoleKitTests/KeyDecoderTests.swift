@@ -131,10 +131,11 @@ func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
 
     @Test func keyCodesInsideAPasteAreDropped() {
         let c = KeyCodes.curses
-        let inputs: [RawInput] = [
-            .keyCode(c.pasteStart), .character(97), .keyCode(c.up), .keyCode(c.enter),
-            .keyCode(c.function[0]), .keyCode(c.pasteStart), .keyCode(-1), .character(98),
-        ] + pasteEnd
+        let inputs: [RawInput] =
+            [
+                .keyCode(c.pasteStart), .character(97), .keyCode(c.up), .keyCode(c.enter),
+                .keyCode(c.function[0]), .keyCode(c.pasteStart), .keyCode(-1), .character(98),
+            ] + pasteEnd
         #expect(Self.decode(inputs) == [.paste("ab")])
     }
 

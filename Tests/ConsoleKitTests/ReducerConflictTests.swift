@@ -120,6 +120,23 @@ import Testing
         #expect(failing.status == StatusMessage("Not saved: no space left on device", isError: true))
     }
 
+    /// The file was new; someone created it since: the console says so once and never
+    /// loads it on its own (it would become the base, its owner the owner of our save).
+    @Test func aFileThatAppearsWhileNewIsSaidAndNeverLoadedWithoutAsking() {
+        var s = ConsoleState(EditSession(path: "/tmp/new.json", readOnly: false, base: nil))
+        s.resize(width: 80, height: 24)
+        #expect(s.handle(.diskChecked(changed: true)) == nil, "not reloaded, though nothing is unsaved")
+        guard case .conflict(let dialog) = s.overlay, case .appeared = dialog.reason else { Issue.record("not said"); return }
+        #expect(s.rendered().contains("Created on disk") && s.rendered().contains("not yours"))
+        s.press(.escape)
+        #expect(s.overlay == nil && s.status?.text == "Not saved: new.json was created on disk by someone else; your edits are kept")
+        #expect(s.handle(.diskChecked(changed: true)) == nil && s.overlay == nil, "said once")
+        #expect(s.rendered().contains("! changed on disk"))
+        // Loading it is the operator's choice.
+        s.handle(.saveFailed(FileError(.appearedOnDisk, path: "/tmp/new.json", "was created on disk")))
+        #expect(s.press(.char("r")) == .reload(path: "/tmp/new.json", automatically: false))
+    }
+
     @Test func aFileThatCannotBeReadAsksBeforeReplacingIt() {
         var s = Fixture.state()
         s.press(.char("!"), .ctrl("s"))

@@ -234,8 +234,8 @@ public struct KeyDecoder: Sendable {
                 return nil
             }
             if code == codes.resize { resizeHeld = true }
-            // Any other code is ncurses matching an escape sequence inside the pasted
-            // text (a pasted "ESC [ A"): the paste is text, so it is dropped.
+        // Any other code is ncurses matching an escape sequence inside the pasted
+        // text (a pasted "ESC [ A"): the paste is text, so it is dropped.
         case .character(let code):
             paste.idleMilliseconds = 0
             append(code, to: &paste)

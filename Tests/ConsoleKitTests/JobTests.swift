@@ -1,0 +1,83 @@
+import Foundation
+import TestSupport
+import Testing
+@testable import ConsoleKit
+@testable import SettingsKit
+
+/// Work that takes long runs off the input thread: the effect runner starts it and goes
+/// on at once, what it finds comes back as events the loop takes between reads, and a
+/// cancelled job delivers nothing more.
+@Suite struct JobTests {
+    /// A fake slow effect: waits `milliseconds` (looking for cancellation every 5 ms), then
+    /// posts `then`.
+    struct Wait: JobWork, Equatable {
+        let milliseconds: Int
+        let then: Event
+    }
+
+    struct SlowPerformer: JobPerformer {
+        func perform(_ job: Job, _ context: JobContext) {
+            guard let wait = job.work as? Wait else { return }
+            for _ in 0..<(wait.milliseconds / 5) {
+                if context.isCancelled { return }
+                usleep(5_000)
+            }
+            context.post(wait.then)
+        }
+    }
+
+    static func waitUntilIdle(_ jobs: Jobs) {
+        for _ in 0..<400 where jobs.isBusy { usleep(5_000) }
+    }
+
+    @Test func aSlowJobRunsOffTheInputThreadAndItsResultComesBackAsAnEvent() {
+        let runner = EffectRunner(files: StoreFiles(via: "test"), jobs: Jobs(performer: SlowPerformer()))
+        let started = ContinuousClock.now
+        #expect(runner.run(.start(Job(id: .init(1), work: Wait(milliseconds: 200, then: .scrolled(1))))) == .done)
+        #expect(ContinuousClock.now - started < .milliseconds(150), "the runner did not wait for the job")
+        #expect(runner.jobs.isBusy && runner.jobs.takeEvents().isEmpty)
+        Self.waitUntilIdle(runner.jobs)
+        #expect(runner.jobs.takeEvents() == [.scrolled(1)])
+        #expect(runner.jobs.takeEvents().isEmpty, "each event is delivered once")
+    }
+
+    @Test func aCancelledJobIsToldAndDeliversNothing() {
+        let runner = EffectRunner(files: StoreFiles(via: "test"), jobs: Jobs(performer: SlowPerformer()))
+        let id = Job.ID(7)
+        _ = runner.run(.start(Job(id: id, work: Wait(milliseconds: 2_000, then: .scrolled(1)))))
+        #expect(runner.run(.cancel(id)) == .done)
+        Self.waitUntilIdle(runner.jobs)
+        #expect(!runner.jobs.isBusy, "the job saw the cancellation and stopped")
+        #expect(runner.jobs.takeEvents().isEmpty)
+    }
+
+    @Test func jobsAreComparedByIdAndWork() {
+        let a = Job(id: .init(1), work: Wait(milliseconds: 5, then: .scrolled(1)))
+        #expect(a == Job(id: .init(1), work: Wait(milliseconds: 5, then: .scrolled(1))))
+        #expect(a != Job(id: .init(2), work: Wait(milliseconds: 5, then: .scrolled(1))))
+        #expect(a != Job(id: .init(1), work: Wait(milliseconds: 6, then: .scrolled(1))))
+    }
+
+    /// The console keeps reading keys while a job runs; its result arrives between reads
+    /// like any event and takes the real path (here a click on the App step).
+    @Test func theConsoleTypesOnWhileAJobRunsAndThenTakesItsEvent() throws {
+        let folder = TemporaryFolder("jobs")
+        let path = folder.file("acme.json")
+        try SettingsStore.create(Fixture.settings(Fixture.halfDone), at: path, via: "test")
+        let jobs = Jobs(performer: SlowPerformer())
+        let files = StoreFiles(via: "console")
+        let opened = try EditSession.open(path, readOnly: false, files: files).get()
+        let job = Job(id: .init(3), work: Wait(milliseconds: 150, then: .clicked(.screen(.step(.app)))))
+        var script: [FakeTerminal.Step] = [.run { _ = EffectRunner(files: files, jobs: jobs).run(.start(job)) }]
+        script += FakeTerminal.typing("-typed") + Array(repeating: .tick, count: 3)
+        script += Array(repeating: .run { usleep(10_000) }, count: 40).flatMap { [$0, .tick] }
+        let terminal = FakeTerminal(script)
+        var session = ConsoleSession(
+            state: ConsoleState(opened.session), backend: terminal, files: files, jobs: jobs, diskCheckInterval: .seconds(60))
+        _ = session.run()
+        let typedBeforeTheJob = terminal.frames.firstIndex { $0.text.contains("acme-staging-typed") }
+        let onApp = terminal.frames.firstIndex { $0.text.contains("▸✓ App") || $0.text.contains("▸✗ App") }
+        #expect(typedBeforeTheJob != nil && onApp != nil && typedBeforeTheJob! < onApp!, "keys were handled while the job ran, its event after")
+        #expect(session.state.screen == .step(.app))
+    }
+}
