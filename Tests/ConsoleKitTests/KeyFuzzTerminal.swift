@@ -86,7 +86,11 @@ final class KeyFuzzTerminal: TerminalBackend {
         "\u{1B}[<\(button);\(x + 1);\(y + 1)\(final)".unicodeScalars.map(\.value)
     }
 
+    /// Frames drawn so far.
+    private(set) var draws = 0
+
     func draw(_ update: FrameUpdate) {
+        draws += 1
         var cells = update.isWhole || screen == nil ? CellBuffer(width: update.width, height: update.height) : screen!
         for change in update.changes {
             cells.replace(change.x, change.y, change.cell)

@@ -119,12 +119,14 @@ public struct CellBuffer: Equatable, Sendable {
 
     /// Positions whose cell differs from `old`; every position when the sizes differ.
     public func changedPositions(since old: CellBuffer?) -> [Point] {
+        guard let old, old.width == width, old.height == height else {
+            return (0..<height).flatMap { row in (0..<width).map { Point(x: $0, y: row) } }
+        }
         var out: [Point] = []
-        let same = old.map { $0.width == width && $0.height == height } ?? false
-        for row in 0..<height {
-            for col in 0..<width {
-                let i = row * width + col
-                if !same || old!.cells[i] != cells[i] { out.append(Point(x: col, y: row)) }
+        // Run on every frame over every cell: read both arrays in place.
+        cells.withUnsafeBufferPointer { new in
+            old.cells.withUnsafeBufferPointer { shown in
+                for i in 0..<new.count where new[i] != shown[i] { out.append(Point(x: i % width, y: i / width)) }
             }
         }
         return out
