@@ -1,53 +1,10 @@
 import SettingsKit
 
-/// Draws a step screen: its title, a short line of what it is about, then its rows,
-/// each with the inline findings it fixes (FindingTarget). A blocker of the screen's step
+/// Draws a step screen: its title, its introduction (`ScreenIntro`), then its rows, each
+/// with the inline findings it fixes (`FindingPlacement`). A blocker of the screen's step
 /// that is fixed on another screen is named above the rows, so a screen marked ✗ always
 /// says why. Scrolls to keep focus visible.
 enum FormView {
-    /// `width`: the body's, so a redirect URI pasted with a whole file after it is read only
-    /// as far as two lines show, not wrapped whole on every frame.
-    static func intro(_ state: ConsoleState, mask: SecretMask, width: Int) -> [String] {
-        switch state.screen {
-        case .step(.instance): return ["Which instance this file describes. F1 explains each step."]
-        case .step(.app): return ["The Settings tab of the app in Atlassian's developer console."]
-        case .step(.permissions): return ["Scopes enabled on the app's Permissions tab; read:me is a must."]
-        case .step(.authorization):
-            let room = max(1, 2 * (width - 2))
-            let uri =
-                state.settings.filled("instance.redirectUri").map { TextWrap.truncate(mask.masked($0, columns: room), width: room) }
-                ?? "(not set yet: see Instance)"
-            return ["The app's callback URL must equal the instance's redirect URI:", "  " + uri]
-        case .step(.credentials): return ["The instance's Atlassian connection: the app's ID and Secret."]
-        case .step(.distribution): return ["The app's Distribution tab: sharing lets others than you in."]
-        case .review: return []
-        }
-    }
-
-    // MARK: Which findings show where
-
-    /// The findings each row of the screen fixes, most severe first, and the blockers of
-    /// the screen's step that are fixed on another screen.
-    struct Placed {
-        var byRow: [Int: [Finding]] = [:]
-        var elsewhere: [(Finding, FindingTarget)] = []
-
-        init(_ state: ConsoleState) {
-            for finding in state.report.findings {
-                let target = FindingTarget(finding)
-                if target.screen == state.screen {
-                    byRow[target.row, default: []].append(finding)
-                } else if finding.step == state.screen.step, finding.severity == .blocker {
-                    elsewhere.append((finding, target))
-                }
-            }
-            // The report lists findings by step first; a row shows its worst first.
-            for (row, findings) in byRow {
-                byRow[row] = findings.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
-            }
-        }
-    }
-
     /// At most this many findings under one row; Review lists the rest.
     static let findingsPerRow = 3
 
@@ -69,7 +26,7 @@ enum FormView {
     /// whole description (the row has room for only part of it). Two lines each at most.
     /// Each line says whether it continues the one above (it is then indented).
     static func messages(
-        for index: Int, _ item: FormItem, _ state: ConsoleState, placed: Placed, mask: SecretMask, width: Int
+        for index: Int, _ item: FormItem, _ state: ConsoleState, placed: FindingPlacement, mask: SecretMask, width: Int
     ) -> [(text: String, style: Style, continued: Bool)] {
         var out: [(text: String, style: Style, continued: Bool)] = []
         func add(_ text: String, _ style: Style) {
@@ -87,25 +44,6 @@ enum FormView {
             add(scope.product + ": " + scope.description, .dim)
         }
         return out
-    }
-
-    /// The fix for the focused row's own finding, for the status line: what to do next.
-    /// First, why a field other than the secret's shows bullets (`showsSecret`, from
-    /// `draw`), or that it shows the secret in clear. Masked by the renderer.
-    static func hint(_ state: ConsoleState, showsSecret: Bool) -> String? {
-        if state.revealSecret, state.focusedItem?.isSecret == false {
-            return "This field holds the Client Secret, shown until you leave it: ^R hides it"
-        }
-        if showsSecret { return "This field holds the Client Secret, so it is masked" + (state.readOnly ? "" : ": ^R shows it") }
-        return fix(state)
-    }
-
-    /// The focused row's most severe finding's fix, as "fix: …".
-    static func fix(_ state: ConsoleState) -> String? {
-        guard state.screen != .review, state.focusedItem != nil,
-            let finding = Placed(state).byRow[state.focus]?.first
-        else { return nil }
-        return "fix: " + finding.fix
     }
 
     // MARK: Lines
@@ -216,10 +154,10 @@ enum FormView {
     /// Returns whether the focused row shows part of the secret masked: only what is
     /// drawn is searched, not a value that may hold 100,000 characters.
     @discardableResult
-    static func draw(_ state: ConsoleState, layout: Layout, mask: SecretMask, into buffer: inout CellBuffer) -> Bool {
+    static func draw(_ state: ConsoleState, layout: Layout, mask: SecretMask, placed: FindingPlacement, into buffer: inout CellBuffer) -> Bool {
         let body = layout.body
         buffer.put(state.screen.title, x: body.x, y: body.y, style: .heading, limit: body.width)
-        var introLines = intro(state, mask: mask, width: body.width).flatMap { TextWrap.wrap($0, width: body.width) }
+        var introLines = ScreenIntro.lines(state, mask: mask, width: body.width).flatMap { TextWrap.wrap($0, width: body.width) }
         // On a short screen the rows matter more than the introduction.
         if body.height - 2 - introLines.count < 4 { introLines = [] }
         for (i, line) in introLines.enumerated() where body.y + 1 + i < body.bottom {
@@ -231,7 +169,6 @@ enum FormView {
 
         let geometry = Geometry(body: body, labelWidth: layout.labelWidth)
         let items = state.items
-        let placed = Placed(state)
         // Messages start under the label, so they have most of the width.
         let messageX = body.x + 4
         let messageWidth = body.right - messageX - 1

@@ -10,9 +10,11 @@ public enum Renderer {
         let mask = state.mask
         // The status line takes as many rows as its text needs (up to a few), before the
         // body is laid out: a fix is read whole, not cut at the window's edge.
+        let placed = FindingPlacement(state)
+        let fix = placed.fix(state)
         let maxStatusLines = state.overlay == nil ? max(1, min(4, height - 6)) : 1
-        let planned = state.status?.text ?? (state.overlay == nil ? FormView.hint(state, showsSecret: false) : nil)
-        let plannedLines = planned.map { statusLines($0, width: width, max: maxStatusLines, mask: mask).count } ?? 1
+        let planned = StatusLine.text(state, fix: fix, showsSecret: false)
+        let plannedLines = planned.map { StatusLine.lines($0.0, width: width, max: maxStatusLines, mask: mask).count } ?? 1
         let layout = Layout(width: width, height: height, statusLines: plannedLines)
         guard layout.mode != .tooSmall else {
             drawTooSmall(state, mask: mask, into: &buffer)
@@ -28,20 +30,12 @@ public enum Renderer {
             if state.screen == .review {
                 ReviewView.draw(state, in: layout.body, mask: mask, into: &buffer)
             } else {
-                focusShowsSecret = FormView.draw(state, layout: layout, mask: mask, into: &buffer)
+                focusShowsSecret = FormView.draw(state, layout: layout, mask: mask, placed: placed, into: &buffer)
             }
         }
         // Status messages quote values ("Added … to the callback URLs") and the file name.
-        let shown: (String, Style)?
-        if let status = state.status {
-            shown = (status.text, status.isError ? .blocker : .complete)
-        } else if state.overlay == nil, let hint = FormView.hint(state, showsSecret: focusShowsSecret) {
-            shown = (hint, .info)
-        } else {
-            shown = nil
-        }
-        if let (text, style) = shown {
-            for (i, line) in statusLines(text, width: width, max: layout.statusLines, mask: mask).enumerated() {
+        if let (text, style) = focusShowsSecret ? StatusLine.text(state, fix: fix, showsSecret: true) : planned {
+            for (i, line) in StatusLine.lines(text, width: width, max: layout.statusLines, mask: mask).enumerated() {
                 buffer.put(line, x: 1, y: layout.statusRow + i, style: style)
             }
         }
@@ -50,16 +44,6 @@ public enum Renderer {
             DialogView.draw(dialog, into: &buffer)
         }
         return buffer
-    }
-
-    /// A status text wrapped to the width, masked where it holds the secret; past `max`
-    /// lines the last one is cut, ending in "…". Only what can show is searched.
-    static func statusLines(_ text: String, width: Int, max: Int, mask: SecretMask) -> [String] {
-        let room = width - 2
-        guard room > 0 else { return [] }
-        let lines = TextWrap.wrap(mask.masked(text, columns: room * max), width: room)
-        guard lines.count > max else { return lines }
-        return Array(lines.prefix(max - 1)) + [TextWrap.truncate(lines[(max - 1)...].joined(separator: " "), width: room)]
     }
 
     /// The screen below 40x10: no room to edit, so say what size is needed. In a tiny
