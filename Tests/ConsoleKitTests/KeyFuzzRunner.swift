@@ -36,6 +36,8 @@ struct KeyFuzzRunner {
         return stride(from: 0, through: s.count - 8, by: 4).map { String(s[$0..<$0 + 8]) }
     }
 
+    static let secretBytes = secretPieces.map { Array($0.utf8) }
+
     static func settings(_ start: KeyFuzzCase.Start) -> Settings {
         var settings: Settings
         switch start {
@@ -272,10 +274,11 @@ struct KeyFuzzRunner {
         if !shown {
             // The cells in a row, rows one after the other: a piece cut by a row's end would
             // only be found more often.
-            var text = ""
-            text.reserveCapacity(buffer.cells.count)
-            for cell in buffer.cells { text += cell.text }
-            if let piece = Self.secretPieces.first(where: text.contains) { fail("the frame shows \"\(piece)\" of the secret:\n\(buffer.text)") }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(buffer.cells.count)
+            for cell in buffer.cells { bytes += cell.text.utf8 }
+            let found = bytes.withUnsafeBufferPointer { cells in Self.secretBytes.firstIndex { cells.firstOffset(of: $0) != nil } }
+            if let found { fail("the frame shows \"\(Self.secretPieces[found])\" of the secret:\n\(buffer.text)") }
         }
     }
 

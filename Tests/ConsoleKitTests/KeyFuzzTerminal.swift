@@ -91,15 +91,15 @@ final class KeyFuzzTerminal: TerminalBackend {
 
     func draw(_ update: FrameUpdate) {
         draws += 1
-        var cells = update.isWhole || screen == nil ? CellBuffer(width: update.width, height: update.height) : screen!
+        if update.isWhole || screen == nil { screen = CellBuffer(width: update.width, height: update.height) }
+        // In place: the screen is not copied for every frame.
         for change in update.changes {
-            cells.replace(change.x, change.y, change.cell)
-            if DisplayWidth.of(change.cell.text) == 2, change.x + 1 < cells.width {
-                cells.replace(change.x + 1, change.y, Cell(text: "", style: change.cell.style))
+            screen!.replace(change.x, change.y, change.cell)
+            if DisplayWidth.of(change.cell.text) == 2, change.x + 1 < update.width {
+                screen!.replace(change.x + 1, change.y, Cell(text: "", style: change.cell.style))
             }
         }
-        cells.cursor = update.cursor
-        screen = cells
+        screen!.cursor = update.cursor
     }
 
     func repaintAll() { repaints += 1 }
