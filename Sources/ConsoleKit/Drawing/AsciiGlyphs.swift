@@ -10,7 +10,7 @@ public enum AsciiGlyphs {
     }
 
     /// The frame with every cell in ASCII; the cursor stays where it was.
-    public static func frame(_ buffer: CellBuffer) -> CellBuffer {
+    static func frame(_ buffer: CellBuffer) -> CellBuffer {
         var out = buffer
         for y in 0..<buffer.height {
             for x in 0..<buffer.width {

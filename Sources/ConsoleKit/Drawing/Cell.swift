@@ -5,6 +5,6 @@ public struct Cell: Equatable, Sendable {
     public var text: String
     public var style: Style
 
-    public static let blank = Cell(text: " ", style: .normal)
+    static let blank = Cell(text: " ", style: .normal)
     public var isContinuation: Bool { text.isEmpty }
 }

@@ -1,21 +1,21 @@
 /// The whole screen as cells in memory. Screens draw into it; the ncurses backend copies
 /// only the cells that changed since the last frame; tests read it back as text.
-public struct CellBuffer: Equatable, Sendable {
-    public let width: Int
-    public let height: Int
-    public private(set) var cells: [Cell]
+struct CellBuffer: Equatable, Sendable {
+    let width: Int
+    let height: Int
+    private(set) var cells: [Cell]
     /// Where the terminal cursor goes (a text field being edited), or nil to hide it.
-    public var cursor: Point?
+    var cursor: Point?
     /// What the mouse can click, in drawing order: what was drawn last is on top.
-    public private(set) var targets: [TargetArea] = []
+    private(set) var targets: [TargetArea] = []
 
-    public init(width: Int, height: Int) {
+    init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
         cells = Array(repeating: .blank, count: self.width * self.height)
     }
 
-    public subscript(x: Int, y: Int) -> Cell {
+    subscript(x: Int, y: Int) -> Cell {
         cells[y * width + x]
     }
 
@@ -23,14 +23,14 @@ public struct CellBuffer: Equatable, Sendable {
     /// Control characters are drawn as "?" so a stray escape in a value cannot reach the
     /// terminal. Returns the column after the last one written.
     @discardableResult
-    public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style = .normal, limit: Int? = nil) -> Int {
+    mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style = .normal, limit: Int? = nil) -> Int {
         put(characters: text, x: x, y: y, style: style, limit: limit)
     }
 
     /// `put` for any sequence of characters, e.g. part of an array a field is edited in.
     /// Reads the sequence only as far as it draws, so a lazy one is never read to its end.
     @discardableResult
-    public mutating func put(characters text: some Sequence<Character>, x: Int, y: Int, style: Style = .normal, limit: Int? = nil) -> Int {
+    mutating func put(characters text: some Sequence<Character>, x: Int, y: Int, style: Style = .normal, limit: Int? = nil) -> Int {
         guard y >= 0, y < height else { return x }
         let end = min(width, limit.map { x + max(0, $0) } ?? width)
         var col = x
@@ -64,17 +64,17 @@ public struct CellBuffer: Equatable, Sendable {
     }
 
     /// Records that `rect` shows `target`, for the mouse.
-    public mutating func mark(_ rect: Rect, _ target: Target) {
+    mutating func mark(_ rect: Rect, _ target: Target) {
         targets.append(TargetArea(rect: rect, target: target))
     }
 
     /// What a click at (x, y) hits: the topmost target there.
-    public func target(atX x: Int, y: Int) -> Target? {
+    func target(atX x: Int, y: Int) -> Target? {
         targets.last { x >= $0.rect.x && x < $0.rect.right && y >= $0.rect.y && y < $0.rect.bottom }?.target
     }
 
     /// Blanks a rectangle in one style (a background for a bar or a dialog).
-    public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style = .normal) {
+    mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style = .normal) {
         for row in max(0, y)..<max(max(0, y), min(height, y + h)) {
             for col in max(0, x)..<max(max(0, x), min(width, x + w)) {
                 set(col, row, Cell(text: " ", style: style))
@@ -102,11 +102,11 @@ public struct CellBuffer: Equatable, Sendable {
     }
 
     /// The rows as text, trailing blanks trimmed: what the snapshot files hold.
-    public var text: String {
+    var text: String {
         rows.joined(separator: "\n")
     }
 
-    public var rows: [String] {
+    var rows: [String] {
         (0..<height).map { row in
             var line = ""
             for col in 0..<width where !cells[row * width + col].isContinuation {
@@ -118,7 +118,7 @@ public struct CellBuffer: Equatable, Sendable {
     }
 
     /// Positions whose cell differs from `old`; every position when the sizes differ.
-    public func changedPositions(since old: CellBuffer?) -> [Point] {
+    func changedPositions(since old: CellBuffer?) -> [Point] {
         guard let old, old.width == width, old.height == height else {
             return (0..<height).flatMap { row in (0..<width).map { Point(x: $0, y: row) } }
         }

@@ -2,21 +2,21 @@
 /// a step list on the left, the form, a status line and the key bar. Smaller: the step
 /// list shrinks to one line under the title. Below 40x10 there is no room to edit, and
 /// the screen says so.
-public struct Layout: Equatable, Sendable {
-    public enum Mode: Equatable, Sendable { case full, compact, tooSmall }
+struct Layout: Equatable, Sendable {
+    enum Mode: Equatable, Sendable { case full, compact, tooSmall }
 
-    public static let fullWidth = 80, fullHeight = 24
-    public static let minimumWidth = 40, minimumHeight = 10
+    static let fullWidth = 80, fullHeight = 24
+    static let minimumWidth = 40, minimumHeight = 10
     static let sidebarWidth = 17
 
-    public let width: Int
-    public let height: Int
-    public let mode: Mode
+    let width: Int
+    let height: Int
+    let mode: Mode
     /// Rows of the status line: a long fix or message is wrapped onto more, taken from
     /// the bottom of the body.
-    public let statusLines: Int
+    let statusLines: Int
 
-    public init(width: Int, height: Int, statusLines: Int = 1) {
+    init(width: Int, height: Int, statusLines: Int = 1) {
         self.width = max(0, width)
         self.height = max(0, height)
         self.statusLines = max(1, statusLines)
@@ -30,23 +30,23 @@ public struct Layout: Equatable, Sendable {
     }
 
     /// The first row of the status line.
-    public var statusRow: Int { height - 1 - statusLines }
-    public var keyBarRow: Int { height - 1 }
+    var statusRow: Int { height - 1 - statusLines }
+    var keyBarRow: Int { height - 1 }
 
     /// The step list: a column in the full layout, one line in the compact one.
-    public var steps: Rect {
+    var steps: Rect {
         mode == .full
             ? Rect(x: 0, y: 1, width: Layout.sidebarWidth, height: height - 2 - statusLines)
             : Rect(x: 0, y: 1, width: width, height: 1)
     }
 
     /// Where the screen's own content goes (form, review, help).
-    public var body: Rect {
+    var body: Rect {
         mode == .full
             ? Rect(x: Layout.sidebarWidth + 2, y: 1, width: width - Layout.sidebarWidth - 3, height: height - 2 - statusLines)
             : Rect(x: 1, y: 2, width: width - 2, height: height - 3 - statusLines)
     }
 
     /// Width of the label column in forms.
-    public var labelWidth: Int { mode == .full ? 22 : min(16, body.width / 3) }
+    var labelWidth: Int { mode == .full ? 22 : min(16, body.width / 3) }
 }

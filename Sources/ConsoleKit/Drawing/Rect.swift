@@ -1,6 +1,6 @@
 /// A rectangle of cells.
-public struct Rect: Equatable, Sendable {
-    public var x, y, width, height: Int
-    public var right: Int { x + width }
-    public var bottom: Int { y + height }
+struct Rect: Equatable, Sendable {
+    var x, y, width, height: Int
+    var right: Int { x + width }
+    var bottom: Int { y + height }
 }

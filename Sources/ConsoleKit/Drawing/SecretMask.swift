@@ -9,7 +9,7 @@ import SettingsKit
 /// while it is edited, where one deleted character would otherwise show all the rest. A
 /// run is as long as the shortest secret `Secret` searches for, so short secrets are not
 /// searched for at all and ordinary text is not masked by chance.
-public struct SecretMask: Equatable, Sendable {
+struct SecretMask: Equatable, Sendable {
     static let run = Secret.minimumSearchLength
     /// How much of one secret is searched for: Atlassian's secrets are some 64
     /// characters, so this is far past any real one. A hostile file's secret of
@@ -19,7 +19,7 @@ public struct SecretMask: Equatable, Sendable {
     static let searchedLength = 1_024
 
     /// What the mask was built from, so the console builds it again only when they change.
-    public let secrets: [String]
+    let secrets: [String]
 
     /// Every run of the secrets, and the rolling hash of each to find candidates cheaply.
     /// Each run as the first Unicode scalar of each of its characters: a combining mark
@@ -55,7 +55,7 @@ public struct SecretMask: Equatable, Sendable {
     /// How many runs it searches for: bounded, whatever the secrets' length.
     var runCount: Int { runs.count }
 
-    public static func == (a: SecretMask, b: SecretMask) -> Bool { a.secrets == b.secrets }
+    static func == (a: SecretMask, b: SecretMask) -> Bool { a.secrets == b.secrets }
 
     var isEmpty: Bool { runs.isEmpty }
 

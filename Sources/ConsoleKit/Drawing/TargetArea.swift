@@ -1,5 +1,5 @@
 /// A rectangle of the frame and what it shows.
-public struct TargetArea: Equatable, Sendable {
-    public let rect: Rect
-    public let target: Target
+struct TargetArea: Equatable, Sendable {
+    let rect: Rect
+    let target: Target
 }

@@ -1,8 +1,8 @@
 /// Word wrapping by display width, for help text, findings and messages.
-public enum TextWrap {
+enum TextWrap {
     /// Wraps one paragraph at spaces; a word longer than a line is split. A leading
     /// indent is kept on every line (a hanging indent for list items in help text).
-    public static func wrap(_ text: String, width: Int) -> [String] {
+    static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         let indentCount = text.prefix { $0 == " " }.count
         let indent = String(repeating: " ", count: indentCount < width / 2 ? indentCount : 0)
@@ -36,7 +36,7 @@ public enum TextWrap {
 
     /// Cuts text to `width` columns, ending in "…" when something was cut. Reads the
     /// text only as far as `width` columns: a value may hold 100,000 characters.
-    public static func truncate(_ text: String, width: Int) -> String {
+    static func truncate(_ text: String, width: Int) -> String {
         guard width > 0 else { return "" }
         var used = 0
         var beforeEllipsis = text.startIndex  // the end of what fits in width - 1 columns

@@ -11,11 +11,11 @@ import SettingsKit
 ///   when it is not in the catalogue (enabling it on the app is the fix);
 /// - an unknown or invalid scope: the list that holds it, Custom scopes (Permissions) or
 ///   Additional scopes (Credentials), whatever step the finding belongs to.
-public struct FindingTarget: Equatable, Sendable {
-    public let screen: Screen
-    public let row: Int
+struct FindingTarget: Equatable, Sendable {
+    let screen: Screen
+    let row: Int
 
-    public init(_ finding: Finding) {
+    init(_ finding: Finding) {
         let permissions = Forms.items(for: .step(.permissions))
         let customScopes = permissions.firstIndex(of: .customScopes) ?? 0
         func checkbox(_ name: String) -> Int? {

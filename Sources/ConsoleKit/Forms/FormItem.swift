@@ -2,7 +2,7 @@ import SettingsKit
 
 /// One focusable row of a form. Each edits one settings key (or, for scopes, one entry
 /// of a list key), so Review can jump to the row a finding names.
-public enum FormItem: Equatable, Sendable {
+enum FormItem: Equatable, Sendable {
     /// A one-line text value; `secret` shows it masked.
     case text(key: String, label: String, secret: Bool)
     /// A list typed as space- or comma-separated values.
@@ -18,11 +18,11 @@ public enum FormItem: Equatable, Sendable {
     /// An action: add the instance's redirect URI to the callback URLs.
     case useRedirectURI
 
-    public static let appScopesKey = "atlassianApp.scopes"
-    public static let callbackKey = "atlassianApp.callbackUrls"
+    static let appScopesKey = "atlassianApp.scopes"
+    static let callbackKey = "atlassianApp.callbackUrls"
 
     /// The settings key the row edits; nil for an action.
-    public var key: String? {
+    var key: String? {
         switch self {
         case .text(let key, _, _), .list(let key, _), .toggle(let key, _), .choice(let key, _, _, _): return key
         case .scope, .customScopes: return FormItem.appScopesKey
@@ -30,7 +30,7 @@ public enum FormItem: Equatable, Sendable {
         }
     }
 
-    public var label: String {
+    var label: String {
         switch self {
         case .text(_, let label, _), .list(_, let label), .toggle(_, let label), .choice(_, let label, _, _): return label
         case .scope(let scope): return scope.name
@@ -40,14 +40,14 @@ public enum FormItem: Equatable, Sendable {
     }
 
     /// Rows edited as a line of text (they get a LineEditor while focused).
-    public var isTextEntry: Bool {
+    var isTextEntry: Bool {
         switch self {
         case .text, .list, .customScopes: return true
         default: return false
         }
     }
 
-    public var isSecret: Bool {
+    var isSecret: Bool {
         if case .text(_, _, true) = self { return true }
         return false
     }

@@ -2,9 +2,9 @@ import SettingsKit
 
 /// How a row reads its value from the settings and writes an edit back. The only place
 /// that turns typed text into settings values, through SettingsKit's TextInput.
-public enum FormValues {
+enum FormValues {
     /// The text a text-entry row shows (and starts editing from).
-    public static func text(of item: FormItem, in settings: Settings) -> String {
+    static func text(of item: FormItem, in settings: Settings) -> String {
         switch item {
         case .text(let key, _, _): return settings.text(key) ?? ""
         case .list(let key, _): return TextInput.joinList(settings.list(key) ?? [])
@@ -15,7 +15,7 @@ public enum FormValues {
 
     /// Writes edited text back. Text is stored exactly as typed; an empty field removes
     /// the key ("not filled in yet").
-    public static func setText(_ text: String, of item: FormItem, in settings: inout Settings) {
+    static func setText(_ text: String, of item: FormItem, in settings: inout Settings) {
         switch item {
         case .text(let key, _, _):
             settings.setText(key, text.isEmpty ? nil : text)
@@ -33,11 +33,11 @@ public enum FormValues {
 
     /// The app's scopes without a box in the checklist; offline_access listed here by
     /// mistake shows too, so it can be seen and removed.
-    public static func customScopes(in settings: Settings) -> [String] {
+    static func customScopes(in settings: Settings) -> [String] {
         (settings.list(FormItem.appScopesKey) ?? []).filter { !ScopeCatalogue.isAppScope($0) }
     }
 
-    public static func isChecked(_ item: FormItem, in settings: Settings) -> Bool {
+    static func isChecked(_ item: FormItem, in settings: Settings) -> Bool {
         switch item {
         case .toggle(let key, _): return settings.flag(key) == true
         case .scope(let scope): return (settings.list(FormItem.appScopesKey) ?? []).contains(scope.name)
@@ -46,7 +46,7 @@ public enum FormValues {
     }
 
     /// Space on a checkbox, a scope or a choice.
-    public static func toggle(_ item: FormItem, in settings: inout Settings) {
+    static func toggle(_ item: FormItem, in settings: inout Settings) {
         switch item {
         case .toggle(let key, _):
             settings.setFlag(key, !(settings.flag(key) == true))
@@ -67,12 +67,12 @@ public enum FormValues {
     static let choiceDefaults = ["atlassianApp.distribution.status": "not_sharing"]
 
     /// The value a choice row shows as selected.
-    public static func choice(_ key: String, in settings: Settings) -> String? {
+    static func choice(_ key: String, in settings: Settings) -> String? {
         settings.text(key) ?? choiceDefaults[key]
     }
 
     /// Left / Right on a choice pick the neighbouring value without wrapping.
-    public static func choose(_ item: FormItem, step: Int, in settings: inout Settings) {
+    static func choose(_ item: FormItem, step: Int, in settings: inout Settings) {
         guard case .choice(let key, _, let values, _) = item else { return }
         let current = choice(key, in: settings).flatMap { values.firstIndex(of: $0) }
         let next = current.map { min(values.count - 1, max(0, $0 + step)) } ?? (step > 0 ? 0 : values.count - 1)

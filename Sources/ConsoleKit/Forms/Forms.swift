@@ -2,8 +2,8 @@ import SettingsKit
 
 /// The rows of each screen, in the guide's focus order. Labels and kinds come from
 /// SettingsKit's one field table, so the console and `set` agree on every key.
-public enum Forms {
-    public static func items(for screen: Screen) -> [FormItem] { table[screen.index] }
+enum Forms {
+    static func items(for screen: Screen) -> [FormItem] { table[screen.index] }
 
     /// Built once: the renderer asks for the rows on every frame.
     private static let table: [[FormItem]] = Screen.allCases.map(build)
@@ -33,7 +33,7 @@ public enum Forms {
     /// The rows as plain mode asks them, one question each, in the same order: the scope
     /// checklist and Custom scopes become one list of the app's scopes, as `set` takes it
     /// (one line to answer instead of a checkbox per catalogue scope).
-    public static func questions(for screen: Screen) -> [FormItem] {
+    static func questions(for screen: Screen) -> [FormItem] {
         var out: [FormItem] = []
         for row in items(for: screen) {
             switch row {
@@ -60,7 +60,7 @@ public enum Forms {
     }
 
     /// The row Review's Enter lands on for a key: the first row that edits it.
-    public static func index(of key: String, on screen: Screen) -> Int? {
+    static func index(of key: String, on screen: Screen) -> Int? {
         items(for: screen).firstIndex { $0.key == key }
     }
 }

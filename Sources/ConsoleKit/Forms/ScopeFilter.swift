@@ -3,15 +3,15 @@ import SettingsKit
 /// The Permissions checklist's `/` filter: only the scopes whose name, product or
 /// description holds the typed text (in any letter case) are shown. Custom scopes always
 /// is, so Tab still reaches it. Rows keep their indices; hidden ones are skipped.
-public struct ScopeFilter: Equatable, Sendable {
+struct ScopeFilter: Equatable, Sendable {
     /// The typed text, edited with the same keys as a field.
-    public internal(set) var editor = LineEditor("")
+    var editor = LineEditor("")
     /// Keys go to the filter text until Enter (or Tab, an arrow) ends typing it.
-    public internal(set) var isEditing = true
+    var isEditing = true
 
-    public var text: String { editor.text }
+    var text: String { editor.text }
 
-    public func shows(_ item: FormItem) -> Bool {
+    func shows(_ item: FormItem) -> Bool {
         guard case .scope(let scope) = item else { return true }
         let needle = text.lowercased()
         guard !needle.isEmpty else { return true }

@@ -5,7 +5,7 @@
 extension Event {
     /// `frame`: what the terminal shows now; `size`: the terminal's size now (asked only
     /// for a resize).
-    public init?(_ key: Key, frame: CellBuffer?, size: () -> (width: Int, height: Int)) {
+    init?(_ key: Key, frame: CellBuffer?, size: () -> (width: Int, height: Int)) {
         switch key {
         case .resize:
             let (width, height) = size()

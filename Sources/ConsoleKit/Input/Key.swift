@@ -29,7 +29,7 @@ extension Key {
     /// Keys that mean nothing to the console: an unknown sequence, and Alt with anything
     /// but Backspace. The reducer drops them before anything else, so they change nothing
     /// (Alt-x neither types "x" nor cancels the edit, as a lone Esc would).
-    public var isIgnored: Bool {
+    var isIgnored: Bool {
         switch self {
         case .unknown: return true
         case .alt(let c): return c != "\u{7F}"

@@ -2,17 +2,17 @@
 /// fills this from CNcursesw's constants and tests from curses.h's numbers, so the
 /// table lives in ncurses only and ConsoleKit needs no ncurses import.
 public struct KeyCodes: Equatable, Sendable {
-    public var up, down, left, right: Int32
-    public var home, end, pageUp, pageDown: Int32
-    public var backspace, delete, backTab, enter: Int32
-    public var resize: Int32
+    var up, down, left, right: Int32
+    var home, end, pageUp, pageDown: Int32
+    var backspace, delete, backTab, enter: Int32
+    var resize: Int32
     /// F1 to F12, in order.
-    public var function: [Int32]
+    var function: [Int32]
     /// The codes the backend teaches ncurses (define_key) for ESC[200~ and ESC[201~.
-    public var pasteStart, pasteEnd: Int32
+    var pasteStart, pasteEnd: Int32
     /// KEY_MOUSE: ncurses matches the start of a mouse report (terminfo's kmous, `ESC [ <`
     /// for xterm) and, unless mouse reporting is its own, hands the rest on as characters.
-    public var mouse: Int32?
+    var mouse: Int32?
 
     public init(
         up: Int32, down: Int32, left: Int32, right: Int32,

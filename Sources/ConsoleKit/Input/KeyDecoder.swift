@@ -11,22 +11,22 @@
 /// terminal has nothing more to give at once.
 public struct KeyDecoder: Sendable {
     /// How long the backend waits per read while a paste is arriving.
-    public static let pastePollMilliseconds: Int32 = 50
+    static let pastePollMilliseconds: Int32 = 50
     /// How long the backend waits for the rest of an escape sequence. ncurses has waited
     /// ESCDELAY before it hands over an Esc whose sequence it does not know, and a
     /// terminal writes a sequence in one piece: what is still to come is there already,
     /// or at once. A lone Esc costs this much more than ESCDELAY.
-    public static let escapePollMilliseconds: Int32 = 10
+    static let escapePollMilliseconds: Int32 = 10
     /// A paste whose end marker never comes (a terminal that drops it, a cut-off stream)
     /// ends after this much silence, with what arrived.
-    public static let pasteSilenceMilliseconds = 1_000
+    static let pasteSilenceMilliseconds = 1_000
     /// The most of one paste that is kept, in Unicode scalars (at most 256 KiB as UTF-8).
     /// Every field is one line and a secret is far shorter, so only a mistake (a whole
     /// file, a runaway program's output) gets near it. Then the first part is kept, as the
     /// user would see it in the field, and the rest is dropped up to the end marker:
     /// memory stays bounded, a field cannot grow without end, and the paste is handed over
     /// at once instead of the console waiting on input that may never stop.
-    public static let pasteLimit = 65_536
+    static let pasteLimit = 65_536
 
     private struct Paste: Sendable {
         var text = ""
@@ -61,7 +61,7 @@ public struct KeyDecoder: Sendable {
 
     /// Whether a paste is being collected: the backend then reads on, every
     /// `pastePollMilliseconds`, until `decode` returns it.
-    public var isCollectingPaste: Bool {
+    var isCollectingPaste: Bool {
         switch mode {
         case .collecting, .ending: return true
         default: return false
@@ -70,14 +70,14 @@ public struct KeyDecoder: Sendable {
 
     /// Whether a paste or an escape sequence is being read: the backend then reads on,
     /// every `pollMilliseconds`, until `decode` gives a key or the silence ends it.
-    public var isAssembling: Bool {
+    var isAssembling: Bool {
         switch mode {
         case .collecting, .ending, .escape: return true
         case .keys, .discarding: return false
         }
     }
 
-    public var pollMilliseconds: Int32 {
+    var pollMilliseconds: Int32 {
         switch mode {
         case .escape: return Self.escapePollMilliseconds
         // Only what is there already belongs to the paste that just ended.
@@ -88,7 +88,7 @@ public struct KeyDecoder: Sendable {
 
     /// A key decoded earlier but held back (a resize during a paste); the backend asks
     /// for it before reading the terminal again.
-    public mutating func takeHeldKey() -> Key? {
+    mutating func takeHeldKey() -> Key? {
         guard resizeHeld, !isCollectingPaste else { return nil }
         resizeHeld = false
         return .resize
@@ -109,7 +109,7 @@ public struct KeyDecoder: Sendable {
     }
 
     /// The key this read completes, if any.
-    public mutating func decode(_ input: RawInput) -> Key? {
+    mutating func decode(_ input: RawInput) -> Key? {
         switch mode {
         case .keys:
             return decodeKey(input)
@@ -208,7 +208,7 @@ public struct KeyDecoder: Sendable {
     /// Backspace, Ctrl-letter and Ctrl-_ (Ctrl-/ on most terminals); nothing for other
     /// control codes (C1 included: typed into a value it would be an invisible character
     /// saved in the file) or invalid scalars.
-    public static func key(forCharacter code: UInt32) -> Key? {
+    static func key(forCharacter code: UInt32) -> Key? {
         switch code {
         case 9: return .tab
         case 10, 13: return .enter

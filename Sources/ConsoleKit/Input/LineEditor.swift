@@ -1,71 +1,71 @@
 /// The text of a field while it is being edited, with a cursor. Text is kept as
 /// Characters so the cursor never splits "ë" or "日".
-public struct LineEditor: Equatable, Sendable {
-    public private(set) var characters: [Character]
+struct LineEditor: Equatable, Sendable {
+    private(set) var characters: [Character]
     /// Index into `characters`, 0...count.
-    public private(set) var cursor: Int
+    private(set) var cursor: Int
     /// The value when editing began: Esc goes back to it.
-    public let original: String
+    let original: String
     /// `original.count`, kept because String counts by walking the whole text.
     private let originalCount: Int
 
-    public init(_ text: String) {
+    init(_ text: String) {
         characters = Array(text)
         cursor = characters.count
         original = text
         originalCount = characters.count
     }
 
-    public var text: String { String(characters) }
+    var text: String { String(characters) }
 
     /// Asked on every frame (the title's unsaved marker): compares without building the
     /// text, and a typed or deleted character changes the count, so that case is O(1).
-    public var isChanged: Bool {
+    var isChanged: Bool {
         characters.count != originalCount || !characters.elementsEqual(original)
     }
 
-    public mutating func insert(_ text: String) {
+    mutating func insert(_ text: String) {
         let new = Array(text)
         characters.insert(contentsOf: new, at: cursor)
         cursor += new.count
     }
 
-    public mutating func backspace() {
+    mutating func backspace() {
         guard cursor > 0 else { return }
         characters.remove(at: cursor - 1)
         cursor -= 1
     }
 
-    public mutating func deleteForward() {
+    mutating func deleteForward() {
         guard cursor < characters.count else { return }
         characters.remove(at: cursor)
     }
 
-    public mutating func left() { cursor = max(0, cursor - 1) }
-    public mutating func right() { cursor = min(characters.count, cursor + 1) }
-    public mutating func home() { cursor = 0 }
-    public mutating func end() { cursor = characters.count }
+    mutating func left() { cursor = max(0, cursor - 1) }
+    mutating func right() { cursor = min(characters.count, cursor + 1) }
+    mutating func home() { cursor = 0 }
+    mutating func end() { cursor = characters.count }
 
     /// Ctrl-U: everything before the cursor.
-    public mutating func deleteToStart() {
+    mutating func deleteToStart() {
         characters.removeSubrange(0..<cursor)
         cursor = 0
     }
 
     /// Ctrl-K: everything from the cursor on.
-    public mutating func deleteToEnd() {
+    mutating func deleteToEnd() {
         characters.removeSubrange(cursor...)
     }
 
     /// Ctrl-W, as the shell's: back to the previous space, so a whole URL or scope goes
     /// at once. A comma separates too, since lists are typed with commas as well.
-    public mutating func deleteWordBeforeCursor() {
+    mutating func deleteWordBeforeCursor() {
         deleteBack { $0.isWhitespace || $0 == "," }
     }
 
     /// Alt-Backspace, as the shell's: back over one run of letters and digits, so
     /// "…/oauth_callback" loses "callback" and the rest of a URL stays.
-    public mutating func deleteAlphanumericWordBeforeCursor() {
+    mutating func deleteAlphanumericWordBeforeCursor() {
         deleteBack { !($0.isLetter || $0.isNumber) }
     }
 
@@ -80,7 +80,7 @@ public struct LineEditor: Equatable, Sendable {
 
     /// What the key table's editing actions do (their keys are its "In a text field"
     /// rows, as in a shell); false for an action that does not edit text.
-    public mutating func perform(_ action: Action) -> Bool {
+    mutating func perform(_ action: Action) -> Bool {
         switch action {
         case .cursorLeft: left()
         case .cursorRight: right()
@@ -99,7 +99,7 @@ public struct LineEditor: Equatable, Sendable {
     }
 
     /// Back to the text editing began with.
-    public mutating func revert() {
+    mutating func revert() {
         characters = Array(original)
         cursor = characters.count
     }

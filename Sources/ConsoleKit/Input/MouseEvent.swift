@@ -1,17 +1,17 @@
 /// A mouse report as the terminal sends it with SGR 1006 mouse reporting on
 /// (`ESC [ < button ; column ; row M`, `m` for a release). Positions are from 0 here.
 public struct MouseEvent: Equatable, Sendable {
-    public enum Kind: Equatable, Sendable {
+    enum Kind: Equatable, Sendable {
         case press(button: Int)
         case release(button: Int)
         case wheelUp, wheelDown
     }
 
-    public let kind: Kind
-    public let x: Int
-    public let y: Int
+    let kind: Kind
+    let x: Int
+    let y: Int
 
-    public init(_ kind: Kind, x: Int, y: Int) {
+    init(_ kind: Kind, x: Int, y: Int) {
         self.kind = kind
         self.x = x
         self.y = y
@@ -19,7 +19,7 @@ public struct MouseEvent: Equatable, Sendable {
 
     /// The report after `ESC [ <`: "0;12;5M". Nil for anything else; motion reports and
     /// the modifier bits (Shift 4, Alt 8, Ctrl 16) are taken as the plain event.
-    public init?(sgr text: some StringProtocol) {
+    init?(sgr text: some StringProtocol) {
         guard let final = text.last, final == "M" || final == "m" else { return nil }
         let numbers = text.dropLast().split(separator: ";", omittingEmptySubsequences: false).map { Int($0) }
         guard numbers.count == 3, let code = numbers[0], let column = numbers[1], let row = numbers[2],

@@ -4,7 +4,7 @@ import SettingsKit
 /// the review, Save?, a side for each key both changed, replacing a file it may not merge
 /// with; the results of effects as text; recovered edits offered at the start; a hangup.
 extension PlainSession: EventHandling {
-    public var changes: [Change] { edit.changes() }
+    var changes: [Change] { edit.changes() }
 
     /// After the last question, or `q`: the changes, what is left to do, then Save?.
     mutating func finish() -> [String] {

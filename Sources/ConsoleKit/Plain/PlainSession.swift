@@ -88,10 +88,10 @@ public struct PlainSession: Sendable {
         self.phase = self.edit.recoveryOffer == nil ? .asking(0) : .offeringRecovery
     }
 
-    public var path: String { edit.path }
+    var path: String { edit.path }
     /// The settings with every answer so far.
-    public var settings: Settings { edit.settings }
-    public var report: Report { edit.report }
+    var settings: Settings { edit.settings }
+    var report: Report { edit.report }
     var isNewFile: Bool { edit.base == nil }
 
     // MARK: The run loop's calls

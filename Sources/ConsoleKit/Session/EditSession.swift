@@ -10,47 +10,47 @@ import SettingsKit
 /// what their screen needs, as Bubble Tea's parent models hold a child's model; a fleet
 /// list can hold one for the file it opened and drop it when the operator goes back.
 public struct EditSession: Equatable, Sendable {
-    public let path: String
-    public let readOnly: Bool
+    let path: String
+    let readOnly: Bool
     /// The file as last loaded or saved; nil while it is not on disk (the first save
     /// creates it). What is on disk is compared with it to notice someone else's save.
-    public internal(set) var base: LoadedFile?
+    var base: LoadedFile?
     /// What the edits were made to: `base`'s settings, or, after restoring recovered
     /// edits, the version of the file those were made to, so that a save merges them
     /// with what was saved since. The unsaved marker and the list of changes compare
     /// against it.
-    public internal(set) var saved: Settings
+    var saved: Settings
     /// The settings as edited so far.
-    public internal(set) var settings: Settings
+    var settings: Settings
     /// Readiness of `settings`, recomputed whenever they change.
-    public internal(set) var report: Report
+    var report: Report
     /// Confirmed edits, for undo and redo (the console's; plain mode records none).
-    public internal(set) var history = EditHistory()
+    var history = EditHistory()
     /// Someone else saved the file since `base` (the front end looks about once a
     /// second), or the restored edits were made to an older version of it.
-    public internal(set) var changedOnDisk = false
+    var changedOnDisk = false
     /// `saved` is an older version than `base` (restored edits): a save merges.
     var savedIsOlderThanBase = false
     /// A save that stopped at keys both changed, or at a file it may not merge with,
     /// until the operator decides.
-    public internal(set) var conflicts: SaveConflicts?
+    var conflicts: SaveConflicts?
     /// Edits an earlier session recovered, offered until the operator restores, discards
     /// or postpones them (never in read-only, where nothing is edited).
-    public internal(set) var recoveryOffer: RecoveryFile.Pending?
+    var recoveryOffer: RecoveryFile.Pending?
     /// The edits came from FILE.recovered.json, which is still there: a save or a quit
     /// that drops them removes it, anything else keeps it.
-    public internal(set) var restoredRecovery = false
+    var restoredRecovery = false
     /// End once the save (or the recovery file's removal) under way has worked.
-    public internal(set) var quitting = false
+    var quitting = false
     /// Every secret value this session has seen (in the file, typed, recovered): no
     /// screen, line or message may show any of them.
-    public internal(set) var secrets: [String]
+    var secrets: [String]
     /// Lines for standard error once the terminal is the shell's again.
     public internal(set) var farewell: [String] = []
 
     /// `base`: FILE as loaded (nil: not there yet). `recovery`: edits an earlier session
     /// kept, to be offered.
-    public init(path: String, readOnly: Bool, base: LoadedFile?, recovery: RecoveryFile.Pending? = nil) {
+    init(path: String, readOnly: Bool, base: LoadedFile?, recovery: RecoveryFile.Pending? = nil) {
         self.path = path
         self.readOnly = readOnly
         self.base = base
@@ -63,21 +63,21 @@ public struct EditSession: Equatable, Sendable {
     }
 
     /// Permission bits of the file on disk, for the readable-by-others finding.
-    public var fileMode: UInt32? { base?.mode }
+    var fileMode: UInt32? { base?.mode }
 
     /// The file name without its folder, as titles and messages name it: its controls and
     /// bytes that are not UTF-8 shown escaped.
     public var fileName: String { SystemIO.baseName(of: path).displayEscaped }
 
     /// Confirmed edits not saved yet (a front end adds the text being typed).
-    public var isDirty: Bool { settings != saved }
+    var isDirty: Bool { settings != saved }
 
     /// The unsaved changes, `key: old → new` (the secret only as changed).
-    public func changes(to edited: Settings? = nil) -> [Change] { SettingsDiff.compare(saved, edited ?? settings) }
+    func changes(to edited: Settings? = nil) -> [Change] { SettingsDiff.compare(saved, edited ?? settings) }
 
     /// With nothing to save, ^S says so; a file that is not there yet is created even
     /// empty, and one others may read is saved again to make it 0600.
-    public var hasNothingToSave: Bool { !isDirty && (base.map { $0.mode & 0o077 == 0 } ?? false) }
+    var hasNothingToSave: Bool { !isDirty && (base.map { $0.mode & 0o077 == 0 } ?? false) }
 
     // MARK: Editing
 

@@ -7,8 +7,8 @@ import SettingsKit
 /// merge key by key (`reason`): the file on disk can no longer be read, or it appeared
 /// although it was opened as a new file; then the only choices are to replace it with
 /// yours or to load it. Nothing is written until every key has a side.
-public struct SaveConflicts: Equatable, Sendable {
-    public enum Reason: Equatable, Sendable {
+struct SaveConflicts: Equatable, Sendable {
+    enum Reason: Equatable, Sendable {
         /// Keys both sides changed: a side for each.
         case keysBothChanged
         /// The file on disk can no longer be read (why, in the store's words).
@@ -18,34 +18,34 @@ public struct SaveConflicts: Equatable, Sendable {
         case appeared(String)
     }
 
-    public let reason: Reason
-    public let conflicts: [MergeConflict]
+    let reason: Reason
+    let conflicts: [MergeConflict]
     /// Indexed like `conflicts`; nil: not decided yet.
-    public internal(set) var choices: [MergeChoice?]
+    var choices: [MergeChoice?]
     /// The conflict being decided (↑↓ or a click in the console, the question asked in
     /// plain mode).
-    public internal(set) var focus = 0
+    var focus = 0
 
-    public init(conflicts: [MergeConflict]) {
+    init(conflicts: [MergeConflict]) {
         self.reason = .keysBothChanged
         self.conflicts = conflicts
         self.choices = Array(repeating: nil, count: conflicts.count)
     }
 
     /// Nothing to merge key by key: replace the file or load it.
-    public init(_ reason: Reason) {
+    init(_ reason: Reason) {
         self.reason = reason
         self.conflicts = []
         self.choices = []
     }
 
-    public var allDecided: Bool { !choices.contains(nil) }
+    var allDecided: Bool { !choices.contains(nil) }
 
     /// Whether the only choice is between replacing the file on disk and loading it.
-    public var replacesWholeFile: Bool { reason != .keysBothChanged }
+    var replacesWholeFile: Bool { reason != .keysBothChanged }
 
     /// The answers for the store's merge.
-    public var mergeChoices: MergeChoices {
+    var mergeChoices: MergeChoices {
         var out = MergeChoices(forAll: replacesWholeFile ? .yours : nil)
         for (conflict, choice) in zip(conflicts, choices) { if let choice { out.choose(choice, for: conflict) } }
         return out

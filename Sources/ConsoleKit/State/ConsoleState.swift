@@ -7,26 +7,26 @@ import SettingsKit
 /// reads it.
 public struct ConsoleState: Equatable, Sendable {
     /// The file, its edits, the save flow and the recovery: shared with plain mode.
-    public internal(set) var edit: EditSession
+    var edit: EditSession
 
-    public internal(set) var screen: Screen = .step(.instance)
+    var screen: Screen = .step(.instance)
     /// Index of the focused row: a form row, or a finding on Review.
-    public internal(set) var focus: Int = 0
+    var focus: Int = 0
     /// The focused text row's text while it has focus.
-    public internal(set) var editor: LineEditor?
+    var editor: LineEditor?
     /// The secret is shown in clear only while this is on (Ctrl-R, never in read-only).
-    public internal(set) var revealSecret = false
+    var revealSecret = false
     /// Help, the quit dialog or the list of changes: the console's own dialogs. The save
     /// flow's and the recovery offer's come from `edit` (see `overlay`).
     var panel: Overlay?
-    public internal(set) var status: StatusMessage?
+    var status: StatusMessage?
     /// The terminal size last reported (`Event.resized`); help scrolling is clamped to it.
-    public private(set) var width = Layout.fullWidth
-    public private(set) var height = Layout.fullHeight
+    private(set) var width = Layout.fullWidth
+    private(set) var height = Layout.fullHeight
     /// The scope checklist's `/` filter, while one is typed or kept.
-    public internal(set) var scopeFilter: ScopeFilter?
+    var scopeFilter: ScopeFilter?
     /// What the screen masks: built when the secrets change, not for every frame.
-    public private(set) var mask: SecretMask
+    private(set) var mask: SecretMask
 
     /// `notice`: the first status line (say, a recovery file that cannot be used).
     public init(_ edit: EditSession, notice: StatusMessage? = nil) {
@@ -37,53 +37,53 @@ public struct ConsoleState: Equatable, Sendable {
         refreshMask()
     }
 
-    public var path: String { edit.path }
-    public var readOnly: Bool { edit.readOnly }
+    var path: String { edit.path }
+    var readOnly: Bool { edit.readOnly }
     /// The settings as edited so far (committed field edits included).
-    public var settings: Settings { edit.settings }
+    var settings: Settings { edit.settings }
     /// Readiness of `settings`.
-    public var report: Report { edit.report }
-    public var fileName: String { edit.fileName }
+    var report: Report { edit.report }
+    var fileName: String { edit.fileName }
 
     /// What sits on top of the form: a decision the file waits for (a save's conflicts,
     /// recovered edits to restore), else the console's own dialog, if any.
-    public var overlay: Overlay? {
+    var overlay: Overlay? {
         if let conflicts = edit.conflicts { return .conflict(conflicts) }
         if let offer = edit.recoveryOffer { return .restore(offer) }
         return panel
     }
 
     /// Unsaved changes, counting text typed into the focused field but not yet confirmed.
-    public var isDirty: Bool { edit.isDirty || (editor?.isChanged ?? false) }
+    var isDirty: Bool { edit.isDirty || (editor?.isChanged ?? false) }
 
     /// The settings with every unsaved edit, the text being typed included.
-    public var edited: Settings {
+    var edited: Settings {
         var copy = self
         copy.commitEditor()
         return copy.edit.settings
     }
 
-    public var items: [FormItem] { Forms.items(for: screen) }
+    var items: [FormItem] { Forms.items(for: screen) }
 
     /// Review's list: blockers first, then warnings, then notes, each in step order.
-    public var reviewFindings: [Finding] {
+    var reviewFindings: [Finding] {
         report.blockers + report.warnings + report.notes
     }
 
-    public var focusedItem: FormItem? {
+    var focusedItem: FormItem? {
         let items = self.items
         return items.indices.contains(focus) ? items[focus] : nil
     }
 
     /// The unsaved edits as `key: old → new` lines' changes, the secret only as changed:
     /// what the quit and save dialogs list before anything is written.
-    public var pendingChanges: [Change] {
+    var pendingChanges: [Change] {
         isDirty && !readOnly ? edit.changes(to: edited) : []
     }
 
     /// A development instance whose connection is enabled needs nothing more: its other
     /// blockers are what production would need, and are shown as such, not as red marks.
-    public var onlyProductionLeft: Bool {
+    var onlyProductionLeft: Bool {
         report.environment == "development" && report.readyForDevelopment
     }
 

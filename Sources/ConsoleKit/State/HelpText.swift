@@ -3,8 +3,8 @@ import SettingsKit
 /// F1's text as lines for a width: the guide's step for the screen, the keys (generated
 /// from `KeyTable`), then what the console does on its own (Resources/help/keys.md). The
 /// reducer asks it how far help scrolls; HelpView draws it.
-public enum HelpText {
-    public static func text(for screen: Screen) -> String {
+enum HelpText {
+    static func text(for screen: Screen) -> String {
         let step = BundledResources.help(for: screen.helpName)?.trimmingWhitespace ?? "No help is bundled for \(screen.title)."
         return step + "\n\n" + KeyTable.helpText + "\n\n" + BundledResources.keysHelp.trimmingWhitespace
     }
@@ -19,7 +19,7 @@ public enum HelpText {
     }
 
     /// The last scroll position that still fills the view.
-    public static func maxScroll(_ state: ConsoleState) -> Int {
+    static func maxScroll(_ state: ConsoleState) -> Int {
         let body = body(for: state)
         return ScrollWindow.maxOffset(total: lines(state, width: max(1, body.width - 1)).count, viewport: max(1, body.height - 2))
     }

@@ -2,7 +2,7 @@ import SettingsKit
 
 /// What sits on top of the form. Each dialog takes its own keys (its rows of `KeyTable`)
 /// until it closes.
-public enum Overlay: Equatable, Sendable {
+enum Overlay: Equatable, Sendable {
     /// The screen's help text, scrolled down by `scroll` lines.
     case help(scroll: Int)
     /// Save / Discard / Cancel before quitting with unsaved changes, listing them.

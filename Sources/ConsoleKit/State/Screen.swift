@@ -9,22 +9,22 @@ public enum Screen: Hashable, Sendable, CaseIterable {
 
     public static let allCases: [Screen] = Step.allCases.map(Screen.step) + [.review]
 
-    public init(_ step: Step) { self = .step(step) }
+    init(_ step: Step) { self = .step(step) }
 
     /// The setup step the screen edits; Review has none.
-    public var step: Step? {
+    var step: Step? {
         if case .step(let step) = self { return step }
         return nil
     }
 
     /// Position in `allCases`, from 0: the title's "n/7" and the step list's row.
-    public var index: Int { step.flatMap { Step.allCases.firstIndex(of: $0) } ?? Step.allCases.count }
+    var index: Int { step.flatMap { Step.allCases.firstIndex(of: $0) } ?? Step.allCases.count }
 
-    public var title: String { step?.title ?? "Review" }
+    var title: String { step?.title ?? "Review" }
 
     /// The name of its help file under Resources/help/, without the extension.
-    public var helpName: String { step?.rawValue ?? "review" }
+    var helpName: String { step?.rawValue ?? "review" }
 
-    public var next: Screen { Screen.allCases.indices.contains(index + 1) ? Screen.allCases[index + 1] : self }
-    public var previous: Screen { index > 0 ? Screen.allCases[index - 1] : self }
+    var next: Screen { Screen.allCases.indices.contains(index + 1) ? Screen.allCases[index + 1] : self }
+    var previous: Screen { index > 0 ? Screen.allCases[index - 1] : self }
 }

@@ -15,7 +15,7 @@ public struct ConsoleSession<Backend: TerminalBackend, Files: SettingsFiles> {
     let diskCheckInterval: Duration
     private var lastDiskCheck = ContinuousClock.now
     /// The frame drawn last: clicks are hit-tested against it.
-    public private(set) var frame: CellBuffer?
+    private(set) var frame: CellBuffer?
     /// What the terminal shows (nil: unknown, so the next frame is sent whole).
     private var shown: CellBuffer?
     /// The state the frame on screen shows.
@@ -89,7 +89,7 @@ public struct ConsoleSession<Backend: TerminalBackend, Files: SettingsFiles> {
 
     /// Gives an event to the reducer and has the runner do what follows from it (see
     /// `EffectRunner.send`). Returns an exit code when the console ends.
-    public mutating func send(_ event: Event) -> Int32? {
+    mutating func send(_ event: Event) -> Int32? {
         let runner = self.runner
         var screenLost = false
         var first: Effect?

@@ -20,7 +20,7 @@ public struct FrameUpdate: Equatable, Sendable {
     public let cursor: Point?
 
     /// The update that turns `shown` (nil: unknown) into `frame`.
-    public init(from shown: CellBuffer?, to frame: CellBuffer) {
+    init(from shown: CellBuffer?, to frame: CellBuffer) {
         width = frame.width
         height = frame.height
         isWhole = shown.map { $0.width != frame.width || $0.height != frame.height } ?? true

@@ -1,5 +1,5 @@
 /// What a key does, named once. `KeyTable` maps keys to actions; the reducer performs them.
-public enum Action: Hashable, Sendable {
+enum Action: Hashable, Sendable {
     // Anywhere, dialogs included.
     case leaveNow, repaint, suspend
     // Screens, with no dialog open.

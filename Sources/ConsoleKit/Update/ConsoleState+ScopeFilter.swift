@@ -9,7 +9,7 @@ extension ConsoleState {
     var isTypingScopeFilter: Bool { screen == .step(.permissions) && scopeFilter?.isEditing == true }
 
     /// Whether row `index` of this screen is drawn and can take focus.
-    public func isShown(_ index: Int) -> Bool {
+    func isShown(_ index: Int) -> Bool {
         guard screen == .step(.permissions), let scopeFilter else { return true }
         let items = self.items
         return items.indices.contains(index) ? scopeFilter.shows(items[index]) : true

@@ -8,7 +8,7 @@ import SettingsKit
 /// (The keys are KeyTable's rows.)
 extension ConsoleState {
     /// Whether undo has anything to take back: a confirmed edit, or the text being typed.
-    public var canUndo: Bool { edit.history.canUndo || (editor?.isChanged ?? false) }
+    var canUndo: Bool { edit.history.canUndo || (editor?.isChanged ?? false) }
 
     /// Takes back the last confirmed edit and focuses the row it was made on. Text typed
     /// but not yet confirmed is confirmed first, so undo takes it back and redo returns it.

@@ -4,7 +4,7 @@ import SettingsKit
 /// up in `KeyTable` in the contexts active now; effects' results come back as events.
 /// It never calls a view; the one thing it asks of one is how far help can scroll.
 extension ConsoleState {
-    public static let readOnlyNotice = "Read-only: opened with --read-only, editing and saving are off"
+    static let readOnlyNotice = "Read-only: opened with --read-only, editing and saving are off"
 
     public mutating func handle(_ event: Event) -> Effect? {
         let effect = reduce(event)
@@ -46,7 +46,7 @@ extension ConsoleState {
     }
 
     /// Where keys are looked up now, most specific first.
-    public var keyContexts: [KeyBinding.Context] {
+    var keyContexts: [KeyBinding.Context] {
         switch overlay {
         case .help: return [.anywhere, .help]
         case .quitConfirm: return [.anywhere, .quitDialog]
@@ -62,7 +62,7 @@ extension ConsoleState {
     }
 
     /// The key table's context of the focused row.
-    public var rowContext: KeyBinding.Context? {
+    var rowContext: KeyBinding.Context? {
         if screen == .review { return .review }
         switch focusedItem {
         case .text?, .list?, .customScopes?: return .text

@@ -1,10 +1,10 @@
 /// One row of the key table: the keys, how people see them named, and what they do.
 /// As huh's `key.NewBinding(WithKeys, WithHelp)`: the key bar, the dialogs' choice lines,
 /// F1's key list and the reducer all read the same row, so they cannot disagree.
-public struct KeyBinding: Sendable {
+struct KeyBinding: Sendable {
     /// Where the binding applies. A key is looked up in the contexts that are active,
     /// most specific first (`ConsoleState.keyContexts`).
-    public enum Context: String, CaseIterable, Sendable {
+    enum Context: String, CaseIterable, Sendable {
         /// Always, whatever is open.
         case anywhere
         /// A screen with no dialog open.
@@ -27,7 +27,7 @@ public struct KeyBinding: Sendable {
         case restoreDialog
 
         /// F1's heading for the context's keys.
-        public var heading: String {
+        var heading: String {
             switch self {
             case .anywhere: return "Anywhere"
             case .screens: return "On every screen"
@@ -47,22 +47,22 @@ public struct KeyBinding: Sendable {
         }
     }
 
-    public let context: Context
-    public let keys: [Key]
+    let context: Context
+    let keys: [Key]
     /// The keys as F1 and the README name them: "Tab, Down".
-    public let names: String
+    let names: String
     /// The key's short name on the key bar or a dialog's choice line ("^S"); nil: shown
     /// only in F1.
-    public let bar: String?
+    let bar: String?
     /// The word on the key bar ("Save").
-    public let label: String
+    let label: String
     /// What F1 says it does.
-    public let help: String
-    public let action: Action
+    let help: String
+    let action: Action
     /// Higher stays longer on a narrow bar.
-    public let priority: Int
+    let priority: Int
     /// It edits or saves: hidden from the bar in `--read-only`, where it only says why not.
-    public let edits: Bool
+    let edits: Bool
     /// When the keys are this row's at all (nil: always, in its context). While not, they
     /// are looked up in the next context, and the bar does not show the row.
     let when: (@Sendable (ConsoleState) -> Bool)?

@@ -2,8 +2,8 @@
 /// the key bar and the dialogs' choice lines show the rows' `bar` names and labels, and
 /// F1 lists every row. A new key is one row here (and one case in `Action` if it does
 /// something new); `KeyTableTests` checks that F1 and the README name it.
-public enum KeyTable {
-    public static let all: [KeyBinding] = [
+enum KeyTable {
+    static let all: [KeyBinding] = [
         // Anywhere: these must work whatever is open.
         KeyBinding(.anywhere, [.ctrl("c")], "Ctrl-C", help: "leave at once, writing nothing", .leaveNow),
         KeyBinding(.anywhere, [.ctrl("l")], "Ctrl-L", help: "repaint the whole screen (after another program wrote over it)", .repaint),
@@ -140,14 +140,14 @@ public enum KeyTable {
         return nil
     }
 
-    public static func bindings(in context: KeyBinding.Context) -> [KeyBinding] { byContext[context] ?? [] }
+    static func bindings(in context: KeyBinding.Context) -> [KeyBinding] { byContext[context] ?? [] }
 
     /// Looked up on every key: grouped once.
     private static let byContext: [KeyBinding.Context: [KeyBinding]] = Dictionary(grouping: all, by: \.context)
 
     /// The README's key table, generated from this one (a test keeps the README's copy
     /// the same): a heading row per context, a row per binding.
-    public static var markdown: String {
+    static var markdown: String {
         var out = ["| keys | action |", "|---|---|"]
         for context in KeyBinding.Context.allCases {
             let rows = bindings(in: context)
@@ -159,7 +159,7 @@ public enum KeyTable {
     }
 
     /// F1's list of keys, generated from the table: a heading per context, a line per row.
-    public static var helpText: String {
+    static var helpText: String {
         var out = ["Keys"]
         for context in KeyBinding.Context.allCases {
             let rows = bindings(in: context)

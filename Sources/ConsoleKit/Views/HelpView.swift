@@ -1,7 +1,7 @@
 import SettingsKit
 
 /// F1: draws `HelpText` for the current screen, scrolled.
-public enum HelpView {
+enum HelpView {
     static func draw(_ state: ConsoleState, scroll: Int, in body: Rect, into buffer: inout CellBuffer) {
         buffer.put("Help: " + state.screen.title, x: body.x, y: body.y, style: .heading, limit: body.width)
         let all = HelpText.lines(state, width: max(1, body.width - 1))

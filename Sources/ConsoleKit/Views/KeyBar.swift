@@ -2,10 +2,10 @@
 /// contexts that have a bar name. When the bar is too narrow, the least important
 /// entries go first: moving around before save / quit / help, and those before the keys
 /// of the focused row.
-public enum KeyBar {
-    public struct Entry: Equatable, Sendable {
-        public let key: String
-        public let action: String
+enum KeyBar {
+    struct Entry: Equatable, Sendable {
+        let key: String
+        let action: String
         /// Higher stays longer on a narrow bar.
         let priority: Int
         /// What a click on the entry presses.
@@ -21,7 +21,7 @@ public enum KeyBar {
 
     /// `focusShowsSecret`: the focused field, not the secret's, shows part of the secret
     /// masked (the renderer knows once it has drawn it).
-    public static func entries(for state: ConsoleState, focusShowsSecret: Bool = false) -> [Entry] {
+    static func entries(for state: ConsoleState, focusShowsSecret: Bool = false) -> [Entry] {
         var out: [Entry] = []
         var actions = Set<Action>()
         var taken: [Key] = []

@@ -3,8 +3,8 @@ import SettingsKit
 /// Draws a whole frame from the state: the only way anything reaches the screen.
 /// Pure: the same state and size always give the same cells, which is what the
 /// snapshot tests rely on.
-public enum Renderer {
-    public static func render(_ state: ConsoleState, width: Int, height: Int) -> CellBuffer {
+enum Renderer {
+    static func render(_ state: ConsoleState, width: Int, height: Int) -> CellBuffer {
         var buffer = CellBuffer(width: width, height: height)
         // Every text drawn from the settings is searched for the secrets.
         let mask = state.mask
