@@ -3,8 +3,9 @@ import Foundation
 import Testing
 
 /// `edit --plain` on a terminal of the test's own: the secret is read without echo, every
-/// byte that reaches the screen is printable text or a line break, and Ctrl-C at the
-/// hidden prompt (or SIGTERM, or a hangup) gives the terminal back and writes nothing.
+/// byte that reaches the screen is printable text or a line break, Ctrl-C at the hidden
+/// prompt gives the terminal back and writes nothing, SIGTERM or a hangup keeps the
+/// answers given, and the next run on a terminal offers them back.
 @Suite struct PlainTerminalTests {
     static let environment = ["TERM": "xterm-256color", "LC_ALL": "C.UTF-8"]
 
@@ -96,6 +97,24 @@ import Testing
             #expect(left == ["acme.json.recovered.json"], "\(left)")
             let kept = try String(contentsOfFile: file + ".recovered.json", encoding: .utf8)
             #expect(kept.contains("\"acme-prod\"") && !kept.contains("half-typed"), "\(kept)")
+            if signal == "HUP" { try Self.theNextRunOffersTheKeptAnswers(file) }
         }
+    }
+
+    /// Plain mode on a terminal offers the waiting recovery file as the console does:
+    /// restored, the answers are the values in brackets, and saving removes it.
+    static func theNextRunOffersTheKeptAnswers(_ file: String) throws {
+        let terminal = try PseudoTerminal()
+        defer { terminal.close() }
+        let child = try #require(terminal.spawn(CLI.binary, ["edit", "--plain", file], environment: Self.environment).map { Child(pid: $0) })
+        defer { child.killIfRunning() }
+        answer(terminal, [("Restore them? (r restore, d discard, l later) [r/d/l]: ", "r"), ("Instance › Name [acme-prod]: ", "q")])
+        answer(terminal, [("Save? [y/n]: ", "y")])
+        #expect(child.ended())
+        terminal.drain()
+        #expect(child.exitCode == 0, "\(terminal.text.suffix(400))")
+        #expect(terminal.text.contains("Saved \(file)."))
+        #expect(!FileManager.default.fileExists(atPath: file + ".recovered.json"), "saving removed the recovery file")
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("\"acme-prod\""))
     }
 }
