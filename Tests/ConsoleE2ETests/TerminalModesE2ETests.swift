@@ -42,12 +42,18 @@ extension ConsoleE2ETests {
     }
 
     /// Another writer holds FILE.lock (a stuck `set`, a slow disk): a hangup still keeps
-    /// the edits at once, not after the lock's 30 s, which then lost them.
-    @Test func aHangupKeepsTheEditsWhileAnotherWriterHoldsTheLock() throws {
+    /// the edits at once, not after the lock's 30 s, which then lost them; also while the
+    /// console's own save is waiting for that lock.
+    @Test(arguments: [false, true])
+    func aHangupKeepsTheEditsWhileAnotherWriterHoldsTheLock(saving: Bool) throws {
         let (t, _, file, recovered) = try Self.editing("-kept")
         let holder = open(file + ".lock", O_RDWR | O_CREAT, 0o600)
         defer { close(holder) }
         #expect(flock(holder, LOCK_EX | LOCK_NB) == 0)
+        if saving {
+            try t.keys("C-s")
+            usleep(300_000)  // the save is waiting for the lock
+        }
         kill(try t.consolePID(), SIGHUP)
         try t.wait(for: "__EXIT=129", timeout: 5)
         #expect((try Self.recovered(recovered)["instance"] as? [String: Any])?["name"] as? String == "acme-prod-kept")

@@ -1,11 +1,16 @@
 import SettingsKit
 
 /// The settings store itself. `via` names the front end in history lines ("console",
-/// "plain").
+/// "plain"); `stopWaiting` says the session is ending (a hangup), so a save waiting for
+/// another writer's lock gives up and the edits go to the recovery file at once.
 public struct StoreFiles: SettingsFiles {
     let via: String
+    let stopWaiting: @Sendable () -> Bool
 
-    public init(via: String) { self.via = via }
+    public init(via: String, stopWaiting: @escaping @Sendable () -> Bool = { false }) {
+        self.via = via
+        self.stopWaiting = stopWaiting
+    }
 
     public func load(_ path: String) throws(FileError) -> LoadedFile { try SettingsStore.load(path) }
 
@@ -14,7 +19,8 @@ public struct StoreFiles: SettingsFiles {
     }
 
     public func save(_ request: SaveRequest) throws(FileError) -> SettingsStore.SaveOutcome {
-        try SettingsStore.save(request.settings, to: request.path, via: via, base: request.base, choices: request.choices)
+        try SettingsStore.save(
+            request.settings, to: request.path, via: via, base: request.base, choices: request.choices, stopWaiting: stopWaiting)
     }
 
     public func recovery(for path: String, loaded: LoadedFile?) throws(FileError) -> RecoveryFile.Pending? {

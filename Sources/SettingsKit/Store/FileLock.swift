@@ -18,13 +18,15 @@ enum FileLock {
     /// Runs `body` holding the lock for `file` (a path with links already resolved), whose
     /// owner is `owner` (nil: a file new to the saver). `shownPath` is the name the user
     /// gave, used in messages.
+    /// `stopWaiting`: asked while another writer holds the lock; true ends the wait with
+    /// an error (the session that asked for the save is ending).
     static func withLock<T>(
         _ file: String, shownPath: String, owner: SideFile.Owner?, timeout: Double = defaultTimeout,
-        _ body: () throws(FileError) -> T
+        stopWaiting: () -> Bool = { false }, _ body: () throws(FileError) -> T
     ) throws(FileError) -> T {
         let fd = try openLockFile(file, shownPath: shownPath, owner: owner)
         defer { close(fd) }
-        try acquire(fd, file: file, shownPath: shownPath, timeout: timeout)
+        try acquire(fd, file: file, shownPath: shownPath, timeout: timeout, stopWaiting: stopWaiting)
         return try body()
     }
 
@@ -67,7 +69,7 @@ enum FileLock {
 
     /// Waits for the exclusive lock, polling so that a writer stuck elsewhere ends in an
     /// error after `timeout` seconds instead of a hang with no message.
-    static func acquire(_ fd: Int32, file: String, shownPath: String, timeout: Double) throws(FileError) {
+    static func acquire(_ fd: Int32, file: String, shownPath: String, timeout: Double, stopWaiting: () -> Bool = { false }) throws(FileError) {
         let deadline = now() + timeout
         var pause: UInt32 = 500  // microseconds, doubled up to 10 ms
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
@@ -77,6 +79,11 @@ enum FileLock {
                 throw FileError(
                     .unwritable, path: shownPath,
                     "cannot lock \(SystemIO.baseName(of: path(for: file))): \(SystemIO.errorText(e)); the file on disk is unchanged")
+            }
+            if stopWaiting() {
+                throw FileError(
+                    .unwritable, path: shownPath,
+                    "the save was stopped while another program held \(SystemIO.baseName(of: path(for: file))); nothing was changed")
             }
             if now() >= deadline {
                 throw FileError(

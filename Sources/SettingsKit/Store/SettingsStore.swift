@@ -117,16 +117,18 @@ public enum SettingsStore {
     /// newer schema version is never overwritten. A file that is there although `base` says
     /// it was not is someone else's: never merged into (adopted), replaced with `settings`
     /// only when `choices` says ours wins for all, and never given our side files.
+    /// `stopWaiting`: asked while another writer holds the lock; true gives up (an
+    /// error, nothing written), so a console whose terminal closed keeps its edits at once.
     public static func save(
         _ settings: Settings, to path: String, via: String, base: LoadedFile?,
-        choices: MergeChoices = .none
+        choices: MergeChoices = .none, stopWaiting: () -> Bool = { false }
     ) throws(FileError) -> SaveOutcome {
         let target = SystemIO.resolvingLinks(path)
         try checkStillLoaded(base, path: path)
         // The side files are the owner's of the file as it was loaded: nil (ours) for one
         // that was new, whoever has created it since.
         let owner = base.map { SideFile.Owner($0.identity) }
-        return try FileLock.withLock(target, shownPath: path, owner: owner) { () throws(FileError) -> SaveOutcome in
+        return try FileLock.withLock(target, shownPath: path, owner: owner, stopWaiting: stopWaiting) { () throws(FileError) -> SaveOutcome in
             var onDisk: LoadedFile?
             do throws(FileError) {
                 onDisk = try load(path)

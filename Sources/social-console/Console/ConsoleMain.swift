@@ -12,7 +12,7 @@ func runConsole(path: String, readOnly: Bool) -> Int32 {
         Output.error(problem)
         return 2
     }
-    let files = StoreFiles(via: "console")
+    let files = StoreFiles(via: "console") { Signals.stopReason() != nil }
     let opened: EditSession.Opened
     switch EditSession.open(path, readOnly: readOnly, files: files) {
     case .success(let found): opened = found

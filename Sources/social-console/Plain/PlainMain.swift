@@ -12,7 +12,7 @@ import Glibc
 func runPlain(path: String) -> Int32 {
     // As the other commands print: ASCII glyphs when the locale is not UTF-8.
     let ascii = !TextLocale.outputIsUTF8
-    let files = StoreFiles(via: "plain")
+    let files = StoreFiles(via: "plain") { Signals.stopReason() != nil }
     let opened: EditSession.Opened
     switch EditSession.open(path, readOnly: false, files: files) {
     case .success(let found): opened = found
