@@ -1,7 +1,8 @@
 import SettingsKit
 
-/// How a row reads its value from the settings and writes an edit back. The only place
-/// that turns typed text into settings values, through SettingsKit's TextInput.
+/// How a row reads its value from the settings and writes an edit back: text and lists
+/// typed in the console and in plain mode become settings values here, through
+/// SettingsKit's TextInput. (`set` parses its KEY=VALUE in `Assignment`, by its own rules.)
 enum FormValues {
     /// The text a text-entry row shows (and starts editing from).
     static func text(of item: FormItem, in settings: Settings) -> String {

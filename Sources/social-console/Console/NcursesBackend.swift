@@ -4,10 +4,11 @@ import ConsoleKit
 import Glibc
 #endif
 
-/// The one file that talks to ncurses: starts and restores the terminal, reads keys
-/// (KeyDecoder turns them into `Key`), and copies the cells that changed since the last
-/// frame to the screen. ncurses then sends only what differs from what the terminal shows.
-/// ConsoleKit's session drives it through `TerminalBackend`.
+/// The one file that talks to ncurses: starts and restores the terminal (its modes are
+/// `TerminalModes`'), reads keys (KeyDecoder turns them into `Key`), and copies the cells
+/// a frame changed (the session's `FrameUpdate`) to the screen; ncurses then sends what
+/// differs from what the terminal shows. ConsoleKit's session drives it through
+/// `TerminalBackend`.
 final class NcursesBackend: TerminalBackend {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
