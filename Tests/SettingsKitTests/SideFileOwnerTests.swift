@@ -12,12 +12,16 @@ import Glibc
 struct SideFileOwnerTests {
     /// A shared folder like /tmp, a settings file owned by the test (root), and a second user.
     func shared() throws -> (dir: String, file: String, other: TestUser) {
+        let (dir, file, other) = try sharedFolder()
+        try SettingsStore.create(Fixtures.ready, at: file, via: "init")
+        return (dir, file, other)
+    }
+
+    /// A shared folder like /tmp, the name of a settings file not there yet, a second user.
+    func sharedFolder() throws -> (dir: String, file: String, other: TestUser) {
         let dir = TemporaryFolder.make("shared")
         chmod(dir, 0o1777)
-        let file = dir + "/s.json"
-        try SettingsStore.create(Fixtures.ready, at: file, via: "init")
-        let other = try #require(TestUser.make())
-        return (dir, file, other)
+        return (dir, dir + "/s.json", try #require(TestUser.make()))
     }
 
     /// What another user plants: an empty file they own, world-writable so they keep access.
@@ -87,11 +91,8 @@ struct SideFileOwnerTests {
     /// The console had FILE as new; another user created it meanwhile; "overwrite" must
     /// not give the saved secret to them, nor the lock and history it creates.
     @Test func overwritingAFileThatAppearedDoesNotGiveItAway() throws {
-        let dir = TemporaryFolder.make("shared")
-        chmod(dir, 0o1777)
-        let other = try #require(TestUser.make())
+        let (dir, file, other) = try sharedFolder()
         defer { other.remove(); TemporaryFolder.remove(dir) }
-        let file = dir + "/s.json"
         plant(file, for: other)
         _ = try SettingsStore.save(Fixtures.ready, to: file, via: "console", base: nil, choices: MergeChoices(forAll: .yours))
         for path in [file, file + ".lock", file + ".history.jsonl"] {
@@ -104,11 +105,8 @@ struct SideFileOwnerTests {
     /// merges into it (adopting their file as the base, their owner as its owner); it
     /// stops and says so, and a lock they planted beside it is refused.
     @Test func aFileThatAppearedIsNeverAdoptedByASave() throws {
-        let dir = TemporaryFolder.make("shared")
-        chmod(dir, 0o1777)
-        let other = try #require(TestUser.make())
+        let (dir, file, other) = try sharedFolder()
         defer { other.remove(); TemporaryFolder.remove(dir) }
-        let file = dir + "/s.json"
         FileManager.default.createFile(atPath: file, contents: Data(SettingsStore.encode(Fixtures.ready { $0.setText("instance.name", "theirs") })))
         chown(file, other.uid, other.gid)
         let before = Fixtures.read(file)
@@ -132,11 +130,8 @@ struct SideFileOwnerTests {
     /// Root's recovery of edits to a file that was new stays root's, even when another
     /// user has created the file since: the typed secret is never handed to them.
     @Test func theRecoveryOfANewFileIsNotGivenToWhoeverCreatedItSince() throws {
-        let dir = TemporaryFolder.make("shared")
-        chmod(dir, 0o1777)
-        let other = try #require(TestUser.make())
+        let (dir, file, other) = try sharedFolder()
         defer { other.remove(); TemporaryFolder.remove(dir) }
-        let file = dir + "/s.json"
         plant(file, for: other)
         try RecoveryFile.write(Fixtures.ready, madeTo: nil, for: file)
         #expect(owner(file + ".recovered.json")?.0 == geteuid())

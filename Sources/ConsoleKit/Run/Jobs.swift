@@ -65,7 +65,9 @@ public final class Jobs: Sendable {
     fileprivate func isCancelled(_ id: Job.ID) -> Bool { state.withLock { $0.cancelled.contains(id) } }
 
     /// A detached POSIX thread: jobs may block (a network request), which the cooperative
-    /// thread pool of Swift's concurrency must not be made to do.
+    /// thread pool of Swift's concurrency must not be made to do. (`ParallelAudit` starts
+    /// its workers the same way but joins them: it waits for the audit; the run loop never
+    /// waits for a job.)
     private static func detach(_ body: @escaping @Sendable () -> Void) {
         final class Box: Sendable {
             let body: @Sendable () -> Void

@@ -13,13 +13,7 @@ func runConsole(path: String, readOnly: Bool) -> Int32 {
         return 2
     }
     let files = StoreFiles(via: "console") { Signals.stopReason() != nil }
-    let opened: EditSession.Opened
-    switch EditSession.open(path, readOnly: readOnly, files: files) {
-    case .success(let found): opened = found
-    case .failure(let error):
-        Output.fileError(error)
-        return 2
-    }
+    guard let opened = openForEditing(path, readOnly: readOnly, files: files) else { return 2 }
     Signals.install()
     guard let backend = NcursesBackend.start(asciiOnly: TerminalCheck.asciiOnly) else {
         Output.error(

@@ -13,13 +13,7 @@ func runPlain(path: String) -> Int32 {
     // As the other commands print: ASCII glyphs when the locale is not UTF-8.
     let ascii = !TextLocale.outputIsUTF8
     let files = StoreFiles(via: "plain") { Signals.stopReason() != nil }
-    let opened: EditSession.Opened
-    switch EditSession.open(path, readOnly: false, files: files) {
-    case .success(let found): opened = found
-    case .failure(let error):
-        Output.fileError(error)
-        return 2
-    }
+    guard let opened = openForEditing(path, readOnly: false, files: files) else { return 2 }
     let interactive = isatty(0) == 1
     Signals.install()
     var session = PlainSession(opened.session, notice: opened.notice, options: .init(ascii: ascii, echoAnswers: !interactive))

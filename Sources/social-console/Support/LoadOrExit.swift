@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsoleKit
 import SettingsKit
 
 /// Reads a settings file whose contents a command is about to print: from here on its
@@ -17,5 +18,16 @@ func loadOrExit(_ path: String) throws -> LoadedFile {
     } catch {
         Output.fileError(error)
         throw ExitCode(2)
+    }
+}
+
+/// Opens a file for the console or plain mode (`EditSession.open`: loaded, or new and
+/// created on first save, with any recovered edits), or reports why not (the caller exits 2).
+func openForEditing(_ path: String, readOnly: Bool, files: StoreFiles) -> EditSession.Opened? {
+    switch EditSession.open(path, readOnly: readOnly, files: files) {
+    case .success(let opened): return opened
+    case .failure(let error):
+        Output.fileError(error)
+        return nil
     }
 }
