@@ -87,8 +87,7 @@ import Testing
         // Alt-x, Ctrl-Right (tmux without xterm's terminfo), a focus report, a mouse click.
         for sequence in ["\u{1B}x", "\u{1B}[1;5C", "\u{1B}[I", "\u{1B}[<0;10;5M", "\u{1B}[<0;10;5m", "\u{1B}]11;rgb:0/0/0\u{07}"] {
             for key in KeyDecoderTests.decode(EscapeSequenceTests.reads(sequence), &decoder) {
-                let effect = s.handle(key)
-                #expect(effect == nil)
+                #expect(s.press(key) == nil)
             }
         }
         #expect(s == before, "nothing changed: not the text, not the cursor, not the status line")
@@ -102,7 +101,7 @@ import Testing
         s.press(.char("!"), .ctrl("q"))
         #expect(s.overlay == .quitConfirm)
         let before = s
-        let effects = [s.handle(.alt("y")), s.handle(.alt("n")), s.handle(.unknown)]
+        let effects = [s.press(.alt("y")), s.press(.alt("n")), s.press(.unknown)]
         #expect(effects == [nil, nil, nil])
         #expect(s == before, "Alt-y is not y: the dialog is still open")
     }
