@@ -1,8 +1,8 @@
 /// How many terminal columns a character takes. A table of the East Asian wide and
 /// fullwidth blocks (and emoji) rather than the C library's `wcwidth`, so layout and the
 /// snapshots do not depend on the process locale; the ranges match glibc's for them.
-enum DisplayWidth {
-    static func of(_ character: Character) -> Int {
+public enum DisplayWidth {
+    public static func of(_ character: Character) -> Int {
         guard let first = character.unicodeScalars.first else { return 0 }
         let v = first.value
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 1 }  // drawn as a replacement, see CellBuffer
@@ -10,7 +10,7 @@ enum DisplayWidth {
         return isWide(v) ? 2 : 1
     }
 
-    static func of(_ text: some StringProtocol) -> Int {
+    public static func of(_ text: some StringProtocol) -> Int {
         var total = 0
         for c in text { total += of(c) }
         return total
