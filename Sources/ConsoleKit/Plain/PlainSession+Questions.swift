@@ -52,12 +52,8 @@ extension PlainSession {
     }
 
     func lines(for finding: Finding, elsewhere: Bool) -> [String] {
-        let mark: String, word: String
-        switch finding.severity {
-        case .blocker: (mark, word) = ("✗", isDevelopment ? "for production" : "blocker")
-        case .warning: (mark, word) = ("!", "warning")
-        case .info: (mark, word) = ("·", "note")
-        }
+        let mark = finding.severity.glyph
+        let word = edit.verdict.isProductionOnly(finding) ? "for production" : finding.severity.word
         var place = ""
         if elsewhere {
             place = " (\(finding.step.title)" + (Fields.field(finding.field).map { " › " + $0.label } ?? "") + ")"
@@ -65,7 +61,7 @@ extension PlainSession {
         return ["  \(mark) \(word)\(place): \(finding.message) [\(finding.code)]", "    fix: \(finding.fix)"]
     }
 
-    var isDevelopment: Bool { report.environment == "development" }
+    var isDevelopment: Bool { report.namedEnvironment == .development }
 
     /// `?`: the guide's help for the step (the scope catalogue with it on Permissions) and
     /// how to answer this question; then the question again.

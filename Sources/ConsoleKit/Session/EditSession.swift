@@ -75,6 +75,10 @@ public struct EditSession: Equatable, Sendable {
     /// The unsaved changes, `key: old → new` (the secret only as changed).
     func changes(to edited: Settings? = nil) -> [Change] { SettingsDiff.compare(saved, edited ?? settings) }
 
+    /// The report judged for the environment the file names (`Verdict`, the one every
+    /// report reads): what counts, and what only production would need.
+    public var verdict: Verdict { Verdict(report) }
+
     /// With nothing to save, ^S says so; a file that is not there yet is created even
     /// empty, and one others may read is saved again to make it 0600.
     var hasNothingToSave: Bool { !isDirty && (base.map { $0.mode & 0o077 == 0 } ?? false) }

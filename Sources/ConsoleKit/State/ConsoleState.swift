@@ -82,9 +82,9 @@ public struct ConsoleState: Equatable, Sendable {
     }
 
     /// A development instance whose connection is enabled needs nothing more: its other
-    /// blockers are what production would need, and are shown as such, not as red marks.
+    /// blockers are what production would need (`Verdict`), and are shown as such.
     var onlyProductionLeft: Bool {
-        report.environment == "development" && report.readyForDevelopment
+        report.namedEnvironment == .development && report.readyForDevelopment
     }
 
     // MARK: Changes only the reducer makes (Update/)

@@ -16,9 +16,9 @@ enum FormView {
         let text = TextWrap.truncate(mask.masked(finding.message, columns: columns), width: columns)
         switch finding.severity {
         case .blocker where productionOnly: return (Renderer.productionMark + " for production: " + text, .dim)
-        case .blocker: return ("✗ " + text, .blocker)
-        case .warning: return ("! " + text, .warning)
-        case .info: return ("i " + text, .info)
+        case .blocker: return (finding.severity.glyph + " " + text, .blocker)
+        case .warning: return (finding.severity.glyph + " " + text, .warning)
+        case .info: return (finding.severity.glyph + " " + text, .info)
         }
     }
 
@@ -36,7 +36,7 @@ enum FormView {
         }
         let findings = placed.byRow[index] ?? []
         for finding in findings.prefix(findingsPerRow) {
-            let (text, style) = tagged(finding, mask: mask, columns: 3 * width, productionOnly: state.onlyProductionLeft)
+            let (text, style) = tagged(finding, mask: mask, columns: 3 * width, productionOnly: state.edit.verdict.isProductionOnly(finding))
             add(text, style)
         }
         if findings.count > findingsPerRow { add("… and \(findings.count - findingsPerRow) more: see Review", .dim) }
@@ -178,7 +178,7 @@ enum FormView {
         for (finding, target) in placed.elsewhere {
             let rows = Forms.items(for: target.screen)
             let place = target.screen.title + (rows.indices.contains(target.row) ? " › " + rows[target.row].label : "")
-            let (text, style) = tagged(finding, mask: mask, columns: 3 * body.width, productionOnly: state.onlyProductionLeft)
+            let (text, style) = tagged(finding, mask: mask, columns: 3 * body.width, productionOnly: state.edit.verdict.isProductionOnly(finding))
             for (i, line) in TextWrap.wrap(text + " (on " + place + ")", width: body.width - 5).prefix(2).enumerated() {
                 lines.append(.elsewhere((i == 0 ? "" : "  ") + line, style))
             }

@@ -87,20 +87,24 @@ enum Renderer {
         buffer.put(right, x: buffer.width - rightWidth, y: 0, style: .title)
     }
 
-    /// Whether a screen's mark is "complete": its step has no blocker; Review when none is left.
-    static func isComplete(_ screen: Screen, _ report: Report) -> Bool {
-        screen.step.map(report.isComplete) ?? report.readyForProduction
-    }
-
-    /// A screen's mark in the step list: ✓ complete, ✗ blocked; on a development instance
-    /// that is ready for development, a dim ◦ where only production needs more.
+    /// A screen's mark in the step list, as the verdict gives it: ✓ complete, ✗ blocked,
+    /// and on a development instance a dim ◦ where only production needs more.
     static func mark(_ screen: Screen, _ state: ConsoleState) -> (glyph: String, style: Style) {
-        if isComplete(screen, state.report) { return ("✓", .complete) }
-        return state.onlyProductionLeft ? (productionMark, .dim) : ("✗", .blocker)
+        let mark: Verdict.StepState
+        if let step = screen.step {
+            mark = state.edit.verdict.state(of: step)
+        } else {
+            mark = state.report.readyForProduction ? .complete : state.onlyProductionLeft ? .productionOnly : .incomplete
+        }
+        switch mark {
+        case .complete: return (mark.glyph, .complete)
+        case .productionOnly: return (mark.glyph, .dim)
+        case .incomplete: return (mark.glyph, .blocker)
+        }
     }
 
     /// What production still needs on a development instance is marked with this, dim.
-    static let productionMark = "◦"
+    static let productionMark = Verdict.StepState.productionOnly.glyph
 
     static func drawStepColumn(_ state: ConsoleState, _ area: Rect, into buffer: inout CellBuffer) {
         for screen in Screen.allCases {

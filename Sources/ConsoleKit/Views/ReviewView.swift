@@ -5,7 +5,7 @@ import SettingsKit
 enum ReviewView {
     static func summary(_ report: Report) -> (String, Style) {
         let b = report.blockers.count, w = report.warnings.count, n = report.notes.count
-        if !report.readyForProduction, report.environment == "development", report.readyForDevelopment {
+        if !report.readyForProduction, report.namedEnvironment == .development, report.readyForDevelopment {
             // A development instance uses shared credentials: enabling it is all it needs.
             return (
                 "✓ Ready for development: the connection is enabled. For production: \(plural(b, "blocker")), "
@@ -22,14 +22,20 @@ enum ReviewView {
     /// The most lines a finding's message takes.
     static let messageLines = 12
 
+    /// "✗ blocker ": the severity's glyph and word, as wide as the widest.
+    static func tag(_ severity: Severity) -> String {
+        let text = severity.glyph + " " + severity.word
+        return text + String(repeating: " ", count: max(1, 10 - text.count))
+    }
+
     /// The lines of one finding: severity and message, then its fix, hanging under them.
     static func lines(_ finding: Finding, width: Int, mask: SecretMask, productionOnly: Bool = false) -> [(String, Style)] {
         let (tag, style): (String, Style) =
             switch finding.severity {
             case .blocker where productionOnly: (Renderer.productionMark + " for prod", .dim)
-            case .blocker: ("✗ blocker ", .blocker)
-            case .warning: ("! warning ", .warning)
-            case .info: ("i note    ", .info)
+            case .blocker: (tag(.blocker), .blocker)
+            case .warning: (tag(.warning), .warning)
+            case .info: (tag(.info), .info)
             }
         let indent = 12
         let textWidth = max(1, width - indent)
@@ -57,7 +63,7 @@ enum ReviewView {
             buffer.put(line, x: body.x, y: y, style: style)
             y += 1
         }
-        if state.report.environment == "development", !state.onlyProductionLeft, y < body.bottom {
+        if state.report.namedEnvironment == .development, !state.onlyProductionLeft, y < body.bottom {
             let dev =
                 state.report.readyForDevelopment
                 ? "Development instance: ready for development (the connection is enabled)."
@@ -68,7 +74,8 @@ enum ReviewView {
         let top = y + 1
         let viewport = body.bottom - top
         guard viewport > 0 else { return }
-        let blocks = state.reviewFindings.map { lines($0, width: body.width - 1, mask: mask, productionOnly: state.onlyProductionLeft) }
+        let verdict = state.edit.verdict
+        let blocks = state.reviewFindings.map { lines($0, width: body.width - 1, mask: mask, productionOnly: verdict.isProductionOnly($0)) }
         var starts: [Int] = []
         var total = 0
         for block in blocks { starts.append(total); total += block.count }
