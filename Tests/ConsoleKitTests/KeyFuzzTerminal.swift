@@ -86,11 +86,13 @@ final class KeyFuzzTerminal: TerminalBackend {
         "\u{1B}[<\(button);\(x + 1);\(y + 1)\(final)".unicodeScalars.map(\.value)
     }
 
-    /// Frames drawn so far.
+    /// Frames drawn so far, and the last one's update.
     private(set) var draws = 0
+    private(set) var lastUpdate: FrameUpdate?
 
     func draw(_ update: FrameUpdate) {
         draws += 1
+        lastUpdate = update
         if update.isWhole || screen == nil { screen = CellBuffer(width: update.width, height: update.height) }
         // In place: the screen is not copied for every frame.
         for change in update.changes {
