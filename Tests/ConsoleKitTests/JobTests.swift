@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 @testable import ConsoleKit
@@ -49,6 +50,27 @@ import Testing
         Self.waitUntilIdle(runner.jobs)
         #expect(!runner.jobs.isBusy, "the job saw the cancellation and stopped")
         #expect(runner.jobs.takeEvents().isEmpty)
+    }
+
+    /// Work that stops its own way (a live check's requests) hears of the cancellation.
+    @Test func aCancelledJobsOwnCancellationIsCalled() {
+        struct Blocking: JobWork, Equatable {}
+        struct BlockingPerformer: JobPerformer {
+            func perform(_ job: Job, _ context: JobContext) {
+                let stopped = Mutex(false)
+                context.onCancel { stopped.withLock { $0 = true } }
+                for _ in 0..<400 where !stopped.withLock({ $0 }) { usleep(5_000) }
+                context.post(.scrolled(1))
+            }
+        }
+        let jobs = Jobs(performer: BlockingPerformer())
+        let runner = EffectRunner(files: StoreFiles(via: "test"), jobs: jobs)
+        _ = runner.run(.start(Job(id: .init(9), work: Blocking())))
+        usleep(20_000)
+        _ = runner.run(.cancel(.init(9)))
+        Self.waitUntilIdle(jobs)
+        #expect(!jobs.isBusy, "the work stopped when told")
+        #expect(jobs.takeEvents().isEmpty)
     }
 
     @Test func jobsAreComparedByIdAndWork() {

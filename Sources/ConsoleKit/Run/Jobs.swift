@@ -13,6 +13,8 @@ public final class Jobs: Sendable {
         var events: [Event] = []
         var running: Set<Job.ID> = []
         var cancelled: Set<Job.ID> = []
+        /// What running jobs asked to have run when they are cancelled.
+        var onCancel: [Job.ID: [@Sendable () -> Void]] = [:]
     }
 
     private let performer: any JobPerformer
@@ -35,14 +37,27 @@ public final class Jobs: Sendable {
             self.state.withLock { state in
                 state.running.remove(job.id)
                 state.cancelled.remove(job.id)
+                state.onCancel[job.id] = nil
             }
         }
     }
 
     func cancel(_ id: Job.ID) {
-        state.withLock { state in
-            if state.running.contains(id) { state.cancelled.insert(id) }
+        let handlers = state.withLock { state -> [@Sendable () -> Void] in
+            guard state.running.contains(id) else { return [] }
+            state.cancelled.insert(id)
+            return state.onCancel.removeValue(forKey: id) ?? []
         }
+        for handler in handlers { handler() }
+    }
+
+    fileprivate func onCancel(_ id: Job.ID, _ handler: @escaping @Sendable () -> Void) {
+        let now = state.withLock { state -> Bool in
+            if state.cancelled.contains(id) { return true }
+            state.onCancel[id, default: []].append(handler)
+            return false
+        }
+        if now { handler() }
     }
 
     /// What the jobs posted since the last call, in the order they posted it.
@@ -106,4 +121,8 @@ public final class JobContext: Sendable {
 
     /// The session asked the job to stop: return soon, posting nothing more.
     public var isCancelled: Bool { jobs.isCancelled(id) }
+
+    /// Runs `handler` when the job is cancelled (at once if it is already): for work that
+    /// is stopped its own way, as a live check's requests by their `Cancellation`.
+    public func onCancel(_ handler: @escaping @Sendable () -> Void) { jobs.onCancel(id, handler) }
 }
