@@ -18,7 +18,8 @@ public struct ConsoleSession<Backend: TerminalBackend, Files: SettingsFiles> {
     private(set) var frame: CellBuffer?
     /// What the terminal shows (nil: unknown, so the next frame is sent whole).
     private var shown: CellBuffer?
-    /// The state the frame on screen shows.
+    /// The state the frame on screen shows, while no key has come since (an idle turn
+    /// draws only when something else changed it).
     private var drawn: ConsoleState?
     /// Each event of the last turn that asked for an effect, with that first effect (what
     /// followed from its result is not listed): for the key fuzzer's checks.
@@ -75,6 +76,9 @@ public struct ConsoleSession<Backend: TerminalBackend, Files: SettingsFiles> {
             if state != drawn { draw() }
             return nil
         }
+        // Keys are always drawn after; letting go of the copy now keeps the text being
+        // typed unshared, so a key does not copy a long value.
+        drawn = nil
         // Take every key already waiting before drawing again: typed-ahead or pasted
         // text then costs one frame, not one per character.
         var keys = [first]
