@@ -207,8 +207,8 @@ final class NcursesBackend: TerminalBackend {
     }
 
     private func put(_ cell: Cell, x: Int, y: Int) {
-        // The characters go into a buffer on the stack: an array per cell was a tenth of
-        // the console's first frame (3,000 cells at 100x30).
+        // The characters go into a buffer on the stack: an array per cell was a large part
+        // of the console's first frame (every cell is put once then; the README's profile).
         var characters: (wchar_t, wchar_t, wchar_t, wchar_t, wchar_t) = (0, 0, 0, 0, 0)
         let (attributes, pair) = look(cell.style)
         var cchar = cchar_t()
