@@ -14,9 +14,9 @@ mkdir -p .build/fuzz/work
 
 if [ "${1:-}" = "keys" ]; then
   seconds="${2:-60}"
-  # The decoder needs nothing but these three files: no package build, no resources.
+  # The decoder needs nothing but these files: no package build, no resources.
   swiftc -sanitize=fuzzer,address -parse-as-library -module-name ConsoleKit -Onone -g \
-    Sources/ConsoleKit/Input/Key.swift Sources/ConsoleKit/Input/RawInput.swift Sources/ConsoleKit/Input/KeyDecoder.swift Sources/ConsoleKit/Input/EscapeParser.swift \
+    Sources/ConsoleKit/Input/{Key,RawInput,KeyDecoder,EscapeParser,MouseEvent,KeyCodes}.swift \
     Fuzz/KeyDecoderFuzzer.swift -o .build/fuzz/key-decoder-fuzzer 2>&1 | grep -v 'Cannot export local symbol' || true
   mkdir -p .build/fuzz/keys-work Tests/FuzzCorpus/keys-decoder
   # Long enough for a paste past the decoder's 65,536-character limit.
