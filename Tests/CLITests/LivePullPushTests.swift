@@ -122,6 +122,11 @@ import Testing
         #expect(line["via"] as? String == "push" && line["remote"] as? String == "\(StandIn.app)/production")
         let changes = line["changes"] as? [[String: Any]] ?? []
         #expect(changes.contains { $0["key"] as? String == "connection.clientSecret" && $0["secret"] as? String == "changed" })
+        // `history` says where the push wrote, in text and JSON.
+        let shown = try live.run(["history", file])
+        #expect(shown.out.contains("via push to \(StandIn.app)/production"), "\(shown.out)")
+        let json = try live.run(["history", file, "--format", "json"])
+        #expect(json.out.contains("\"remote\": \"\(StandIn.app)/production\""), "\(json.out)")
         try live.expectCleanLog()
     }
 

@@ -5,11 +5,14 @@ import Darwin
 #endif
 
 /// One line of FILE.history.jsonl, as `SettingsStore` appends it on every save:
-/// `{"time": …, "user": …, "via": …, "changes": [{"key": …, "old": …, "new": …}]}`.
+/// `{"time": …, "user": …, "via": …, "changes": [{"key": …, "old": …, "new": …}]}`, and for
+/// a push also `"remote"`.
 public struct HistoryEntry: Equatable, Sendable {
     public let time: String
     public let user: String
     public let via: String
+    /// Where a push wrote (`"remote": "APP/INSTANCE"`); nil for saves of the file alone.
+    public let remote: String?
     /// Values are nil for a secret change: whatever a line holds for it is never passed on.
     public let changes: [Change]
     /// Strings a hand-edited line holds for the secret key, so output can mask them
@@ -46,6 +49,7 @@ public struct HistoryEntry: Equatable, Sendable {
                 items.append(Change(path: path, old: c["old"], new: c["new"], isSecret: false))
             }
         }
-        return .success(HistoryEntry(time: time, user: user, via: via, changes: items, secretValues: secrets))
+        return .success(
+            HistoryEntry(time: time, user: user, via: via, remote: o["remote"]?.stringValue, changes: items, secretValues: secrets))
     }
 }

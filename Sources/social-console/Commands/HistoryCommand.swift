@@ -15,7 +15,7 @@ struct HistoryCommand: ParsableCommand {
     @Argument(help: "The settings file whose history to show.", completion: .file())
     var file: String
 
-    @Option(name: .long, help: "text, or json: an array of {time, user, via, changes}; the secret only as \"secret\": \"changed\".")
+    @Option(name: .long, help: "text, or json: an array of {time, user, via, changes} (and remote, for a push); the secret only as \"secret\": \"changed\".")
     var format: TextOrJSON = .text
 
     func run() throws {
@@ -81,12 +81,14 @@ struct HistoryCommand: ParsableCommand {
         if corrupt > 0 { throw ExitCode(2) }
     }
 
-    /// "2026-11-29T10:00:00Z  alice  via set", then one line per change.
+    /// "2026-11-29T10:00:00Z  alice  via set" ("via push to app_1/production" for a push),
+    /// then one line per change.
     /// Values are scrubbed of `secrets` before they are formatted; a missing one (written
     /// as null) reads "(not set)".
     func lines(_ entry: HistoryEntry, secrets: [String]) -> [String] {
         var out = [
             "\(Output.bold(Secret.scrub(entry.time, secrets: secrets)))  \(Secret.scrub(entry.user, secrets: secrets))  via \(Secret.scrub(entry.via, secrets: secrets))"
+                + (entry.remote.map { " to " + Secret.scrub($0, secrets: secrets) } ?? "")
         ]
         for change in entry.changes {
             out.append("  " + change.line(secrets: secrets, style: Output.dim))
@@ -103,7 +105,8 @@ struct HistoryCommand: ParsableCommand {
         return .object(
             JSONObject([
                 ("time", text(entry.time)), ("user", text(entry.user)), ("via", text(entry.via)),
-                ("changes", .array(entry.changes.map { $0.json(secrets: secrets) })),
+            ] + (entry.remote.map { [("remote", text($0))] } ?? []) + [
+                ("changes", .array(entry.changes.map { $0.json(secrets: secrets) }))
             ]))
     }
 }
