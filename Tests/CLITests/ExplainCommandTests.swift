@@ -86,7 +86,9 @@ import Testing
     @Test func clerksJSONErrorGivesItsCauseFirst() throws {
         let r = try CLI.run(
             ["explain", "-", "--format", "json"],
-            stdin: #"{"errors":[{"message":"","long_message":"You did not grant access to your Atlassian account","code":"oauth_access_denied"}],"clerk_trace_id":"x"}"#)
+            stdin:
+                #"{"errors":[{"message":"","long_message":"You did not grant access to your Atlassian account","code":"oauth_access_denied"}],"clerk_trace_id":"x"}"#
+        )
         #expect(r.code == 0)
         #expect(try matches(r).map { $0["id"] as? String } == ["user-cancelled"])
         let unable = try CLI.run(["explain", "Unable to complete action at this time. If the problem persists please contact support."])

@@ -131,7 +131,8 @@ import Testing
                     #expect(FileManager.default.fileExists(atPath: ws.path + "/" + args[0]), "the console on a file of the examples")
                     continue
                 }
-                let stdin = piped ? (args.contains("explain") ? "redirect_uri_mismatch\n" : TestSecret.value + "\n") : (args[0] == "edit" ? "q\n" : "")
+                let stdin =
+                    piped ? (args.contains("explain") ? "redirect_uri_mismatch\n" : TestSecret.value + "\n") : (args[0] == "edit" ? "q\n" : "")
                 let r = try CLI.run(args, stdin: stdin, cwd: ws.path)
                 #expect(r.code == 0 || r.code == 1, "\(command): \(r.code) \(r.err)")
                 #expect(!r.err.contains("Error:") && !r.err.contains("Usage:"), "\(command): \(r.err)")

@@ -91,7 +91,9 @@ import Testing
             "http://localhost/v1/oauth_callback", "http://localhost:3000/callback", "http://127.0.0.1:8080/v1/oauth_callback",
             "http://[::1]:9/cb", "http://LOCALHOST:3000/",
         ] {
-            #expect(Self.finding("authorization/callback-not-https") { $0.setList("atlassianApp.callbackUrls", [redirect, loopback]) } == nil, "\(loopback)")
+            #expect(
+                Self.finding("authorization/callback-not-https") { $0.setList("atlassianApp.callbackUrls", [redirect, loopback]) } == nil,
+                "\(loopback)")
         }
         for other in ["http://localhost.acme.com/cb", "http://127.0.0.2/cb", "http://clerk.acme.com/v1/oauth_callback"] {
             let f = try #require(Self.finding("authorization/callback-not-https") { $0.setList("atlassianApp.callbackUrls", [redirect, other]) })
@@ -133,7 +135,9 @@ import Testing
     /// Clerk's labels today, in the rules' messages and fixes; no placeholder of the old kind.
     @Test func rulesSpeakClerksCurrentWords() throws {
         func fix(_ code: String) -> String { RuleTable.rule(code)!.fix }
-        #expect(fix("connection/disabled").contains("Enable connection") && fix("connection/disabled").contains("Add connection → For all users → Atlassian"))
+        #expect(
+            fix("connection/disabled").contains("Enable connection")
+                && fix("connection/disabled").contains("Add connection → For all users → Atlassian"))
         #expect(fix("connection/link-only").contains("Enable for sign-up and sign-in"))
         #expect(RuleTable.rule("connection/link-only")!.message.hasPrefix("Enable for sign-up and sign-in is off"))
         #expect(fix("credentials/custom-credentials-off").contains("Use custom credentials"))

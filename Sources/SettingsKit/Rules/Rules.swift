@@ -57,10 +57,15 @@ enum Rules {
         },
         "permissions/unknown-scope": { input in
             var seen = Set<ByteString>()
-            return scopeLists(input).flatMap { key, scopes in
-                scopes.filter { ScopeCatalogue.isValidName($0) && !ScopeCatalogue.contains($0) && seen.insert(ByteString($0)).inserted }
-                    .compactMap { unknownScope($0, field: key) }
+            var hits: [Hit] = []
+            for (key, scopes) in scopeLists(input) {
+                for scope in scopes
+                where ScopeCatalogue.isValidName(scope) && !ScopeCatalogue.contains(scope) && seen.insert(ByteString(scope)).inserted {
+                    // Only findings that are listed get a suggestion: a hostile file holds 400,000 scopes.
+                    if let hit = unknownScope(scope, field: key, suggesting: hits.count < Readiness.findingsPerRule) { hits.append(hit) }
+                }
             }
+            return hits
         },
         "permissions/scope-not-enabled": { input in
             let enabled = Set((input.list("atlassianApp.scopes") ?? []).map(ByteString.init))
@@ -99,7 +104,8 @@ enum Rules {
             (input.list("atlassianApp.callbackUrls") ?? []).compactMap { url in
                 guard !url.trimmingWhitespace.isEmpty else { return nil }
                 switch input.webAddress(url) {
-                case .success(let address): return address.isHTTPS || (address.scheme == "http" && isLoopback(address.parsedHost)) ? nil : Hit(value: url)
+                case .success(let address):
+                    return address.isHTTPS || (address.scheme == "http" && isLoopback(address.parsedHost)) ? nil : Hit(value: url)
                 case .failure(let refusal): return Hit(value: url, hint: refusal.reason, message: "notAURL")
                 }
             }
@@ -210,14 +216,20 @@ enum Rules {
     /// A scope the catalogue does not have. A well-formed granular scope of a product
     /// Atlassian's scopes name (`read:issue:jira`) is not reported: the catalogue cannot
     /// list them all. One of an unknown product, or a near miss of a catalogue scope, says so.
-    static func unknownScope(_ scope: String, field: String) -> Hit? {
+    static func unknownScope(_ scope: String, field: String, suggesting: Bool) -> Hit? {
+        /// The candidate at most two edits away; only those of about the same length are compared.
+        func nearest(_ word: String, in candidates: [String]) -> String? {
+            guard suggesting else { return nil }
+            let length = word.unicodeScalars.count
+            return EditDistance.nearest(to: word, in: candidates.filter { abs($0.unicodeScalars.count - length) <= 2 }, limit: 2)
+        }
         switch ScopeCatalogue.granularShape(scope) {
         case .known?: return nil
         case .unknownProduct(let product)?:
-            let near = EditDistance.nearest(to: product, in: ScopeCatalogue.granularProducts, limit: 2)
+            let near = nearest(product, in: ScopeCatalogue.granularProducts)
             return Hit(value: scope, field: field, hint: product, expected: near ?? "", message: near == nil ? "unknownProduct" : "nearProduct")
         case nil:
-            let near = EditDistance.nearest(to: scope, in: ScopeCatalogue.all.map(\.name), limit: 2)
+            let near = nearest(scope, in: ScopeCatalogue.all.map(\.name))
             return Hit(value: scope, field: field, expected: near ?? "", message: near == nil ? nil : "nearMiss")
         }
     }

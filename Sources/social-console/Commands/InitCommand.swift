@@ -18,7 +18,9 @@ struct InitCommand: ParsableCommand {
     @Option(name: .long, help: "development or production.", completion: .list(Fields.environments))
     var environment: String
 
-    @Option(name: .long, help: "The instance's redirect URI: the Callback URL the Clerk Dashboard shows (the Frontend API URL followed by /v1/oauth_callback).")
+    @Option(
+        name: .long,
+        help: "The instance's redirect URI: the Callback URL the Clerk Dashboard shows (the Frontend API URL followed by /v1/oauth_callback).")
     var redirectUri: String
 
     @Option(name: .long, help: "A name for the instance, e.g. acme-prod.")
