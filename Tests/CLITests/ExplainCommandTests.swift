@@ -119,3 +119,17 @@ import Testing
         #expect(!without.out.contains("{frontend API URL}") && !with.out.contains("{frontend API URL}"))
     }
 }
+
+@Suite struct ExplainDevelopmentFileTests {
+    /// A development file's wrong redirect URI counts only for production, but a fix never
+    /// names it as the Callback URL to set.
+    @Test func aFixNeverNamesAWrongValueOfADevelopmentFile() throws {
+        let ws = try Workspace()
+        let file = try ws.write(
+            "dev.json",
+            #"{"schemaVersion": 1, "instance": {"environment": "development", "redirectUri": "https://happy-cat-12.clerk.accounts.dev/v1/oauth-callback"}, "connection": {"enabled": true}}"#)
+        let r = try CLI.run(["explain", "redirect_uri_mismatch", "--file", file])
+        #expect(r.code == 0)
+        #expect(!r.out.contains("oauth-callback") && r.out.contains("correct it first"), "\(r.out)")
+    }
+}

@@ -103,5 +103,5 @@ extension RuleInfo {
     /// The rule's fix, with the same elisions.
     public var generalFix: String { Readiness.fill(fix, RuleInfo.elided) }
 
-    private static let elided = Hit(value: "…", field: "…", label: "…", hint: "…")
+    private static let elided = Hit(value: "…", field: "…", label: "…", hint: "…", expected: "…")
 }

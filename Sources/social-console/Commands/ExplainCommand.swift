@@ -40,13 +40,15 @@ struct ExplainCommand: ParsableCommand {
         let message = text == ["-"] ? Self.readStandardInput() : text.joined(separator: " ")
         if message.trimmingWhitespace.isEmpty { throw ValidationError("no message on standard input") }
         // Loaded first: a file that cannot be read is a file error (exit 2) whatever matched.
-        // Judged for its environment: what only production needs cannot cause a development sign-in error.
-        let loaded = try file.map { path -> (settings: Settings, codes: Set<String>) in
+        let judged = try file.map { path -> (settings: Settings, verdict: Verdict) in
             let file = try loadOrExit(path)
-            return (file.settings, Set(Verdict(Readiness.evaluate(file)).counted.map(\.code)))
+            return (file.settings, Verdict(Readiness.evaluate(file)))
         }
-        let found = loaded?.codes
-        let matches = Explainer.explain(message).map { ($0, Explainer.fix($0, file: loaded)) }
+        // Judged for its environment: what only production needs cannot cause a development sign-in error.
+        let found = judged.map { Set($0.verdict.counted.map(\.code)) }
+        // A value is named in a fix only if no finding at all says it is wrong.
+        let fillFrom = judged.map { ($0.settings, Set($0.verdict.findings.map(\.code))) }
+        let matches = Explainer.explain(message).map { ($0, Explainer.fix($0, file: fillFrom)) }
         // Nothing of the message is ever printed: it may hold a token, or the secret itself.
         switch format {
         case .json: Output.line(json(matches, found: found))
