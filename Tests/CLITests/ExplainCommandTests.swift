@@ -127,7 +127,8 @@ import Testing
         let ws = try Workspace()
         let file = try ws.write(
             "dev.json",
-            #"{"schemaVersion": 1, "instance": {"environment": "development", "redirectUri": "https://happy-cat-12.clerk.accounts.dev/v1/oauth-callback"}, "connection": {"enabled": true}}"#)
+            #"{"schemaVersion": 1, "instance": {"environment": "development", "redirectUri": "https://happy-cat-12.clerk.accounts.dev/v1/oauth-callback"}, "connection": {"enabled": true}}"#
+        )
         let r = try CLI.run(["explain", "redirect_uri_mismatch", "--file", file])
         #expect(r.code == 0)
         #expect(!r.out.contains("oauth-callback") && r.out.contains("correct it first"), "\(r.out)")

@@ -33,5 +33,10 @@ public struct Finding: Equatable, Sendable {
         public let text: String
         /// The first character that is wrong, in Unicode scalars from the start of `text`.
         public let offset: Int
+
+        public init(text: String, offset: Int) {
+            self.text = text
+            self.offset = offset
+        }
     }
 }
