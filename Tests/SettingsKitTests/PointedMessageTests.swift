@@ -130,6 +130,7 @@ import Testing
         let f = Self.finding("permissions/unknown-scope") { $0.setList("atlassianApp.scopes", ["read:me", scope]) }
         #expect(f?.message == message)
         #expect(f?.severity == .warning)
+        if message.contains("did you mean") { #expect(f?.fix.hasPrefix("Write ") == true, "\(f?.fix ?? "")") }
     }
 
     /// Clerk's labels today, in the rules' messages and fixes; no placeholder of the old kind.

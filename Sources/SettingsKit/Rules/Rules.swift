@@ -227,10 +227,12 @@ enum Rules {
         case .known?: return nil
         case .unknownProduct(let product)?:
             let near = nearest(product, in: ScopeCatalogue.granularProducts)
-            return Hit(value: scope, field: field, hint: product, expected: near ?? "", message: near == nil ? "unknownProduct" : "nearProduct")
+            return Hit(
+                value: scope, field: field, hint: product, expected: near ?? "", message: near == nil ? "unknownProduct" : "nearProduct",
+                fix: near == nil ? nil : "nearProduct")
         case nil:
             let near = nearest(scope, in: ScopeCatalogue.all.map(\.name))
-            return Hit(value: scope, field: field, expected: near ?? "", message: near == nil ? nil : "nearMiss")
+            return Hit(value: scope, field: field, expected: near ?? "", message: near == nil ? nil : "nearMiss", fix: near == nil ? nil : "nearMiss")
         }
     }
 
