@@ -128,7 +128,7 @@ import Testing
         s.visit(.permissions, row: Self.row(of: "read:me"))
         #expect(s.rendered().contains("fix: On the app's Permissions tab, add User identity API and enable read:me"))
         s.visit(.permissions, row: Self.customScopes)
-        #expect(s.rendered().contains("fix: Check the spelling against the scopes listed"))
+        #expect(s.rendered().contains("fix: Write read:jira-work if that is the scope enabled"))
         var t = Fixture.state(Self.scopes)
         t.visit(.permissions, row: Self.row(of: "read:confluence-user"))
         #expect(t.rendered().contains("fix: Enable the scope on the app's Permissions tab"))
