@@ -11,7 +11,7 @@ enum ManPage {
 
     /// The generated page from standard input, completed, on standard output.
     static func run() {
-        Output.print(complete(String(decoding: SystemIO.readAll(0, limit: 1 << 24), as: UTF8.self)), terminator: "")
+        Output.printUnescaped(complete(String(decoding: SystemIO.readAll(0, limit: 1 << 24), as: UTF8.self)), terminator: "")
     }
 
     /// The sections, in the order the mdoc conventions give them, in place of the generated
@@ -41,11 +41,9 @@ enum ManPage {
         var out: [String] = []
         out.append(".Sh CONSOLE KEYS")
         out.append(text("The full-screen console's keys, as its key bar and F1 list them:"))
-        for context in KeyBinding.Context.allCases {
-            let rows = KeyTable.bindings(in: context)
-            guard !rows.isEmpty else { continue }
-            out.append(".Ss " + quoted(context.heading))
-            out += list(rows.map { ($0.names, $0.help) }, width: "14n")
+        for section in KeyReference.sections {
+            out.append(".Ss " + quoted(section.heading))
+            out += list(section.rows.map { ($0.keys, $0.action) }, width: "14n")
         }
         out.append(".Sh ENVIRONMENT")
         out += list(Manual.environment.map { ($0.term, $0.meaning) }, macro: "Ev")
