@@ -56,6 +56,10 @@ files: build
 	$(SWIFT) build $(BUILD_FLAGS) --product generate-manual
 	mkdir -p '$(OUT)'
 	'$(BIN)/generate-manual' '$(BIN)/social-console' --date '$(MAN_DATE)' --output-directory '$(OUT)'
+# The sections the command definitions cannot give (keys, environment, files, exit status,
+# examples), written in by the binary from the data it runs on.
+	'$(BIN)/social-console' --complete-man-page < '$(OUT)/social-console.1' > '$(OUT)/social-console.1.tmp'
+	mv '$(OUT)/social-console.1.tmp' '$(OUT)/social-console.1'
 	'$(BIN)/social-console' --generate-completion-script bash > '$(OUT)/social-console.bash'
 	'$(BIN)/social-console' --generate-completion-script zsh > '$(OUT)/_social-console'
 	'$(BIN)/social-console' --generate-completion-script fish > '$(OUT)/social-console.fish'

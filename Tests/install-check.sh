@@ -61,6 +61,12 @@ if command -v man >/dev/null; then
   else
     bad "man -l did not show the page"
   fi
+  missing=""
+  for want in "CONSOLE KEYS" "ENVIRONMENT" "FILES" "EXIT STATUS" "EXAMPLES" NO_COLOR ESCDELAY ACCESSIBLE CLERK_PLATFORM_API_KEY \
+              FILE.history.jsonl "at least one blocker" "Ctrl-Q, F10"; do
+    grep -qi -- "$want" <<<"$page" || missing="$missing '$want'"
+  done
+  [ -z "$missing" ] && ok "man -l shows keys, environment, files, exit status and examples" || bad "the man page lacks$missing"
 else
   skip "man is not installed"
 fi

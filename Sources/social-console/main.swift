@@ -11,6 +11,12 @@ do {
     // Read as bytes: `CommandLine.arguments` repairs an argument that is not UTF-8, and a
     // file name that is not would then name no file (`SystemPath`).
     let arguments = (1..<max(1, Int(CommandLine.argc))).map { SystemPath.string(cString: CommandLine.unsafeArgv[$0]!) }
+    // `make files`: the generated man page in, the page with the sections the command
+    // definitions cannot give out (ManPage). Not a command: not in --help or the page.
+    if arguments == [ManPage.argument] {
+        ManPage.run()
+        exit(0)
+    }
     if let first = arguments.first, let command = CommandTypo.suggestion(for: first, commands: SocialConsole.commandNames) {
         Output.error(CommandTypo.message(first, command))
         exit(2)

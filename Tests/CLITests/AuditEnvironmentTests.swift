@@ -29,7 +29,7 @@ import Testing
         #expect(lines.contains { $0.contains("✗ (production) ") && $0.contains("[distribution/not-sharing") })
         #expect(lines.contains { $0.contains("! (production) ") && $0.contains("[permissions/unknown-scope") })
         // Link-only matters to a development instance too.
-        #expect(lines.contains { $0.hasPrefix("    ! Users can only link") && $0.contains("[connection/link-only") })
+        #expect(lines.contains { $0.hasPrefix("    ! Enable for sign-up and sign-in is off") && $0.contains("[connection/link-only") })
         #expect(text.out.contains("◦ Distribution"))
         #expect(text.out.hasSuffix("1 file, 1 ready, 0 blockers, 1 warning\n"))
         // Where the locale is not UTF-8, every mark has its ASCII stand-in.

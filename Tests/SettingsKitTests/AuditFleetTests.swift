@@ -37,7 +37,7 @@ private struct Fleet {
         case 1: s.setList("atlassianApp.scopes", ["read:jira-work"])
         case 2: s.setText("atlassianApp.distribution.status", "not_sharing"); s.setFlag("connection.enabled", false)
         case 3: s.setText(Fields.secretKey, nil)
-        case 4: s.setList("atlassianApp.callbackUrls", ["http://localhost/v1/oauth_callback"])
+        case 4: s.setList("atlassianApp.callbackUrls", ["http://clerk.acme.com/v1/oauth_callback"])
         case 5: s.setValue(.object(JSONObject([("ticket", .number(String(i)))])), for: "notes")
         case 6: return "{\"instance\": "
         case 7: return "{\"schemaVersion\": 9}"

@@ -28,6 +28,44 @@ import SettingsKit
         #expect(!ScopeCatalogue.contains("manage:jira-data-providers"), "a near miss is still unknown")
     }
 
+    /// FACTS' corrections of 2026-12: what each scope really grants, and the scopes added.
+    @Test func scopeDescriptionsFollowAtlassian() throws {
+        func description(_ name: String) throws -> String { try #require(ScopeCatalogue.scope(named: name)).description }
+        #expect(try description("read:account").hasPrefix("View user profiles") && !(try description("read:account")).contains("email visibility"))
+        #expect(try description("read:jira-user").contains("email addresses"))
+        #expect(try description("read:confluence-content.all").contains("attachments: readonly:content.attachment:confluence"))
+        #expect(try description("readonly:content.attachment:confluence").contains("not part of read:confluence-content.all"))
+        #expect(ScopeCatalogue.isAppScope("report:personal-data"))
+        for granular in ScopeCatalogue.all where granular.product.hasSuffix("(granular)") {
+            #expect(ScopeCatalogue.granularShape(granular.name) == .known, "\(granular.name)")
+        }
+        for common in ["read:issue:jira", "write:issue:jira", "read:page:confluence", "write:page:confluence", "read:sprint:jira-software"] {
+            #expect(ScopeCatalogue.contains(common), "\(common)")
+        }
+    }
+
+    /// The help's additions: what Clerk and Atlassian show today, and what is not confirmed.
+    @Test func helpSaysWhatClerkAndAtlassianShowToday() {
+        func help(_ screen: String) -> String {
+            (BundledResources.help(for: screen) ?? "").split(separator: "\n").map { String($0).trimmingWhitespace }.joined(separator: " ")
+        }
+        let instance = help("instance")
+        #expect(instance.contains("Add connection → For all users → Atlassian") && instance.contains("as the Callback URL"))
+        #expect(instance.components(separatedBy: "Authorized redirect URI").count == 2, "the old name, said once")
+        let distribution = help("distribution")
+        for words in [
+            "\"Something went wrong\" page", "I confirm I have implemented the Personal Data Reporting API", "report:personal-data", "not confirmed",
+        ] {
+            #expect(distribution.contains(words), "\(words)")
+        }
+        let app = help("app")
+        #expect(app.contains("grant type") && app.contains("not confirmed"))
+        #expect(app.contains("One app per product, not per customer") && app.contains("Acceptable Use Policy"))
+        #expect(help("review").contains("Account Portal sign-in page"))
+        let credentials = help("credentials")
+        for label in ["Enable connection", "Enable for sign-up and sign-in", "Use custom credentials"] { #expect(credentials.contains(label)) }
+    }
+
     @Test func everyScreenHasHelp() {
         for screen in Step.allCases.map(\.rawValue) + ["review"] {
             #expect((BundledResources.help(for: screen)?.count ?? 0) > 200, "help for \(screen)")

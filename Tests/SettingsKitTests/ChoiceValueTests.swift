@@ -46,7 +46,7 @@ import SettingsKit
         #expect(Self.finding("instance.environment", "development", "instance/environment-missing") == nil)
         #expect(
             Self.finding("instance.environment", nil, "instance/environment-missing")?.message
-                == "The instance environment is not development or production.")
+                == "The instance's environment is not chosen yet: development or production.")
     }
 
     @Test func aSecretPastedAsTheValueIsNotQuoted() {

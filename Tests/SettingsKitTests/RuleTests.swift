@@ -86,8 +86,9 @@ let ruleCases: [RuleCase] = [
         nearMiss: { $0.setList("atlassianApp.callbackUrls", [redirect + "/", redirect]) }),
     RuleCase(
         code: "authorization/callback-not-https",
-        trigger: { $0.setList("atlassianApp.callbackUrls", [redirect, "http://localhost:3000/v1/oauth_callback"]) },
-        nearMiss: { $0.setList("atlassianApp.callbackUrls", [redirect, "https://localhost:3000/v1/oauth_callback"]) }),
+        trigger: { $0.setList("atlassianApp.callbackUrls", [redirect, "http://clerk.acme.com:3000/v1/oauth_callback"]) },
+        // Loopback over http is how apps are tested locally: not reported.
+        nearMiss: { $0.setList("atlassianApp.callbackUrls", [redirect, "http://localhost:3000/v1/oauth_callback"]) }),
     RuleCase(
         code: "credentials/custom-credentials-off",
         trigger: { $0.setFlag("connection.useCustomCredentials", false) },

@@ -111,11 +111,14 @@ import SettingsKit
 
     @Test func rulesInGeneralWordsFillNothingFromAFile() {
         for rule in RuleTable.all {
-            for placeholder in ["{value}", "{label}", "{field}", "{hint}"] {
+            for placeholder in ["{value}", "{label}", "{field}", "{hint}", "{expected}"] {
                 #expect(!rule.generalMessage.contains(placeholder) && !rule.generalFix.contains(placeholder), "\(rule.code)")
             }
         }
-        #expect(RuleTable.rule("permissions/unknown-scope")?.generalMessage == "The scope … is not in the scope catalogue.")
+        #expect(
+            RuleTable.rule("permissions/unknown-scope")?.generalMessage
+                == "The scope … is neither in the scope catalogue nor a granular scope (action:resource:product): probably a typo.")
+        #expect(RuleTable.rule("authorization/callback-mismatch")?.generalFix.hasPrefix("Set the Callback URL to exactly …;") == true)
     }
 }
 

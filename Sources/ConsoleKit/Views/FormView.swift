@@ -38,6 +38,7 @@ enum FormView {
         for finding in findings.prefix(findingsPerRow) {
             let (text, style) = tagged(finding, mask: mask, columns: 3 * width, productionOnly: state.edit.verdict.isProductionOnly(finding))
             add(text, style)
+            if let mark = finding.mark { out += CaretLine.lines(mark, mask: mask, width: width - 2).map { ($0, style, true) } }
         }
         if findings.count > findingsPerRow { add("… and \(findings.count - findingsPerRow) more: see Review", .dim) }
         if case .scope(let scope) = item, index == state.focus {
@@ -287,11 +288,16 @@ enum FormView {
         default:
             break
         }
-        buffer.put(TextWrap.truncate(item.label, width: geometry.labelWidth), x: body.x + 2, y: y, style: focused ? .focusLabel : .label)
+        // A toggle's value is short, so its label may run on into the value column (Clerk's
+        // "Enable for sign-up and sign-in" is longer than the label column), the box after it.
+        var labelRoom = geometry.labelWidth
+        if case .toggle = item { labelRoom = max(labelRoom, body.right - 1 - (body.x + 2) - 8) }
+        let labelEnd = buffer.put(
+            TextWrap.truncate(item.label, width: labelRoom), x: body.x + 2, y: y, style: focused ? .focusLabel : .label)
         switch item {
         case .toggle:
             let on = FormValues.isChecked(item, in: state.settings)
-            buffer.put(on ? "[x] Yes" : "[ ] No", x: valueX, y: y, style: focused ? .focusField : .field)
+            buffer.put(on ? "[x] Yes" : "[ ] No", x: max(valueX, labelEnd + 1), y: y, style: focused ? .focusField : .field)
         case .choice(let key, _, let values, let names):
             var x = valueX
             let current = FormValues.choice(key, in: state.settings)

@@ -7,7 +7,8 @@ enum ScreenIntro {
     /// as far as two lines show, not wrapped whole on every frame.
     static func lines(_ state: ConsoleState, mask: SecretMask, width: Int) -> [String] {
         switch state.screen {
-        case .step(.instance): return ["Which instance this file describes. F1 explains each step."]
+        case .step(.instance):
+            return ["Which instance this file describes; its redirect URI is the Callback URL the Clerk Dashboard shows. F1 explains each step."]
         case .step(.app): return ["The Settings tab of the app in Atlassian's developer console."]
         case .step(.permissions): return ["Scopes enabled on the app's Permissions tab; read:me is a must."]
         case .step(.authorization):

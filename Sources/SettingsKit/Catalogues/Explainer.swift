@@ -1,15 +1,18 @@
-/// Maps the messages users meet at sign-in (Resources/explain.json) to their causes.
+/// Maps the messages users meet at sign-in (Resources/explain.json) to their causes:
+/// Atlassian's, and Clerk's own (its sign-in page's sentences and its error codes).
 ///
-/// A message is pasted however it was met: quoted, inside JSON, as a callback URL with
+/// A message is pasted however it was met: quoted, inside JSON (Clerk's
+/// `{"errors": [{"code": …}]}`), as a callback URL with
 /// `error_description=User+did+not+authorize`, in any case. So the message is decoded
 /// (percent-encoding, JSON `\u` escapes, HTML apostrophes) and cut into lower-case words;
-/// a pattern is a list of phrases that must all appear as whole words in that order of
-/// words, and a phrase written `!phrase` must not appear (it tells two causes apart that
-/// share an error code, e.g. `access_denied` from a Cancel and from a refused token call).
+/// a pattern is a list of phrases (runs of whole words) that must all appear, in any order,
+/// and a phrase written `!phrase` must not appear (it tells two causes apart that share
+/// words, e.g. `access_denied` from a Cancel and from a refused token call).
 ///
 /// Every cause with a matching pattern is reported. The most likely comes first: the one
-/// whose best pattern matched the most words; on a tie, the one listed first in
-/// explain.json, which lists the commoner of two causes first.
+/// whose best pattern matched the most words (so Clerk's whole code, `oauth_access_denied`,
+/// outweighs a part of it); on a tie, the one listed first in explain.json, which lists
+/// the commoner of two causes first.
 public enum Explainer {
     struct Phrase {
         let words: [String]
@@ -21,32 +24,68 @@ public enum Explainer {
         let patterns: [[Phrase]]
     }
 
-    static let entries: [Entry] = {
-        guard case .array(let rows)? = try? JSONParser.parse(Array(BundledResources.explain.utf8)) else {
-            fatalError("Resources/explain.json is not a JSON list")
+    /// A placeholder of the fixes (`{callback URL}`): filled with a value of the settings file
+    /// when `explain --file` has one that is right, else with words that say what to copy from where.
+    struct Fill {
+        let placeholder: String
+        let field: String
+        /// The file's value is not used when the file has one of these findings: a fix never
+        /// tells the operator to copy a value that is itself wrong.
+        let unlessFound: [String]
+        let withoutFile: String
+        let notInFile: String
+    }
+
+    static let table: (entries: [Entry], fills: [Fill]) = {
+        guard case .object(let document)? = try? JSONParser.parse(Array(BundledResources.explain.utf8)),
+            let rows = document["causes"]?.arrayValue
+        else {
+            fatalError("Resources/explain.json is not an object with a list of causes")
         }
-        return rows.map { row in
+        func strings(_ value: JSONValue?) -> [String] { (value?.arrayValue ?? []).compactMap(\.stringValue) }
+        let entries = rows.map { row in
             let o = row.objectValue ?? JSONObject()
             func s(_ k: String) -> String { o[k]?.stringValue ?? "" }
             let patterns = (o["patterns"]?.arrayValue ?? []).map { pattern in
-                (pattern.arrayValue ?? []).compactMap(\.stringValue).map { text in
+                strings(pattern).map { text in
                     text.hasPrefix("!")
                         ? Phrase(words: words(String(text.dropFirst())), absent: true)
                         : Phrase(words: words(text), absent: false)
                 }
             }
-            let codes = (o["codes"]?.arrayValue ?? []).compactMap(\.stringValue)
-            return Entry(
-                explanation: Explanation(id: s("id"), step: s("step"), cause: s("cause"), fix: s("fix"), codes: codes),
-                patterns: patterns)
+            return (
+                id: s("id"), step: s("step"), cause: s("cause"), fix: s("fix"), codes: strings(o["codes"]), patterns: patterns
+            )
         }
+        let fills = (document["fills"]?.arrayValue ?? []).map { row in
+            let o = row.objectValue ?? JSONObject()
+            func s(_ k: String) -> String { o[k]?.stringValue ?? "" }
+            return Fill(
+                placeholder: s("placeholder"), field: s("field"), unlessFound: strings(o["unlessFound"]),
+                withoutFile: s("withoutFile"), notInFile: s("notInFile"))
+        }
+        return (
+            entries.map { row in
+                Entry(
+                    explanation: Explanation(
+                        id: row.id, step: row.step, cause: row.cause, fix: filled(row.fix, file: nil, fills: fills), codes: row.codes,
+                        fixTemplate: row.fix),
+                    patterns: row.patterns)
+            }, fills
+        )
     }()
+
+    static var entries: [Entry] { table.entries }
+    static var fills: [Fill] { table.fills }
 
     /// Every known cause, in explain.json's order.
     public static var all: [Explanation] { entries.map(\.explanation) }
 
-    /// The explanations that match, most likely first.
+    /// The explanations that match, most likely first. A cause's id (`no-access-to-app`, as
+    /// the no-match text lists them) gives that cause.
     public static func explain(_ message: String) -> [Explanation] {
+        let trimmed = message.trimmingWhitespace
+        if let named = all.first(where: { $0.id == trimmed }) { return [named] }
         let text = words(message)
         guard !text.isEmpty else { return [] }
         var scored: [(explanation: Explanation, score: Int, order: Int)] = []
@@ -63,6 +102,32 @@ public enum Explainer {
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.order < $1.order }
         return scored.map(\.explanation)
+    }
+
+    /// The cause's fix with its placeholders filled: from `file` (its settings and the codes of
+    /// its findings) where it has a right value, else in words that say what to copy from where.
+    public static func fix(_ explanation: Explanation, file: (settings: Settings, codes: Set<String>)?) -> String {
+        file == nil ? explanation.fix : filled(explanation.fixTemplate, file: file, fills: fills)
+    }
+
+    /// A value from the file is scrubbed of every secret the file holds: it may be the secret
+    /// pasted into the wrong field.
+    private static func filled(_ template: String, file: (settings: Settings, codes: Set<String>)?, fills: [Fill]) -> String {
+        var text = template
+        for fill in fills where text.contains(fill.placeholder) {
+            let value: String
+            if let file {
+                if !fill.unlessFound.contains(where: file.codes.contains), let filled = file.settings.filled(fill.field) {
+                    value = Secret.scrub(filled, secrets: Secret.values(in: file.settings))
+                } else {
+                    value = fill.notInFile
+                }
+            } else {
+                value = fill.withoutFile
+            }
+            text = text.replacing(fill.placeholder, with: value)
+        }
+        return text
     }
 
     static func appears(_ phrase: [String], in text: [String]) -> Bool {

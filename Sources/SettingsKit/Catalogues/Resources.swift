@@ -7,6 +7,8 @@ public enum BundledResources {
     public static var explain: String { EmbeddedResources.explain }
     /// The findings of `verify`'s live checks (LiveKit), beside the rules.
     public static var live: String { EmbeddedResources.live }
+    /// The man page's sections beyond the commands: exit status, environment, files, examples.
+    public static var manual: String { EmbeddedResources.manual }
     /// The console's keys, shown after every screen's help.
     public static var keysHelp: String { EmbeddedResources.Help.keys }
 

@@ -1,18 +1,59 @@
-/// The bundled scope catalogue, `read:me` first. A scope outside it is likely a typo
-/// (a warning, not a blocker: Atlassian adds scopes faster than we ship).
+/// The bundled scope catalogue, `read:me` first, and the shape of granular scopes. A
+/// scope outside both is likely a typo (a warning, not a blocker: Atlassian adds scopes
+/// faster than we ship).
 public enum ScopeCatalogue {
-    public static let all: [Scope] = {
-        guard case .array(let items)? = try? JSONParser.parse(Array(BundledResources.scopes.utf8)) else {
-            fatalError("Resources/scopes.json is not a JSON list")
+    static let document: JSONObject = {
+        guard case .object(let document)? = try? JSONParser.parse(Array(BundledResources.scopes.utf8)) else {
+            fatalError("Resources/scopes.json is not a JSON object")
         }
-        return items.map { item in
-            let o = item.objectValue ?? JSONObject()
-            return Scope(
-                name: o["name"]?.stringValue ?? "", product: o["product"]?.stringValue ?? "",
-                description: o["description"]?.stringValue ?? "",
-                requestedOnly: o["requestedOnly"]?.boolValue ?? false)
-        }
+        return document
     }()
+
+    public static let all: [Scope] = (document["scopes"]?.arrayValue ?? []).map { item in
+        let o = item.objectValue ?? JSONObject()
+        return Scope(
+            name: o["name"]?.stringValue ?? "", product: o["product"]?.stringValue ?? "",
+            description: o["description"]?.stringValue ?? "",
+            requestedOnly: o["requestedOnly"]?.boolValue ?? false)
+    }
+
+    private static func granular(_ key: String) -> [String] {
+        (document["granular"]?.objectValue?[key]?.arrayValue ?? []).compactMap(\.stringValue)
+    }
+
+    /// The verbs granular scopes start with (`read`, `write`, …).
+    public static let granularActions = granular("actions")
+    /// The products granular scopes end with (`jira`, `confluence`, …).
+    public static let granularProducts = granular("products")
+
+    public enum GranularShape: Equatable, Sendable {
+        /// `action:resource[.sub]:product` of a product Atlassian's scopes name.
+        case known
+        /// Well formed, but its last part is no product Atlassian's scopes name.
+        case unknownProduct(String)
+    }
+
+    /// The shape of a granular scope, `action:resource[.sub]:product` (`read:issue:jira`,
+    /// `read:board-scope:jira-software`): lower-case words joined by `-`, the resource's
+    /// parts by `.`; nil when the name does not have it.
+    public static func granularShape(_ name: String) -> GranularShape? {
+        let parts = name.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 3, granularActions.contains(String(parts[0])) else { return nil }
+        func words(_ s: Substring, joinedBy joiners: String) -> Bool {
+            var last: Character? = nil
+            for c in s {
+                if joiners.contains(c) {
+                    if last == nil || joiners.contains(last!) { return false }
+                } else if !(("a"..."z").contains(c) || ("0"..."9").contains(c)) {
+                    return false
+                }
+                last = c
+            }
+            return last.map { !joiners.contains($0) } ?? false
+        }
+        guard words(parts[1], joinedBy: "-."), words(parts[2], joinedBy: "-") else { return nil }
+        return granularProducts.contains(String(parts[2])) ? .known : .unknownProduct(String(parts[2]))
+    }
 
     /// The scopes of the app's Permissions tab: the console's checklist.
     public static let appScopes: [Scope] = all.filter { !$0.requestedOnly }

@@ -14,7 +14,7 @@ public enum Fields {
             "Instance kind: development (shared credentials, nothing else needed) or production."),
         Field(
             "instance.redirectUri", "Redirect URI", .text, .instance,
-            "The Authorized redirect URI the instance shows: {frontend API URL}/v1/oauth_callback."),
+            "The Callback URL the Clerk Dashboard shows on the instance's Atlassian connection: the Frontend API URL followed by /v1/oauth_callback."),
         Field(
             "clerk.applicationId", "Clerk application", .text, .instance,
             "The Clerk application (app_…) that `pull`, `push` and `verify` read and write."),
@@ -22,23 +22,23 @@ public enum Fields {
             "clerk.instance", "Clerk instance", .text, .instance,
             "The Clerk instance: production, development or an instance id (ins_…)."),
         Field(
-            "connection.enabled", "Enabled", .toggle, .credentials,
-            "The connection is enabled on the instance."),
+            "connection.enabled", "Enable connection", .toggle, .credentials,
+            "Clerk's Enable connection: the Atlassian connection is on for the instance."),
         Field(
-            "connection.signUpAndSignIn", "Sign-up and sign-in", .toggle, .credentials,
-            "Users may sign up and sign in with it (off: link-only)."),
+            "connection.signUpAndSignIn", "Enable for sign-up and sign-in", .toggle, .credentials,
+            "Clerk's Enable for sign-up and sign-in: users may sign up and sign in with Atlassian (off: they can only link it to an account)."),
         Field(
             "connection.useCustomCredentials", "Use custom credentials", .toggle, .credentials,
-            "The instance uses its own Client ID/Secret, not the shared development ones."),
+            "Clerk's Use custom credentials: the instance uses its own Client ID and Secret, not the shared development ones."),
         Field(
             "connection.clientId", "Client ID", .text, .credentials,
-            "The app's Client ID (Settings tab, Authentication details)."),
+            "The app's Client ID (its Settings tab, Authentication details), as pasted on the instance's Atlassian connection."),
         Field(
             "connection.clientSecret", "Client Secret", .text, .credentials, secret: true,
             "The app's Secret. Sensitive: files holding it should be mode 0600."),
         Field(
             "connection.scopes", "Additional scopes", .list, .credentials,
-            "Scopes the instance requests beyond the default ones."),
+            "Scopes the instance requests beyond the default ones (the Scopes field Clerk shows with custom credentials); offline_access goes here."),
         Field(
             "atlassianApp.name", "Name", .text, .app,
             "The app's name in the Atlassian developer console."),
@@ -53,7 +53,7 @@ public enum Fields {
             "Scopes enabled on the app's Permissions tab."),
         Field(
             "atlassianApp.callbackUrls", "Callback URLs", .list, .authorization,
-            "Callback URLs on the app's Authorization tab."),
+            "Callback URLs on the app's Authorization tab (OAuth 2.0 (3LO)); one must equal the instance's redirect URI."),
         Field(
             "atlassianApp.distribution.status", "Sharing", .choice(distributionStatuses), .distribution,
             "Distribution tab: not_sharing (only the owner can use the app; new apps start so) or sharing."),

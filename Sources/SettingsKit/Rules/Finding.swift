@@ -11,8 +11,13 @@ public struct Finding: Equatable, Sendable {
     /// scope the connection requests that the app has not enabled, so the console can
     /// focus its checkbox. Only the catalogue's public names, never a value of the file.
     public var entry: String? = nil
+    /// Where in a value the mistake is (the `-` of `oauth-callback`), so a screen can draw a
+    /// caret under it; the message names it in words too.
+    public var mark: Mark? = nil
 
-    public init(code: String, severity: Severity, step: Step, field: String, message: String, fix: String, entry: String? = nil) {
+    public init(
+        code: String, severity: Severity, step: Step, field: String, message: String, fix: String, entry: String? = nil, mark: Mark? = nil
+    ) {
         self.code = code
         self.severity = severity
         self.step = step
@@ -20,5 +25,18 @@ public struct Finding: Equatable, Sendable {
         self.message = message
         self.fix = fix
         self.entry = entry
+        self.mark = mark
+    }
+
+    public struct Mark: Equatable, Sendable {
+        /// The value (one list item, for a list), as the message quotes it.
+        public let text: String
+        /// The first character that is wrong, in Unicode scalars from the start of `text`.
+        public let offset: Int
+
+        public init(text: String, offset: Int) {
+            self.text = text
+            self.offset = offset
+        }
     }
 }

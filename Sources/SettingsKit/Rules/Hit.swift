@@ -8,6 +8,12 @@ struct Hit {
     var entry: String?
     /// What fills {hint}: a reason or a suggestion worked out by the check.
     var hint: String = ""
+    /// What fills {expected}: the value it should be (the redirect URI a callback URL misses).
+    var expected: String = ""
     /// The name of another of the row's `messages` to use instead of its `message`.
     var message: String?
+    /// The name of another of the row's `fixes` to use instead of its `fix`.
+    var fix: String?
+    /// Where in `value` the mistake is (Finding.mark).
+    var mark: Int?
 }

@@ -29,15 +29,20 @@ public enum Readiness {
             for var hit in hits.prefix(findingsPerRule) {
                 // The field and its label too: a check may name a key of the file, and
                 // another secret (an old tool's client_secret) may be used as a key.
+                let quoted = hit.value
                 if !hit.value.isEmpty { hit.value = scrubbed(hit.value) }
+                if !hit.expected.isEmpty { hit.expected = scrubbed(hit.expected) }
                 if !hit.hint.isEmpty { hit.hint = scrubbed(hit.hint) }
                 if !hit.label.isEmpty { hit.label = scrubbed(hit.label) }
                 hit.field = hit.field.map(scrubbed)
                 let message = hit.message.flatMap { rule.messages[$0] } ?? rule.message
+                let fix = hit.fix.flatMap { rule.fixes[$0] } ?? rule.fix
+                // A mark points into the value as the message quotes it: none once that was masked.
+                let mark = hit.mark.flatMap { quoted.isSameBytes(as: hit.value) ? Finding.Mark(text: hit.value, offset: $0) : nil }
                 let finding = Finding(
                     code: rule.code, severity: rule.severity, step: rule.step,
                     field: hit.field ?? rule.field,
-                    message: fill(message, hit), fix: fill(rule.fix, hit), entry: hit.entry)
+                    message: fill(message, hit), fix: fill(fix, hit), entry: hit.entry, mark: mark)
                 findings.append((finding, order))
             }
         }
@@ -59,11 +64,11 @@ public enum Readiness {
     /// code for every file.
     static let checksInTableOrder: [Rules.Check?] = RuleTable.all.map { Rules.checks[$0.code] }
 
-    /// The template with {value}, {label}, {field} and {hint} filled in. One pass over the
+    /// The template with {value}, {label}, {field}, {hint} and {expected} filled in. One pass over the
     /// template's bytes: a value from the file that itself holds "{label}" is quoted as
     /// it is, never filled in again. (Byte search also replaced a Character-based
     /// search that took a tenth of `audit`'s time; the placeholders are ASCII.)
-    private static let placeholderNames = ["{value}", "{label}", "{field}", "{hint}"].map { Array($0.utf8) }
+    private static let placeholderNames = ["{value}", "{label}", "{field}", "{hint}", "{expected}"].map { Array($0.utf8) }
 
     static func fill(_ template: String, _ hit: Hit) -> String {
         let bytes = Array(template.utf8)
@@ -77,7 +82,8 @@ public enum Readiness {
                 case 0: out += hit.value
                 case 1: out += hit.label
                 case 2: out += hit.field ?? ""
-                default: out += hit.hint
+                case 3: out += hit.hint
+                default: out += hit.expected
                 }
                 i += placeholderNames[p].count
                 copied = i
@@ -97,5 +103,5 @@ extension RuleInfo {
     /// The rule's fix, with the same elisions.
     public var generalFix: String { Readiness.fill(fix, RuleInfo.elided) }
 
-    private static let elided = Hit(value: "…", field: "…", label: "…", hint: "…")
+    private static let elided = Hit(value: "…", field: "…", label: "…", hint: "…", expected: "…")
 }

@@ -8,6 +8,8 @@ public struct RuleInfo: Equatable, Sendable {
     public let fix: String
     /// Other messages for particular cases, by name (e.g. "notAChoice"): a check picks one.
     public let messages: [String: String]
+    /// Other fixes for particular cases, by name, picked the same way.
+    public let fixes: [String: String]
 }
 
 /// The rule table, in file order: the order findings of one step and severity are listed in.
@@ -22,11 +24,14 @@ public enum RuleTable {
             guard let severity = Severity(rawValue: s("severity")), let step = Step(rawValue: s("step")) else {
                 fatalError("Resources/rules.json: bad severity or step in \(s("code"))")
             }
-            var messages: [String: String] = [:]
-            for (name, text) in o["messages"]?.objectValue ?? JSONObject() { messages[name] = text.stringValue }
+            func named(_ key: String) -> [String: String] {
+                var out: [String: String] = [:]
+                for (name, text) in o[key]?.objectValue ?? JSONObject() { out[name] = text.stringValue }
+                return out
+            }
             return RuleInfo(
                 code: s("code"), severity: severity, step: step, field: s("field"), message: s("message"), fix: s("fix"),
-                messages: messages)
+                messages: named("messages"), fixes: named("fixes"))
         }
     }()
 

@@ -20,7 +20,7 @@ enum Rules {
             case .failure(let refusal):
                 return [Hit(value: uri, hint: refusal.reason, message: "notAURL")]
             case .success(let address):
-                if !address.isHTTPS || !address.path.hasSuffix(redirectPath) { return [Hit(value: uri)] }
+                if !address.isHTTPS || !address.path.hasSuffix(redirectPath) { return [redirectShape(uri)] }
                 if address.hasUserInfo { return [Hit(value: uri, message: "userInfo")] }
                 if address.query != nil { return [Hit(value: uri, message: "query")] }
                 if address.fragment != nil { return [Hit(value: uri, message: "fragment")] }
@@ -57,10 +57,15 @@ enum Rules {
         },
         "permissions/unknown-scope": { input in
             var seen = Set<ByteString>()
-            return scopeLists(input).flatMap { key, scopes in
-                scopes.filter { ScopeCatalogue.isValidName($0) && !ScopeCatalogue.contains($0) && seen.insert(ByteString($0)).inserted }
-                    .map { Hit(value: $0, field: key) }
+            var hits: [Hit] = []
+            for (key, scopes) in scopeLists(input) {
+                for scope in scopes
+                where ScopeCatalogue.isValidName(scope) && !ScopeCatalogue.contains(scope) && seen.insert(ByteString(scope)).inserted {
+                    // Only findings that are listed get a suggestion: a hostile file holds 400,000 scopes.
+                    if let hit = unknownScope(scope, field: key, suggesting: hits.count < Readiness.findingsPerRule) { hits.append(hit) }
+                }
             }
+            return hits
         },
         "permissions/scope-not-enabled": { input in
             let enabled = Set((input.list("atlassianApp.scopes") ?? []).map(ByteString.init))
@@ -80,16 +85,27 @@ enum Rules {
                 urls.contains(where: { !$0.trimmingWhitespace.isEmpty })
             else { return [] }
             // Atlassian compares bytes: a callback in another Unicode normalization is another URL.
-            return urls.containsBytes(redirect) ? [] : [Hit(value: redirect)]
+            if urls.containsBytes(redirect) { return [] }
+            // Never "copy the redirect URI" when it is itself wrong.
+            if !redirectRules.allSatisfy({ checks[$0]!(input).isEmpty }) { return [Hit(value: redirect, expected: redirect, fix: "redirectInvalid")] }
+            for url in urls {
+                guard let miss = NearMiss.between(url, redirect) else { continue }
+                return miss.difference == .trailingSlash
+                    ? [Hit(value: url, expected: redirect, message: "trailingSlash", fix: "trailingSlash", mark: miss.offset)]
+                    : [Hit(value: url, hint: miss.description, expected: redirect, message: "nearMiss", mark: miss.offset)]
+            }
+            return [Hit(value: redirect, expected: redirect)]
         },
         "authorization/callback-not-https": { input in
             // Judged by the same URL parser as the redirect URI: a callback URL the URL
             // Standard refuses (port 99999, a bad IPv4 host, ...) is not an https URL
             // either, and the message says why.
+            // A loopback callback over http is how Atlassian apps are tested locally: not reported.
             (input.list("atlassianApp.callbackUrls") ?? []).compactMap { url in
                 guard !url.trimmingWhitespace.isEmpty else { return nil }
                 switch input.webAddress(url) {
-                case .success(let address): return address.isHTTPS ? nil : Hit(value: url)
+                case .success(let address):
+                    return address.isHTTPS || (address.scheme == "http" && isLoopback(address.parsedHost)) ? nil : Hit(value: url)
                 case .failure(let refusal): return Hit(value: url, hint: refusal.reason, message: "notAURL")
                 }
             }
@@ -168,6 +184,58 @@ enum Rules {
         },
     ]
 
+    /// The rules that find the redirect URI itself wrong (it is there: the mismatch needs one).
+    static let redirectRules = ["instance/redirect-uri-invalid", "instance/redirect-uri-development-host", "instance/redirect-uri-account-portal"]
+
+    /// `localhost`, `127.0.0.1` and `[::1]`: a callback on the operator's own machine.
+    static func isLoopback(_ host: URLHost) -> Bool {
+        switch host {
+        case .domain(let name): return name == "localhost"
+        case .ipv4(let address): return address == 0x7F00_0001
+        case .ipv6(let pieces): return pieces == [0, 0, 0, 0, 0, 0, 0, 1]
+        case .opaque: return false
+        }
+    }
+
+    /// A redirect URI that is not https or does not end in /v1/oauth_callback, held against
+    /// what it should be, https://ITS-HOST/v1/oauth_callback: a near miss (a trailing slash,
+    /// `oauth-callback`, `http`) gets a message that names the character and where it is.
+    static func redirectShape(_ uri: String) -> Hit {
+        let scalars = Array(uri.unicodeScalars)
+        let end = scalars.firstIndex { $0 == "?" || $0 == "#" } ?? scalars.count
+        guard end >= 3, let separator = (0...(end - 3)).first(where: { scalars[$0] == ":" && scalars[$0 + 1] == "/" && scalars[$0 + 2] == "/" })
+        else { return Hit(value: uri) }
+        let authority = scalars[(separator + 3)..<end].prefix { $0 != "/" }
+        let expected = "https://" + String(String.UnicodeScalarView(authority)) + redirectPath
+        guard let miss = NearMiss.between(String(String.UnicodeScalarView(scalars[..<end])), expected) else { return Hit(value: uri) }
+        return miss.difference == .trailingSlash
+            ? Hit(value: uri, message: "trailingSlash", fix: "trailingSlash", mark: miss.offset)
+            : Hit(value: uri, hint: miss.description, message: "nearMiss", mark: miss.offset)
+    }
+
+    /// A scope the catalogue does not have. A well-formed granular scope of a product
+    /// Atlassian's scopes name (`read:issue:jira`) is not reported: the catalogue cannot
+    /// list them all. One of an unknown product, or a near miss of a catalogue scope, says so.
+    static func unknownScope(_ scope: String, field: String, suggesting: Bool) -> Hit? {
+        /// The candidate at most two edits away; only those of about the same length are compared.
+        func nearest(_ word: String, in candidates: [String]) -> String? {
+            guard suggesting else { return nil }
+            let length = word.unicodeScalars.count
+            return EditDistance.nearest(to: word, in: candidates.filter { abs($0.unicodeScalars.count - length) <= 2 }, limit: 2)
+        }
+        switch ScopeCatalogue.granularShape(scope) {
+        case .known?: return nil
+        case .unknownProduct(let product)?:
+            let near = nearest(product, in: ScopeCatalogue.granularProducts)
+            return Hit(
+                value: scope, field: field, hint: product, expected: near ?? "", message: near == nil ? "unknownProduct" : "nearProduct",
+                fix: near == nil ? nil : "nearProduct")
+        case nil:
+            let near = nearest(scope, in: ScopeCatalogue.all.map(\.name))
+            return Hit(value: scope, field: field, expected: near ?? "", message: near == nil ? nil : "nearMiss", fix: near == nil ? nil : "nearMiss")
+        }
+    }
+
     /// Development Frontend API hosts: `<slug>.clerk.accounts.dev`, formerly `*.lcl.dev`.
     static let developmentHostSuffixes = [".accounts.dev", ".lcl.dev"]
     /// The Account Portal's first label (`accounts.<domain>`); the Frontend API's is `clerk`.
@@ -182,7 +250,9 @@ enum Rules {
         if choices.containsBytes(value) {
             return wanted.map { value.isSameBytes(as: $0) } ?? true ? [] : [Hit()]
         }
-        return [Hit(value: value, hint: Fields.field(key)!.suggestion(for: value), message: "notAChoice")]
+        // Its own fix too: the table's fix names the choice as the screen shows it ("Sharing"),
+        // which would repeat the wrong case.
+        return [Hit(value: value, hint: Fields.field(key)!.suggestion(for: value), message: "notAChoice", fix: "notAChoice")]
     }
 
     /// Atlassian recommends fewer than 50 scopes per app.

@@ -9,10 +9,12 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Explain an error message seen during sign-in: its causes and the steps that fix them.",
         discussion: """
-            Every cause that matches is shown, most likely first; step "user" means nothing in the setup \
-            is wrong (the signing-in user's side). With --file, each cause says whether that settings file \
-            shows it (the audit findings that predict it). Exit code: 0 something matched, 1 nothing did, \
-            2 usage or file error.
+            Knows Atlassian's messages and Clerk's own (the sign-in page's sentences and error codes such as \
+            oauth_token_exchange_error, alone or in Clerk's JSON). Every cause that matches is shown, most \
+            likely first; step "user" means nothing in the setup is wrong (the signing-in user's side). A \
+            cause's id (explain no-access-to-app) shows that cause. With --file, each cause says whether that \
+            settings file shows it (the audit findings that predict it), and fixes name the file's values. \
+            Exit code: 0 something matched, 1 nothing did, 2 usage or file error.
             """
     )
 
@@ -38,11 +40,15 @@ struct ExplainCommand: ParsableCommand {
         let message = text == ["-"] ? Self.readStandardInput() : text.joined(separator: " ")
         if message.trimmingWhitespace.isEmpty { throw ValidationError("no message on standard input") }
         // Loaded first: a file that cannot be read is a file error (exit 2) whatever matched.
-        // Judged for its environment: what only production needs cannot cause a development sign-in error.
-        let found: Set<String>? = try file.map { path in
-            Set(Verdict(Readiness.evaluate(try loadOrExit(path))).counted.map(\.code))
+        let judged = try file.map { path -> (settings: Settings, verdict: Verdict) in
+            let file = try loadOrExit(path)
+            return (file.settings, Verdict(Readiness.evaluate(file)))
         }
-        let matches = Explainer.explain(message)
+        // Judged for its environment: what only production needs cannot cause a development sign-in error.
+        let found = judged.map { Set($0.verdict.counted.map(\.code)) }
+        // A value is named in a fix only if no finding at all says it is wrong.
+        let fillFrom = judged.map { ($0.settings, Set($0.verdict.findings.map(\.code))) }
+        let matches = Explainer.explain(message).map { ($0, Explainer.fix($0, file: fillFrom)) }
         // Nothing of the message is ever printed: it may hold a token, or the secret itself.
         switch format {
         case .json: Output.line(json(matches, found: found))
@@ -51,11 +57,14 @@ struct ExplainCommand: ParsableCommand {
         if matches.isEmpty { throw ExitCode(1) }
     }
 
-    func json(_ matches: [Explanation], found: Set<String>?) -> String {
-        let items: [JSONValue] = matches.map { match in
+    /// Each match with its fix, placeholders filled (`Explainer.fix`).
+    typealias Match = (explanation: Explanation, fix: String)
+
+    func json(_ matches: [Match], found: Set<String>?) -> String {
+        let items: [JSONValue] = matches.map { match, fix in
             var o = JSONObject([
                 ("id", .string(match.id)), ("cause", .string(match.cause)), ("step", .string(match.step)),
-                ("fix", .string(match.fix)), ("codes", .array(match.codes.map(JSONValue.string))),
+                ("fix", .string(fix)), ("codes", .array(match.codes.map(JSONValue.string))),
             ])
             if let found { o["found"] = .array(match.codes.filter(found.contains).map(JSONValue.string)) }
             return .object(o)
@@ -63,20 +72,20 @@ struct ExplainCommand: ParsableCommand {
         return JSONWriter.compact(.object(JSONObject([("matches", .array(items))])))
     }
 
-    func printText(_ matches: [Explanation], found: Set<String>?) {
+    func printText(_ matches: [Match], found: Set<String>?) {
         guard !matches.isEmpty else {
             Output.line("No known sign-in error matches that message.")
-            Output.line("Known causes: " + Explainer.all.map(\.id).joined(separator: ", ") + ".")
+            Output.line("Known causes (social-console explain ID shows one): " + Explainer.all.map(\.id).joined(separator: ", ") + ".")
             Output.line("Run social-console audit FILE to check the whole setup.")
             return
         }
         if matches.count > 1 { Output.line("\(matches.count) possible causes, most likely first.") }
-        for (i, match) in matches.enumerated() {
+        for (i, (match, fix)) in matches.enumerated() {
             if i > 0 || matches.count > 1 { Output.line() }
             let step = Step(rawValue: match.step)?.title ?? "The user's side (nothing to change in the setup)"
             Output.line("\(Output.bold("Cause:")) \(match.cause)")
             Output.line("\(Output.bold("Step:"))  \(step)")
-            Output.line("\(Output.bold("Fix:"))   \(match.fix)")
+            Output.line("\(Output.bold("Fix:"))   \(fix)")
             if let found, let file {
                 let shown = match.codes.filter(found.contains)
                 if match.codes.isEmpty {

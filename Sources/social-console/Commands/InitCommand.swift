@@ -6,7 +6,7 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create a new settings file (never overwrites one).",
         discussion: """
-            The file starts as a new setup does: Sign-up and sign-in on, Use custom credentials on in \
+            The file starts as a new setup does: Enable for sign-up and sign-in on, Use custom credentials on in \
             production (off in development, which uses shared credentials), the app Not sharing \
             (production), the connection not yet enabled.
             """
@@ -18,7 +18,9 @@ struct InitCommand: ParsableCommand {
     @Option(name: .long, help: "development or production.", completion: .list(Fields.environments))
     var environment: String
 
-    @Option(name: .long, help: "The instance's Authorized redirect URI: {frontend API URL}/v1/oauth_callback.")
+    @Option(
+        name: .long,
+        help: "The instance's redirect URI: the Callback URL the Clerk Dashboard shows (the Frontend API URL followed by /v1/oauth_callback).")
     var redirectUri: String
 
     @Option(name: .long, help: "A name for the instance, e.g. acme-prod.")

@@ -1,7 +1,7 @@
 /// How many single-character edits (insert, delete, replace, swap of neighbours) turn one
-/// word into another: the "did you mean" of mistyped commands and `set` keys.
-enum EditDistance {
-    static func between(_ a: String, _ b: String) -> Int {
+/// word into another: the "did you mean" of mistyped commands, `set` keys and scopes.
+public enum EditDistance {
+    public static func between(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
@@ -24,7 +24,7 @@ enum EditDistance {
 
     /// The candidate nearest to `word` (ignoring case) when it is at most `limit` edits
     /// away; the first in `candidates` wins a tie.
-    static func nearest(to word: String, in candidates: [String], limit: Int) -> String? {
+    public static func nearest(to word: String, in candidates: [String], limit: Int) -> String? {
         var best: (String, Int)?
         let lowered = word.lowercased()
         for candidate in candidates {
