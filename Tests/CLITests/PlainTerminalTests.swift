@@ -40,7 +40,7 @@ import Testing
         terminal.type(TestSecret.value + "\n")
         #expect(PseudoTerminal.poll { terminal.echoes }, "echo is not back after the secret")
         let rest = [
-            "Credentials › Additional scopes", "Credentials › Enable connection", "Credentials › Enable for sign-up", "Distribution › Sharing",
+            "Credentials › Additional scopes", "Credentials › Enabled", "Credentials › Sign-up and sign-in", "Distribution › Sharing",
             "Distribution › Vendor", "Distribution › Privacy", "Distribution › Terms", "Distribution › Contact",
             "Distribution › Stores", "Save? [y/n]: ",
         ]

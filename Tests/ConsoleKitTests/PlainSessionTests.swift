@@ -73,7 +73,7 @@ import Testing
                 "Permissions › Scopes",
                 "Authorization › Callback URLs", "Authorization › Use the instance's redirect URI",
                 "Credentials › Use custom credentials", "Credentials › Client ID", "Credentials › Client Secret",
-                "Credentials › Additional scopes", "Credentials › Enable connection", "Credentials › Enable for sign-up and sign-in",
+                "Credentials › Additional scopes", "Credentials › Enabled", "Credentials › Sign-up and sign-in",
                 "Distribution › Sharing", "Distribution › Vendor name", "Distribution › Privacy policy URL",
                 "Distribution › Terms URL", "Distribution › Contact URL", "Distribution › Stores personal data",
             ])
@@ -111,11 +111,11 @@ import Testing
         #expect(run.session.settings.text("instance.name") == nil)
         run.answer("-")  // a choice
         #expect(run.session.settings.text("instance.environment") == nil)
-        run.keep(until: "Credentials › Enable connection")
+        run.keep(until: "Credentials › Enabled")
         run.answer("-")  // a toggle
         #expect(run.session.settings.flag("connection.enabled") == nil)
         run.answer("<")
-        #expect(run.prompt == "Credentials › Enable connection (y/n) [not set]: ")
+        #expect(run.prompt == "Credentials › Enabled, Clerk's Enable connection (y/n) [not set]: ")
     }
 
     @Test func lessThanGoesBackOneQuestion() {

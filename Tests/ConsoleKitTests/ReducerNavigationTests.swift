@@ -64,7 +64,7 @@ import Testing
         #expect(labels(.app) == ["Name", "Description", "Logo"])
         #expect(labels(.authorization) == ["Callback URLs", "Use the instance's redirect URI"])
         #expect(
-            labels(.credentials) == ["Use custom credentials", "Client ID", "Client Secret", "Additional scopes", "Enable connection", "Enable for sign-up and sign-in"])
+            labels(.credentials) == ["Use custom credentials", "Client ID", "Client Secret", "Additional scopes", "Enabled", "Sign-up and sign-in"])
         #expect(labels(.distribution) == ["Sharing", "Vendor name", "Privacy policy URL", "Terms URL", "Contact URL", "Stores personal data"])
     }
 

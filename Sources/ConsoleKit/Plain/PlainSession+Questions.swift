@@ -7,6 +7,7 @@ extension PlainSession {
     func prompt(for q: PlainQuestion) -> Prompt {
         var text = "\(q.screen.title) › \(q.item.label)"
         if q.item == .useRedirectURI, let uri = settings.filled("instance.redirectUri") { text += ", " + uri }
+        if let words = Fields.field(q.key)?.dashboardLabel { text += ", Clerk's " + words }
         text += q.hint + " [\(q.shown(in: settings))]: "
         return Prompt(text: render(text), hidden: q.item.isSecret)
     }

@@ -288,16 +288,15 @@ enum FormView {
         default:
             break
         }
-        // A toggle's value is short, so its label may run on into the value column (Clerk's
-        // "Enable for sign-up and sign-in" is longer than the label column), the box after it.
-        var labelRoom = geometry.labelWidth
-        if case .toggle = item { labelRoom = max(labelRoom, body.right - 1 - (body.x + 2) - 8) }
         let labelEnd = buffer.put(
-            TextWrap.truncate(item.label, width: labelRoom), x: body.x + 2, y: y, style: focused ? .focusLabel : .label)
+            TextWrap.truncate(item.label, width: geometry.labelWidth), x: body.x + 2, y: y, style: focused ? .focusLabel : .label)
         switch item {
-        case .toggle:
+        case .toggle(let key, _):
+            // The box with the Dashboard's own words for the toggle where it has them.
             let on = FormValues.isChecked(item, in: state.settings)
-            buffer.put(on ? "[x] Yes" : "[ ] No", x: max(valueX, labelEnd + 1), y: y, style: focused ? .focusField : .field)
+            let words = Fields.field(key)?.dashboardLabel ?? (on ? "Yes" : "No")
+            let x = max(valueX, labelEnd + 1)
+            buffer.put(TextWrap.truncate((on ? "[x] " : "[ ] ") + words, width: max(0, body.right - 1 - x)), x: x, y: y, style: focused ? .focusField : .field)
         case .choice(let key, _, let values, let names):
             var x = valueX
             let current = FormValues.choice(key, in: state.settings)

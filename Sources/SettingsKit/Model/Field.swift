@@ -9,13 +9,20 @@ public struct Field: Equatable, Sendable {
     public let isSecret: Bool
     /// One line, for the JSON Schema (`social-console schema`).
     public let description: String
+    /// The words of Clerk's Dashboard for it where they are not the label: a toggle's own
+    /// text there ("Enable connection"), shown beside its box so the operator finds it.
+    public let dashboardLabel: String?
 
-    public init(_ key: String, _ label: String, _ kind: FieldKind, _ step: Step, secret: Bool = false, _ description: String) {
+    public init(
+        _ key: String, _ label: String, _ kind: FieldKind, _ step: Step, secret: Bool = false, dashboard: String? = nil,
+        _ description: String
+    ) {
         self.key = key
         self.label = label
         self.kind = kind
         self.step = step
         self.isSecret = secret
+        self.dashboardLabel = dashboard
         self.description = description
     }
 

@@ -22,10 +22,10 @@ public enum Fields {
             "clerk.instance", "Clerk instance", .text, .instance,
             "The Clerk instance: production, development or an instance id (ins_…)."),
         Field(
-            "connection.enabled", "Enable connection", .toggle, .credentials,
+            "connection.enabled", "Enabled", .toggle, .credentials, dashboard: "Enable connection",
             "Clerk's Enable connection: the Atlassian connection is on for the instance."),
         Field(
-            "connection.signUpAndSignIn", "Enable for sign-up and sign-in", .toggle, .credentials,
+            "connection.signUpAndSignIn", "Sign-up and sign-in", .toggle, .credentials, dashboard: "Enable for sign-up and sign-in",
             "Clerk's Enable for sign-up and sign-in: users may sign up and sign in with Atlassian (off: they can only link it to an account)."),
         Field(
             "connection.useCustomCredentials", "Use custom credentials", .toggle, .credentials,
