@@ -85,7 +85,7 @@ public enum LiveVerify {
             switch domain.with({ $0 }) {
             case .success(let d)?:
                 if settings.text("instance.redirectUri")?.isSameBytes(as: d.redirectURI) != true {
-                    findings.append(LiveFindings.finding("live/redirect-uri-differs", ["value": d.redirectURI]))
+                    findings.append(LiveFindings.finding("live/redirect-uri-differs", value: d.redirectURI))
                 }
             case .failure(let e)?: failure = failure ?? e
             case nil: break
@@ -101,10 +101,10 @@ public enum LiveVerify {
                 let wantsSignIn = settings.flag("connection.signUpAndSignIn") == true
                 if !state.enabled {
                     findings.append(
-                        LiveFindings.finding("live/frontend-disabled", ["value": url, "hint": "at all (oauth_atlassian is not enabled)"]))
+                        LiveFindings.finding("live/frontend-disabled", value: url, hint: "at all (oauth_atlassian is not enabled)"))
                 } else if wantsSignIn && !state.authenticatable {
                     findings.append(
-                        LiveFindings.finding("live/frontend-disabled", ["value": url, "hint": "for sign-up and sign-in (link-only)"]))
+                        LiveFindings.finding("live/frontend-disabled", value: url, hint: "for sign-up and sign-in (link-only)"))
                 }
                 checks.append(LiveCheckResult(check: .frontend, outcome: .ran))
             case .failure(let e):
@@ -123,8 +123,8 @@ public enum LiveVerify {
             var outcome = LiveCheckResult.Outcome.ran
             switch probe.with({ $0 }) {
             case .success(.accepted)?: findings.append(LiveFindings.finding("live/credentials-accepted"))
-            case .success(.refused(let said))?: findings.append(LiveFindings.finding("live/credentials-refused", ["value": said]))
-            case .success(.inconclusive(let said))?: findings.append(LiveFindings.finding("live/probe-inconclusive", ["value": said]))
+            case .success(.refused(let said))?: findings.append(LiveFindings.finding("live/credentials-refused", value: said))
+            case .success(.inconclusive(let said))?: findings.append(LiveFindings.finding("live/probe-inconclusive", value: said))
             case .failure(let e)?: outcome = .failed(e)
             case nil: break
             }
@@ -164,7 +164,7 @@ public enum LiveVerify {
         }
         var out: [Finding] = []
         if let first = differing.first {
-            out.append(LiveFindings.finding("live/instance-differs", ["keys": differing.map(\.label).joined(separator: ", "), "field": first.field]))
+            out.append(LiveFindings.finding("live/instance-differs", label: differing.map(\.label).joined(separator: ", "), field: first.field))
         }
         if production && remote.hasSecret != true { out.append(LiveFindings.finding("live/instance-secret-missing")) }
         return out

@@ -97,6 +97,15 @@ public enum Readiness {
 }
 
 extension RuleInfo {
+    /// A finding of this row with its placeholders filled in (one pass: a value that holds
+    /// "{label}" is quoted as it is): for findings whose checks are not `Rules` (LiveKit's).
+    public func finding(value: String = "", label: String = "", field: String? = nil, hint: String = "") -> Finding {
+        let hit = Hit(value: value, field: field, label: label, hint: hint)
+        return Finding(
+            code: code, severity: severity, step: step, field: Readiness.fill(self.field, hit), message: Readiness.fill(message, hit),
+            fix: Readiness.fill(fix, hit))
+    }
+
     /// The rule's message with what a finding fills in left out as "…" ("The scope … is
     /// not in the scope catalogue."): the rule itself, for lists of rules (SARIF).
     public var generalMessage: String { Readiness.fill(message, RuleInfo.elided) }

@@ -24,15 +24,9 @@ public struct Verdict: Equatable, Sendable {
         environment = basis == .production ? .production : report.namedEnvironment ?? .production
     }
 
-    /// The rules a development instance must pass too; every other finding on one is listed
-    /// for production only. A new rule that matters to development instances goes here.
-    /// `verify`'s live findings about what a development instance uses too (its connection as
-    /// Clerk and its Frontend API have it; the probe runs only for custom credentials) count.
-    public static let developmentCodes = [
-        "connection/disabled", "connection/link-only", "credentials/file-readable-by-others",
-        "live/instance-differs", "live/frontend-disabled", "live/credentials-refused", "live/credentials-accepted",
-        "live/probe-inconclusive",
-    ]
+    /// The rules a development instance must pass too (the rows of rules.json and live.json
+    /// marked `"development": true`); every other finding on one is listed for production only.
+    public static let developmentCodes = RuleTable.developmentCodes
 
     /// How text marks a finding listed only for production, after its severity's glyph.
     public static let productionTag = "(production)"
