@@ -1,3 +1,4 @@
+import SettingsKit
 import Synchronization
 
 #if canImport(Glibc)
@@ -32,7 +33,9 @@ public final class Jobs: Sendable {
         }
         guard fresh else { return }
         let context = JobContext(id: job.id, jobs: self)
-        Self.detach { [performer] in
+        // A thread nobody waits for: the run loop never waits for a job (`ParallelAudit`
+        // joins its threads: it waits for the audit).
+        Threads.detach { [performer] in
             performer.perform(job, context)
             self.state.withLock { state in
                 state.running.remove(job.id)
@@ -79,31 +82,6 @@ public final class Jobs: Sendable {
 
     fileprivate func isCancelled(_ id: Job.ID) -> Bool { state.withLock { $0.cancelled.contains(id) } }
 
-    /// A detached POSIX thread: jobs may block (a network request), which the cooperative
-    /// thread pool of Swift's concurrency must not be made to do. (`ParallelAudit` starts
-    /// its workers the same way but joins them: it waits for the audit; the run loop never
-    /// waits for a job.)
-    private static func detach(_ body: @escaping @Sendable () -> Void) {
-        final class Box: Sendable {
-            let body: @Sendable () -> Void
-            init(_ body: @escaping @Sendable () -> Void) { self.body = body }
-        }
-        let box = Unmanaged.passRetained(Box(body)).toOpaque()
-        var thread = pthread_t()
-        let started = pthread_create(
-            &thread, nil,
-            { raw in
-                let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
-                box.body()
-                return nil
-            }, box)
-        if started == 0 {
-            pthread_detach(thread)
-        } else {
-            // No thread to be had: the work runs here rather than not at all.
-            Unmanaged<Box>.fromOpaque(box).takeRetainedValue().body()
-        }
-    }
 }
 
 /// What a running job is given: where to post what it finds, and whether to stop.

@@ -67,7 +67,7 @@ public enum LiveVerify {
                 probe.with { $0 = answer }
             }
         }
-        Concurrently.run(work)
+        Threads.runAll(work)
         let checkedAt = SystemIO.utcTimestamp()
 
         var findings: [Finding] = []

@@ -23,7 +23,7 @@ public enum Pull {
         let domain = Locked<Result<RemoteDomain, LiveError>?>(nil)
         var work: [@Sendable () -> Void] = [{ config.with { $0 = api.readConfig() } }]
         if production { work.append { domain.with { $0 = api.primaryDomain() } } }
-        Concurrently.run(work)
+        Threads.runAll(work)
         return config.with { $0! }.flatMap { config in
             guard production else { return .success(Remote(target: target, config: config, domain: nil)) }
             return domain.with { $0! }.map { Remote(target: target, config: config, domain: $0) }

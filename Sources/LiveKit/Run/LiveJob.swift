@@ -38,7 +38,7 @@ public final class LiveJob: Sendable {
     ) -> LiveJob {
         let job = LiveJob()
         let cancel = job.cancellation
-        Concurrently.detach { done(run(task, environment: environment, answers: answers, cancel: cancel)) }
+        Threads.detach { done(run(task, environment: environment, answers: answers, cancel: cancel)) }
         return job
     }
 

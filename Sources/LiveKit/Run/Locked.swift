@@ -1,3 +1,5 @@
+import SettingsKit
+
 /// A value many threads share, behind a mutex.
 public final class Locked<Value>: @unchecked Sendable {
     private let monitor = Monitor()

@@ -1,3 +1,5 @@
+import SettingsKit
+
 /// A value worked out once, by the first thread that asks; the others wait for it.
 final class Once<Value: Sendable>: @unchecked Sendable {
     private let monitor = Monitor()

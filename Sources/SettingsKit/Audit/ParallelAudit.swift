@@ -62,43 +62,17 @@ public enum ParallelAudit {
             files: AuditFiles(paths, excluding: excluding), order: order, judging: judging, budget: bytesInFlight,
             keepingPaths: pathsByCode,
             render: render, emit: emit)
-        var threads: [pthread_t] = []
-        for _ in 1..<min(max(1, workers), 256) {
-            let context = Unmanaged.passRetained(pool).toOpaque()
-            #if canImport(Glibc)
-            var thread = pthread_t()
-            #else
-            var thread: pthread_t?
-            #endif
-            let started = pthread_create(
-                &thread, nil,
-                { context in
-                    let pool = Unmanaged<Pool>.fromOpaque(context!).takeRetainedValue()
-                    pool.work()
-                    return nil
-                }, context)
-            if started == 0 {
-                #if canImport(Glibc)
-                threads.append(thread)
-                #else
-                threads.append(thread!)
-                #endif
-            } else {
-                Unmanaged<Pool>.fromOpaque(context).release()  // fewer threads; the rest still work
-            }
-        }
-        pool.work()  // this thread works too
-        for thread in threads { pthread_join(thread, nil) }
+        // This thread works too: one worker fewer to start.
+        Threads.runAll(Array(repeating: { pool.work() }, count: min(max(1, workers), 256)))
         return pool.summary
     }
 }
 
-/// The state the worker threads share, all of it behind one mutex.
+/// The state the worker threads share, all of it behind one monitor. It is signalled
+/// when a verdict is written (its bytes leave the budget), so threads waiting for the
+/// window or for room in the budget move on.
 private final class Pool: @unchecked Sendable {
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    /// Signalled when a verdict is written (its bytes leave the budget), so threads
-    /// waiting for the window or for room in the budget move on.
-    private let written = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let monitor = Monitor()
 
     private var files: AuditFiles
     private let order: ParallelAudit.Order
@@ -131,37 +105,25 @@ private final class Pool: @unchecked Sendable {
         self.summary = AuditSummary(keepingPaths: keepingPaths)
         self.render = render
         self.emit = emit
-        pthread_mutex_init(mutex, nil)
-        pthread_cond_init(written, nil)
     }
-
-    deinit {
-        pthread_cond_destroy(written)
-        pthread_mutex_destroy(mutex)
-        written.deallocate()
-        mutex.deallocate()
-    }
-
-    private func lock() { pthread_mutex_lock(mutex) }
-    private func unlock() { pthread_mutex_unlock(mutex) }
 
     /// Takes files one at a time until none are left.
     func work() {
         var totals = AuditSummary(keepingPaths: keepsPaths)
         while true {
-            lock()
-            if case .byPath(let window) = order {
-                while taken - nextToWrite >= max(1, window) { pthread_cond_wait(written, mutex) }
+            let next = monitor.locked { () -> (path: String, sequence: Int)? in
+                if case .byPath(let window) = order {
+                    while taken - nextToWrite >= max(1, window) { monitor.wait() }
+                }
+                // Walking folders happens here, under the lock: one thread at a time reads a listing.
+                guard let path = files.next() else {
+                    summary.merge(totals)
+                    return nil
+                }
+                taken += 1
+                return (path, taken - 1)
             }
-            // Walking folders happens here, under the lock: one thread at a time reads a listing.
-            guard let path = files.next() else {
-                summary.merge(totals)
-                unlock()
-                return
-            }
-            let sequence = taken
-            taken += 1
-            unlock()
+            guard let (path, sequence) = next else { return }
 
             // The one sink of each file's output: its secrets masked in whatever is written
             // about it, its path included (a file named after its own secret).
@@ -174,26 +136,26 @@ private final class Pool: @unchecked Sendable {
             // which would keep that memory from the next big file on another thread.
             if bytes >= Self.trimAfter { releaseFreedMemory() }
 
-            lock()
-            // A text longer than its file (messages quoting long values) counts as itself.
-            if text.utf8.count > bytes {
-                inFlight += text.utf8.count - bytes
-                bytes = text.utf8.count
-            }
-            switch order {
-            case .asJudged:
-                emit(text)
-                inFlight -= bytes
-            case .byPath:
-                waiting[sequence] = (text, bytes)
-                while let next = waiting.removeValue(forKey: nextToWrite) {
-                    emit(next.text)
-                    inFlight -= next.bytes
-                    nextToWrite += 1
+            monitor.locked {
+                // A text longer than its file (messages quoting long values) counts as itself.
+                if text.utf8.count > bytes {
+                    inFlight += text.utf8.count - bytes
+                    bytes = text.utf8.count
                 }
+                switch order {
+                case .asJudged:
+                    emit(text)
+                    inFlight -= bytes
+                case .byPath:
+                    waiting[sequence] = (text, bytes)
+                    while let next = waiting.removeValue(forKey: nextToWrite) {
+                        emit(next.text)
+                        inFlight -= next.bytes
+                        nextToWrite += 1
+                    }
+                }
+                monitor.broadcast()
             }
-            pthread_cond_broadcast(written)
-            unlock()
         }
     }
 
@@ -210,15 +172,15 @@ private final class Pool: @unchecked Sendable {
     /// lets one through: when nothing else is in flight, or when it is the file whose
     /// turn it is to be written (the others wait for it). Returns the bytes counted.
     private func admit(_ size: Int, sequence: Int) -> Int {
-        lock()
-        defer { unlock() }
-        func isNext() -> Bool {
-            if case .byPath = order { return sequence == nextToWrite }
-            return false
+        monitor.locked {
+            func isNext() -> Bool {
+                if case .byPath = order { return sequence == nextToWrite }
+                return false
+            }
+            while inFlight > 0 && inFlight + size > budget && !isNext() { monitor.wait() }
+            inFlight += size
+            return size
         }
-        while inFlight > 0 && inFlight + size > budget && !isNext() { pthread_cond_wait(written, mutex) }
-        inFlight += size
-        return size
     }
 }
 

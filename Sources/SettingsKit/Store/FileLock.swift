@@ -70,7 +70,7 @@ enum FileLock {
     /// Waits for the exclusive lock, polling so that a writer stuck elsewhere ends in an
     /// error after `timeout` seconds instead of a hang with no message.
     static func acquire(_ fd: Int32, file: String, shownPath: String, timeout: Double, stopWaiting: () -> Bool = { false }) throws(FileError) {
-        let deadline = now() + timeout
+        let deadline = SystemIO.monotonicSeconds() + timeout
         var pause: UInt32 = 500  // microseconds, doubled up to 10 ms
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let e = errno
@@ -85,7 +85,7 @@ enum FileLock {
                     .unwritable, path: shownPath,
                     "the save was stopped while another program held \(SystemIO.baseName(of: path(for: file))); nothing was changed")
             }
-            if now() >= deadline {
+            if SystemIO.monotonicSeconds() >= deadline {
                 throw FileError(
                     .unwritable, path: shownPath,
                     "another program has been saving this file for \(Int(timeout)) s (\(SystemIO.baseName(of: path(for: file))) is locked); nothing was changed"
@@ -94,11 +94,5 @@ enum FileLock {
             usleep(pause)
             pause = min(pause * 2, 10_000)
         }
-    }
-
-    static func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 }

@@ -13,7 +13,7 @@ final class BufferedOutput {
     private let limit = 65_536
     private let streaming: Bool
     private let terminal = isatty(1) == 1
-    private var lastFlush = BufferedOutput.now()
+    private var lastFlush = SystemIO.monotonicSeconds()
 
     init(streaming: Bool) {
         self.streaming = streaming
@@ -30,18 +30,12 @@ final class BufferedOutput {
     /// After each streamed record: write it out if a reader has waited long enough.
     func endOfRecord() {
         guard streaming, !buffer.isEmpty else { return }
-        if terminal || BufferedOutput.now() - lastFlush >= 0.1 { flush() }
+        if terminal || SystemIO.monotonicSeconds() - lastFlush >= 0.1 { flush() }
     }
 
     func flush() {
-        lastFlush = BufferedOutput.now()
+        lastFlush = SystemIO.monotonicSeconds()
         _ = SystemIO.writeAll(1, buffer)  // a closed pipe: nothing more can be written
         buffer.removeAll(keepingCapacity: true)
-    }
-
-    private static func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 }
