@@ -83,7 +83,7 @@ public final class Jobs: Sendable {
     /// thread pool of Swift's concurrency must not be made to do. (`ParallelAudit` starts
     /// its workers the same way but joins them: it waits for the audit; the run loop never
     /// waits for a job.)
-    private static func detach(_ body: @escaping @Sendable () -> Void) {
+    static func detach(_ body: @escaping @Sendable () -> Void) {
         final class Box: Sendable {
             let body: @Sendable () -> Void
             init(_ body: @escaping @Sendable () -> Void) { self.body = body }
