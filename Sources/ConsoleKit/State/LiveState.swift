@@ -31,6 +31,15 @@ struct LiveState: Equatable, Sendable {
             }
         }
 
+        /// What Esc (or the job's own end by cancellation) says.
+        var stopped: String {
+            switch self {
+            case .testing: return "Stopped the test with Clerk and Atlassian"
+            case .planning: return "Stopped the push's dry run: nothing was written to Clerk"
+            case .pushing: return "The push was stopped: Clerk may have applied it; test again to see"
+            }
+        }
+
         /// How a failure of it starts.
         var failed: String {
             switch self {
@@ -54,6 +63,8 @@ struct LiveState: Equatable, Sendable {
     struct Results: Equatable, Sendable {
         let verdict: LiveVerdict
         let checked: Settings
+        /// A push was written since: what the test read of the instance is out of date.
+        var pushedSince = false
 
         /// Review's order: blockers, then warnings, then notes.
         var findings: [Finding] {
@@ -61,9 +72,17 @@ struct LiveState: Equatable, Sendable {
             return all.filter { $0.severity == .blocker } + all.filter { $0.severity == .warning } + all.filter { $0.severity == .info }
         }
 
-        /// Whether a key the finding judged was edited since the check.
-        func isStale(_ finding: Finding, now: Settings) -> Bool {
-            LiveVerdict.judgedKeys(finding.code).contains { checked.value($0) != now.value($0) }
+        /// Why the finding may no longer hold: a key it judged was edited since the check,
+        /// or (for what it read of the instance) a push was written since. Nil: it stands.
+        func staleness(_ finding: Finding, now: Settings) -> String? {
+            if LiveVerdict.judgedKeys(finding.code).contains(where: { checked.value($0) != now.value($0) }) { return "edited since" }
+            if pushedSince, Self.readsTheInstance(finding.code) { return "pushed since" }
+            return nil
+        }
+
+        /// Findings about what Clerk has (its connection, its Frontend API), which a push changes.
+        static func readsTheInstance(_ code: String) -> Bool {
+            code.hasPrefix("live/instance-") || code == "live/frontend-disabled"
         }
     }
 

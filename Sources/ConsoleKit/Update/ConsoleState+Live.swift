@@ -76,7 +76,7 @@ extension ConsoleState {
         guard let running = live.running, live.isCancellable else { return nil }
         live.running = nil
         live.conflicted = nil
-        status = StatusMessage("Stopped: " + running.stage.doing.lowercased() + "; nothing was changed at Clerk")
+        status = StatusMessage(running.stage.stopped)
         return .cancel(running.id)
     }
 
@@ -168,12 +168,16 @@ extension ConsoleState {
         case .verified(let verdict):
             live.results = LiveState.Results(verdict: verdict, checked: running.settings)
             if screen == .review { focus = max(0, min(focus, focusCount - 1)) }
-            status = StatusMessage(LiveState.summary(verdict) + (screen == .review ? "" : " The findings are on Review."), isError: verdict.failed)
+            // Review shows the summary under its actions; elsewhere the status line says it.
+            status = StatusMessage(
+                screen == .review ? "Tested with Clerk and Atlassian at \(LiveState.clock(verdict.time))" : LiveState.summary(verdict) + " The findings are on Review.",
+                isError: verdict.failed)
         case .pushPlanned(let plan):
             panel = .live(.pushConfirm(plan, changedThere: live.conflicted.map { plan.changedThere(since: $0) }))
             status = nil
         case .pushed(let plan, .applied(let version)):
             live.conflicted = nil
+            live.results?.pushedSince = true
             status = StatusMessage(
                 "Pushed to \(plan.target) (config version \(version))"
                     + (historyError.map { ", but its history line could not be written: " + $0 } ?? "; recorded in the history of \(fileName)"),
@@ -198,7 +202,7 @@ extension ConsoleState {
             live.conflicted = nil
             status =
                 error.isCancellation
-                ? StatusMessage("Stopped: " + running.stage.doing.lowercased())
+                ? StatusMessage(running.stage.stopped)
                 : StatusMessage("\(running.stage.failed): \(error.message) (\(error.code))", isError: true)
         }
         return nil

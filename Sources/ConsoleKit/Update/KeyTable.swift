@@ -48,7 +48,7 @@ enum KeyTable {
         KeyBinding(.button, [.enter], "Enter", bar: "Enter", "Fill in", help: "run the action", .fillIn, priority: 3, edits: true),
         KeyBinding(
             .review, [.enter], "Enter", bar: "Enter", "Go to fix", help: "go to the item that fixes the finding", .goToFinding, priority: 3,
-            shown: { !$0.report.findings.isEmpty }),
+            shown: { !$0.reviewFindings.isEmpty }),
         KeyBinding(.review, [.down, .tab], "Down, Tab", bar: "↑↓", "Select", help: "next finding", .nextField),
         KeyBinding(.review, [.up, .backTab], "Up, Shift-Tab", help: "previous finding", .previousField),
         KeyBinding(

@@ -57,14 +57,14 @@ enum LiveView {
     }
 
     /// What marks a live finding on Review: "live 10:04:05 UTC", and ", stale: edited
-    /// since" once a key it judged was edited. Nil for the file's own findings.
+    /// since" once a key it judged was edited (or "pushed since"). Nil for the file's own findings.
     static func tag(_ state: ConsoleState, reviewIndex: Int) -> String? {
         guard let results = state.live.results else { return nil }
         let live = results.findings
         let index = reviewIndex - (state.reviewFindings.count - live.count)
         guard live.indices.contains(index) else { return nil }
         let when = "live " + LiveState.clock(results.verdict.time)
-        return results.isStale(live[index], now: state.settings) ? when + ", stale: edited since" : when
+        return results.staleness(live[index], now: state.settings).map { when + ", stale: " + $0 } ?? when
     }
 
     /// The dialog of `dialog`; `choices` are its key table rows.
