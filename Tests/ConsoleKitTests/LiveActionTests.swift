@@ -339,7 +339,10 @@ import Testing
         var s = Self.review()
         let (id, _) = try #require(Self.started(s.press(.char("p"))))
         _ = s.handle(.live(.finished(id, .failed(LiveError("clerk/unauthorized", "Clerk's Platform API refused the key (401)")), historyError: nil)))
-        #expect(s.status == StatusMessage("Not pushed: Clerk's dry run failed: Clerk's Platform API refused the key (401) (clerk/unauthorized)", isError: true))
+        #expect(
+            s.status
+                == StatusMessage("Not pushed: Clerk's dry run failed: Clerk's Platform API refused the key (401) (clerk/unauthorized)", isError: true)
+        )
         #expect(s.overlay == nil)
     }
 }

@@ -170,7 +170,9 @@ extension ConsoleState {
             if screen == .review { focus = max(0, min(focus, focusCount - 1)) }
             // Review shows the summary under its actions; elsewhere the status line says it.
             status = StatusMessage(
-                screen == .review ? "Tested with Clerk and Atlassian at \(LiveState.clock(verdict.time))" : LiveState.summary(verdict) + " The findings are on Review.",
+                screen == .review
+                    ? "Tested with Clerk and Atlassian at \(LiveState.clock(verdict.time))"
+                    : LiveState.summary(verdict) + " The findings are on Review.",
                 isError: verdict.failed)
         case .pushPlanned(let plan):
             panel = .live(.pushConfirm(plan, changedThere: live.conflicted.map { plan.changedThere(since: $0) }))

@@ -77,7 +77,9 @@ enum LiveView {
                     + " needs Clerk's Platform API key (ak_…). Type or paste it: it is kept in memory for this session only, never saved and never shown.",
                 "Key: " + (prompt.typed.isEmpty ? "(nothing typed yet)" : Secret.maskText),
             ]
-            if prompt.then == .test { lines.append("Enter with nothing typed tests without the Clerk check (the Frontend API and Atlassian need no key).") }
+            if prompt.then == .test {
+                lines.append("Enter with nothing typed tests without the Clerk check (the Frontend API and Atlassian need no key).")
+            }
             if let problem = prompt.problem { lines.insert(mask.masked(problem), at: 1) }
             return DialogView.Dialog(title: "Platform API key", lines: lines, choices: choices)
         case .pushConfirm(let plan, let changedThere):
@@ -85,7 +87,8 @@ enum LiveView {
             if let changedThere {
                 lines.append(
                     "The instance changed at Clerk since it was read (409). "
-                        + (changedThere.isEmpty ? "None of the keys pushed changed there." : "Changed there meanwhile: \(changedThere.joined(separator: ", ")).")
+                        + (changedThere.isEmpty
+                            ? "None of the keys pushed changed there." : "Changed there meanwhile: \(changedThere.joined(separator: ", ")).")
                         + " Clerk's dry run, again:")
             } else {
                 lines.append("Clerk's dry run of pushing \(file) to \(plan.target), each key remote → file:")
