@@ -188,6 +188,8 @@ import Testing
         #expect(s.press(.enter) == nil)
         #expect(Self.dialog(s).contains("secret key (sk_…), not a Platform API key"))
         #expect(s.live.key == nil && !Self.screen(s).contains("sk_live"))
+        _ = s.handle(.key(.paste(String(repeating: "k", count: PlatformKey.fileLimit + 1))))
+        #expect(Self.dialog(s).contains("too long to be a Platform API key"))
         s.press(typing("abc") + [.backspace, .ctrl("u")])
         guard case .live(.keyPrompt(let prompt))? = s.overlay else { Issue.record("the prompt closed"); return }
         #expect(prompt.typed.isEmpty)
@@ -287,6 +289,22 @@ import Testing
         let (againID, _) = try #require(Self.started(s.handle(.live(.finished(applyID, .pushed(plan, .conflict), historyError: nil)))))
         _ = s.handle(.live(.finished(againID, .pushPlanned(plan), historyError: nil)))
         #expect(Self.dialog(s).contains("None of the keys pushed changed there."))
+    }
+
+    @Test func aDryRunThatComesBackUnderAnotherDialogNeverTakesItsY() throws {
+        var s = Self.review()
+        s.visit(.app)
+        s.press(typing("!") + [.enter])
+        s.visit(.review)
+        let (id, _) = try #require(Self.started(s.press(.char("p"))))
+        s.press(.ctrl("q"))
+        #expect(s.overlay == .quitConfirm)
+        _ = s.handle(.live(.finished(id, .pushPlanned(Self.plan(s.settings, remote: RemoteConnection())), historyError: nil)))
+        #expect(s.overlay == .quitConfirm && s.status?.text.contains("press p on Review again") == true)
+        guard case .save? = s.press(.char("y")) else {
+            Issue.record("y in the quit dialog saves, and pushes nothing")
+            return
+        }
     }
 
     @Test func pushIsRefusedWithTheCredentialBlockersListed() throws {

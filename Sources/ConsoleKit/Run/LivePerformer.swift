@@ -6,8 +6,8 @@ import Glibc
 #endif
 
 /// Does the console's live work (`LiveWork`) on the job's own thread: LiveKit's task,
-/// with the process's environment and the work's key; the spinner's news every `tick`
-/// meanwhile; a cancelled job's requests ended through their `Cancellation`; and, once a
+/// with the process's environment and the work's key; the spinner's news every
+/// `tickMilliseconds` meanwhile; a cancelled job's requests ended through their `Cancellation`; and, once a
 /// push was written, its history line through the store. Work of any other kind goes to
 /// `next`, so the executable can chain performers.
 public struct LivePerformer: JobPerformer {

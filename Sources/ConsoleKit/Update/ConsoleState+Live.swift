@@ -5,9 +5,6 @@ import SettingsKit
 /// saving: the reducer asks (`Effect.start` with a `LiveWork`), the session runs the
 /// requests off the input thread, and their news comes back as `Event.live`.
 extension ConsoleState {
-    /// The longest key the prompt takes: longer is a paste of something else.
-    static let longestKey = 4096
-
     mutating func performLive(_ action: Action) -> Effect? {
         switch action {
         case .testLive: return request(.test)
@@ -116,7 +113,8 @@ extension ConsoleState {
         }
         editKeyPrompt { prompt in
             prompt.problem = nil
-            if prompt.typed.count + text.count > Self.longestKey {
+            // Longer than any key file may be: a paste of something else.
+            if prompt.typed.utf8.count + text.utf8.count > PlatformKey.fileLimit {
                 prompt.typed = ""
                 prompt.problem = "That is too long to be a Platform API key (the wrong thing pasted?): nothing kept"
             } else {
@@ -175,6 +173,14 @@ extension ConsoleState {
                     : LiveState.summary(verdict) + " The findings are on Review.",
                 isError: verdict.failed)
         case .pushPlanned(let plan):
+            // A dialog opened meanwhile (quitting: y saves) keeps its keys: its y must never push.
+            switch overlay {
+            case nil, .help?: break
+            default:
+                live.conflicted = nil
+                status = StatusMessage("Not pushed: Clerk's dry run came back while another dialog was open; press p on Review again", isError: true)
+                return nil
+            }
             panel = .live(.pushConfirm(plan, changedThere: live.conflicted.map { plan.changedThere(since: $0) }))
             status = nil
         case .pushed(let plan, .applied(let version)):

@@ -21,21 +21,25 @@ enum LiveView {
         }
     }
 
+    /// Review's actions by name; their keys and short labels are their key table rows'.
+    static let actionNames: [Action: String] = [.testLive: "Test with Clerk and Atlassian", .pushLive: "Push to Clerk"]
+
     /// Review's actions, each a click target that presses its key (the key table's row),
     /// with what runs now or what the last test found under them. Returns the next row.
     static func drawActions(_ state: ConsoleState, in body: Rect, y top: Int, mask: SecretMask, into buffer: inout CellBuffer) -> Int {
         var y = top
         guard y < body.bottom else { return y }
-        let actions: [(key: Key, name: String, label: String, short: String)] =
-            [(.char("t"), "t", "Test with Clerk and Atlassian", "Test")]
-            + (state.readOnly ? [] : [(.char("p"), "p", "Push to Clerk", "Push")])
-        let full = actions.reduce(0) { $0 + 6 + DisplayWidth.of($1.label) }
+        // Push edits (the instance and the history): not offered in read-only.
+        let actions = KeyTable.bindings(in: .review).filter { actionNames[$0.action] != nil && !($0.edits && state.readOnly) }
+        let full = actions.reduce(0) { $0 + DisplayWidth.of($1.bar ?? "") + 6 + DisplayWidth.of(actionNames[$1.action] ?? "") }
         var x = body.x
         for action in actions {
+            guard let press = action.keys.first else { continue }
             let start = x
-            x = buffer.put("[\(action.name)]", x: x, y: y, style: .keyName)
-            x = buffer.put(" " + (full <= body.width ? action.label : action.short), x: x, y: y, style: .normal, limit: body.right - x)
-            buffer.mark(Rect(x: start, y: y, width: x - start, height: 1), .key(action.key))
+            x = buffer.put("[\(action.bar ?? "")]", x: x, y: y, style: .keyName)
+            let label = full <= body.width ? actionNames[action.action] ?? action.label : action.label
+            x = buffer.put(" " + label, x: x, y: y, style: .normal, limit: body.right - x)
+            buffer.mark(Rect(x: start, y: y, width: x - start, height: 1), .key(press))
             x += 3
         }
         y += 1

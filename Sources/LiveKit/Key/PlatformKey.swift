@@ -9,8 +9,8 @@ import Glibc
 /// header, and no file of ours ever holds it.
 public struct PlatformKey: Equatable, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     public static let variable = "CLERK_PLATFORM_API_KEY"
-    /// Longer files are not a key.
-    static let fileLimit = 4096
+    /// Longer files (or text typed at the console's prompt) are not a key.
+    public static let fileLimit = 4096
 
     let value: String
 
