@@ -71,12 +71,14 @@ struct LiveConsoleE2ETests {
         let requests = try standIn.requests()
         #expect(requests.contains { $0.method == "POST" && $0.target == "/oauth/token" })
         #expect(requests.filter { $0.target.contains("/config") }.allSatisfy { $0.header("Authorization") == "Bearer " + StandIn.apiKey })
-        // Enable for sign-up and sign-in, which the connection's finding judged, turned
-        // off: that finding is stale.
+        // Sign-up and sign-in, which the connection's finding judged, turned off: that
+        // finding is stale.
         try t.keys("C-p", "C-p")
         try t.wait(for: "▸✓ Credentials")
         for _ in 0..<5 { try t.keys("Tab") }
-        try t.wait(for: "▸ Enable for sign-up and sign-in")
+        try t.wait(timeout: 10, "the sign-up and sign-in toggle focused") { screen in
+            screen.split(separator: "\n").contains { $0.contains("│ ▸ ") && $0.lowercased().contains("sign-up and sign-in") }
+        }
         try t.keys("Space")
         try t.keys("C-n", "C-n")
         try t.wait(for: "stale: edited since")
