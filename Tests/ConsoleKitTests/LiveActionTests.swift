@@ -101,7 +101,7 @@ import Testing
         let (id, _) = try #require(Self.started(s.press(.char("t"))))
         let verdict = Self.verdict([
             LiveFindings.finding("live/credentials-accepted"),
-            LiveFindings.finding("live/instance-differs", ["keys": "enabled", "field": "connection.enabled"]),
+            LiveFindings.finding("live/instance-differs", label: "enabled", field: "connection.enabled"),
         ])
         _ = s.handle(.live(.finished(id, .verified(verdict), historyError: nil)))
         let screen = Self.screen(s)
@@ -137,8 +137,8 @@ import Testing
         var s = Self.review()
         let (id, _) = try #require(Self.started(s.press(.char("t"))))
         let verdict = Self.verdict([
-            LiveFindings.finding("live/instance-differs", ["keys": "enabled", "field": "connection.enabled"]),
-            LiveFindings.finding("live/redirect-uri-differs", ["value": "https://clerk.other.com/v1/oauth_callback"]),
+            LiveFindings.finding("live/instance-differs", label: "enabled", field: "connection.enabled"),
+            LiveFindings.finding("live/redirect-uri-differs", value: "https://clerk.other.com/v1/oauth_callback"),
         ])
         _ = s.handle(.live(.finished(id, .verified(verdict), historyError: nil)))
         // Not judged by either: the app's name.
@@ -338,7 +338,7 @@ import Testing
         var s = Self.review()
         let (id, _) = try #require(Self.started(s.press(.char("t"))))
         let verdict = Self.verdict([
-            LiveFindings.finding("live/instance-differs", ["keys": "enabled", "field": "connection.enabled"]),
+            LiveFindings.finding("live/instance-differs", label: "enabled", field: "connection.enabled"),
             LiveFindings.finding("live/credentials-accepted"),
         ])
         _ = s.handle(.live(.finished(id, .verified(verdict), historyError: nil)))
