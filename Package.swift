@@ -29,10 +29,11 @@ let package = Package(
         // globals Swift cannot import. No pkgConfig (it drops the wide-character defines).
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // The console as a pure state machine (state + key -> state + effects) that renders
-        // into a cell buffer. No terminal code, so every screen is testable as text.
+        // into a cell buffer. No terminal code, so every screen is testable as text. Its
+        // live actions describe LiveKit's tasks; jobs run them off the input thread.
         .target(
             name: "ConsoleKit",
-            dependencies: ["SettingsKit"],
+            dependencies: ["SettingsKit", "LiveKit"],
             path: "Sources/ConsoleKit"
         ),
         // The system's libcurl, loaded at run time (dlopen): the build needs no curl headers
@@ -84,7 +85,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConsoleKitTests",
-            dependencies: ["ConsoleKit", "SettingsKit", "TestSupport"],
+            dependencies: ["ConsoleKit", "SettingsKit", "LiveKit", "TestSupport"],
             path: "Tests/ConsoleKitTests",
             exclude: ["Snapshots"]
         ),

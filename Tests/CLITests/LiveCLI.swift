@@ -28,25 +28,12 @@ struct LiveCLI {
 
     static func expectNoSecrets(_ bytes: Data, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(!TestSecret.isIn(bytes), "the secret is in \(what)", sourceLocation: sourceLocation)
-        let key = Array(StandIn.apiKey.utf8)
-        let found =
-            bytes.count >= key.count
-            && (0...(bytes.count - key.count)).contains { bytes[bytes.startIndex + $0..<bytes.startIndex + $0 + key.count].elementsEqual(key) }
-        #expect(!found, "the Platform API key is in \(what)", sourceLocation: sourceLocation)
+        #expect(!StandIn.keyIsIn(bytes), "the Platform API key is in \(what)", sourceLocation: sourceLocation)
     }
 
     /// A production file that matches the stand-in's instance and is ready.
     func readyFile(_ name: String = "acme.json", edit: (inout [String: Any]) -> Void = { _ in }) throws -> String {
-        var json =
-            try JSONSerialization.jsonObject(with: Data(contentsOf: Workspace.repository.appendingPathComponent("Resources/examples/acme-prod.json")))
-            as! [String: Any]
-        var instance = json["instance"] as! [String: Any]
-        instance["redirectUri"] = standIn.redirectURI()
-        json["instance"] = instance
-        var app = json["atlassianApp"] as! [String: Any]
-        app["callbackUrls"] = [standIn.redirectURI()]
-        json["atlassianApp"] = app
-        json["clerk"] = ["applicationId": StandIn.app, "instance": "production"]
+        var json = try standIn.readySettings()
         edit(&json)
         let path = ws.path + "/" + name
         try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: path))
@@ -57,11 +44,7 @@ struct LiveCLI {
     /// Every request's log line outside its body: the key may be only in Authorization,
     /// the secret nowhere.
     func expectCleanLog(sourceLocation: SourceLocation = #_sourceLocation) throws {
-        for request in try standIn.requests() {
-            var outside = request.raw
-            outside["body"] = nil
-            outside["headers"] = request.headers.filter { $0.0.lowercased() != "authorization" }.map { [$0.0, $0.1] }
-            let bytes = try JSONSerialization.data(withJSONObject: outside)
+        for (request, bytes) in try standIn.logOutsideBodies() {
             LiveCLI.expectNoSecrets(bytes, "the request \(request.method) \(request.target) outside its body", sourceLocation: sourceLocation)
             if let auth = request.header("Authorization") { #expect(!TestSecret.isIn(Array(auth.utf8)), sourceLocation: sourceLocation) }
             #expect(!request.body.contains(StandIn.apiKey), "the key in a body", sourceLocation: sourceLocation)

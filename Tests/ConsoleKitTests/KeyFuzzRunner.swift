@@ -1,6 +1,7 @@
 import TestSupport
 @testable import ConsoleKit
 import Foundation
+import LiveKit
 @testable import SettingsKit
 
 /// Plays a `KeyFuzzCase` through the real `ConsoleSession` (its loop, its one place that
@@ -176,7 +177,8 @@ struct KeyFuzzRunner {
             fail("\(effect) from \(event)")
         }
         if fuzzCase.readOnly,
-            ![.quit(0), .quit(129), .quit(130), .redraw, .suspend, .reload(path: KeyFuzzDisk.path, automatically: true)].contains(effect)
+            ![.quit(0), .quit(129), .quit(130), .redraw, .suspend, .reload(path: KeyFuzzDisk.path, automatically: true)].contains(effect),
+            !Self.onlyReads(effect)
         {
             fail("read-only asked for \(effect)")
         }
@@ -238,7 +240,23 @@ struct KeyFuzzRunner {
         case .discardRecovery:
             if case .restore? = overlay { return [.char("d"), .char("D")].contains(key) }
             return quitKeys.contains(key)
-        case .quit, .reload, .keepRecovery, .start, .cancel: return false
+        case .start(let job):
+            // Review's live actions: t and p, Enter at the key prompt, y in the push dialog.
+            guard job.work is LiveWork else { return false }
+            if case .live(.keyPrompt)? = overlay { return key == .enter }
+            if case .live(.pushConfirm)? = overlay { return [.char("y"), .char("Y")].contains(key) }
+            return overlay == nil && [.char("t"), .char("T"), .char("p"), .char("P")].contains(key)
+        case .cancel: return overlay == nil && key == .escape
+        case .quit, .reload, .keepRecovery: return false
+        }
+    }
+
+    /// A live test (or stopping one) reads the instance and writes nothing: read-only may.
+    static func onlyReads(_ effect: Effect) -> Bool {
+        switch effect {
+        case .start(let job): return (job.work as? LiveWork).map { if case .verify = $0.task { true } else { false } } ?? false
+        case .cancel: return true
+        default: return false
         }
     }
 

@@ -24,6 +24,23 @@ public final class StandIn: @unchecked Sendable {
     public func frontendURL(_ app: String = StandIn.app) -> String { url + "/fapi/" + app }
     public func redirectURI(_ app: String = StandIn.app) -> String { frontendURL(app) + "/v1/oauth_callback" }
 
+    /// Whether `bytes` hold the key anywhere.
+    public static func keyIsIn(_ bytes: some Sequence<UInt8>) -> Bool { TestSecret.holds(Array(bytes), apiKey) }
+
+    /// A production file that matches the stand-in's instance and is ready (the example
+    /// acme-prod.json, with the stand-in's redirect URI and application), as JSON.
+    public func readySettings() throws -> [String: Any] {
+        var json = try JSONSerialization.jsonObject(with: Data(Repository.text("Resources/examples/acme-prod.json").utf8)) as! [String: Any]
+        var instance = json["instance"] as! [String: Any]
+        instance["redirectUri"] = redirectURI()
+        json["instance"] = instance
+        var app = json["atlassianApp"] as! [String: Any]
+        app["callbackUrls"] = [redirectURI()]
+        json["atlassianApp"] = app
+        json["clerk"] = ["applicationId": StandIn.app, "instance": "production"]
+        return json
+    }
+
     /// The certificate the stand-in serves, trusted through SSL_CERT_FILE; made once per
     /// test process with the openssl command.
     public static let certificate: (cert: String, key: String) = {
@@ -189,6 +206,17 @@ public final class StandIn: @unchecked Sendable {
         let text = (try? String(contentsOfFile: folder.file("proxy.jsonl"), encoding: .utf8)) ?? ""
         return text.split(separator: "\n").map { line in
             (try! JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any])["target"] as! String
+        }
+    }
+
+    /// Each request's log line without its body and its Authorization header: where
+    /// neither the secret nor the key may be.
+    public func logOutsideBodies() throws -> [(request: Request, bytes: Data)] {
+        try requests().map { request in
+            var outside = request.raw
+            outside["body"] = nil
+            outside["headers"] = request.headers.filter { $0.0.lowercased() != "authorization" }.map { [$0.0, $0.1] }
+            return (request, try JSONSerialization.data(withJSONObject: outside))
         }
     }
 

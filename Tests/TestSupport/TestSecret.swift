@@ -8,10 +8,13 @@ public enum TestSecret {
     /// Whether `bytes` hold the secret or its distinctive part anywhere.
     public static func isIn(_ bytes: some Sequence<UInt8>) -> Bool {
         let haystack = Array(bytes)
-        return [value, distinctivePart].contains { needle in
-            let n = Array(needle.utf8)
-            guard haystack.count >= n.count else { return false }
-            return (0...(haystack.count - n.count)).contains { haystack[$0..<($0 + n.count)].elementsEqual(n) }
-        }
+        return [value, distinctivePart].contains { holds(haystack, $0) }
+    }
+
+    /// Whether `haystack` holds `needle`'s bytes anywhere: the search every secret check makes.
+    public static func holds(_ haystack: [UInt8], _ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard haystack.count >= n.count else { return false }
+        return (0...(haystack.count - n.count)).contains { haystack[$0..<($0 + n.count)].elementsEqual(n) }
     }
 }

@@ -160,8 +160,8 @@ extension PlainSession: EventHandling {
             return ended(edit.recoveryKeepFailed(error, request))
         case .stopRequested(let reason):
             return ended(edit.stopRequested(reason))
-        case .key, .resized, .clicked, .scrolled, .diskChecked, .reloaded, .reloadFailed:
-            // Plain mode reads lines, never watches the disk and never reloads.
+        case .key, .resized, .clicked, .scrolled, .diskChecked, .reloaded, .reloadFailed, .live:
+            // Plain mode reads lines, never watches the disk, never reloads and has no live actions.
             break
         }
         return nil

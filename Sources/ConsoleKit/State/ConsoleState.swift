@@ -1,3 +1,4 @@
+import LiveKit
 import SettingsKit
 
 /// Everything the console shows, in one value: the file being edited (`edit`, the
@@ -27,11 +28,15 @@ public struct ConsoleState: Equatable, Sendable {
     var scopeFilter: ScopeFilter?
     /// What the screen masks: built when the secrets change, not for every frame.
     private(set) var mask: SecretMask
+    /// Review's live actions: the Platform API key, the job under way, the last test's findings.
+    var live = LiveState()
 
     /// `notice`: the first status line (say, a recovery file that cannot be used).
-    public init(_ edit: EditSession, notice: StatusMessage? = nil) {
+    /// `platformKey`: the key Review's live actions use (else they ask for one).
+    public init(_ edit: EditSession, notice: StatusMessage? = nil, platformKey: PlatformKey? = nil) {
         self.edit = edit
         self.mask = SecretMask(secrets: edit.secrets)
+        live.key = platformKey
         status = notice
         openEditor()
         refreshMask()
@@ -65,9 +70,10 @@ public struct ConsoleState: Equatable, Sendable {
 
     var items: [FormItem] { Forms.items(for: screen) }
 
-    /// Review's list: blockers first, then warnings, then notes, each in step order.
+    /// Review's list: blockers first, then warnings, then notes, each in step order; then
+    /// the last live test's findings.
     var reviewFindings: [Finding] {
-        report.blockers + report.warnings + report.notes
+        report.blockers + report.warnings + report.notes + live.findings
     }
 
     var focusedItem: FormItem? {
@@ -127,7 +133,7 @@ public struct ConsoleState: Equatable, Sendable {
     /// Builds the mask again when the secrets it masks changed (a confirmed edit, a load,
     /// a key typed into the secret field), and only then.
     mutating func refreshMask() {
-        let secrets = edit.secrets + (typedSecret.map { [$0] } ?? [])
+        let secrets = edit.secrets + (typedSecret.map { [$0] } ?? []) + liveSecrets
         if secrets != mask.secrets { mask = SecretMask(secrets: secrets) }
     }
 }

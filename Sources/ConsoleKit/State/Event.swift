@@ -33,4 +33,6 @@ public enum Event: Equatable, Sendable {
     case recoveryKeepFailed(FileError, RecoveryRequest)
     /// A signal asked the session to end.
     case stopRequested(StopReason)
+    /// A live action's job (Test with Clerk and Atlassian, Push to Clerk) is at work or done.
+    case live(LiveNews)
 }

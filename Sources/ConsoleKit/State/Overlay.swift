@@ -15,4 +15,7 @@ enum Overlay: Equatable, Sendable {
     /// Edits an earlier session kept in FILE.recovered.json: Restore / Discard / Later.
     /// From the session (`EditSession.recoveryOffer`).
     case restore(RecoveryFile.Pending)
+    /// Review's live actions: the Platform API key prompt, Clerk's dry run of a push, or a
+    /// push refused for the credentials step's blockers.
+    case live(LiveDialog)
 }

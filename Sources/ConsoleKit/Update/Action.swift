@@ -16,4 +16,6 @@ enum Action: Hashable, Sendable {
     case confirmSave, discardAndQuit, closeDialog
     case selectNext, selectPrevious, takeTheirs, keepYours, allTheirs, allYours, saveMerged, reload
     case restore, discardRecovery, later
+    // Review's live actions, the key prompt and the push dialog.
+    case testLive, pushLive, cancelLive, useKey, eraseKey, clearKey, applyPush, closeLive
 }

@@ -13,7 +13,7 @@ extension ConsoleState {
     }
 
     /// How many rows take focus on this screen.
-    var focusCount: Int { screen == .review ? report.findings.count : items.count }
+    var focusCount: Int { screen == .review ? reviewFindings.count : items.count }
 
     /// Tab and the arrows (also while the scope filter is typed: that ends typing it).
     mutating func moveFocus(by step: Int) {

@@ -31,6 +31,7 @@ extension ConsoleState {
         case .recoveryKept(let request): return edit.recoveryKept(request)
         case .recoveryKeepFailed(let error, let request): return edit.recoveryKeepFailed(error, request)
         case .stopRequested(let reason): return edit.stopRequested(reason, edited: isDirty ? edited : nil)
+        case .live(let news): return liveNews(news)
         }
     }
 
@@ -39,7 +40,7 @@ extension ConsoleState {
         let contexts = keyContexts
         if overlay == nil, key != .escape { status = nil }
         guard let binding = KeyTable.binding(for: key, in: contexts, self) else {
-            if overlay == nil { typed(key) }
+            if overlay == nil { typed(key) } else if case .live(.keyPrompt) = overlay { typeIntoKeyPrompt(key) }
             return nil
         }
         return perform(binding.action)
@@ -53,6 +54,7 @@ extension ConsoleState {
         case .changes: return [.anywhere, .changesDialog]
         case .conflict: return [.anywhere, .mergeDialog]
         case .restore: return [.anywhere, .restoreDialog]
+        case .live(let dialog): return [.anywhere, dialog.keyContext]
         case nil:
             // The filter is edited with a text field's keys; its own Enter and Esc first.
             if isTypingScopeFilter { return [.anywhere, .scopeFilter, .text, .screens] }
@@ -105,6 +107,8 @@ extension ConsoleState {
         case .confirmSave, .discardAndQuit, .closeDialog, .selectNext, .selectPrevious, .takeTheirs, .keepYours,
             .allTheirs, .allYours, .saveMerged, .reload, .restore, .discardRecovery, .later:
             return performInDialog(action)
+        case .testLive, .pushLive, .cancelLive, .useKey, .eraseKey, .clearKey, .applyPush, .closeLive:
+            return performLive(action)
         }
         return nil
     }

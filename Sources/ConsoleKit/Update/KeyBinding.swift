@@ -25,6 +25,10 @@ struct KeyBinding: Sendable {
         case changesDialog
         case mergeDialog
         case restoreDialog
+        /// The hidden prompt for the Platform API key.
+        case keyPrompt
+        /// Clerk's dry run of a push, or a push refused.
+        case pushDialog
 
         /// F1's heading for the context's keys.
         var heading: String {
@@ -43,6 +47,8 @@ struct KeyBinding: Sendable {
             case .changesDialog: return "The unsaved changes (^D)"
             case .mergeDialog: return "Saving when the file changed on disk"
             case .restoreDialog: return "Edits recovered from a closed terminal"
+            case .keyPrompt: return "The Platform API key prompt"
+            case .pushDialog: return "Pushing to Clerk"
             }
         }
     }

@@ -48,9 +48,15 @@ enum KeyTable {
         KeyBinding(.button, [.enter], "Enter", bar: "Enter", "Fill in", help: "run the action", .fillIn, priority: 3, edits: true),
         KeyBinding(
             .review, [.enter], "Enter", bar: "Enter", "Go to fix", help: "go to the item that fixes the finding", .goToFinding, priority: 3,
-            shown: { !$0.report.findings.isEmpty }),
+            shown: { !$0.reviewFindings.isEmpty }),
         KeyBinding(.review, [.down, .tab], "Down, Tab", bar: "↑↓", "Select", help: "next finding", .nextField),
         KeyBinding(.review, [.up, .backTab], "Up, Shift-Tab", help: "previous finding", .previousField),
+        KeyBinding(
+            .review, [.char("t"), .char("T")], "t", bar: "t", "Test",
+            help: "test with Clerk and Atlassian: verify's live checks of the settings on screen, in the background", .testLive, priority: 2),
+        KeyBinding(
+            .review, [.char("p"), .char("P")], "p", bar: "p", "Push",
+            help: "push to Clerk: Clerk's dry run of the change is listed first, and y writes it", .pushLive, priority: 2, edits: true),
 
         // Every screen.
         // Shown while there is something to take back or bring back; on a narrow bar they
@@ -79,6 +85,11 @@ enum KeyTable {
             .screens, [.ctrl("q"), .function(10)], "Ctrl-Q, F10", bar: "^Q", "Quit",
             help: "quit; with unsaved changes lists them and asks first", .quit, priority: 3),
         KeyBinding(.screens, [.function(1)], "F1", bar: "F1", "Help", help: "the guide's help for the screen, then these keys", .help, priority: 2),
+        // Where Esc cancels nothing else (not while text is edited).
+        KeyBinding(
+            .screens, [.escape], "Esc", bar: "Esc", "Stop test",
+            help: "stop the test with Clerk and Atlassian (or a push's dry run) under way; shown while one runs", .cancelLive, priority: 3,
+            when: { $0.live.isCancellable }),
 
         // Help.
         KeyBinding(.help, [.down, .tab], "Down, Tab", bar: "↑↓", "Scroll", help: "scroll down a line", .scrollDown, priority: 3),
@@ -129,6 +140,19 @@ enum KeyTable {
         KeyBinding(
             .restoreDialog, [.escape, .char("l"), .char("L")], "Esc, l", bar: "Esc", "Later", help: "keep the recovery file for next time",
             .later, priority: 3),
+        KeyBinding(
+            .keyPrompt, [.enter], "Enter", bar: "Enter", "Use key",
+            help: "use the key typed, for this session only; with nothing typed, test without the Clerk check", .useKey, priority: 3),
+        KeyBinding(.keyPrompt, [.escape], "Esc", bar: "Esc", "Cancel", help: "ask nothing of Clerk", .closeLive, priority: 3),
+        KeyBinding(.keyPrompt, [.backspace], "Backspace", help: "delete the last character typed", .eraseKey),
+        KeyBinding(.keyPrompt, [.ctrl("u")], "Ctrl-U", help: "delete everything typed", .clearKey),
+        KeyBinding(
+            .pushDialog, [.char("y"), .char("Y")], "y", bar: "y", "Push",
+            help: "write the changes listed to the instance (only if it is still as Clerk's dry run read it)", .applyPush, priority: 3,
+            when: { $0.showsPushPlan }),
+        KeyBinding(
+            .pushDialog, [.escape, .char("n"), .char("N"), .char("c"), .char("C")], "Esc, n", bar: "Esc", "Close",
+            help: "back; nothing is written to Clerk", .closeLive, priority: 3),
     ]
 
     /// The binding of `key` in `state`: the first of its contexts with a row that has the

@@ -108,6 +108,8 @@ enum DialogView {
                 lines.append("\(file) was saved after that: saving the restored edits merges them with that save.")
             }
             return Dialog(title: "Recovered edits", lines: lines, choices: choices)
+        case .live(let live):
+            return LiveView.dialog(live, state, mask: mask, choices: choices)
         case .help, nil:
             return nil
         }

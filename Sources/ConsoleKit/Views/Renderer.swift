@@ -26,7 +26,7 @@ enum Renderer {
         switch state.overlay {
         case .help(let scroll):
             HelpView.draw(state, scroll: scroll, in: layout.body, into: &buffer)
-        case .quitConfirm, .changes, .conflict, .restore, nil:
+        case .quitConfirm, .changes, .conflict, .restore, .live, nil:
             if state.screen == .review {
                 ReviewView.draw(state, in: layout.body, mask: mask, into: &buffer)
             } else {
@@ -77,9 +77,11 @@ enum Renderer {
         let rightWidth = DisplayWidth.of(right)
         let fixed = buffer.width - rightWidth - 1 - DisplayWidth.of(" social-console · ")
         let changed = state.edit.changedOnDisk
-        var marker = (state.isDirty ? "  ● unsaved" : "") + (changed ? "  ! changed on disk" : "")
+        var marker = (state.isDirty ? "  ● unsaved" : "") + (changed ? "  ! changed on disk" : "") + LiveView.titleNote(state, short: false)
         // On a narrow screen the file name keeps some room and the markers lose their words.
-        if fixed - DisplayWidth.of(marker) < 10 { marker = (state.isDirty ? " ●" : "") + (changed ? " !" : "") }
+        if fixed - DisplayWidth.of(marker) < 10 {
+            marker = (state.isDirty ? " ●" : "") + (changed ? " !" : "") + LiveView.titleNote(state, short: true)
+        }
         let room = fixed - DisplayWidth.of(marker)
         var x = buffer.put(" social-console · ", x: 0, y: 0, style: .title)
         x = buffer.put(TextWrap.truncate(mask.masked(state.fileName, columns: max(4, room)), width: max(4, room)), x: x, y: 0, style: .title)

@@ -29,7 +29,8 @@ enum ReviewView {
     }
 
     /// The lines of one finding: severity and message, then its fix, hanging under them.
-    static func lines(_ finding: Finding, width: Int, mask: SecretMask, productionOnly: Bool = false) -> [(String, Style)] {
+    /// `live`: a live finding's tag (`LiveView.tag`), after the step's name.
+    static func lines(_ finding: Finding, width: Int, mask: SecretMask, productionOnly: Bool = false, live: String? = nil) -> [(String, Style)] {
         let (tag, style): (String, Style) =
             switch finding.severity {
             case .blocker where productionOnly: (Renderer.productionMark + " for prod", .dim)
@@ -44,7 +45,8 @@ enum ReviewView {
         // A message quoting a pasted 64K value would be a thousand lines, wrapped on every
         // frame: a dozen lines of it are read, the rest cut, as a field cuts its value.
         let room = textWidth * messageLines
-        let message = TextWrap.truncate(mask.masked(finding.step.title + ": " + finding.message, columns: room), width: room)
+        let title = finding.step.title + (live.map { " (\($0))" } ?? "")
+        let message = TextWrap.truncate(mask.masked(title + ": " + finding.message, columns: room), width: room)
         for (i, line) in TextWrap.wrap(message, width: textWidth).enumerated() {
             out.append(((i == 0 ? " " + tag + " " : String(repeating: " ", count: indent)) + line, i == 0 ? style : .normal))
         }
@@ -71,11 +73,16 @@ enum ReviewView {
             buffer.put(TextWrap.truncate(dev, width: body.width), x: body.x, y: y, style: .dim)
             y += 1
         }
+        y = LiveView.drawActions(state, in: body, y: y, mask: mask, into: &buffer)
         let top = y + 1
         let viewport = body.bottom - top
         guard viewport > 0 else { return }
         let verdict = state.edit.verdict
-        let blocks = state.reviewFindings.map { lines($0, width: body.width - 1, mask: mask, productionOnly: verdict.isProductionOnly($0)) }
+        let blocks = state.reviewFindings.enumerated().map { i, finding in
+            lines(
+                finding, width: body.width - 1, mask: mask, productionOnly: verdict.isProductionOnly(finding),
+                live: LiveView.tag(state, reviewIndex: i))
+        }
         var starts: [Int] = []
         var total = 0
         for block in blocks { starts.append(total); total += block.count }

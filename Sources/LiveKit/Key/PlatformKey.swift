@@ -7,10 +7,10 @@ import Glibc
 /// (`Secret`). It is taken from `CLERK_PLATFORM_API_KEY` or a file given with
 /// `--api-key-file`, never from the command line; it is sent only in the Authorization
 /// header, and no file of ours ever holds it.
-public struct PlatformKey: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct PlatformKey: Equatable, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     public static let variable = "CLERK_PLATFORM_API_KEY"
-    /// Longer files are not a key.
-    static let fileLimit = 4096
+    /// Longer files (or text typed at the console's prompt) are not a key.
+    public static let fileLimit = 4096
 
     let value: String
 
@@ -63,6 +63,10 @@ public struct PlatformKey: Sendable, CustomStringConvertible, CustomDebugStringC
         if bytes.count > fileLimit { return .failure(LiveError("key/invalid", "--api-key-file \(path) is too large to be a key")) }
         return make(String(decoding: bytes, as: UTF8.self), from: "--api-key-file \(path)")
     }
+
+    /// The key's text, only for searching what is shown or written for it (the console's
+    /// screen mask, scrubbing): never to be shown, logged or stored.
+    public var textToHide: String { value }
 
     /// The header that carries the key.
     var authorization: (String, String) { ("Authorization", "Bearer " + value) }

@@ -3,7 +3,7 @@ import SettingsKit
 /// A change `push` would make, checked by Clerk's dry run: what is sent, what the
 /// instance has now, and the config version the write must name (If-Match). A plain
 /// value: the console shows its lines in a dialog, `push` prints them.
-public struct PushPlan: Sendable {
+public struct PushPlan: Equatable, Sendable {
     public let target: ClerkTarget
     /// The config version read before the dry run; the write sends it in If-Match.
     public let version: String
@@ -11,7 +11,8 @@ public struct PushPlan: Sendable {
     public let remote: RemoteConnection
     /// The file keys sent, in the mapping's order.
     public let keys: [String]
-    let settings: Settings
+    /// The settings the plan pushes (the history's record masks their secrets).
+    public let settings: Settings
 
     /// Each key `remote → file`, the secret only as "will be replaced" or "will be set".
     public var lines: [String] {

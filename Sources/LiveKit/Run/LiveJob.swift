@@ -3,7 +3,7 @@ import SettingsKit
 /// A piece of live work described as a value: what the console's reducer asks for as an
 /// effect (the reducer never waits on the network), and what `verify`, `pull` and
 /// `push` do on the command line.
-public enum LiveTask: Sendable {
+public enum LiveTask: Equatable, Sendable {
     /// `verify`'s live checks of these settings.
     case verify(Settings)
     /// Read the instance and have Clerk dry-run pushing these settings.
@@ -15,7 +15,7 @@ public enum LiveTask: Sendable {
 }
 
 /// What a task came to, as a plain value: the console turns it into an event.
-public enum LiveResult: Sendable {
+public enum LiveResult: Equatable, Sendable {
     case verified(LiveVerdict)
     case pushPlanned(PushPlan)
     case pushed(PushPlan, Push.Outcome)

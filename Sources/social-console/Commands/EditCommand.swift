@@ -19,8 +19,14 @@ struct EditCommand: ParsableCommand {
     @Flag(name: .long, help: "Ask the questions one per line instead of the full screen (no cursor movement, no colour).")
     var plain = false
 
+    /// For Review's live actions (Test with Clerk and Atlassian, Push to Clerk).
+    @OptionGroup var key: LiveKeyOption
+
     func validate() throws {
         if plain && readOnly { throw ValidationError("--plain asks questions to change FILE; to read it use show or audit") }
+        if plain && key.apiKeyFile != nil {
+            throw ValidationError("--api-key-file is for the console's live actions on Review; plain mode has none")
+        }
     }
 
     func run() throws {
@@ -29,11 +35,11 @@ struct EditCommand: ParsableCommand {
             if code != 0 { throw ExitCode(code) }
             return
         }
-        try EditCommand.open(file, readOnly: readOnly)
+        try EditCommand.open(file, readOnly: readOnly, keyFile: key.apiKeyFile)
     }
 
-    static func open(_ file: String, readOnly: Bool) throws {
-        let code = runConsole(path: file, readOnly: readOnly)
+    static func open(_ file: String, readOnly: Bool, keyFile: String? = nil) throws {
+        let code = runConsole(path: file, readOnly: readOnly, keyFile: keyFile)
         if code != 0 { throw ExitCode(code) }
     }
 }

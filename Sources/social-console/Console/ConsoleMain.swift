@@ -1,13 +1,23 @@
 import ConsoleKit
+import LiveKit
 import SettingsKit
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Entry point of the full-screen console, called by the `edit` command: checks the
-/// terminal, opens the file (and any recovered edits), and runs ConsoleKit's session on
-/// the ncurses backend. Returns the process exit code.
-func runConsole(path: String, readOnly: Bool) -> Int32 {
+/// Entry point of the full-screen console, called by the `edit` command: takes the
+/// Platform API key (`--api-key-file`, else CLERK_PLATFORM_API_KEY, which is then removed
+/// from the environment), checks the terminal, opens the file (and any recovered edits),
+/// and runs ConsoleKit's session on the ncurses backend, its live actions' requests done
+/// by `LivePerformer`. Returns the process exit code.
+func runConsole(path: String, readOnly: Bool, keyFile: String? = nil) -> Int32 {
+    let key: PlatformKey?
+    switch PlatformKey.fromProcess(file: keyFile) {
+    case .success(let found): key = found
+    case .failure(let e):
+        Output.error("\(e.message) (\(e.code))")
+        return 2
+    }
     if let problem = TerminalCheck.problem() {
         Output.error(problem)
         return 2
@@ -21,8 +31,11 @@ func runConsole(path: String, readOnly: Bool) -> Int32 {
         )
         return 2
     }
+    // libcurl is loaded only when a live action first runs: the first frame does not wait for it.
+    let live = LiveEnvironment.fromProcess(key: nil, userAgent: "social-console/\(Version.number)")
     var session = ConsoleSession(
-        state: ConsoleState(opened.session, notice: opened.notice), backend: backend, files: files, stopRequest: Signals.stopReason)
+        state: ConsoleState(opened.session, notice: opened.notice, platformKey: key), backend: backend, files: files,
+        jobs: Jobs(performer: LivePerformer(environment: live)), stopRequest: Signals.stopReason)
     let code = session.run()
     backend.stop()
     // The screen is back to the shell's: what happened to unsaved edits can be read now.
