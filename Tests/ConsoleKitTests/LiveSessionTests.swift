@@ -122,4 +122,29 @@ import Testing
         #expect(!TestSecret.isIn(Array(history.utf8)) && !history.contains(LiveActionTests.key))
         #expect(try String(contentsOfFile: path, encoding: .utf8).contains(LiveActionTests.key) == false)
     }
+
+    /// A "y" typed while the dry run was still on its way is not taken for the answer to a
+    /// dialog the operator had not seen: keys waiting when a job opens a dialog are dropped.
+    @Test func aYTypedAheadOfThePushDialogDoesNotConfirmIt() throws {
+        let network = Network(delay: .milliseconds(20)) { task in
+            switch task {
+            case .pushPreview(let settings):
+                return .pushPlanned(LiveActionTests.plan(settings, remote: RemoteConnection(enabled: false, hasSecret: true)))
+            case .pushApply(let plan):
+                return .pushed(plan, .applied(version: "v1_2"))
+            default:
+                return .failed(LiveError("test/unexpected", "not asked for"))
+            }
+        }
+        // The dry run ends while the loop waits for a key; the "y" is waiting when its result comes.
+        var script = Self.toReview + [.key(.char("p")), .run { usleep(200_000) }, .tick, .key(.char("y"))] + Self.waiting(5)
+        script += [.key(.char("y"))] + Self.waiting(25)
+        var (session, terminal) = try session(script, network: network)
+        _ = session.run()
+        let asked = network.asked.with { $0.map(\.task) }
+        #expect(asked.count == 2, "the typed-ahead y was dropped, the second one pushed: \(asked)")
+        let shown = terminal.frames.firstIndex { $0.text.contains("• connection.enabled: false → true") }
+        let pushed = terminal.frames.firstIndex { $0.text.contains("Pushed to") }
+        #expect(shown != nil && pushed != nil && shown! < pushed!)
+    }
 }

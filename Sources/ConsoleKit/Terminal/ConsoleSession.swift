@@ -62,8 +62,16 @@ public struct ConsoleSession<Backend: TerminalBackend, Files: SettingsFiles> {
     mutating func turn() -> Int32? {
         lastTurn = []
         if let reason = stopRequest(), let code = send(.stopRequested(reason)) { return code }
+        let overlay = state.overlay
         for event in runner.jobs.takeEvents() {
             if let code = send(event) { return code }
+        }
+        if let opened = state.overlay, opened != overlay {
+            // A dialog a job opened (Push to Clerk's dry run) is answered only by keys typed
+            // once it is on screen: a "y" typed ahead while the request ran is dropped, as
+            // curses programs flush input (flushinp) before asking a question.
+            draw()
+            while backend.readKey(milliseconds: 0) != nil {}
         }
         if ContinuousClock.now - lastDiskCheck >= diskCheckInterval {
             lastDiskCheck = .now
