@@ -170,18 +170,24 @@ struct KeyFuzzRunner {
                 fail("\(effect) from a click on \(key) with \(String(describing: before.overlay)) open")
             }
         case .diskChecked:
-            if effect != .reload(path: KeyFuzzDisk.path, automatically: true) || before.isDirty { fail("\(effect) from a look at the disk") }
+            if effect != .reload(path: KeyFuzzDisk.path, base: before.edit.base, automatically: true) || before.isDirty {
+                fail("\(effect) from a look at the disk")
+            }
         case .stopRequested(.hangUp):
             break
         default:
             fail("\(effect) from \(event)")
         }
-        if fuzzCase.readOnly,
-            ![.quit(0), .quit(129), .quit(130), .redraw, .suspend, .reload(path: KeyFuzzDisk.path, automatically: true)].contains(effect),
+        if fuzzCase.readOnly, ![.quit(0), .quit(129), .quit(130), .redraw, .suspend].contains(effect), !Self.isAutomaticReload(effect),
             !Self.onlyReads(effect)
         {
             fail("read-only asked for \(effect)")
         }
+    }
+
+    static func isAutomaticReload(_ effect: Effect) -> Bool {
+        if case .reload(_, _, automatically: true) = effect { return true }
+        return false
     }
 
     /// What one key may do: a paste is never a command, read-only never an edit, a
@@ -236,7 +242,7 @@ struct KeyFuzzRunner {
             if overlay == .changes { return [.char("y"), .char("Y"), .ctrl("s"), .function(2)].contains(key) }
             return outsideDialogs && [.ctrl("s"), .function(2)].contains(key)
         case .save: return inMerge && [.enter, .char("s"), .ctrl("s")].contains(key)
-        case .reload(_, automatically: false): return inMerge && [.char("r"), .char("R")].contains(key)
+        case .reload(_, _, automatically: false): return inMerge && [.char("r"), .char("R")].contains(key)
         case .discardRecovery:
             if case .restore? = overlay { return [.char("d"), .char("D")].contains(key) }
             return quitKeys.contains(key)

@@ -39,9 +39,9 @@ public struct EffectRunner<Files: SettingsFiles> {
             } catch {
                 return .event(.saveFailed(error))
             }
-        case .reload(let path, let automatically):
+        case .reload(let path, let base, let automatically):
             do {
-                return .event(.reloaded(try files.load(path), automatically: automatically))
+                return .event(.reloaded(try files.reload(path, base: base), automatically: automatically))
             } catch {
                 return .event(.reloadFailed(error, automatically: automatically))
             }

@@ -9,8 +9,9 @@ public enum Effect: Equatable, Sendable {
     /// changed are decided by the request's choices or come back as `Event.saveConflicted`.
     case save(SaveRequest)
     /// Load the file as it is on disk now, dropping the edits (the merge dialog's "r"),
-    /// or `automatically`, with nothing unsaved, when someone else saved it.
-    case reload(path: String, automatically: Bool)
+    /// or `automatically`, with nothing unsaved, when someone else saved it. `base`: the
+    /// file as loaded; one that a link now puts elsewhere is not loaded in its place.
+    case reload(path: String, base: LoadedFile?, automatically: Bool)
     /// Remove FILE.recovered.json: the edits it holds were saved or declined.
     case discardRecovery(path: String)
     /// Keep the unsaved edits in FILE.recovered.json, then end (the terminal went away,
