@@ -40,11 +40,12 @@ extension ConsoleState {
             return
         }
         guard let item = focusedItem, screen != .review else { return }
+        let replaces = replacesHiddenSecret
         switch key {
         case .char(let c) where item.isTextEntry && editor != nil:
-            editing { $0.insert(String(c)) }
+            editing { replaces ? $0.replaceAll(with: String(c)) : $0.insert(String(c)) }
         case .paste(let text) where item.isTextEntry && editor != nil:
-            editing { $0.insert(Self.pasted(text)) }
+            editing { replaces ? $0.replaceAll(with: Self.pasted(text)) : $0.insert(Self.pasted(text)) }
         case .char, .paste, .backspace, .delete:
             _ = allowsEditing()
         default:
@@ -74,8 +75,21 @@ extension ConsoleState {
             // Also a field the secret was pasted into by mistake: it is drawn masked too.
             if item.isSecret || revealSecret || mask.holdsSecret(editor.characters[...]) { revealSecret.toggle() }
         case .confirm: moveFocus(by: 1)
+        case .deleteBackward, .deleteForward, .deleteToStart, .deleteToEnd, .deleteWord, .deleteAlphanumericWord:
+            let clears = replacesHiddenSecret
+            editing { if clears { $0.replaceAll(with: "") } else { _ = $0.perform(action) } }
         default: editing { _ = $0.perform(action) }
         }
+    }
+
+    /// The secret's field holds a value it shows only as the mask: the first key typed or
+    /// pasted replaces that value whole, and a key that deletes clears it, rather than
+    /// editing what cannot be seen (a rotated secret pasted after the old one made
+    /// `old+new`, masked like a good one). Esc brings the old value back; shown in clear
+    /// (Ctrl-R), the value is edited as any other.
+    var replacesHiddenSecret: Bool {
+        guard let editor, focusedItem?.isSecret == true, !revealSecret else { return false }
+        return !editor.isChanged && !editor.original.isEmpty
     }
 
     /// Changes the editor in place. The local copy must be the only one: editing a long
