@@ -178,11 +178,22 @@ struct KeyFuzzRunner {
         default:
             fail("\(effect) from \(event)")
         }
-        if fuzzCase.readOnly, ![.quit(0), .quit(129), .quit(130), .redraw, .suspend].contains(effect), !Self.isAutomaticReload(effect),
-            !Self.onlyReads(effect)
+        if case .copyToClipboard(let text) = effect,
+            let found = Array(text.utf8).withUnsafeBufferPointer({ copied in Self.secretBytes.firstIndex { copied.firstOffset(of: $0) != nil } })
+        {
+            fail("the clipboard was given \"\(Self.secretPieces[found])\" of the secret")
+        }
+        if fuzzCase.readOnly,
+            ![.quit(0), .quit(129), .quit(130), .redraw, .suspend, .setMouseCapture(false), .setMouseCapture(true)].contains(effect),
+            !Self.isAutomaticReload(effect), !Self.isCopy(effect), !Self.onlyReads(effect)
         {
             fail("read-only asked for \(effect)")
         }
+    }
+
+    static func isCopy(_ effect: Effect) -> Bool {
+        if case .copyToClipboard = effect { return true }
+        return false
     }
 
     static func isAutomaticReload(_ effect: Effect) -> Bool {
@@ -231,7 +242,11 @@ struct KeyFuzzRunner {
         let inMerge = {
             if case .conflict = overlay { return true }; return false
         }()
-        let quitKeys: [Key] = overlay == .quitConfirm ? [.char("n"), .char("N")] : outsideDialogs ? [.ctrl("q"), .function(10)] : []
+        // q quits where no text is typed (elsewhere it is a letter typed, no effect).
+        let quitKeys: [Key] =
+            overlay == .quitConfirm
+            ? [.char("n"), .char("N")]
+            : overlay == nil ? [.ctrl("q"), .function(10), .char("q")] : outsideDialogs ? [.ctrl("q"), .function(10)] : []
         switch effect {
         case .quit(130): return key == .ctrl("c")
         case .redraw: return key == .ctrl("l")
@@ -253,6 +268,8 @@ struct KeyFuzzRunner {
             if case .live(.pushConfirm)? = overlay { return [.char("y"), .char("Y")].contains(key) }
             return overlay == nil && [.char("t"), .char("T"), .char("p"), .char("P")].contains(key)
         case .cancel: return overlay == nil && key == .escape
+        case .copyToClipboard: return overlay == nil && [.char("y"), .ctrl("o")].contains(key)
+        case .setMouseCapture: return overlay == nil && key == .function(4)
         case .quit, .reload, .keepRecovery: return false
         }
     }

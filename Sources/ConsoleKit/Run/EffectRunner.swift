@@ -65,6 +65,12 @@ public struct EffectRunner<Files: SettingsFiles> {
         case .suspend:
             terminal?.suspend()
             return .done
+        case .copyToClipboard(let text):
+            terminal?.copyToClipboard(text)
+            return .done
+        case .setMouseCapture(let on):
+            terminal?.setMouseCapture(on)
+            return .done
         case .start(let job):
             jobs.start(job)
             return .done

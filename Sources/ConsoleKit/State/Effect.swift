@@ -22,6 +22,11 @@ public enum Effect: Equatable, Sendable {
     case redraw
     /// Stop like any job on Ctrl-Z, the terminal given back to the shell until `fg`.
     case suspend
+    /// Put text on the terminal's clipboard (OSC 52): the focused value, never a secret.
+    case copyToClipboard(String)
+    /// Turn the terminal's mouse reporting on (clicks and the wheel reach the console)
+    /// or off (the terminal's own selection works).
+    case setMouseCapture(Bool)
     /// Leave with this exit code, writing nothing.
     case quit(Int32)
     /// Start work that may take long (`Job`) off the input thread; what it finds comes

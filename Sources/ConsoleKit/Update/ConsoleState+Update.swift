@@ -39,6 +39,7 @@ extension ConsoleState {
     mutating func handle(_ key: Key) -> Effect? {
         let contexts = keyContexts
         if overlay == nil, key != .escape { status = nil }
+        if case .char = key {} else { choicePrefix = "" }
         guard let binding = KeyTable.binding(for: key, in: contexts, self) else {
             if overlay == nil { typed(key) } else if case .live(.keyPrompt) = overlay { typeIntoKeyPrompt(key) }
             return nil
@@ -58,8 +59,10 @@ extension ConsoleState {
         case nil:
             // The filter is edited with a text field's keys; its own Enter and Esc first.
             if isTypingScopeFilter { return [.anywhere, .scopeFilter, .text, .screens] }
-            if case .scope? = focusedItem, screen == .step(.permissions) { return [.anywhere, .checkbox, .scope, .screens] }
-            return [.anywhere] + (rowContext.map { [$0] } ?? []) + [.screens]
+            // Where no text is typed, letters are free for help, quit and copy.
+            let browsing: [KeyBinding.Context] = editor == nil ? [.browsing] : []
+            if case .scope? = focusedItem, screen == .step(.permissions) { return [.anywhere, .checkbox, .scope] + browsing + [.screens] }
+            return [.anywhere] + (rowContext.map { [$0] } ?? []) + browsing + [.screens]
         }
     }
 
@@ -92,6 +95,15 @@ extension ConsoleState {
         case .nextScreen: go(to: screen.next)
         case .previousScreen: go(to: screen.previous)
         case .nextField: moveFocus(by: 1)
+        case .advance: advance()
+        case .copy: return copy()
+        case .toggleMouse:
+            mouseCapture.toggle()
+            status = StatusMessage(
+                mouseCapture
+                    ? "Mouse on: clicks and the wheel work in the console"
+                    : "Mouse off: the terminal's own selection copies text; F4 turns the mouse back on")
+            return .setMouseCapture(mouseCapture)
         case .previousField: moveFocus(by: -1)
         case .undo: undo()
         case .redo: redo()
