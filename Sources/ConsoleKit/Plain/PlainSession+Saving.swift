@@ -35,6 +35,7 @@ extension PlainSession: EventHandling {
         }
         out.append("Changes (\(made.count)):")
         out += made.map { "  " + $0.line(secrets: edit.secrets) }
+        if passesOverProduction { out.append("What production would need was not asked: + asks it before saving.") }
         phase = .confirmingSave
         return out
     }
@@ -58,6 +59,8 @@ extension PlainSession: EventHandling {
             return ["Not saved."] + end()
         case "<":
             return back(from: Self.questions.count)
+        case "+" where passesOverProduction:
+            return walkProduction()
         case "?":
             return ["  y writes the changes to \(path); n ends without saving; < goes back to the last question."]
         default:
