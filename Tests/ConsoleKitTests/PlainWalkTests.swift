@@ -74,3 +74,20 @@ import Testing
         #expect(copy.start().hasPrefix("social-console plain mode (ACCESSIBLE is set): acme.json"))
     }
 }
+
+extension PlainWalkTests {
+    /// Plain mode offers FILE.recovered.json as the console does, listing what it would
+    /// restore (the secret only as changed).
+    @Test func theRecoveryOfferListsWhatItWouldRestore() {
+        let onDisk = Fixture.settings(Fixture.halfDone)
+        var kept = onDisk
+        kept.setText("instance.name", "acme-staging-edited")
+        kept.setText(Fields.secretKey, "a-rotated-secret-0000111122223333")
+        let offer = RecoveryFile.Pending(path: "acme.json.recovered.json", edits: kept, base: onDisk)
+        var session = PlainSession(EditSession(path: "acme.json", readOnly: false, base: .fake(onDisk, path: "acme.json"), recovery: offer))
+        let start = session.start()
+        #expect(start.contains("restoring them makes:\n  instance.name: \"acme-staging\" → \"acme-staging-edited\"\n"), "\(start)")
+        #expect(start.contains("  connection.clientSecret: changed\n"))
+        #expect(!start.contains("0000111122223333") && !start.contains(TestSecret.value))
+    }
+}

@@ -104,12 +104,16 @@ struct SecretMask: Equatable, Sendable {
     /// 100,000-character status message costs what its first line costs.
     func masked(_ text: String, columns: Int) -> String {
         guard !isEmpty else { return text }
-        // A run shows as the short mask: enough more is read to fill the columns after one.
-        let (head, complete) = FieldText.prefix(of: text, columns: columns + Self.run + Self.searchedLength)
-        if complete { return masked(text) }
-        let shown = masked(String(head))
-        // Runs longer than that: the text goes on past what was read.
-        return DisplayWidth.of(shown) <= columns ? shown + "…" : shown
+        // A run shows as the short mask: where one left the columns unfilled, more is read
+        // (past the longest run searched for) to fill them.
+        for reach in [columns + Self.run, columns + Self.run + Self.searchedLength] {
+            let (head, complete) = FieldText.prefix(of: text, columns: reach)
+            if complete { return masked(text) }
+            let shown = masked(String(head))
+            if DisplayWidth.of(shown) > columns { return shown }
+            if reach > columns + Self.run { return shown + "…" }  // runs longer than that: the text goes on
+        }
+        return text
     }
 
     // A polynomial hash over the characters' hash values, rolled one character at a time.

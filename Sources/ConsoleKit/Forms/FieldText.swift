@@ -19,15 +19,18 @@ enum FieldText {
     static func drawValue(_ text: String, masking: Masking, x: Int, y: Int, width: Int, style: Style, into buffer: inout CellBuffer) -> Bool {
         guard width > 0 else { return false }
         // The secret's runs are found a little past the edge, so one that the edge cuts
-        // is still masked up to it; a run shows as the short mask, so where the secret is
-        // searched for, enough more is read to fill the field after one.
-        var extra = SecretMask.run
-        if case .secret = masking { extra += SecretMask.searchedLength }
-        let (head, complete) = prefix(of: text, columns: width + extra)
-        let shown = Shown(head, range: 0..<head.count, masking: masking)
+        // is still masked up to it; a run shows as the short mask, so where one left the
+        // field unfilled, more is read (past the longest run searched for) to fill it.
+        var (head, complete) = prefix(of: text, columns: width + SecretMask.run)
+        var shown = Shown(head, range: 0..<head.count, masking: masking)
         var drawn = String(shown.characters(0..<head.count))
-        // Runs longer than that: the value goes on past what was read.
-        if case .secret = masking, !complete, DisplayWidth.of(drawn) <= width { drawn += "…" }
+        if case .secret = masking, !complete, DisplayWidth.of(drawn) <= width {
+            (head, complete) = prefix(of: text, columns: width + SecretMask.run + SecretMask.searchedLength)
+            shown = Shown(head, range: 0..<head.count, masking: masking)
+            drawn = String(shown.characters(0..<head.count))
+            // Runs longer than that: the value goes on past what was read.
+            if !complete, DisplayWidth.of(drawn) <= width { drawn += "…" }
+        }
         buffer.put(TextWrap.truncate(drawn, width: width), x: x, y: y, style: style)
         return shown.masksSecret(from: 0, columns: width)
     }

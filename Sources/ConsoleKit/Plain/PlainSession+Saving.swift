@@ -182,7 +182,8 @@ extension PlainSession: EventHandling {
 
     /// FILE.recovered.json as it is offered at the start, on a terminal.
     func recoveryLines(_ offer: RecoveryFile.Pending) -> [String] {
-        var out = ["", "Unsaved edits to \(edit.fileName) were kept in \(offer.fileName) when its terminal was closed."]
+        var out = ["", "Unsaved edits to \(edit.fileName) were kept in \(offer.fileName) when its terminal was closed; restoring them makes:"]
+        out += edit.recoveryChanges.map { "  " + $0.line(secrets: edit.secrets) }
         if offer.madeToNewFile, edit.base != nil {
             out.append("\(edit.fileName) was not on disk then: someone created it since. Restoring puts your edits (the secret too) into it.")
         } else if offer.fileChanged(since: edit.base) {

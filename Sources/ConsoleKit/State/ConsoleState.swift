@@ -28,6 +28,8 @@ public struct ConsoleState: Equatable, Sendable {
     var scopeFilter: ScopeFilter?
     /// Clicks and the wheel reach the console; off (F4), the terminal's own selection works.
     var mouseCapture = true
+    /// How far the open dialog's list (the changes, the recovered edits) is scrolled.
+    var dialogScroll = 0
     /// Letters typed on a choice so far, to pick the value they begin (`dev`, `shar`).
     var choicePrefix = ""
     /// What the screen masks: built when the secrets change, not for every frame.

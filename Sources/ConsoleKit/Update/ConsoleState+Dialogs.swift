@@ -16,12 +16,14 @@ extension ConsoleState {
     mutating func showChanges() {
         guard allowsEditing() else { return }
         commitEditor()
+        dialogScroll = 0
         if isDirty { panel = .changes } else { status = StatusMessage("Nothing to save: no unsaved changes") }
     }
 
     mutating func quit() -> Effect? {
         commitEditor()
         if readOnly || !isDirty { return edit.leave() }
+        dialogScroll = 0
         panel = .quitConfirm
         return nil
     }
@@ -106,6 +108,30 @@ extension ConsoleState {
             break
         }
         return nil
+    }
+
+    /// The scrolling keys: help's text, else the open dialog's list.
+    mutating func scroll(_ action: Action) {
+        guard case .help = panel else {
+            let page = max(1, height / 2)
+            let by: Int =
+                switch action {
+                case .scrollDown: 1
+                case .scrollUp: -1
+                case .pageDown: page
+                case .pageUp: -page
+                case .scrollTop: -dialogScroll
+                default: Int.max / 2
+                }
+            scrollDialog(by: by)
+            return
+        }
+        scrollHelp(action)
+    }
+
+    /// The open dialog's list, by `lines`, within what it holds.
+    mutating func scrollDialog(by lines: Int) {
+        dialogScroll = max(0, min(dialogScroll + lines, DialogView.maxScroll(self)))
     }
 
     mutating func scrollHelp(_ action: Action) {

@@ -51,10 +51,10 @@ extension ConsoleState {
     var keyContexts: [KeyBinding.Context] {
         switch overlay {
         case .help: return [.anywhere, .help]
-        case .quitConfirm: return [.anywhere, .quitDialog]
-        case .changes: return [.anywhere, .changesDialog]
+        case .quitConfirm: return [.anywhere, .quitDialog, .dialogList]
+        case .changes: return [.anywhere, .changesDialog, .dialogList]
         case .conflict: return [.anywhere, .mergeDialog]
-        case .restore: return [.anywhere, .restoreDialog]
+        case .restore: return [.anywhere, .restoreDialog, .dialogList]
         case .live(let dialog): return [.anywhere, dialog.keyContext]
         case nil:
             // The filter is edited with a text field's keys; its own Enter and Esc first.
@@ -115,7 +115,7 @@ extension ConsoleState {
             .deleteToStart, .deleteToEnd, .deleteWord, .deleteAlphanumericWord:
             performOnRow(action)
         case .scrollDown, .scrollUp, .pageDown, .pageUp, .scrollTop, .scrollBottom, .closeHelp:
-            scrollHelp(action)
+            scroll(action)
         case .confirmSave, .discardAndQuit, .closeDialog, .selectNext, .selectPrevious, .takeTheirs, .keepYours,
             .allTheirs, .allYours, .saveMerged, .reload, .restore, .discardRecovery, .later:
             return performInDialog(action)

@@ -32,6 +32,8 @@ struct KeyBinding: Sendable {
         case keyPrompt
         /// Clerk's dry run of a push, or a push refused.
         case pushDialog
+        /// The list a dialog shows (the changes, the recovered edits), as it scrolls.
+        case dialogList
 
         /// F1's heading for the context's keys.
         var heading: String {
@@ -53,6 +55,7 @@ struct KeyBinding: Sendable {
             case .restoreDialog: return "Edits recovered from a closed terminal"
             case .keyPrompt: return "The Platform API key prompt"
             case .pushDialog: return "Pushing to Clerk"
+            case .dialogList: return "A dialog's list of changes, when it does not fit"
             }
         }
     }

@@ -171,6 +171,10 @@ enum KeyTable {
         KeyBinding(
             .pushDialog, [.escape, .char("n"), .char("N"), .char("c"), .char("C")], "Esc, n", bar: "Esc", "Close",
             help: "back; nothing is written to Clerk", .closeLive, priority: 3),
+        KeyBinding(.dialogList, [.down], "Down", help: "scroll down a line", .scrollDown),
+        KeyBinding(.dialogList, [.up], "Up", help: "scroll up a line", .scrollUp),
+        KeyBinding(.dialogList, [.pageDown], "PgDn", help: "a page down", .pageDown),
+        KeyBinding(.dialogList, [.pageUp], "PgUp", help: "a page up", .pageUp),
     ]
 
     /// The binding of `key` in `state`: the first of its contexts with a row that has the
