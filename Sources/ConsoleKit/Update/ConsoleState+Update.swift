@@ -109,7 +109,7 @@ extension ConsoleState {
         case .redo: redo()
         case .filterScopes: startScopeFilter()
         case .clearFilter: clearScopeFilter()
-        case .finishFilter: finishScopeFilter()
+        case .finishFilter: enterScopeFilter()
         case .confirm, .revert, .reveal, .toggle, .choosePrevious, .chooseNext, .fillIn, .goToFinding,
             .cursorLeft, .cursorRight, .cursorHome, .cursorEnd, .deleteBackward, .deleteForward,
             .deleteToStart, .deleteToEnd, .deleteWord, .deleteAlphanumericWord:
