@@ -79,7 +79,7 @@ struct ConsoleE2ETests {
         try t.wait(for: "✓ Distribution")
 
         try t.keys("PgDn")
-        try t.wait(for: "Ready for production")
+        try t.wait(for: "│ ready for production")
         try t.keys("C-s")
         try t.wait(for: "Saved acme.json")
         try t.keys("C-q")
@@ -107,7 +107,7 @@ struct ConsoleE2ETests {
         try again.keys("PgDn", "PgDn", "PgDn", "PgDn")
         try again.wait(for: "••••••••XYZW")
         try again.keys("PgDn", "PgDn")
-        try again.wait(for: "Ready for production")
+        try again.wait(for: "│ ready for production")
         try again.keys("F10")
         try again.wait(for: "__EXIT=0")
 
