@@ -16,14 +16,12 @@ extension ConsoleState {
     mutating func showChanges() {
         guard allowsEditing() else { return }
         commitEditor()
-        dialogScroll = 0
         if isDirty { panel = .changes } else { status = StatusMessage("Nothing to save: no unsaved changes") }
     }
 
     mutating func quit() -> Effect? {
         commitEditor()
         if readOnly || !isDirty { return edit.leave() }
-        dialogScroll = 0
         panel = .quitConfirm
         return nil
     }
@@ -108,6 +106,22 @@ extension ConsoleState {
             break
         }
         return nil
+    }
+
+    /// Which dialog is open, whatever it holds (nil: none): a list scrolled in one is not
+    /// scrolled in the next.
+    var openDialog: Int? {
+        switch overlay {
+        case nil: return nil
+        case .help: return 0
+        case .quitConfirm: return 1
+        case .changes: return 2
+        case .conflict: return 3
+        case .restore: return 4
+        case .live(.keyPrompt): return 5
+        case .live(.pushConfirm): return 6
+        case .live(.pushRefused): return 7
+        }
     }
 
     /// The scrolling keys: help's text, else the open dialog's list.

@@ -41,7 +41,7 @@ extension ConsoleState {
             panel = .help(scroll: max(0, min(scroll + 3 * lines, HelpText.maxScroll(self))))
         case .conflict:
             edit.conflicts?.move(by: lines)
-        case .quitConfirm, .changes, .restore:
+        case .quitConfirm, .changes, .restore, .live:
             scrollDialog(by: 3 * lines)
         case nil:
             // Without wrapping around, unlike Tab: the wheel stops at the ends.

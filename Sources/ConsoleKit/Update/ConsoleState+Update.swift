@@ -2,12 +2,16 @@ import SettingsKit
 
 /// The reducer: one event in, the new state plus at most one effect out. Keys are looked
 /// up in `KeyTable` in the contexts active now; effects' results come back as events.
-/// It never calls a view; the one thing it asks of one is how far help can scroll.
+/// It never calls a view; the one thing it asks of one is how far help or a dialog's
+/// list can scroll.
 extension ConsoleState {
     static let readOnlyNotice = "Read-only: opened with --read-only, editing and saving are off"
 
     public mutating func handle(_ event: Event) -> Effect? {
+        let dialog = openDialog
         let effect = reduce(event)
+        // Each dialog's list starts at its top, whatever opened or closed it.
+        if openDialog != dialog { dialogScroll = 0 }
         refreshMask()
         return effect
     }
@@ -55,7 +59,7 @@ extension ConsoleState {
         case .changes: return [.anywhere, .changesDialog, .dialogList]
         case .conflict: return [.anywhere, .mergeDialog]
         case .restore: return [.anywhere, .restoreDialog, .dialogList]
-        case .live(let dialog): return [.anywhere, dialog.keyContext]
+        case .live(let dialog): return [.anywhere, dialog.keyContext] + (dialog.keyContext == .pushDialog ? [.dialogList] : [])
         case nil:
             // The filter is edited with a text field's keys; its own Enter and Esc first.
             if isTypingScopeFilter { return [.anywhere, .scopeFilter, .text, .screens] }
