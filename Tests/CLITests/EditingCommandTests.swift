@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ["connection.enabled=yes"],
+        ["connection.enabled=sure"],
         ["instance.environment=staging"],
         ["atlassianApp.distribution.status=shared"],
         ["no.such.key=1"],
@@ -37,6 +37,25 @@ import Testing
         #expect(r.code == 2)
         #expect(r.err.contains("nothing was changed"))
         #expect(try ws.read("s.json") == before)
+    }
+
+    /// `set` reads values as the console and plain mode do (`Field.parse`): a choice by its
+    /// first letters, a toggle in words; a refusal names the key, never the value.
+    @Test func valuesAreReadAsTheConsoleReadsThem() throws {
+        let ws = try Workspace()
+        let file = try ws.example("acme-staging.json", as: "s.json")
+        let r = try CLI.run(["set", file, "instance.environment=prod", "atlassianApp.distribution.status=shar", "connection.enabled=no"])
+        #expect(r.code == 0, "\(r.err)")
+        let json = try ws.json("s.json")
+        #expect((json["instance"] as? [String: Any])?["environment"] as? String == "production")
+        #expect(((json["atlassianApp"] as? [String: Any])?["distribution"] as? [String: Any])?["status"] as? String == "sharing")
+        #expect((json["connection"] as? [String: Any])?["enabled"] as? Bool == false)
+        // A new secret, not the file's (which every output masks): given as a choice by mistake.
+        let rotated = "ROTATED-secret-9876543210fedcbaQRST"
+        let refused = try CLI.run(["set", file, "instance.environment=" + rotated])
+        #expect(refused.code == 2)
+        #expect(refused.err.contains("instance.environment: expected development or production"), "\(refused.err)")
+        #expect(!refused.err.contains(rotated) && !refused.err.contains("9876543210"), "\(refused.err)")
     }
 
     @Test func anUnknownKeyListsTheValidOnes() throws {

@@ -137,15 +137,30 @@ import Testing
         let ws = try Workspace()
         let piped = try CLI.run(["edit", ws.path + "/x.json"], env: Self.environment)
         #expect(piped.code == 2 && piped.err.contains("edit --plain"))
-        // TERM=dumb on a real terminal.
+    }
+
+    /// `ACCESSIBLE=1` (as huh reads it) or `TERM=dumb` starts plain mode without `--plain`,
+    /// and says so on its first line.
+    @Test(arguments: [["ACCESSIBLE": "1", "TERM": "xterm-256color"], ["TERM": "dumb"]])
+    func theEnvironmentStartsPlainMode(_ env: [String: String]) throws {
+        let ws = try Workspace()
+        let file = ws.path + "/x.json"
         let terminal = try PseudoTerminal()
         defer { terminal.close() }
         let child = try #require(
-            terminal.spawn(CLI.binary, ["edit", ws.path + "/x.json"], environment: ["TERM": "dumb", "LC_ALL": "C.UTF-8"]).map { Child(pid: $0) })
+            terminal.spawn(CLI.binary, ["edit", file], environment: env.merging(["LC_ALL": "C.UTF-8"]) { a, _ in a }).map { Child(pid: $0) })
         defer { child.killIfRunning() }
+        let why = env["ACCESSIBLE"] != nil ? "ACCESSIBLE is set" : "TERM=dumb"
+        #expect(terminal.wait(for: "Instance › Name [not set]: "), "\(terminal.text)")
+        #expect(terminal.text.hasPrefix("social-console plain mode (\(why)): \(file)"), "\(terminal.text)")
+        #expect(!terminal.output.contains(0x1B), "no escape sequences")
+        terminal.type("q\n")
         #expect(child.ended())
-        terminal.drain()
-        #expect(child.exitCode == 2 && terminal.text.contains("TERM=dumb") && terminal.text.contains("edit --plain"), "\(terminal.text)")
+        #expect(child.exitCode == 0)
+        let readOnly = try CLI.run(["edit", "--read-only", file], env: env)
+        #expect(readOnly.code == 2 && readOnly.err.contains("\(why): plain mode asks questions to change FILE"), "\(readOnly.err)")
+        let off = try CLI.run(["edit", file], stdin: "", env: ["ACCESSIBLE": "0", "TERM": "xterm-256color"])
+        #expect(off.code == 2 && off.err.contains("not a terminal"), "ACCESSIBLE=0 asks for nothing")
     }
 
     @Test func plainAndReadOnlyTogetherIsAUsageError() throws {

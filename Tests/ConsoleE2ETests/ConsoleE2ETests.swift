@@ -79,7 +79,7 @@ struct ConsoleE2ETests {
         try t.wait(for: "✓ Distribution")
 
         try t.keys("PgDn")
-        try t.wait(for: "Ready for production")
+        try t.wait(for: "│ ready for production")
         try t.keys("C-s")
         try t.wait(for: "Saved acme.json")
         try t.keys("C-q")
@@ -107,7 +107,7 @@ struct ConsoleE2ETests {
         try again.keys("PgDn", "PgDn", "PgDn", "PgDn")
         try again.wait(for: "••••••••XYZW")
         try again.keys("PgDn", "PgDn")
-        try again.wait(for: "Ready for production")
+        try again.wait(for: "│ ready for production")
         try again.keys("F10")
         try again.wait(for: "__EXIT=0")
 
@@ -311,7 +311,8 @@ struct ConsoleE2ETests {
         #expect(Date().timeIntervalSince(started) < 5)
 
         // (A locale that is not UTF-8 no longer refuses: theCLocaleDoesNotStopTheConsole.)
-        for (env, expected) in [(["TERM": String?.none], "TERM is not set"), (["TERM": "dumb"], "TERM=dumb")] {
+        // (TERM=dumb starts plain mode: PlainModeTests.theEnvironmentStartsPlainMode.)
+        for (env, expected) in [(["TERM": String?.none], "TERM is not set")] {
             let t = try TmuxSession(["edit", "x.json"], environment: env, width: 200)
             let screen = try t.wait(for: "__EXIT=2")
             #expect(screen.contains(expected))

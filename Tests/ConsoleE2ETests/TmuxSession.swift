@@ -38,8 +38,8 @@ final class TmuxSession {
         self.home = folder
         control = TemporaryFolder.make("e2e-control")
         var env = Self.pinnedEnvironment.filter { pair in !environment.keys.contains(String(pair.prefix { $0 != "=" })) }
-        // NO_COLOR too: the test runner's own environment may have it.
-        var unset = ["LINES", "COLUMNS", "NO_COLOR"].filter { environment[$0] == nil }
+        // NO_COLOR and ACCESSIBLE too: the test runner's own environment may have them.
+        var unset = ["LINES", "COLUMNS", "NO_COLOR", "ACCESSIBLE"].filter { environment[$0] == nil }
         for (key, value) in environment {
             if let value { env.append("\(key)=\(value)") } else { unset.append(key) }
         }

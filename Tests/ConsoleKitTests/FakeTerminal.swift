@@ -23,6 +23,10 @@ final class FakeTerminal: TerminalBackend {
     private(set) var updates: [FrameUpdate] = []
     private(set) var repaints = 0
     private(set) var suspends = 0
+    /// What went to the clipboard, as the bytes a terminal gets (`OSC52`).
+    private(set) var clipboard: [String] = []
+    /// Mouse reporting as the session set it last.
+    private(set) var mouseCapture = true
     private(set) var hungUp = false
     /// Reads that waited (the loop's idle turns): a test may stop after this many.
     private(set) var ticks = 0
@@ -77,6 +81,8 @@ final class FakeTerminal: TerminalBackend {
 
     func repaintAll() { repaints += 1 }
     func suspend() { suspends += 1 }
+    func copyToClipboard(_ text: String) { clipboard.append(OSC52.sequence(for: text)) }
+    func setMouseCapture(_ on: Bool) { mouseCapture = on }
 
     /// What an update costs a VT100-like terminal, as a curses library sends it: a cursor
     /// move (CUP) wherever the next changed cell is not where the last one left the

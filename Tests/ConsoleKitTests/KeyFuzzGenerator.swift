@@ -35,8 +35,9 @@ struct KeyFuzzGenerator {
         0x85, 0x9B, 0x9F, 0xAD, 0x1F1EF, 0xFF21, 0x10FFFF, 0xFFFD, 0xD800, 0xDFFF,
         0x11_0000, UInt32.max,
     ]
-    /// Letters the dialogs answer to (quit, conflict, restore), and some that are text.
-    static let typed = Array("yYnNcCrRoOdDlLq aZ09.:/-_,@")
+    /// Letters the dialogs answer to (quit, conflict, restore), those of screens where no
+    /// text is typed (?, q, y), a choice's first letters, and some that are text.
+    static let typed = Array("yYnNcCrRoOdDlLq? pshaZ09.:/-_,@")
     static let pieces: [String] = [
         "https://clerk.acme.com/v1/oauth_callback", "read:jira-work, offline_access read:me", "acme-prod",
         "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6", "日本語のテキスト", "e\u{301}\u{301}", "👩‍👩‍👧", "\u{1B}[31mred\u{1B}[0m",

@@ -170,18 +170,35 @@ struct KeyFuzzRunner {
                 fail("\(effect) from a click on \(key) with \(String(describing: before.overlay)) open")
             }
         case .diskChecked:
-            if effect != .reload(path: KeyFuzzDisk.path, automatically: true) || before.isDirty { fail("\(effect) from a look at the disk") }
+            if effect != .reload(path: KeyFuzzDisk.path, base: before.edit.base, automatically: true) || before.isDirty {
+                fail("\(effect) from a look at the disk")
+            }
         case .stopRequested(.hangUp):
             break
         default:
             fail("\(effect) from \(event)")
         }
+        if case .copyToClipboard(let text) = effect,
+            let found = Array(text.utf8).withUnsafeBufferPointer({ copied in Self.secretBytes.firstIndex { copied.firstOffset(of: $0) != nil } })
+        {
+            fail("the clipboard was given \"\(Self.secretPieces[found])\" of the secret")
+        }
         if fuzzCase.readOnly,
-            ![.quit(0), .quit(129), .quit(130), .redraw, .suspend, .reload(path: KeyFuzzDisk.path, automatically: true)].contains(effect),
-            !Self.onlyReads(effect)
+            ![.quit(0), .quit(129), .quit(130), .redraw, .suspend, .setMouseCapture(false), .setMouseCapture(true)].contains(effect),
+            !Self.isAutomaticReload(effect), !Self.isCopy(effect), !Self.onlyReads(effect)
         {
             fail("read-only asked for \(effect)")
         }
+    }
+
+    static func isCopy(_ effect: Effect) -> Bool {
+        if case .copyToClipboard = effect { return true }
+        return false
+    }
+
+    static func isAutomaticReload(_ effect: Effect) -> Bool {
+        if case .reload(_, _, automatically: true) = effect { return true }
+        return false
     }
 
     /// What one key may do: a paste is never a command, read-only never an edit, a
@@ -225,7 +242,11 @@ struct KeyFuzzRunner {
         let inMerge = {
             if case .conflict = overlay { return true }; return false
         }()
-        let quitKeys: [Key] = overlay == .quitConfirm ? [.char("n"), .char("N")] : outsideDialogs ? [.ctrl("q"), .function(10)] : []
+        // q quits where no text is typed (elsewhere it is a letter typed, no effect).
+        let quitKeys: [Key] =
+            overlay == .quitConfirm
+            ? [.char("n"), .char("N")]
+            : overlay == nil ? [.ctrl("q"), .function(10), .char("q")] : outsideDialogs ? [.ctrl("q"), .function(10)] : []
         switch effect {
         case .quit(130): return key == .ctrl("c")
         case .redraw: return key == .ctrl("l")
@@ -236,7 +257,7 @@ struct KeyFuzzRunner {
             if overlay == .changes { return [.char("y"), .char("Y"), .ctrl("s"), .function(2)].contains(key) }
             return outsideDialogs && [.ctrl("s"), .function(2)].contains(key)
         case .save: return inMerge && [.enter, .char("s"), .ctrl("s")].contains(key)
-        case .reload(_, automatically: false): return inMerge && [.char("r"), .char("R")].contains(key)
+        case .reload(_, _, automatically: false): return inMerge && [.char("r"), .char("R")].contains(key)
         case .discardRecovery:
             if case .restore? = overlay { return [.char("d"), .char("D")].contains(key) }
             return quitKeys.contains(key)
@@ -247,6 +268,8 @@ struct KeyFuzzRunner {
             if case .live(.pushConfirm)? = overlay { return [.char("y"), .char("Y")].contains(key) }
             return overlay == nil && [.char("t"), .char("T"), .char("p"), .char("P")].contains(key)
         case .cancel: return overlay == nil && key == .escape
+        case .copyToClipboard: return overlay == nil && [.char("y"), .ctrl("o")].contains(key)
+        case .setMouseCapture: return overlay == nil && key == .function(4)
         case .quit, .reload, .keepRecovery: return false
         }
     }

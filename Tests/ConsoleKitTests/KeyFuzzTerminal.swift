@@ -106,6 +106,10 @@ final class KeyFuzzTerminal: TerminalBackend {
 
     func repaintAll() { repaints += 1 }
     func suspend() { suspends += 1 }
+    /// What went to the clipboard: the runner checks none of it is the secret.
+    private(set) var copied: [String] = []
+    func copyToClipboard(_ text: String) { copied.append(text) }
+    func setMouseCapture(_ on: Bool) {}
 }
 
 /// The file on disk as the fuzzer's session sees it, in memory: saves that work, fail or

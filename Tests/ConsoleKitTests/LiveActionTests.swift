@@ -47,7 +47,7 @@ import Testing
     /// The open dialog's paragraphs and items, unwrapped.
     static func dialog(_ s: ConsoleState) -> String {
         guard let d = DialogView.dialog(for: s, mask: s.mask) else { return "" }
-        return (d.lines + d.items).joined(separator: "\n")
+        return (d.lines + d.items.joined()).joined(separator: "\n")
     }
 
     // MARK: Test with Clerk and Atlassian

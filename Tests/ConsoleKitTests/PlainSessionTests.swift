@@ -159,7 +159,7 @@ import Testing
         var run = Run(Fixture.fresh)
         run.answer("")
         run.answer("staging")
-        #expect(run.transcript.contains("Not taken: answer 1 or 2, or one of: development, production."))
+        #expect(run.transcript.contains("Not taken: answer 1 or 2, or one of: development, production (its first letters are enough)."))
         #expect(run.prompt?.hasPrefix("Instance › Environment") == true)
         run.answer("3")
         #expect(run.prompt?.hasPrefix("Instance › Environment") == true)

@@ -68,7 +68,7 @@ import Testing
 
     @Test func reloadAsksTheSessionAndTheFileReplacesTheEdits() {
         var s = Self.conflicted()
-        #expect(s.press(.char("r")) == .reload(path: Fixture.path, automatically: false))
+        #expect(s.press(.char("r")) == .reload(path: Fixture.path, base: s.edit.base, automatically: false))
         #expect(s.overlay == nil)
         let theirs = Fixture.settings(Fixture.ready)
         s.handle(.reloaded(.fake(theirs, mode: 0o600), automatically: false))
@@ -82,7 +82,7 @@ import Testing
     @Test func aChangeOnDiskReloadsOnlyWhenNothingIsUnsaved() {
         var s = Fixture.state()
         #expect(s.handle(.diskChecked(changed: false)) == nil)
-        #expect(s.handle(.diskChecked(changed: true)) == .reload(path: Fixture.path, automatically: true))
+        #expect(s.handle(.diskChecked(changed: true)) == .reload(path: Fixture.path, base: s.edit.base, automatically: true))
         s.handle(.reloaded(.fake(Fixture.settings(Fixture.ready), mode: 0o600), automatically: true))
         #expect(s.status?.text == "Reloaded acme.json: it was changed on disk")
         #expect(!s.edit.changedOnDisk && !s.isDirty && s.settings.text("instance.name") == "acme-prod")
@@ -134,7 +134,7 @@ import Testing
         #expect(s.rendered().contains("! changed on disk"))
         // Loading it is the operator's choice.
         s.handle(.saveFailed(FileError(.appearedOnDisk, path: "/tmp/new.json", "was created on disk")))
-        #expect(s.press(.char("r")) == .reload(path: "/tmp/new.json", automatically: false))
+        #expect(s.press(.char("r")) == .reload(path: "/tmp/new.json", base: nil, automatically: false))
     }
 
     @Test func aFileThatCannotBeReadAsksBeforeReplacingIt() {

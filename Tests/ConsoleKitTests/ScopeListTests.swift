@@ -71,6 +71,30 @@ import Testing
         #expect(s.scopeFilter?.text == "")
     }
 
+    /// Words in any order; one whose letters come in order in a name matches it too.
+    @Test func theFilterTakesWordsInAnyOrder() {
+        var s = Fixture.state()
+        s.visit(.permissions)
+        s.press([.char("/")] + typing("conf grp"))
+        let shown = Self.scopeRows.filter { s.isShown($0) }.map { Forms.items(for: .permissions)[$0].label }
+        #expect(shown == ["read:confluence-groups", "write:confluence-groups"], "\(shown)")
+        s.press(.ctrl("u"))
+        s.press(typing("GROUPS write"))
+        #expect(Self.scopeRows.filter { s.isShown($0) }.map { Forms.items(for: .permissions)[$0].label } == ["write:confluence-groups"])
+        #expect(s.focusedItem?.label == "write:confluence-groups", "focus on the first match")
+    }
+
+    @Test func enterAfterAFilterWithNoMatchLeavesFocusWhereItWas() {
+        var s = Fixture.state()
+        s.visit(.permissions, row: 3)
+        let before = s.focusedItem
+        s.press([.char("/")] + typing("zzz") + [.enter])
+        #expect(s.focusedItem == before && s.scopeFilter == nil, "\(String(describing: s.focusedItem))")
+        #expect(s.status?.text == "No scope matches \"zzz\": showing every scope again")
+        s.press([.char("/")] + typing("jira-work") + [.enter])
+        #expect(s.scopeFilter?.isEditing == false && s.focusedItem?.label == "read:jira-work", "a filter that matches stays")
+    }
+
     @Test func aPasteGoesIntoTheFilterOnOneLine() {
         var s = Fixture.state()
         s.visit(.permissions)

@@ -3,7 +3,7 @@ import TestSupport
 @testable import SettingsKit
 import Testing
 
-/// The client secret is drawn as one • per character, shown in clear only with the
+/// The client secret is drawn as the fixed mask (`Secret.maskText`), shown in clear only with the
 /// reveal key on its own field, never in read-only mode, and in no other frame.
 @Suite struct SecretTests {
     /// Every frame the console can draw for a state: each screen, each focus, help and

@@ -145,7 +145,9 @@ import Testing
         s.press(.enter)
         #expect(bar().contains("^_ Undo"))
         s.press(.backTab, .char("y"), .enter, .backTab, .ctrl("_"))
-        #expect(bar().contains("^_ Undo  ^Y Redo"), "\(bar())")
+        #expect(bar().contains("^_ Undo") && bar().contains("PgUp/PgDn Screen"), "\(bar())")
+        let wide = s.rendered(width: 100, height: 24).split(separator: "\n").last.map(String.init) ?? ""
+        #expect(wide.contains("^_ Undo  ^Y Redo"), "at 80 columns leaving the screen wins over redo: \(wide)")
         let narrow = s.rendered(width: 40, height: 10).split(separator: "\n").last.map(String.init) ?? ""
         #expect(narrow.contains("^S Save") && narrow.contains("^Q Quit"), "saving and quitting stay on the narrowest bar: \(narrow)")
     }

@@ -81,13 +81,22 @@ struct SecretMask: Equatable, Sendable {
         flags(text).contains(true)
     }
 
-    /// `text` with every character of a run of the secret drawn as a bullet.
+    /// `text` with each run of the secret in it drawn as the fixed mask (`Secret.maskText`),
+    /// never a bullet per character, which would show how long the secret is.
     func masked(_ text: String) -> String {
         guard !isEmpty else { return text }
         let characters = Array(text)
         let flags = flags(characters[...])
         guard flags.contains(true) else { return text }
-        return String(characters.indices.map { flags[$0] ? Secret.bullet : characters[$0] })
+        var out = ""
+        for i in characters.indices {
+            if !flags[i] {
+                out.append(characters[i])
+            } else if i == 0 || !flags[i - 1] {
+                out += Secret.maskText
+            }
+        }
+        return out
     }
 
     /// `masked` for text that is then cut to `columns` columns: only the part that can
@@ -95,8 +104,16 @@ struct SecretMask: Equatable, Sendable {
     /// 100,000-character status message costs what its first line costs.
     func masked(_ text: String, columns: Int) -> String {
         guard !isEmpty else { return text }
-        let (head, complete) = FieldText.prefix(of: text, columns: columns + Self.run)
-        return complete ? masked(text) : masked(String(head))
+        // A run shows as the short mask: where one left the columns unfilled, more is read
+        // (past the longest run searched for) to fill them.
+        for reach in [columns + Self.run, columns + Self.run + Self.searchedLength] {
+            let (head, complete) = FieldText.prefix(of: text, columns: reach)
+            if complete { return masked(text) }
+            let shown = masked(String(head))
+            if DisplayWidth.of(shown) > columns { return shown }
+            if reach > columns + Self.run { return shown + "…" }  // runs longer than that: the text goes on
+        }
+        return text
     }
 
     // A polynomial hash over the characters' hash values, rolled one character at a time.

@@ -4,12 +4,12 @@ import SettingsKit
 /// with the value: a value loaded from a file or pasted may hold 100,000 characters and a
 /// frame is drawn on every key, so only the characters around what is shown are read.
 enum FieldText {
-    /// Which characters are drawn as a bullet instead of themselves.
+    /// Which characters are drawn as the mask instead of themselves.
     enum Masking {
         case none
-        /// The secret field: every character.
+        /// The secret field: the whole value.
         case all
-        /// Any other field: the characters that are part of the secret.
+        /// Any other field: the runs of characters that are part of the secret.
         case secret(SecretMask)
     }
 
@@ -19,10 +19,19 @@ enum FieldText {
     static func drawValue(_ text: String, masking: Masking, x: Int, y: Int, width: Int, style: Style, into buffer: inout CellBuffer) -> Bool {
         guard width > 0 else { return false }
         // The secret's runs are found a little past the edge, so one that the edge cuts
-        // is still masked up to it.
-        let (head, _) = prefix(of: text, columns: width + SecretMask.run)
-        let shown = Shown(head, range: 0..<head.count, masking: masking)
-        buffer.put(TextWrap.truncate(String(shown.characters(0..<head.count)), width: width), x: x, y: y, style: style)
+        // is still masked up to it; a run shows as the short mask, so where one left the
+        // field unfilled, more is read (past the longest run searched for) to fill it.
+        var (head, complete) = prefix(of: text, columns: width + SecretMask.run)
+        var shown = Shown(head, range: 0..<head.count, masking: masking)
+        var drawn = String(shown.characters(0..<head.count))
+        if case .secret = masking, !complete, DisplayWidth.of(drawn) <= width {
+            (head, complete) = prefix(of: text, columns: width + SecretMask.run + SecretMask.searchedLength)
+            shown = Shown(head, range: 0..<head.count, masking: masking)
+            drawn = String(shown.characters(0..<head.count))
+            // Runs longer than that: the value goes on past what was read.
+            if !complete, DisplayWidth.of(drawn) <= width { drawn += "…" }
+        }
+        buffer.put(TextWrap.truncate(drawn, width: width), x: x, y: y, style: style)
         return shown.masksSecret(from: 0, columns: width)
     }
 
@@ -63,6 +72,8 @@ enum FieldText {
 
     /// The first character shown and the cursor's column: walking back from the cursor,
     /// adding one character's width at a time, while the text still fits in `width - 1`.
+    /// A masked run the walk stops inside starts where it ends: the mask it shows is
+    /// drawn only from the run's first character.
     static func window(_ shown: Shown, cursor: Int, width: Int) -> (start: Int, column: Int) {
         var start = cursor, used = 0
         while start > shown.lowerBound {
@@ -71,15 +82,17 @@ enum FieldText {
             used += w
             start -= 1
         }
+        while start < cursor, shown.isMasked(start), !shown.startsRun(start) { start += 1 }
         return (start, used)
     }
 
-    /// Part of a value as it is drawn: each character, or a bullet where it is masked.
-    /// Indices are those of the whole value.
+    /// Part of a value as it is drawn: each character, or where the secret is, the fixed
+    /// mask (`Secret.maskText`) once for each run of it, never a bullet per character,
+    /// which would show how long it is. The mask is drawn at the run's first character;
+    /// the others take no column. Indices are those of the whole value.
     struct Shown {
         let source: ArraySlice<Character>
-        private let all: Bool
-        /// For `.secret`: whether each character of `source` is masked.
+        /// Whether each character of `source` is masked; nil: none is.
         private let flags: [Bool]?
 
         /// The characters of `range` as drawn. The secret is searched for a run's length
@@ -87,11 +100,11 @@ enum FieldText {
         init(_ characters: [Character], range: Range<Int>, masking: Masking) {
             source = characters[range]
             switch masking {
-            case .none, .all:
-                all = masking.isAll
+            case .none:
                 flags = nil
+            case .all:
+                flags = [Bool](repeating: true, count: range.count)
             case .secret(let mask):
-                all = false
                 let context = max(0, range.lowerBound - SecretMask.run + 1)..<min(characters.count, range.upperBound + SecretMask.run - 1)
                 flags = Array(mask.flags(characters[context]).dropFirst(range.lowerBound - context.lowerBound).prefix(range.count))
             }
@@ -99,29 +112,40 @@ enum FieldText {
 
         var lowerBound: Int { source.startIndex }
 
-        func character(_ i: Int) -> Character {
-            if all || flags?[i - source.startIndex] == true { return Secret.bullet }
-            return source[i]
+        func isMasked(_ i: Int) -> Bool { flags?[i - source.startIndex] ?? false }
+
+        /// The first masked character of a run (or of what the range holds of one).
+        func startsRun(_ i: Int) -> Bool { isMasked(i) && (i == source.startIndex || !isMasked(i - 1)) }
+
+        /// What character `i` draws: itself, the mask, or nothing.
+        func drawn(_ i: Int) -> [Character] {
+            guard isMasked(i) else { return [source[i]] }
+            return startsRun(i) ? Self.mask : []
         }
 
-        func width(_ i: Int) -> Int { DisplayWidth.of(character(i)) }
+        static let mask = Array(Secret.maskText)
+
+        func width(_ i: Int) -> Int {
+            guard isMasked(i) else { return DisplayWidth.of(source[i]) }
+            return startsRun(i) ? Self.mask.count : 0
+        }
 
         /// Whether any character within `columns` columns from `start` is masked as part
-        /// of the secret (not the secret field's own bullets): the status line says why.
+        /// of the secret (not the secret field's own mask): the status line says why.
         func masksSecret(from start: Int, columns: Int) -> Bool {
-            guard let flags else { return false }
+            guard flags != nil else { return false }
             var used = 0
             for i in start..<source.endIndex {
                 used += width(i)
                 if used > columns { break }
-                if flags[i - source.startIndex] { return true }
+                if isMasked(i) { return true }
             }
             return false
         }
 
         /// Lazily: the field reads only what it draws.
-        func characters(_ range: Range<Int>) -> LazyMapSequence<Range<Int>, Character> {
-            range.lazy.map { character($0) }
+        func characters(_ range: Range<Int>) -> LazySequence<FlattenSequence<LazyMapSequence<Range<Int>, [Character]>>> {
+            range.lazy.flatMap { drawn($0) }
         }
     }
 }

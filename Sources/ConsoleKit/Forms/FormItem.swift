@@ -47,6 +47,11 @@ enum FormItem: Equatable, Sendable {
         }
     }
 
+    var isChoice: Bool {
+        if case .choice = self { return true }
+        return false
+    }
+
     var isSecret: Bool {
         if case .text(_, _, true) = self { return true }
         return false

@@ -1,8 +1,8 @@
 import SettingsKit
 
 /// How a row reads its value from the settings and writes an edit back: text and lists
-/// typed in the console and in plain mode become settings values here, through
-/// SettingsKit's TextInput. (`set` parses its KEY=VALUE in `Assignment`, by its own rules.)
+/// typed in the console and in plain mode become settings values through the field
+/// table's one reading of typed text (`Field.parse`), which `set` uses too.
 enum FormValues {
     /// The text a text-entry row shows (and starts editing from).
     static func text(of item: FormItem, in settings: Settings) -> String {
@@ -18,11 +18,10 @@ enum FormValues {
     /// the key ("not filled in yet").
     static func setText(_ text: String, of item: FormItem, in settings: inout Settings) {
         switch item {
-        case .text(let key, _, _):
-            settings.setText(key, text.isEmpty ? nil : text)
-        case .list(let key, _):
-            let items = TextInput.splitList(text)
-            settings.setList(key, items.isEmpty && settings.list(key) == nil ? nil : items)
+        case .text(let key, _, _), .list(let key, _):
+            guard case .success(let value) = Fields.field(key)?.parse(text) else { return }
+            // An emptied list that was not in the file stays out of it.
+            settings.setValue(value == .array([]) && settings.value(key) == nil ? nil : value, for: key)
         case .customScopes:
             let checked = (settings.list(FormItem.appScopesKey) ?? []).filter(ScopeCatalogue.isAppScope)
             let all = checked + TextInput.splitList(text)
@@ -63,20 +62,18 @@ enum FormValues {
         }
     }
 
-    /// What a missing choice means: Atlassian apps start as "not sharing"; an instance
-    /// has no environment until one is picked.
-    static let choiceDefaults = ["atlassianApp.distribution.status": "not_sharing"]
-
-    /// The value a choice row shows as selected.
+    /// The value a choice row shows as selected: the file's, else what a missing one
+    /// means (the field table's default).
     static func choice(_ key: String, in settings: Settings) -> String? {
-        settings.text(key) ?? choiceDefaults[key]
+        settings.text(key) ?? Fields.field(key)?.defaultValue
     }
 
-    /// Left / Right on a choice pick the neighbouring value without wrapping.
+    /// Left / Right on a choice pick the neighbouring value without wrapping; with none
+    /// chosen yet, the one at that end, as the arrow points (Right: production).
     static func choose(_ item: FormItem, step: Int, in settings: inout Settings) {
         guard case .choice(let key, _, let values, _) = item else { return }
         let current = choice(key, in: settings).flatMap { values.firstIndex(of: $0) }
-        let next = current.map { min(values.count - 1, max(0, $0 + step)) } ?? (step > 0 ? 0 : values.count - 1)
+        let next = current.map { min(values.count - 1, max(0, $0 + step)) } ?? (step > 0 ? values.count - 1 : 0)
         settings.setText(key, values[next])
     }
 }

@@ -46,16 +46,13 @@ enum Forms {
         return out
     }
 
-    /// Names shown for choice values; the stored value stays the file's ("not_sharing").
-    static let choiceNames: [String: String] = ["not_sharing": "Not sharing", "sharing": "Sharing"]
-
     static func item(_ key: String) -> FormItem {
         guard let field = Fields.field(key) else { preconditionFailure("no field \(key) in SettingsKit's table") }
         switch field.kind {
         case .text: return .text(key: key, label: field.label, secret: field.isSecret)
         case .list: return .list(key: key, label: field.label)
         case .toggle: return .toggle(key: key, label: field.label)
-        case .choice(let values): return .choice(key: key, label: field.label, values: values, names: values.map { choiceNames[$0] ?? $0 })
+        case .choice: return .choice(key: key, label: field.label, values: field.choices.map(\.value), names: field.choices.map(\.name))
         }
     }
 

@@ -1,3 +1,5 @@
+import SettingsKit
+
 /// One input event, already decoded from the terminal. The backend turns ncurses codes
 /// into these; the reducer and the tests only ever see this enum.
 public enum Key: Equatable, Sendable {
@@ -26,6 +28,17 @@ public enum Key: Equatable, Sendable {
 }
 
 extension Key {
+    /// How a status line names the key: "x", Ctrl-B, F5, a paste.
+    var shownName: String {
+        switch self {
+        case .char(let c): return "\"" + String(c).displayEscaped + "\""
+        case .ctrl(let c): return "Ctrl-" + String(c).uppercased()
+        case .function(let n): return "F\(n)"
+        case .paste: return "A paste"
+        default: return "That key"
+        }
+    }
+
     /// Keys that mean nothing to the console: an unknown sequence, and Alt with anything
     /// but Backspace. The reducer drops them before anything else, so they change nothing
     /// (Alt-x neither types "x" nor cancels the edit, as a lone Esc would).

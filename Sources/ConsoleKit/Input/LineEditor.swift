@@ -30,6 +30,12 @@ struct LineEditor: Equatable, Sendable {
         cursor += new.count
     }
 
+    /// The whole text replaced, the cursor after it.
+    mutating func replaceAll(with text: String) {
+        characters = Array(text)
+        cursor = characters.count
+    }
+
     mutating func backspace() {
         guard cursor > 0 else { return }
         characters.remove(at: cursor - 1)

@@ -72,7 +72,7 @@ struct PlainQuestion: Equatable, Sendable {
         case .list: return "Type the values separated by spaces or commas; they replace the whole list."
         case .toggle: return "Answer y or n."
         case .choice(_, _, let values, let names):
-            return "Answer with the number or the name: "
+            return "Answer with the number or the name (its first letters are enough): "
                 + values.indices.map { "\($0 + 1) \(names[$0])" + (names[$0] == values[$0] ? "" : " (\(values[$0]))") }.joined(separator: ", ") + "."
         case .useRedirectURI: return "y adds the instance's redirect URI to the callback URLs; n leaves them as they are."
         case .scope, .customScopes: return ""
@@ -80,10 +80,10 @@ struct PlainQuestion: Equatable, Sendable {
     }
 
     /// The settings with `answer` applied, or why it is not an answer to this question.
-    /// `answer` is not a command (Enter, -, ?, <, q): those are handled before.
+    /// `answer` is not a command (Enter, -, ?, <, q): those are handled before. Values are
+    /// read as `set` and the console read them (`Field.parse`); a choice also by its number.
     func apply(_ answer: String, to settings: Settings) -> Result<Settings, PlainRefusal> {
         var settings = settings
-        let word = answer.trimmingWhitespace.lowercased()
         switch item {
         case .text, .list:
             if PlainText.holdsControl(answer) {
@@ -91,18 +91,21 @@ struct PlainQuestion: Equatable, Sendable {
             }
             FormValues.setText(answer, of: item, in: &settings)
         case .toggle(let key, _):
-            guard let yes = Self.yesOrNo(word) else { return .failure(PlainRefusal("answer y or n")) }
+            guard let yes = FieldInput.yesOrNo(answer) else { return .failure(PlainRefusal("answer y or n")) }
             settings.setFlag(key, yes)
         case .choice(let key, _, let values, let names):
-            guard let value = Self.choice(word, values: values, names: names) else {
+            if let n = Int(answer.trimmingWhitespace), values.indices.contains(n - 1) {
+                settings.setText(key, values[n - 1])
+            } else if case .success(let value)? = Fields.field(key)?.choice(named: answer) {
+                settings.setText(key, value)
+            } else {
                 return .failure(
                     PlainRefusal(
                         "answer " + values.indices.map { "\($0 + 1)" }.joined(separator: " or ")
-                            + ", or one of: " + names.joined(separator: ", ")))
+                            + ", or one of: " + names.joined(separator: ", ") + " (its first letters are enough)"))
             }
-            settings.setText(key, value)
         case .useRedirectURI:
-            guard let yes = Self.yesOrNo(word) else { return .failure(PlainRefusal("answer y or n")) }
+            guard let yes = FieldInput.yesOrNo(answer) else { return .failure(PlainRefusal("answer y or n")) }
             if yes, let fill = Self.redirectFill(in: settings) { settings.setList(FormItem.callbackKey, fill.urls) }
         case .scope, .customScopes:
             break
@@ -120,25 +123,6 @@ struct PlainQuestion: Equatable, Sendable {
         case .scope, .customScopes: break
         }
         return .success(settings)
-    }
-
-    static func yesOrNo(_ word: String) -> Bool? {
-        switch word {
-        case "y", "yes", "true": return true
-        case "n", "no", "false": return false
-        default: return nil
-        }
-    }
-
-    /// A choice by its number (from 1), its stored value or its shown name, in any case
-    /// and with spaces, `-` or `_` between words ("not sharing", "Not_Sharing").
-    static func choice(_ word: String, values: [String], names: [String]) -> String? {
-        if let n = Int(word), values.indices.contains(n - 1) { return values[n - 1] }
-        func folded(_ s: String) -> String {
-            String(s.lowercased().map { $0 == "_" || $0 == "-" ? " " : $0 })
-        }
-        let typed = folded(word)
-        return values.indices.first { folded(values[$0]) == typed || folded(names[$0]) == typed }.map { values[$0] }
     }
 }
 

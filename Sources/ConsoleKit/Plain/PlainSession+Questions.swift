@@ -22,6 +22,7 @@ extension PlainSession {
         case "?": return help(for: q)
         case "<": return back(from: i)
         case "q", "Q": return finish()
+        case "+" where passesOverProduction: return walkProduction()
         default: result = q.apply(line, to: settings)
         }
         switch result {
@@ -78,12 +79,34 @@ extension PlainSession {
             // are not enabled on the app.
             for scope in ScopeCatalogue.appScopes { out.append("  \(scope.name) (\(scope.product)): \(scope.description)") }
         }
-        out += ["", q.howToAnswer + " Enter keeps the value in brackets, - clears it, < goes back one question, q ends.", ""]
+        let more = passesOverProduction ? ", + asks what production would need too" : ""
+        out += ["", q.howToAnswer + " Enter keeps the value in brackets, - clears it, < goes back one question\(more), q ends.", ""]
         return out
     }
 
+    /// Whether question `i` is asked now: an action only when it would do something, and
+    /// on a development instance using shared credentials only what it uses
+    /// (`Verdict.walks`) until `+` asks for what production would need too.
+    func asks(_ i: Int) -> Bool {
+        let q = Self.questions[i]
+        return q.applies(to: settings) && (walkingProduction || Verdict.walks(q.item.key, in: settings))
+    }
+
+    /// Questions are passed over now, and `+` would ask them.
+    var passesOverProduction: Bool { !walkingProduction && Verdict.usesSharedCredentials(settings) }
+
+    /// `+`: what production would need is asked too, from its first question.
+    mutating func walkProduction() -> [String] {
+        walkingProduction = true
+        guard let first = Self.questions.indices.first(where: { !Verdict.walks(Self.questions[$0].item.key, in: settings) && asks($0) })
+        else { return ["  Nothing more to ask."] }
+        phase = .asking(first)
+        announced = nil
+        return ["  Asking what production would need too."] + heading(for: Self.questions[first])
+    }
+
     mutating func back(from i: Int) -> [String] {
-        guard let previous = (0..<i).last(where: { Self.questions[$0].applies(to: settings) }) else {
+        guard let previous = (0..<i).last(where: asks) else {
             return ["  This is the first question."]
         }
         phase = .asking(previous)
@@ -91,11 +114,19 @@ extension PlainSession {
     }
 
     mutating func advance(from i: Int) -> [String] {
-        guard let following = ((i + 1)..<Self.questions.count).first(where: { Self.questions[$0].applies(to: settings) }) else {
-            return finish()
+        let following = ((i + 1)..<Self.questions.count).first(where: asks)
+        var out: [String] = []
+        // Said once, where questions are first passed over.
+        let passed = ((i + 1)..<(following ?? Self.questions.count)).contains { Self.questions[$0].applies(to: settings) }
+        if passed, passesOverProduction, !toldPassingOver {
+            toldPassingOver = true
+            out.append(
+                "  A development instance on shared credentials uses none of what only production needs: those questions are passed over (+ asks them too)."
+            )
         }
+        guard let following else { return out + finish() }
         phase = .asking(following)
-        return heading(for: Self.questions[following])
+        return out + heading(for: Self.questions[following])
     }
 
     /// "Step 2 of 6. App: …", when the questions move into another step.

@@ -35,6 +35,7 @@ extension PlainSession: EventHandling {
         }
         out.append("Changes (\(made.count)):")
         out += made.map { "  " + $0.line(secrets: edit.secrets) }
+        if passesOverProduction { out.append("What production would need was not asked: + asks it before saving.") }
         phase = .confirmingSave
         return out
     }
@@ -58,6 +59,8 @@ extension PlainSession: EventHandling {
             return ["Not saved."] + end()
         case "<":
             return back(from: Self.questions.count)
+        case "+" where passesOverProduction:
+            return walkProduction()
         case "?":
             return ["  y writes the changes to \(path); n ends without saving; < goes back to the last question."]
         default:
@@ -179,7 +182,8 @@ extension PlainSession: EventHandling {
 
     /// FILE.recovered.json as it is offered at the start, on a terminal.
     func recoveryLines(_ offer: RecoveryFile.Pending) -> [String] {
-        var out = ["", "Unsaved edits to \(edit.fileName) were kept in \(offer.fileName) when its terminal was closed."]
+        var out = ["", "Unsaved edits to \(edit.fileName) were kept in \(offer.fileName) when its terminal was closed; restoring them makes:"]
+        out += edit.recoveryChanges.map { "  " + $0.line(secrets: edit.secrets) }
         if offer.madeToNewFile, edit.base != nil {
             out.append("\(edit.fileName) was not on disk then: someone created it since. Restoring puts your edits (the secret too) into it.")
         } else if offer.fileChanged(since: edit.base) {

@@ -18,10 +18,14 @@ public struct PlainSession: Sendable {
         /// so the transcript reads as question and answer (the secret never), and nothing
         /// is asked that a script of answers would not expect (recovered edits).
         public var echoAnswers: Bool
+        /// Why plain mode runs though `--plain` was not given (`ACCESSIBLE is set`,
+        /// `TERM=dumb`): said on the first line.
+        public var reason: String?
 
-        public init(ascii: Bool = false, echoAnswers: Bool = false) {
+        public init(ascii: Bool = false, echoAnswers: Bool = false, reason: String? = nil) {
             self.ascii = ascii
             self.echoAnswers = echoAnswers
+            self.reason = reason
         }
     }
 
@@ -66,6 +70,10 @@ public struct PlainSession: Sendable {
     var announced: Screen?
     /// Why the last save failed, for the line on standard error if input then ends.
     var lastSaveError: String?
+    /// `+` was answered: what production would need is asked too (`asks`).
+    var walkingProduction = false
+    /// The questions passed over were said to be (once).
+    var toldPassingOver = false
     /// First lines to show: recovered edits that cannot be offered, or wait for a
     /// session on a terminal.
     let notices: [String]
@@ -113,7 +121,8 @@ public struct PlainSession: Sendable {
     /// The opening lines: the file, how to answer, recovered edits, the first step's heading.
     public mutating func start() -> String {
         var out = [
-            "social-console plain mode: \(path)" + (isNewFile ? " (a new file: created when you save)" : ""),
+            "social-console plain mode" + (options.reason.map { " (\($0))" } ?? "") + ": \(path)"
+                + (isNewFile ? " (a new file: created when you save)" : ""),
             "One question per line; the value now is in brackets. Enter keeps it, - clears it,",
             "? prints the step's help, < goes back one question, q ends.",
         ]

@@ -39,9 +39,9 @@ public struct EffectRunner<Files: SettingsFiles> {
             } catch {
                 return .event(.saveFailed(error))
             }
-        case .reload(let path, let automatically):
+        case .reload(let path, let base, let automatically):
             do {
-                return .event(.reloaded(try files.load(path), automatically: automatically))
+                return .event(.reloaded(try files.reload(path, base: base), automatically: automatically))
             } catch {
                 return .event(.reloadFailed(error, automatically: automatically))
             }
@@ -64,6 +64,12 @@ public struct EffectRunner<Files: SettingsFiles> {
             return .done
         case .suspend:
             terminal?.suspend()
+            return .done
+        case .copyToClipboard(let text):
+            terminal?.copyToClipboard(text)
+            return .done
+        case .setMouseCapture(let on):
+            terminal?.setMouseCapture(on)
             return .done
         case .start(let job):
             jobs.start(job)

@@ -4,6 +4,9 @@ import SettingsKit
 /// failing, slow or scripted disk under a whole session. `StoreFiles` is the real one.
 public protocol SettingsFiles {
     func load(_ path: String) throws(FileError) -> LoadedFile
+    /// The file as it is on disk now, in place of `base` (the file as loaded; nil: it was
+    /// new); refused when `path` now leads to another file (`SettingsStore.checkStillLoaded`).
+    func reload(_ path: String, base: LoadedFile?) throws(FileError) -> LoadedFile
     /// Whether the file on disk differs from `base` (cheap when it does not).
     func changedOnDisk(since base: LoadedFile?, path: String) -> Bool
     /// The store's save: merges with someone else's save under the lock, or stops at keys
@@ -14,4 +17,15 @@ public protocol SettingsFiles {
     func recovery(for path: String, loaded: LoadedFile?) throws(FileError) -> RecoveryFile.Pending?
     func keepRecovery(_ request: RecoveryRequest) throws(FileError)
     func discardRecovery(for path: String) throws(FileError)
+}
+
+extension SettingsFiles {
+    /// A link swapped in since the file was loaded (say, by a user whose file root has
+    /// open) must not make what it points to the new base, which the next save would then
+    /// write: a reload checks first, as a save does. Files a test makes up have no real
+    /// path (`LoadedFile.target`) and pass.
+    public func reload(_ path: String, base: LoadedFile?) throws(FileError) -> LoadedFile {
+        try SettingsStore.checkStillLoaded(base, path: path)
+        return try load(path)
+    }
 }

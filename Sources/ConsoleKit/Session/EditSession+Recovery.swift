@@ -10,9 +10,7 @@ extension EditSession {
     mutating func restoreRecovery(at place: EditHistory.Place? = nil) {
         guard let offer = recoveryOffer else { return }
         recoveryOffer = nil
-        // An older recovery file did not keep its base: then every key that differs from
-        // the file counts as changed on both sides, and the save asks about each.
-        let madeTo = offer.base ?? (base == nil || offer.madeToNewFile ? saved : Settings(root: JSONObject()))
+        let madeTo = madeTo(offer)
         if madeTo != saved {
             saved = madeTo
             savedIsOlderThanBase = base != nil
@@ -21,6 +19,19 @@ extension EditSession {
         update(at: place) { $0 = offer.edits }
         for secret in Secret.values(in: offer.edits) { noteSecret(secret) }
         restoredRecovery = true
+    }
+
+    /// What the offered edits were made to. An older recovery file did not keep its base:
+    /// then every key that differs from the file counts as changed on both sides, and the
+    /// save asks about each.
+    func madeTo(_ offer: RecoveryFile.Pending) -> Settings {
+        offer.base ?? (base == nil || offer.madeToNewFile ? saved : Settings(root: JSONObject()))
+    }
+
+    /// What restoring the offered edits would make unsaved, `key: old → new` (the secret
+    /// only as changed): both front ends list it with the offer.
+    var recoveryChanges: [Change] {
+        recoveryOffer.map { SettingsDiff.compare(madeTo($0), $0.edits) } ?? []
     }
 
     /// Declines the offered edits: the recovery file is removed.

@@ -35,7 +35,7 @@ extension EditSession {
     mutating func reloadFromDisk() -> Effect {
         conflicts = nil
         quitting = false
-        return .reload(path: path, automatically: false)
+        return .reload(path: path, base: base, automatically: false)
     }
 
     /// Someone else saved the file (or not), as the front end's look at the disk found.
@@ -55,7 +55,7 @@ extension EditSession {
             }
             return nil
         }
-        return isDirty || typing ? nil : .reload(path: path, automatically: true)
+        return isDirty || typing ? nil : .reload(path: path, base: base, automatically: true)
     }
 
     // MARK: Results

@@ -26,6 +26,12 @@ public struct ConsoleState: Equatable, Sendable {
     private(set) var height = Layout.fullHeight
     /// The scope checklist's `/` filter, while one is typed or kept.
     var scopeFilter: ScopeFilter?
+    /// Clicks and the wheel reach the console; off (F4), the terminal's own selection works.
+    var mouseCapture = true
+    /// How far the open dialog's list (the changes, the recovered edits) is scrolled.
+    var dialogScroll = 0
+    /// Letters typed on a choice so far, to pick the value they begin (`dev`, `shar`).
+    var choicePrefix = ""
     /// What the screen masks: built when the secrets change, not for every frame.
     private(set) var mask: SecretMask
     /// Review's live actions: the Platform API key, the job under way, the last test's findings.
@@ -107,6 +113,7 @@ public struct ConsoleState: Equatable, Sendable {
 
     /// Gives the focused text row an editor holding its current value.
     mutating func openEditor() {
+        choicePrefix = ""
         if !readOnly, let item = focusedItem, item.isTextEntry {
             editor = LineEditor(FormValues.text(of: item, in: settings))
         } else {

@@ -9,8 +9,9 @@ public enum Effect: Equatable, Sendable {
     /// changed are decided by the request's choices or come back as `Event.saveConflicted`.
     case save(SaveRequest)
     /// Load the file as it is on disk now, dropping the edits (the merge dialog's "r"),
-    /// or `automatically`, with nothing unsaved, when someone else saved it.
-    case reload(path: String, automatically: Bool)
+    /// or `automatically`, with nothing unsaved, when someone else saved it. `base`: the
+    /// file as loaded; one that a link now puts elsewhere is not loaded in its place.
+    case reload(path: String, base: LoadedFile?, automatically: Bool)
     /// Remove FILE.recovered.json: the edits it holds were saved or declined.
     case discardRecovery(path: String)
     /// Keep the unsaved edits in FILE.recovered.json, then end (the terminal went away,
@@ -21,6 +22,11 @@ public enum Effect: Equatable, Sendable {
     case redraw
     /// Stop like any job on Ctrl-Z, the terminal given back to the shell until `fg`.
     case suspend
+    /// Put text on the terminal's clipboard (OSC 52): the focused value, never a secret.
+    case copyToClipboard(String)
+    /// Turn the terminal's mouse reporting on (clicks and the wheel reach the console)
+    /// or off (the terminal's own selection works).
+    case setMouseCapture(Bool)
     /// Leave with this exit code, writing nothing.
     case quit(Int32)
     /// Start work that may take long (`Job`) off the input thread; what it finds comes

@@ -15,6 +15,10 @@ public protocol TerminalBackend: AnyObject {
     func repaintAll()
     /// Gives the terminal back to the shell until the job is continued (Ctrl-Z, `fg`).
     func suspend()
+    /// Puts text on the terminal's clipboard: `OSC52.sequence(for:)`, written between frames.
+    func copyToClipboard(_ text: String)
+    /// Turns mouse reporting on or off; it stays so after a suspend and `fg`.
+    func setMouseCapture(_ on: Bool)
     /// The terminal went away: reads end at once and will never give a key again.
     var hungUp: Bool { get }
     /// The locale has no UTF-8: frames are sent in ASCII look-alikes (`AsciiGlyphs`).

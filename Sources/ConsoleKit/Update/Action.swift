@@ -3,7 +3,11 @@ enum Action: Hashable, Sendable {
     // Anywhere, dialogs included.
     case leaveNow, repaint, suspend
     // Screens, with no dialog open.
-    case help, save, showChanges, quit, nextScreen, previousScreen, nextField, previousField, undo, redo
+    case help, save, showChanges, quit, nextScreen, previousScreen, nextField, previousField, undo, redo, toggleMouse
+    /// Enter on a row: the next row the walkthrough asks, else the next screen's first.
+    case advance
+    /// The focused value to the terminal's clipboard.
+    case copy
     // The focused row.
     case confirm, revert, reveal, toggle, choosePrevious, chooseNext, fillIn, goToFinding
     case cursorLeft, cursorRight, cursorHome, cursorEnd, deleteBackward, deleteForward

@@ -108,6 +108,46 @@ extension ConsoleState {
         return nil
     }
 
+    /// Which dialog is open, whatever it holds (nil: none): a list scrolled in one is not
+    /// scrolled in the next.
+    var openDialog: Int? {
+        switch overlay {
+        case nil: return nil
+        case .help: return 0
+        case .quitConfirm: return 1
+        case .changes: return 2
+        case .conflict: return 3
+        case .restore: return 4
+        case .live(.keyPrompt): return 5
+        case .live(.pushConfirm): return 6
+        case .live(.pushRefused): return 7
+        }
+    }
+
+    /// The scrolling keys: help's text, else the open dialog's list.
+    mutating func scroll(_ action: Action) {
+        guard case .help = panel else {
+            let page = max(1, height / 2)
+            let by: Int =
+                switch action {
+                case .scrollDown: 1
+                case .scrollUp: -1
+                case .pageDown: page
+                case .pageUp: -page
+                case .scrollTop: -dialogScroll
+                default: Int.max / 2
+                }
+            scrollDialog(by: by)
+            return
+        }
+        scrollHelp(action)
+    }
+
+    /// The open dialog's list, by `lines`, within what it holds.
+    mutating func scrollDialog(by lines: Int) {
+        dialogScroll = max(0, min(dialogScroll + lines, DialogView.maxScroll(self)))
+    }
+
     mutating func scrollHelp(_ action: Action) {
         guard case .help(let scroll) = panel else { return }
         let next: Int

@@ -33,23 +33,47 @@ extension ConsoleState {
     }
 
     /// A key no binding takes: a character or a paste is typed into the scope filter or a
-    /// text field; on any other row editing keys say why nothing happens in read-only.
+    /// text field, a letter on a choice picks the value it begins; in read-only, editing
+    /// keys say why nothing happens; where no text is typed, any other key says which
+    /// keys help and quit.
     mutating func typed(_ key: Key) {
         if isTypingScopeFilter {
             typeIntoScopeFilter(key)
             return
         }
-        guard let item = focusedItem, screen != .review else { return }
+        let item = screen == .review ? nil : focusedItem
+        let replaces = replacesHiddenSecret
         switch key {
-        case .char(let c) where item.isTextEntry && editor != nil:
-            editing { $0.insert(String(c)) }
-        case .paste(let text) where item.isTextEntry && editor != nil:
-            editing { $0.insert(Self.pasted(text)) }
-        case .char, .paste, .backspace, .delete:
+        case .char(let c) where item?.isTextEntry == true && editor != nil:
+            editing { replaces ? $0.replaceAll(with: String(c)) : $0.insert(String(c)) }
+        case .paste(let text) where item?.isTextEntry == true && editor != nil:
+            editing { replaces ? $0.replaceAll(with: Self.pasted(text)) : $0.insert(Self.pasted(text)) }
+        case .char(let c) where item?.isChoice == true:
+            if allowsEditing(), let item { chooseByTyping(c, on: item) }
+        case .backspace, .delete:
+            if item != nil { _ = allowsEditing() }
+        case .char where item?.isTextEntry == true, .paste where readOnly:
             _ = allowsEditing()
+        case .char, .ctrl, .function, .paste:
+            if editor == nil { status = StatusMessage("\(key.shownName) does nothing here; \(KeyTable.helpAndQuit)", isError: true) }
         default:
             break
         }
+    }
+
+    /// A letter on a choice: the value it begins, with the letters typed before it there
+    /// (`shar`), as `set` and plain mode read a choice (`Field.choice(named:)`).
+    mutating func chooseByTyping(_ c: Character, on item: FormItem) {
+        guard case .choice(let key, _, _, _) = item, let field = Fields.field(key) else { return }
+        for typed in [choicePrefix + String(c), String(c)] {
+            if case .success(let value) = field.choice(named: typed) {
+                choicePrefix = typed
+                update { $0.setText(key, value) }
+                return
+            }
+        }
+        let names = field.choices.map(\.name).joined(separator: ", ")
+        status = StatusMessage("No choice starts with \(Key.char(c).shownName) (\(names)); \(KeyTable.helpAndQuit)", isError: true)
     }
 
     /// Whether editing is on; in read-only mode the status line says why nothing happens.
@@ -62,7 +86,7 @@ extension ConsoleState {
         guard let editor else {
             // Read-only: no editor. Editing explains why; Enter still moves on.
             switch action {
-            case .confirm: moveFocus(by: 1)
+            case .confirm: advance()
             case .reveal, .deleteBackward, .deleteForward, .deleteToStart, .deleteToEnd, .deleteWord, .deleteAlphanumericWord:
                 _ = allowsEditing()
             default: break
@@ -73,9 +97,22 @@ extension ConsoleState {
         case .reveal:
             // Also a field the secret was pasted into by mistake: it is drawn masked too.
             if item.isSecret || revealSecret || mask.holdsSecret(editor.characters[...]) { revealSecret.toggle() }
-        case .confirm: moveFocus(by: 1)
+        case .confirm: advance()
+        case .deleteBackward, .deleteForward, .deleteToStart, .deleteToEnd, .deleteWord, .deleteAlphanumericWord:
+            let clears = replacesHiddenSecret
+            editing { if clears { $0.replaceAll(with: "") } else { _ = $0.perform(action) } }
         default: editing { _ = $0.perform(action) }
         }
+    }
+
+    /// The secret's field holds a value it shows only as the mask: the first key typed or
+    /// pasted replaces that value whole, and a key that deletes clears it, rather than
+    /// editing what cannot be seen (a rotated secret pasted after the old one made
+    /// `old+new`, masked like a good one). Esc brings the old value back; shown in clear
+    /// (Ctrl-R), the value is edited as any other.
+    var replacesHiddenSecret: Bool {
+        guard let editor, focusedItem?.isSecret == true, !revealSecret else { return false }
+        return !editor.isChanged && !editor.original.isEmpty
     }
 
     /// Changes the editor in place. The local copy must be the only one: editing a long

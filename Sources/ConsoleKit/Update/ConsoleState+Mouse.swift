@@ -41,12 +41,12 @@ extension ConsoleState {
             panel = .help(scroll: max(0, min(scroll + 3 * lines, HelpText.maxScroll(self))))
         case .conflict:
             edit.conflicts?.move(by: lines)
+        case .quitConfirm, .changes, .restore, .live:
+            scrollDialog(by: 3 * lines)
         case nil:
             // Without wrapping around, unlike Tab: the wheel stops at the ends.
             let target = max(0, min(focusCount - 1, focus + lines))
             if target != focus { moveFocus(by: target - focus) }
-        default:
-            break
         }
         return nil
     }

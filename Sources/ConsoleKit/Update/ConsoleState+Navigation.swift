@@ -26,6 +26,48 @@ extension ConsoleState {
         openEditor()
     }
 
+    /// Enter: the next row the walkthrough asks, else the first such row of the screens
+    /// after this one (Review after the last step), never back to this screen's first.
+    /// A development instance on shared credentials passes over what only production
+    /// needs (`Verdict.walks`); the status line names what was passed over (PgDn and Tab
+    /// still reach it).
+    mutating func advance() {
+        finishScopeFilter()
+        commitEditor()
+        let settings = self.settings
+        var passed: [String] = []
+        let rows = items
+        for row in rows.indices where row > focus && isShown(row) {
+            if Verdict.walks(rows[row].key, in: settings) {
+                focusRow(row)
+                sayPassed(passed, rows: true)
+                return
+            }
+            passed.append(rows[row].label)
+        }
+        passed = []
+        var target = screen.next
+        while target != .review, target != screen {
+            if let row = Forms.items(for: target).firstIndex(where: { Verdict.walks($0.key, in: settings) }) {
+                go(to: target, focus: row)
+                sayPassed(passed, rows: false)
+                return
+            }
+            passed.append(target.title)
+            target = target.next
+        }
+        go(to: target)
+        sayPassed(passed, rows: false)
+    }
+
+    private mutating func sayPassed(_ passed: [String], rows: Bool) {
+        guard !passed.isEmpty else { return }
+        let them = passed.count == 1 ? "it" : "them"
+        status = StatusMessage(
+            "Passed over \(passed.joined(separator: ", ")): a development instance on shared credentials does not use \(them) "
+                + "(\(rows ? "Tab" : "PgDn") reaches \(them))")
+    }
+
     /// Review's Enter: the finding's screen, focused on the exact item that fixes it.
     mutating func jump(to finding: Finding) {
         let target = FindingTarget(finding)

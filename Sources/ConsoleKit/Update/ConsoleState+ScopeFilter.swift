@@ -28,14 +28,29 @@ extension ConsoleState {
     }
 
     mutating func startScopeFilter() {
-        var filter = scopeFilter ?? ScopeFilter()
+        var filter = scopeFilter ?? ScopeFilter(focusBefore: focus)
         filter.isEditing = true
         scopeFilter = filter
     }
 
-    /// Enter: the filter stays, keys go back to the list (focus stays on the first match).
+    /// Enter (Tab, an arrow): the filter stays, keys go back to the list (focus stays on
+    /// the first match).
     mutating func finishScopeFilter() {
         scopeFilter?.isEditing = false
+    }
+
+    /// Enter while the filter is typed: as `finishScopeFilter`; but a filter no scope
+    /// matches is let go, and focus goes back to where it was before it.
+    mutating func enterScopeFilter() {
+        guard let filter = scopeFilter, filter.isEditing else { return }
+        let matches = items.indices.contains { if case .scope = items[$0] { return isShown($0) } else { return false } }
+        guard matches || filter.text.isEmpty else {
+            scopeFilter = nil
+            focusRow(filter.focusBefore)
+            status = StatusMessage("No scope matches \"\(filter.text)\": showing every scope again")
+            return
+        }
+        finishScopeFilter()
     }
 
     mutating func clearScopeFilter() {

@@ -2,12 +2,16 @@ import SettingsKit
 
 /// The reducer: one event in, the new state plus at most one effect out. Keys are looked
 /// up in `KeyTable` in the contexts active now; effects' results come back as events.
-/// It never calls a view; the one thing it asks of one is how far help can scroll.
+/// It never calls a view; the one thing it asks of one is how far help or a dialog's
+/// list can scroll.
 extension ConsoleState {
     static let readOnlyNotice = "Read-only: opened with --read-only, editing and saving are off"
 
     public mutating func handle(_ event: Event) -> Effect? {
+        let dialog = openDialog
         let effect = reduce(event)
+        // Each dialog's list starts at its top, whatever opened or closed it.
+        if openDialog != dialog { dialogScroll = 0 }
         refreshMask()
         return effect
     }
@@ -39,6 +43,7 @@ extension ConsoleState {
     mutating func handle(_ key: Key) -> Effect? {
         let contexts = keyContexts
         if overlay == nil, key != .escape { status = nil }
+        if case .char = key {} else { choicePrefix = "" }
         guard let binding = KeyTable.binding(for: key, in: contexts, self) else {
             if overlay == nil { typed(key) } else if case .live(.keyPrompt) = overlay { typeIntoKeyPrompt(key) }
             return nil
@@ -50,16 +55,18 @@ extension ConsoleState {
     var keyContexts: [KeyBinding.Context] {
         switch overlay {
         case .help: return [.anywhere, .help]
-        case .quitConfirm: return [.anywhere, .quitDialog]
-        case .changes: return [.anywhere, .changesDialog]
+        case .quitConfirm: return [.anywhere, .quitDialog, .dialogList]
+        case .changes: return [.anywhere, .changesDialog, .dialogList]
         case .conflict: return [.anywhere, .mergeDialog]
-        case .restore: return [.anywhere, .restoreDialog]
-        case .live(let dialog): return [.anywhere, dialog.keyContext]
+        case .restore: return [.anywhere, .restoreDialog, .dialogList]
+        case .live(let dialog): return [.anywhere, dialog.keyContext] + (dialog.keyContext == .pushDialog ? [.dialogList] : [])
         case nil:
             // The filter is edited with a text field's keys; its own Enter and Esc first.
             if isTypingScopeFilter { return [.anywhere, .scopeFilter, .text, .screens] }
-            if case .scope? = focusedItem, screen == .step(.permissions) { return [.anywhere, .checkbox, .scope, .screens] }
-            return [.anywhere] + (rowContext.map { [$0] } ?? []) + [.screens]
+            // Where no text is typed, letters are free for help, quit and copy.
+            let browsing: [KeyBinding.Context] = editor == nil ? [.browsing] : []
+            if case .scope? = focusedItem, screen == .step(.permissions) { return [.anywhere, .checkbox, .scope] + browsing + [.screens] }
+            return [.anywhere] + (rowContext.map { [$0] } ?? []) + browsing + [.screens]
         }
     }
 
@@ -92,18 +99,27 @@ extension ConsoleState {
         case .nextScreen: go(to: screen.next)
         case .previousScreen: go(to: screen.previous)
         case .nextField: moveFocus(by: 1)
+        case .advance: advance()
+        case .copy: return copy()
+        case .toggleMouse:
+            mouseCapture.toggle()
+            status = StatusMessage(
+                mouseCapture
+                    ? "Mouse on: clicks and the wheel work in the console"
+                    : "Mouse off: the terminal's own selection copies text; F4 turns the mouse back on")
+            return .setMouseCapture(mouseCapture)
         case .previousField: moveFocus(by: -1)
         case .undo: undo()
         case .redo: redo()
         case .filterScopes: startScopeFilter()
         case .clearFilter: clearScopeFilter()
-        case .finishFilter: finishScopeFilter()
+        case .finishFilter: enterScopeFilter()
         case .confirm, .revert, .reveal, .toggle, .choosePrevious, .chooseNext, .fillIn, .goToFinding,
             .cursorLeft, .cursorRight, .cursorHome, .cursorEnd, .deleteBackward, .deleteForward,
             .deleteToStart, .deleteToEnd, .deleteWord, .deleteAlphanumericWord:
             performOnRow(action)
         case .scrollDown, .scrollUp, .pageDown, .pageUp, .scrollTop, .scrollBottom, .closeHelp:
-            scrollHelp(action)
+            scroll(action)
         case .confirmSave, .discardAndQuit, .closeDialog, .selectNext, .selectPrevious, .takeTheirs, .keepYours,
             .allTheirs, .allYours, .saveMerged, .reload, .restore, .discardRecovery, .later:
             return performInDialog(action)

@@ -20,6 +20,9 @@ struct KeyBinding: Sendable {
         /// An action row ("Use the instance's redirect URI").
         case button
         case review
+        /// A screen where no text is being typed (checklists, toggles, choices, actions,
+        /// Review, read-only): single letters are free for help, quit and copy.
+        case browsing
         case help
         case quitDialog
         case changesDialog
@@ -29,6 +32,8 @@ struct KeyBinding: Sendable {
         case keyPrompt
         /// Clerk's dry run of a push, or a push refused.
         case pushDialog
+        /// The list a dialog shows (the changes, the recovered edits), as it scrolls.
+        case dialogList
 
         /// F1's heading for the context's keys.
         var heading: String {
@@ -42,6 +47,7 @@ struct KeyBinding: Sendable {
             case .choice: return "On a choice"
             case .button: return "On an action"
             case .review: return "On Review"
+            case .browsing: return "Where no text is typed"
             case .help: return "In help"
             case .quitDialog: return "Quitting with unsaved changes"
             case .changesDialog: return "The unsaved changes (^D)"
@@ -49,6 +55,7 @@ struct KeyBinding: Sendable {
             case .restoreDialog: return "Edits recovered from a closed terminal"
             case .keyPrompt: return "The Platform API key prompt"
             case .pushDialog: return "Pushing to Clerk"
+            case .dialogList: return "A dialog's list of changes, when it does not fit"
             }
         }
     }
@@ -62,10 +69,16 @@ struct KeyBinding: Sendable {
     let bar: String?
     /// The word on the key bar ("Save").
     let label: String
+    /// Another word for times the row says ("Hide" while the secret is shown).
+    let relabel: (label: String, when: @Sendable (ConsoleState) -> Bool)?
     /// What F1 says it does.
     let help: String
     let action: Action
-    /// Higher stays longer on a narrow bar.
+    /// Which entries stay when the bar is short, highest last to go: 3 the focused row's
+    /// own keys and quit, on the narrowest bar; 2 leaving the screen (PgUp/PgDn), saving
+    /// and help, which an 80-column bar always keeps (`KeyBarTests`); 1 moving around,
+    /// undo, copy; 0 the rest (the list of changes, the mouse). Among equals the last on
+    /// the bar goes first.
     let priority: Int
     /// It edits or saves: hidden from the bar in `--read-only`, where it only says why not.
     let edits: Bool
@@ -77,7 +90,8 @@ struct KeyBinding: Sendable {
     let shown: (@Sendable (ConsoleState) -> Bool)?
 
     init(
-        _ context: Context, _ keys: [Key], _ names: String, bar: String? = nil, _ label: String = "", help: String,
+        _ context: Context, _ keys: [Key], _ names: String, bar: String? = nil, _ label: String = "",
+        relabel: (label: String, when: @Sendable (ConsoleState) -> Bool)? = nil, help: String,
         _ action: Action, priority: Int = 1, edits: Bool = false, when: (@Sendable (ConsoleState) -> Bool)? = nil,
         shown: (@Sendable (ConsoleState) -> Bool)? = nil
     ) {
@@ -86,6 +100,7 @@ struct KeyBinding: Sendable {
         self.names = names
         self.bar = bar
         self.label = label
+        self.relabel = relabel
         self.help = help
         self.action = action
         self.priority = priority
@@ -96,4 +111,10 @@ struct KeyBinding: Sendable {
 
     /// Whether the row's keys are its own now.
     func isBound(in state: ConsoleState) -> Bool { when?(state) ?? true }
+
+    /// The word on the bar now.
+    func label(in state: ConsoleState) -> String {
+        if let relabel, relabel.when(state) { return relabel.label }
+        return label
+    }
 }

@@ -11,14 +11,18 @@ enum KeyTable {
 
         // The focused row. Looked up before the screens' keys: Enter, Space and the arrows
         // mean what the row makes of them.
-        KeyBinding(.text, [.enter], "Enter", bar: "Enter", "OK", help: "confirm the text and move on", .confirm, priority: 3, edits: true),
+        KeyBinding(
+            .text, [.enter], "Enter", bar: "Enter", "OK", help: "confirm the text and move on (from the last field, to the next screen)",
+            .confirm, priority: 3, edits: true),
         KeyBinding(
             .text, [.escape], "Esc", bar: "Esc", "Cancel", help: "cancel the edit in progress: the value it had before", .revert,
-            priority: 2, edits: true),
+            priority: 3, edits: true),
         KeyBinding(
-            .text, [.ctrl("r")], "Ctrl-R", bar: "^R", "Reveal",
+            .text, [.ctrl("r")], "Ctrl-R", bar: "^R", "Reveal", relabel: ("Hide", { $0.revealSecret }),
             help: "show the Client Secret in clear while it has focus (also another field the secret was pasted into); again hides it",
             .reveal, priority: 3, edits: true),
+        KeyBinding(
+            .text, [.ctrl("o")], "Ctrl-O", help: "copy the field's value to the clipboard (OSC 52); never the Client Secret", .copy),
         KeyBinding(.text, [.left], "Left", help: "cursor left", .cursorLeft),
         KeyBinding(.text, [.right], "Right", help: "cursor right", .cursorRight),
         KeyBinding(.text, [.home, .ctrl("a")], "Home, Ctrl-A", help: "cursor to the start", .cursorHome),
@@ -40,11 +44,13 @@ enum KeyTable {
             priority: 3),
         KeyBinding(.scopeFilter, [.escape], "Esc", bar: "Esc", "Clear filter", help: "clear the filter", .clearFilter, priority: 3),
         KeyBinding(.checkbox, [.char(" ")], "Space", bar: "Space", "Toggle", help: "tick or clear the checkbox", .toggle, priority: 3, edits: true),
-        KeyBinding(.checkbox, [.enter], "Enter", help: "next field", .nextField),
-        KeyBinding(.choice, [.char(" ")], "Space", bar: "Space", "Switch", help: "the next value", .toggle, priority: 3, edits: true),
-        KeyBinding(.choice, [.enter], "Enter", help: "next field", .nextField),
-        KeyBinding(.choice, [.left], "Left", help: "the value to the left", .choosePrevious, edits: true),
-        KeyBinding(.choice, [.right], "Right", help: "the value to the right", .chooseNext, edits: true),
+        KeyBinding(.checkbox, [.enter], "Enter", help: "next field (from the last, the next screen)", .advance),
+        KeyBinding(
+            .choice, [.char(" ")], "Space", bar: "Space", "Switch",
+            help: "the next value (or type the first letters of one: d development, p production)", .toggle, priority: 3, edits: true),
+        KeyBinding(.choice, [.enter], "Enter", help: "next field (from the last, the next screen)", .advance),
+        KeyBinding(.choice, [.left], "Left", help: "the value to the left (with none chosen, the leftmost)", .choosePrevious, edits: true),
+        KeyBinding(.choice, [.right], "Right", help: "the value to the right (with none chosen, the rightmost)", .chooseNext, edits: true),
         KeyBinding(.button, [.enter], "Enter", bar: "Enter", "Fill in", help: "run the action", .fillIn, priority: 3, edits: true),
         KeyBinding(
             .review, [.enter], "Enter", bar: "Enter", "Go to fix", help: "go to the item that fixes the finding", .goToFinding, priority: 3,
@@ -57,6 +63,14 @@ enum KeyTable {
         KeyBinding(
             .review, [.char("p"), .char("P")], "p", bar: "p", "Push",
             help: "push to Clerk: Clerk's dry run of the change is listed first, and y writes it", .pushLive, priority: 2, edits: true),
+        // Where no text is typed, as in lazygit, k9s and htop (F1 and Ctrl-Q work everywhere).
+        KeyBinding(.browsing, [.char("?")], "?", help: "the guide's help for the screen, then these keys (as F1)", .help),
+        KeyBinding(.browsing, [.char("q")], "q", help: "quit (as Ctrl-Q)", .quit),
+        KeyBinding(
+            .browsing, [.char("y")], "y", bar: "y", "Copy",
+            help:
+                "copy the focused value to the clipboard (OSC 52): on Authorization's action the redirect URI, on a scope its name; never the Client Secret",
+            .copy, shown: { $0.focusedItem?.isSecret != true && ($0.focusedItem != nil || !$0.reviewFindings.isEmpty) }),
 
         // Every screen.
         // Shown while there is something to take back or bring back; on a narrow bar they
@@ -71,7 +85,8 @@ enum KeyTable {
             shown: { $0.edit.history.canRedo }),
         KeyBinding(.screens, [.tab, .down], "Tab, Down", bar: "Tab", "Next", help: "next field", .nextField),
         KeyBinding(.screens, [.backTab, .up], "Shift-Tab, Up", help: "previous field", .previousField),
-        KeyBinding(.screens, [.pageDown, .ctrl("n")], "PgDn, Ctrl-N", bar: "PgUp/PgDn", "Screen", help: "next screen", .nextScreen),
+        // Leaving the screen is what a newcomer looks for: it outranks moving around and undo.
+        KeyBinding(.screens, [.pageDown, .ctrl("n")], "PgDn, Ctrl-N", bar: "PgUp/PgDn", "Screen", help: "next screen", .nextScreen, priority: 2),
         KeyBinding(.screens, [.pageUp, .ctrl("p")], "PgUp, Ctrl-P", help: "previous screen", .previousScreen),
         KeyBinding(
             .screens, [.ctrl("d"), .function(3)], "Ctrl-D, F3", bar: "^D", "Changes",
@@ -90,6 +105,9 @@ enum KeyTable {
             .screens, [.escape], "Esc", bar: "Esc", "Stop test",
             help: "stop the test with Clerk and Atlassian (or a push's dry run) under way; shown while one runs", .cancelLive, priority: 3,
             when: { $0.live.isCancellable }),
+        KeyBinding(
+            .screens, [.function(4)], "F4", bar: "F4", "Mouse off", relabel: ("Mouse on", { !$0.mouseCapture }),
+            help: "turn the mouse off, so the terminal's own selection copies text; again turns it back on", .toggleMouse, priority: 0),
 
         // Help.
         KeyBinding(.help, [.down, .tab], "Down, Tab", bar: "↑↓", "Scroll", help: "scroll down a line", .scrollDown, priority: 3),
@@ -153,6 +171,10 @@ enum KeyTable {
         KeyBinding(
             .pushDialog, [.escape, .char("n"), .char("N"), .char("c"), .char("C")], "Esc, n", bar: "Esc", "Close",
             help: "back; nothing is written to Clerk", .closeLive, priority: 3),
+        KeyBinding(.dialogList, [.down], "Down", help: "scroll down a line", .scrollDown),
+        KeyBinding(.dialogList, [.up], "Up", help: "scroll up a line", .scrollUp),
+        KeyBinding(.dialogList, [.pageDown], "PgDn", help: "a page down", .pageDown),
+        KeyBinding(.dialogList, [.pageUp], "PgUp", help: "a page up", .pageUp),
     ]
 
     /// The binding of `key` in `state`: the first of its contexts with a row that has the
@@ -165,6 +187,17 @@ enum KeyTable {
     }
 
     static func bindings(in context: KeyBinding.Context) -> [KeyBinding] { byContext[context] ?? [] }
+
+    /// "? or F1 opens help, q or Ctrl-Q quits": what a key that does nothing says, where
+    /// no text is typed; from the rows, so it names the keys they bind.
+    static let helpAndQuit: String = {
+        func keys(_ action: Action) -> String {
+            [KeyBinding.Context.browsing, .screens].compactMap { context in
+                bindings(in: context).first { $0.action == action }?.names.split(separator: ",").first.map(String.init)
+            }.joined(separator: " or ")
+        }
+        return "\(keys(.help)) opens help, \(keys(.quit)) quits"
+    }()
 
     /// Looked up on every key: grouped once.
     private static let byContext: [KeyBinding.Context: [KeyBinding]] = Dictionary(grouping: all, by: \.context)

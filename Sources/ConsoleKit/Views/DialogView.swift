@@ -8,16 +8,19 @@ enum DialogView {
         let title: String
         /// Paragraphs, most important first: a short screen drops the last ones.
         let lines: [String]
-        /// One-line entries under the paragraphs (changes, keys in conflict), cut to the
-        /// width; `focus` is kept in view when they do not all fit.
-        var items: [String] = []
+        /// What the dialog lists (changes, keys in conflict), each as lines wrapped to the
+        /// width; `focus` is kept in view when they do not all fit, else they scroll by
+        /// `scroll` lines.
+        var items: [[String]] = []
         var focus: Int? = nil
+        var scroll: Int = 0
         /// What a click on an item does.
         var itemTarget: ((Int) -> Target)? = nil
         let choices: [KeyBar.Entry]
 
         static func == (a: Dialog, b: Dialog) -> Bool {
-            a.title == b.title && a.lines == b.lines && a.items == b.items && a.focus == b.focus && a.choices == b.choices
+            a.title == b.title && a.lines == b.lines && a.items == b.items && a.focus == b.focus && a.scroll == b.scroll
+                && a.choices == b.choices
         }
 
         /// "y Save   n Discard   Esc Cancel", closer together when that does not fit.
@@ -63,15 +66,16 @@ enum DialogView {
     static func dialog(for state: ConsoleState, mask: SecretMask) -> Dialog? {
         let file = mask.masked(state.fileName)
         let choices = KeyBar.entries(for: state)
+        let scroll = state.dialogScroll
         switch state.overlay {
         case .quitConfirm:
             return Dialog(
                 title: "Unsaved changes", lines: ["Save these changes to \(file) before quitting?"],
-                items: changeLines(state, mask: mask), choices: choices)
+                items: changeLines(state.pendingChanges, mask: mask), scroll: scroll, choices: choices)
         case .changes:
             return Dialog(
                 title: "Unsaved changes", lines: ["Not saved to \(file) yet:"],
-                items: changeLines(state, mask: mask), choices: choices)
+                items: changeLines(state.pendingChanges, mask: mask), scroll: scroll, choices: choices)
         case .conflict(let merge):
             switch merge.reason {
             case .unreadable(let why):
@@ -101,13 +105,17 @@ enum DialogView {
                     itemTarget: { .conflict($0) }, choices: choices)
             }
         case .restore(let recovered):
-            var lines = ["Unsaved edits to \(file) were kept in \(mask.masked(recovered.fileName)) when the console was closed."]
+            var lines = [
+                "Unsaved edits to \(file) were kept in \(mask.masked(recovered.fileName)) when the console was closed. Restoring them makes the changes below."
+            ]
             if recovered.madeToNewFile, state.edit.base != nil {
                 lines.append("\(file) was not on disk then: someone created it since. Restoring puts your edits (the secret too) into it.")
             } else if recovered.fileChanged(since: state.edit.base) {
                 lines.append("\(file) was saved after that: saving the restored edits merges them with that save.")
             }
-            return Dialog(title: "Recovered edits", lines: lines, choices: choices)
+            return Dialog(
+                title: "Recovered edits", lines: lines, items: changeLines(state.edit.recoveryChanges, mask: mask), scroll: scroll,
+                choices: choices)
         case .live(let live):
             return LiveView.dialog(live, state, mask: mask, choices: choices)
         case .help, nil:
@@ -115,88 +123,65 @@ enum DialogView {
         }
     }
 
-    /// `key: old → new`, the secret only as changed (Change's own description).
-    static func changeLines(_ state: ConsoleState, mask: SecretMask) -> [String] {
-        state.pendingChanges.map { "• " + mask.masked($0.description) }
+    /// `key: old → new`, the secret only as changed (Change's own description), as much of
+    /// each as its lines in the dialog can show.
+    static func changeLines(_ changes: [Change], mask: SecretMask) -> [[String]] {
+        let room = DialogLayout.maxWidth * DialogLayout.itemLines
+        return changes.map { ["• " + TextWrap.truncate(mask.masked($0.description, columns: room), width: room)] }
     }
 
-    /// Two lines per key in conflict: the key and the side chosen, then the three values.
-    static func conflictLines(_ merge: SaveConflicts, mask: SecretMask) -> [String] {
+    /// Per key in conflict: the key and the side chosen, then the three values.
+    static func conflictLines(_ merge: SaveConflicts, mask: SecretMask) -> [[String]] {
+        let room = DialogLayout.maxWidth * DialogLayout.itemLines / 3
         func shown(_ value: JSONValue?, secret: Bool) -> String {
             guard let value else { return "(not set)" }
-            return secret ? "(secret)" : mask.masked(JSONWriter.compact(value))
+            return secret ? "(secret)" : TextWrap.truncate(mask.masked(JSONWriter.compact(value), columns: room), width: room)
         }
-        var out: [String] = []
-        for (i, conflict) in merge.conflicts.enumerated() {
+        return merge.conflicts.enumerated().map { i, conflict in
             let side =
                 switch merge.choices[i] {
                 case .theirs?: "→ theirs"
                 case .yours?: "→ yours"
                 case nil: "? choose t or y"
                 }
-            out.append("\(i == merge.focus ? "▸" : " ") \(conflict.key)   \(side)")
             let secret = conflict.isSecret
-            out.append(
+            return [
+                "\(i == merge.focus ? "▸" : " ") \(conflict.key)   \(side)",
                 "    old \(shown(conflict.base, secret: secret))  theirs \(shown(conflict.theirs, secret: secret))"
-                    + "  yours \(shown(conflict.yours, secret: secret))")
+                    + "  yours \(shown(conflict.yours, secret: secret))",
+            ]
         }
-        return out
     }
 
-    /// At most 64 columns wide (72 with items). On a short screen whole paragraphs give
-    /// way, last first, then items scroll; the choices always stay (the key bar shows them too).
+    /// How far the open dialog's list scrolls at the state's size (0: it all shows).
+    static func maxScroll(_ state: ConsoleState) -> Int {
+        guard let dialog = dialog(for: state, mask: state.mask) else { return 0 }
+        return DialogLayout(dialog, screenWidth: state.width, screenHeight: state.height)?.maxScroll ?? 0
+    }
+
     static func draw(_ dialog: Dialog, into buffer: inout CellBuffer) {
-        let widest = ([dialog.choiceLine(width: .max), dialog.title + "    "] + dialog.lines + dialog.items).map(DisplayWidth.of).max() ?? 0
-        let inner = min(buffer.width - 4, dialog.items.isEmpty ? 64 : 72, widest + 2)
-        guard inner > 4, buffer.height >= 5 else { return }
-        let choiceLines = dialog.choiceLines(width: inner - 2)
-        let room = buffer.height - 3 - choiceLines.count
-        // The items are what the dialog asks about: the first ones keep their room, the
-        // paragraphs get what is left.
-        let perItem = dialog.itemTarget == nil ? 1 : 2
-        let reserved = dialog.items.isEmpty ? 0 : min(dialog.items.count, 2 * perItem) + 1
-        let textRoom = max(1, room - reserved)
-        var text: [String] = []
-        for (i, line) in dialog.lines.enumerated() {
-            let paragraph = (i > 0 ? [""] : []) + TextWrap.wrap(line, width: inner - 2)
-            guard text.count + paragraph.count <= textRoom else {
-                if text.isEmpty { text = Array(paragraph.prefix(textRoom)) }
-                break
-            }
-            text += paragraph
+        guard let layout = DialogLayout(dialog, screenWidth: buffer.width, screenHeight: buffer.height) else { return }
+        let (x, y, textWidth) = (layout.x, layout.y, layout.textWidth)
+        box(x: x, y: y, width: layout.width, height: layout.height, title: dialog.title, into: &buffer)
+        for (i, line) in layout.paragraphs.enumerated() {
+            buffer.put(line, x: x + 2, y: y + 1 + i, style: .dialog, limit: textWidth)
         }
-        // Items: two lines a conflict (focus counts conflicts), one a change.
-        let itemRoom = max(0, room - text.count - (dialog.items.isEmpty ? 0 : 1))
-        var shownItems: [(line: String, index: Int)] = []
-        if !dialog.items.isEmpty, itemRoom > 0 {
-            let all = dialog.items.enumerated().map { (line: $0.element, index: $0.offset / perItem) }
-            var first = 0
-            if let focus = dialog.focus { first = max(0, min((focus + 1) * perItem - itemRoom, all.count - itemRoom)) }
-            var window = Array(all.dropFirst(first).prefix(itemRoom))
-            if all.count - first > itemRoom, dialog.focus == nil {
-                // A list of changes that does not fit says how many more there are.
-                window = Array(window.prefix(itemRoom - 1)) + [(line: "… and \(all.count - itemRoom + 1) more", index: -1)]
-            }
-            shownItems = window
+        let itemsTop = y + 1 + layout.paragraphs.count + 1
+        for index in layout.window.shown {
+            let row = itemsTop + index - layout.window.offset
+            let item = layout.rows[index].item
+            buffer.put(layout.rows[index].text, x: x + 2, y: row, style: item == dialog.focus ? .selected : .dialog, limit: textWidth)
+            if let target = dialog.itemTarget { buffer.mark(Rect(x: x + 1, y: row, width: layout.width - 2, height: 1), target(item)) }
         }
-        let height = text.count + (shownItems.isEmpty ? 0 : shownItems.count + 1) + choiceLines.count + 3
-        let x = (buffer.width - inner - 2) / 2
-        let y = max(0, (buffer.height - height) / 2)
-        box(x: x, y: y, width: inner + 2, height: height, title: dialog.title, into: &buffer)
-        for (i, line) in text.enumerated() {
-            buffer.put(line, x: x + 2, y: y + 1 + i, style: .dialog, limit: inner - 2)
+        if let more = layout.more {
+            buffer.put(more, x: x + 2, y: itemsTop + layout.window.viewport, style: .dim, limit: textWidth)
         }
-        let itemsTop = y + 1 + text.count + 1
-        for (i, item) in shownItems.enumerated() {
-            let row = itemsTop + i
-            buffer.put(TextWrap.truncate(item.line, width: inner - 2), x: x + 2, y: row, style: item.index == dialog.focus ? .selected : .dialog)
-            if let target = dialog.itemTarget, item.index >= 0 { buffer.mark(Rect(x: x + 1, y: row, width: inner, height: 1), target(item.index)) }
+        layout.window.drawMarks(x: x + layout.width - 2, top: itemsTop, into: &buffer)
+        let choicesTop = y + layout.height - 1 - layout.choiceLines.count
+        for (i, line) in layout.choiceLines.enumerated() {
+            buffer.put(line, x: x + 2, y: choicesTop + i, style: .dialog, limit: textWidth)
         }
-        let choicesTop = y + height - 1 - choiceLines.count
-        for (i, line) in choiceLines.enumerated() {
-            buffer.put(line, x: x + 2, y: choicesTop + i, style: .dialog, limit: inner - 2)
-        }
-        markChoices(dialog, width: inner - 2, x: x + 2, top: choicesTop, into: &buffer)
+        markChoices(dialog, width: textWidth, x: x + 2, top: choicesTop, into: &buffer)
     }
 
     /// Each choice is a click target where its line shows it.

@@ -23,20 +23,25 @@ enum FormView {
     }
 
     /// The lines under row `index`: the findings it fixes, and for the focused scope its
-    /// whole description (the row has room for only part of it). Two lines each at most.
+    /// whole description (the row has room for only part of it). Two lines each at most,
+    /// but the focused row's are read whole (as Review's, up to its `messageLines`).
     /// Each line says whether it continues the one above (it is then indented).
     static func messages(
         for index: Int, _ item: FormItem, _ state: ConsoleState, placed: FindingPlacement, mask: SecretMask, width: Int
     ) -> [(text: String, style: Style, continued: Bool)] {
         var out: [(text: String, style: Style, continued: Bool)] = []
+        let most = index == state.focus ? ReviewView.messageLines : 2
         func add(_ text: String, _ style: Style) {
             var lines = TextWrap.wrap(text, width: width)
-            if lines.count > 2 { lines = [lines[0], TextWrap.truncate(lines[1...].joined(separator: " "), width: width)] }
+            if lines.count > most {
+                lines = Array(lines.prefix(most - 1)) + [TextWrap.truncate(lines[(most - 1)...].joined(separator: " "), width: width)]
+            }
             out += lines.enumerated().map { ($0.element, style, $0.offset > 0) }
         }
         let findings = placed.byRow[index] ?? []
         for finding in findings.prefix(findingsPerRow) {
-            let (text, style) = tagged(finding, mask: mask, columns: 3 * width, productionOnly: state.edit.verdict.isProductionOnly(finding))
+            let (text, style) = tagged(
+                finding, mask: mask, columns: (most + 1) * width, productionOnly: state.edit.verdict.isProductionOnly(finding))
             add(text, style)
             if let mark = finding.mark { out += CaretLine.lines(mark, mask: mask, width: width - 2).map { ($0, style, true) } }
         }

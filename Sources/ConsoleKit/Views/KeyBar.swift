@@ -31,7 +31,7 @@ enum KeyBar {
             for binding in rows where binding.bar != nil && !actions.contains(binding.action) && context != .anywhere {
                 guard !binding.keys.allSatisfy(taken.contains), shows(binding, state, focusShowsSecret: focusShowsSecret) else { continue }
                 actions.insert(binding.action)
-                out.append(Entry(binding, label: binding.action == .reveal && state.revealSecret ? "Hide" : nil))
+                out.append(Entry(binding, label: binding.label(in: state)))
             }
             taken += rows.flatMap(\.keys)
         }
@@ -48,16 +48,23 @@ enum KeyBar {
         return binding.shown?(state) ?? true
     }
 
-    /// The entries that fit in `width` columns, dropping the least important first.
+    /// The entries that fit in `width` columns, dropping the least important first (the
+    /// last of equals first); then a dropped one that still fits comes back, the most
+    /// important first, so a long entry's going leaves room for a short one after it.
     static func fitting(_ entries: [Entry], width: Int) -> [Entry] {
-        var kept = entries
-        func total(_ list: [Entry]) -> Int { list.reduce(0) { $0 + $1.width } + max(0, list.count - 1) * 2 }
-        while total(kept) > width, let lowest = kept.map(\.priority).min(),
-            let i = kept.lastIndex(where: { $0.priority == lowest })
+        var kept = Array(entries.indices)
+        func total(_ list: [Int]) -> Int { list.reduce(0) { $0 + entries[$1].width } + max(0, list.count - 1) * 2 }
+        var dropped: [Int] = []
+        while total(kept) > width, let lowest = kept.map({ entries[$0].priority }).min(),
+            let i = kept.lastIndex(where: { entries[$0].priority == lowest })
         {
-            kept.remove(at: i)
+            dropped.append(kept.remove(at: i))
         }
-        return kept
+        for i in dropped.sorted(by: { (entries[$1].priority, $0) < (entries[$0].priority, $1) }) {
+            let with = (kept + [i]).sorted()
+            if total(with) <= width { kept = with }
+        }
+        return kept.map { entries[$0] }
     }
 
     static func draw(_ entries: [Entry], into buffer: inout CellBuffer, row: Int) {

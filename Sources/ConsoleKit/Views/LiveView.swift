@@ -101,14 +101,16 @@ enum LiveView {
                 lines.append("These are the values on screen, unsaved edits included: save them too (^S) to keep \(file) the same.")
             }
             return DialogView.Dialog(
-                title: "Push to Clerk", lines: lines, items: plan.lines.map { "• " + mask.masked($0) }, choices: choices)
+                title: "Push to Clerk", lines: lines, items: plan.lines.map { ["• " + mask.masked($0)] }, scroll: state.dialogScroll,
+                choices: choices)
         case .pushRefused(let blockers):
             return DialogView.Dialog(
                 title: "Not pushed",
                 lines: [
                     "\(file) has \(plural(blockers.count, "blocker")) in the credentials step: a push would send the Client ID and Secret as they are. Fix \(blockers.count == 1 ? "it" : "them") first:"
                 ],
-                items: blockers.map { "\(Severity.blocker.glyph) \($0.code): " + mask.masked($0.message) }, choices: choices)
+                items: blockers.map { ["\(Severity.blocker.glyph) \($0.code): " + mask.masked($0.message)] }, scroll: state.dialogScroll,
+                choices: choices)
         }
     }
 }

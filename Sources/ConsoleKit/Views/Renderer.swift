@@ -120,15 +120,11 @@ enum Renderer {
             buffer.put(glyph, x: area.x + 1, y: y, style: current ? .stepCurrent : style)
             buffer.put(screen.title, x: area.x + 3, y: y, style: current ? .stepCurrent : .normal, limit: area.width - 3)
         }
-        let blockers = state.report.blockers.count, warnings = state.report.warnings.count
-        let forProduction = state.onlyProductionLeft
-        let counts = [plural(blockers, "blocker"), plural(warnings, "warning")]
-        let summary = forProduction ? ["ready for dev", "\(blockers) for prod."] + counts.dropFirst() : counts
-        // Under the list, after a blank row: derived from the number of screens.
+        // Under the list, after a blank row: the verdict as every report says it.
         let summaryTop = area.y + 2 + Screen.allCases.count
-        for (i, line) in summary.enumerated() where summaryTop + i < area.bottom {
-            buffer.put(line, x: area.x + 1, y: summaryTop + i, style: i > 0 ? .dim : forProduction ? .complete : blockers > 0 ? .blocker : .dim)
-        }
+        Headline.draw(
+            state.edit.verdict, x: area.x + 1, y: summaryTop, width: area.width - 2, maxLines: area.bottom - summaryTop, plain: .dim,
+            into: &buffer)
         for y in area.y..<area.bottom { buffer.put("│", x: area.right, y: y, style: .dim) }
     }
 

@@ -1,24 +1,8 @@
 import SettingsKit
 
-/// Every finding of the rule engine with its severity and fix, or a clear "ready for
-/// production" when no blocker is left. The focused finding is where Enter jumps from.
+/// Every finding of the rule engine with its severity and fix, under the verdict's
+/// headline (`Headline`). The focused finding is where Enter jumps from.
 enum ReviewView {
-    static func summary(_ report: Report) -> (String, Style) {
-        let b = report.blockers.count, w = report.warnings.count, n = report.notes.count
-        if !report.readyForProduction, report.namedEnvironment == .development, report.readyForDevelopment {
-            // A development instance uses shared credentials: enabling it is all it needs.
-            return (
-                "✓ Ready for development: the connection is enabled. For production: \(plural(b, "blocker")), "
-                    + "\(plural(w, "warning")), \(plural(n, "note")).", .complete
-            )
-        }
-        if report.readyForProduction {
-            let rest = report.findings.isEmpty ? "nothing left to do." : "\(plural(w, "warning")) and \(plural(n, "note")) to look at."
-            return ("✓ Ready for production: no blockers, " + rest, .complete)
-        }
-        return ("✗ Not ready for production: \(plural(b, "blocker")), \(plural(w, "warning")), \(plural(n, "note")).", .blocker)
-    }
-
     /// The most lines a finding's message takes.
     static let messageLines = 12
 
@@ -58,21 +42,10 @@ enum ReviewView {
 
     static func draw(_ state: ConsoleState, in body: Rect, mask: SecretMask, into buffer: inout CellBuffer) {
         buffer.put("Review", x: body.x, y: body.y, style: .heading)
-        let (text, style) = summary(state.report)
-        let summaryLines = TextWrap.wrap(text, width: body.width)
-        var y = body.y + 1
-        for line in summaryLines where y < body.bottom {
-            buffer.put(line, x: body.x, y: y, style: style)
-            y += 1
-        }
-        if state.report.namedEnvironment == .development, !state.onlyProductionLeft, y < body.bottom {
-            let dev =
-                state.report.readyForDevelopment
-                ? "Development instance: ready for development (the connection is enabled)."
-                : "Development instance: enable the connection (Credentials) to use it."
-            buffer.put(TextWrap.truncate(dev, width: body.width), x: body.x, y: y, style: .dim)
-            y += 1
-        }
+        var y =
+            body.y + 1
+            + Headline.draw(
+                state.edit.verdict, x: body.x, y: body.y + 1, width: body.width, maxLines: body.bottom - body.y - 1, plain: .normal, into: &buffer)
         y = LiveView.drawActions(state, in: body, y: y, mask: mask, into: &buffer)
         let top = y + 1
         let viewport = body.bottom - top

@@ -14,7 +14,18 @@ enum StatusLine {
             return ("This field holds the Client Secret, shown until you leave it: ^R hides it", .info)
         }
         if showsSecret { return ("This field holds the Client Secret, so it is masked" + (state.readOnly ? "" : ": ^R shows it"), .info) }
+        if let hint = secretHint(state) { return (hint + (fix.map { ". " + $0 } ?? ""), .info) }
         return fix.map { ($0, .info) }
+    }
+
+    /// What typing into the masked secret does (`ConsoleState.replacesHiddenSecret`).
+    static func secretHint(_ state: ConsoleState) -> String? {
+        guard let editor = state.editor, let item = state.focusedItem, item.isSecret, !state.revealSecret, !editor.original.isEmpty else {
+            return nil
+        }
+        return editor.isChanged
+            ? "Enter takes the new \(item.label); Esc keeps the old one"
+            : "Typing or pasting replaces the \(item.label); Esc keeps the old one"
     }
 
     /// A status text wrapped to the width, masked where it holds the secret; past `max`

@@ -56,6 +56,7 @@ public enum Fields {
             "Callback URLs on the app's Authorization tab (OAuth 2.0 (3LO)); one must equal the instance's redirect URI."),
         Field(
             "atlassianApp.distribution.status", "Sharing", .choice(distributionStatuses), .distribution,
+            names: ["not_sharing": "Not sharing", "sharing": "Sharing"], default: "not_sharing",
             "Distribution tab: not_sharing (only the owner can use the app; new apps start so) or sharing."),
         Field(
             "atlassianApp.distribution.vendorName", "Vendor name", .text, .distribution,

@@ -24,21 +24,11 @@ enum Assignment {
             let guess = nearestKey(to: key, in: keys).map { "did you mean \"\($0)\"? " } ?? ""
             return refuse("unknown key \"\(shownKey)\"; \(guess)valid keys: \(keys.joined(separator: ", "))")
         }
-        switch field.kind {
-        case .text:
-            return .success((key, raw.isEmpty ? nil : .string(raw)))
-        case .toggle:
-            switch raw.lowercased() {
-            case "true": return .success((key, .bool(true)))
-            case "false": return .success((key, .bool(false)))
-            default: return refuse("\(key): expected true or false, got \"\(raw)\"")
-            }
-        case .choice(let values):
-            if raw.isEmpty { return .success((key, nil)) }
-            guard values.contains(raw) else { return refuse("\(key): expected \(values.joined(separator: " or ")), got \"\(raw)\"") }
-            return .success((key, .string(raw)))
-        case .list:
-            return .success((key, .array(TextInput.splitList(raw).map(JSONValue.string))))
+        // Read as the console and plain mode read typed text; the refusal names the key
+        // and what it takes, never the value (it may be a secret given by mistake).
+        switch field.parse(raw) {
+        case .success(let value): return .success((key, value))
+        case .failure(let error): return refuse("\(key): \(error.message)")
         }
     }
 

@@ -6,7 +6,8 @@ struct EditCommand: ParsableCommand {
         abstract: "Open the full-screen console on FILE (created on first save).",
         discussion: """
             With --plain, the same walkthrough as one question per line, for screen readers, \
-            TERM=dumb, serial consoles and answers piped in from a file.
+            TERM=dumb, serial consoles and answers piped in from a file. ACCESSIBLE=1 or TERM=dumb \
+            starts it without --plain.
             """
     )
 
@@ -38,8 +39,22 @@ struct EditCommand: ParsableCommand {
         try EditCommand.open(file, readOnly: readOnly, keyFile: key.apiKeyFile)
     }
 
+    /// The console, or plain mode where the environment asks for it (`ACCESSIBLE`, as
+    /// huh reads it, or `TERM=dumb`, which cannot show the console).
     static func open(_ file: String, readOnly: Bool, keyFile: String? = nil) throws {
-        let code = runConsole(path: file, readOnly: readOnly, keyFile: keyFile)
+        let code: Int32
+        if let reason = TerminalCheck.plainReason() {
+            if readOnly || keyFile != nil {
+                Output.error(
+                    readOnly
+                        ? "\(reason): plain mode asks questions to change FILE; to read it use show or audit"
+                        : "\(reason): plain mode has no live actions for --api-key-file")
+                throw ExitCode(2)
+            }
+            code = runPlain(path: file, reason: reason)
+        } else {
+            code = runConsole(path: file, readOnly: readOnly, keyFile: keyFile)
+        }
         if code != 0 { throw ExitCode(code) }
     }
 }

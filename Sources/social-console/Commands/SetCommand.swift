@@ -6,8 +6,9 @@ struct SetCommand: ParsableCommand {
         commandName: "set",
         abstract: "Change settings by dotted key, e.g. atlassianApp.name=\"Acme sign-in\".",
         discussion: """
-            Toggles take true or false; lists take comma-separated values (an empty value is an empty list); \
-            an empty text value removes the key. After saving, the findings the change brought in are \
+            Values are read as the console reads them: toggles take true or false (yes, no); choices their \
+            value or its first letters (prod); lists take comma-separated values (an empty value is an empty \
+            list); any other empty value removes the key. After saving, the findings the change brought in are \
             listed (code and message). The client secret is read only from standard input \
             with --client-secret-stdin, never from the command line. Nothing is written unless every \
             value is valid. Keys: \(Fields.all.map(\.key).joined(separator: ", ")).

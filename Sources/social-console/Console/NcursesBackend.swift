@@ -1,5 +1,6 @@
 import CNcursesw
 import ConsoleKit
+import SettingsKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -72,7 +73,7 @@ final class NcursesBackend: TerminalBackend {
         // The terminal as the console runs it, put back after any stop (TerminalModes).
         var programModes = termios()
         if tcgetattr(0, &programModes) == 0 { TerminalModes.setProgram(programModes) }
-        TerminalModes.setScreen(enter: Self.enterSequence(), leave: Self.leaveSequence())
+        TerminalModes.setScreen(enter: Self.enterSequence(), leave: Self.leaveSequence(), mouseOn: Self.mouseOn, mouseOff: Self.mouseOff)
         // Until the screen has once been left and taken back, ncurses counts it as not set
         // up and flushes after every cursor move: the first frame left in 43 writes, each
         // one waking the terminal. Leaving and taking it back once, before anything is
@@ -82,11 +83,11 @@ final class NcursesBackend: TerminalBackend {
     }
 
     /// Bracketed paste (a pasted secret arrives as one piece, not as typed keys) and SGR
-    /// 1006 mouse reporting (clicks and the wheel, at any column): ours, besides what
-    /// ncurses turns on. All of them off whenever the shell has the terminal, or its
-    /// pastes would arrive marked and clicks as text.
-    private static let pasteAndMouseOn = "\u{1B}[?2004h\u{1B}[?1000h\u{1B}[?1006h"
-    private static let pasteAndMouseOff = "\u{1B}[?1006l\u{1B}[?1000l\u{1B}[?2004l"
+    /// 1006 mouse reporting (clicks and the wheel, at any column; F4 turns it off and on):
+    /// ours, besides what ncurses turns on. All of them off whenever the shell has the
+    /// terminal, or its pastes would arrive marked and clicks as text.
+    private static let pasteOn = "\u{1B}[?2004h", pasteOff = "\u{1B}[?2004l"
+    private static let mouseOn = "\u{1B}[?1000h\u{1B}[?1006h", mouseOff = "\u{1B}[?1006l\u{1B}[?1000l"
 
     /// terminfo's string for `name`, or "" where the terminal has none.
     private static func capability(_ name: String) -> String {
@@ -96,13 +97,13 @@ final class NcursesBackend: TerminalBackend {
 
     /// What the console turns on: ncurses' alternate screen and keypad mode, and ours.
     private static func enterSequence() -> String {
-        capability("smcup") + capability("smkx") + pasteAndMouseOn
+        capability("smcup") + capability("smkx") + pasteOn
     }
 
     /// What turns every mode the console sets off again, for a crash or a stop that
     /// bypasses ncurses: ours, then keypad, cursor, attributes and the alternate screen.
     private static func leaveSequence() -> String {
-        pasteAndMouseOff + capability("rmkx") + capability("cnorm") + capability("sgr0") + capability("rmcup")
+        mouseOff + pasteOff + capability("rmkx") + capability("cnorm") + capability("sgr0") + capability("rmcup")
     }
 
     /// On a terminal without an alternate screen, a blank screen before ncurses lets go
@@ -189,6 +190,17 @@ final class NcursesBackend: TerminalBackend {
     func suspend() {
         clearIfNoAlternateScreen()
         raise(SIGTSTP)
+    }
+
+    /// OSC 52 between frames: what ncurses buffered is out first.
+    func copyToClipboard(_ text: String) {
+        fflush(output)
+        _ = SystemIO.writeAll(1, Array(OSC52.sequence(for: text).utf8))
+    }
+
+    func setMouseCapture(_ on: Bool) {
+        fflush(output)
+        TerminalModes.mouse(on)
     }
 
     /// Copies the changed cells and moves the cursor; one doupdate per frame.

@@ -14,6 +14,17 @@ enum TerminalCheck {
     /// Set by `problem()`: no UTF-8 locale could be had, so frames are drawn in ASCII.
     nonisolated(unsafe) static var asciiOnly = false
 
+    /// Why `edit` runs plain mode instead of the console, if the environment asks: ACCESSIBLE
+    /// set to anything but 0 or false (as huh reads it: a screen reader's user set it once
+    /// for every program), or TERM=dumb, which cannot show a full screen.
+    static func plainReason() -> String? {
+        if let value = getenv("ACCESSIBLE").map({ String(cString: $0).lowercased() }), !["", "0", "false", "no"].contains(value) {
+            return "ACCESSIBLE is set"
+        }
+        if let term = getenv("TERM"), String(cString: term) == "dumb" { return "TERM=dumb" }
+        return nil
+    }
+
     static func problem() -> String? {
         if isatty(0) != 1 {
             return "standard input is not a terminal; the console needs one (\(plainHint); for scripts also show, set or audit)"
@@ -21,12 +32,8 @@ enum TerminalCheck {
         if isatty(1) != 1 {
             return "standard output is not a terminal; the console needs one (\(plainHint); for scripts also show, set or audit)"
         }
-        guard let rawTerm = getenv("TERM"), rawTerm.pointee != 0 else {
+        guard getenv("TERM").map({ $0.pointee != 0 }) == true else {
             return "TERM is not set; set it to your terminal's type, e.g. export TERM=xterm-256color, \(plainHint)"
-        }
-        let term = String(cString: rawTerm)
-        if term == "dumb" {
-            return "TERM=dumb cannot show the console; use a full terminal (e.g. TERM=xterm-256color), \(plainHint)"
         }
         setlocale(LC_ALL, "")
         // Only the character type matters to ncurses (what a byte means on screen and

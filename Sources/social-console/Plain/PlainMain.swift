@@ -9,14 +9,15 @@ import Glibc
 /// the session's text out, the effects it asks for through the effect runner the console
 /// uses too, and the signals that end it (a hangup or SIGTERM keeps unsaved answers in
 /// FILE.recovered.json, as the console does). Returns the exit code.
-func runPlain(path: String) -> Int32 {
+/// `reason`: why plain mode runs though `--plain` was not given (`TerminalCheck.plainReason`).
+func runPlain(path: String, reason: String? = nil) -> Int32 {
     // As the other commands print: ASCII glyphs when the locale is not UTF-8.
     let ascii = !TextLocale.outputIsUTF8
     let files = StoreFiles(via: "plain") { Signals.stopReason() != nil }
     guard let opened = openForEditing(path, readOnly: false, files: files) else { return 2 }
     let interactive = isatty(0) == 1
     Signals.install()
-    var session = PlainSession(opened.session, notice: opened.notice, options: .init(ascii: ascii, echoAnswers: !interactive))
+    var session = PlainSession(opened.session, notice: opened.notice, options: .init(ascii: ascii, echoAnswers: !interactive, reason: reason))
     let runner = EffectRunner(files: files)
     let lines = LineReader(fd: 0, limit: PlainInput.limit)
     write(session.start())

@@ -7,8 +7,8 @@ import Glibc
 /// in one place (as htop's CRT.c): the one snapshot of the shell's terminal settings
 /// (termios), the program's own settings while it runs (the console's raw mode, the
 /// hidden prompt's echo off), and the escape sequences that enter and leave the
-/// console's screen modes (alternate screen, keypad, bracketed paste, mouse 1000/1006,
-/// cursor, attributes). Every way out goes through here: a normal exit (the backend),
+/// console's screen modes (alternate screen, keypad, bracketed paste, mouse 1000/1006 as
+/// the console wants it, cursor, attributes). Every way out goes through here: a normal exit (the backend),
 /// a crash (`CrashGuard`), Ctrl-Z and any other SIGTSTP (ncurses' own handler is never
 /// installed: ours is in place first), SIGCONT after a stop, and the signals that end
 /// the hidden prompt. So the shell never gets click reports or a silent terminal back.
@@ -26,6 +26,11 @@ enum TerminalModes {
     nonisolated(unsafe) private static var enterScreen = Bytes()
     nonisolated(unsafe) private static var leaveScreen = Bytes()
     private static let screenOn = Atomic<Bool>(false)
+    /// Mouse reporting, on while the console wants clicks (off: the terminal's own
+    /// selection works); `leaveScreen` turns it off too, whatever it is.
+    nonisolated(unsafe) private static var mouseOn = Bytes()
+    nonisolated(unsafe) private static var mouseOff = Bytes()
+    private static let mouseWanted = Atomic<Bool>(true)
     /// A question's line is open on this descriptor (the hidden prompt): a stop or an
     /// ending signal ends the line first, so the shell starts on a line of its own.
     private static let openLine = Atomic<Int32>(-1)
@@ -72,17 +77,32 @@ enum TerminalModes {
     }
 
     /// The console's screen modes: `enter` turns them on (also after a stop), `leave`
-    /// off. Written to standard output.
-    static func setScreen(enter: String, leave: String) {
+    /// off (the mouse too); `mouseOn` and `mouseOff` the mouse alone. Written to
+    /// standard output.
+    static func setScreen(enter: String, leave: String, mouseOn: String, mouseOff: String) {
         enterScreen = Bytes(enter)
         leaveScreen = Bytes(leave)
+        Self.mouseOn = Bytes(mouseOn)
+        Self.mouseOff = Bytes(mouseOff)
     }
 
     /// Turns the console's screen modes on or off (the backend, at start, on leaving and
     /// around a suspend).
     static func screen(_ on: Bool) {
         screenOn.store(on, ordering: .relaxed)
-        (on ? enterScreen : leaveScreen).write(to: 1)
+        if on { enterProgramScreen() } else { leaveScreen.write(to: 1) }
+    }
+
+    /// Turns mouse reporting on or off now, and after every stop from now on.
+    static func mouse(_ on: Bool) {
+        mouseWanted.store(on, ordering: .relaxed)
+        if screenOn.load(ordering: .relaxed) { (on ? mouseOn : mouseOff).write(to: 1) }
+    }
+
+    /// The console's screen, with the mouse as it was wanted.
+    private static func enterProgramScreen() {
+        enterScreen.write(to: 1)
+        if mouseWanted.load(ordering: .relaxed) { mouseOn.write(to: 1) }
     }
 
     static func lineOpen(on fd: Int32?) { openLine.store(fd ?? -1, ordering: .relaxed) }
@@ -107,7 +127,7 @@ enum TerminalModes {
     /// The program's terminal again after a stop: its settings, and its screen re-entered.
     static func resumeProgram() {
         if haveProgram { tcsetattr(0, TCSANOW, &program) }
-        if screenOn.load(ordering: .relaxed) { enterScreen.write(to: 1) }
+        if screenOn.load(ordering: .relaxed) { enterProgramScreen() }
         continued.store(true, ordering: .relaxed)
     }
 
