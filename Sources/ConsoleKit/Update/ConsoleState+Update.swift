@@ -36,6 +36,9 @@ extension ConsoleState {
         case .recoveryKeepFailed(let error, let request): return edit.recoveryKeepFailed(error, request)
         case .stopRequested(let reason): return edit.stopRequested(reason, edited: isDirty ? edited : nil)
         case .live(let news): return liveNews(news)
+        case .opened, .fleet:
+            // A fleet list's (`FleetState`): a walkthrough opens no other file.
+            return nil
         }
     }
 
@@ -61,13 +64,19 @@ extension ConsoleState {
         case .restore: return [.anywhere, .restoreDialog, .dialogList]
         case .live(let dialog): return [.anywhere, dialog.keyContext] + (dialog.keyContext == .pushDialog ? [.dialogList] : [])
         case nil:
-            // The filter is edited with a text field's keys; its own Enter and Esc first.
-            if isTypingScopeFilter { return [.anywhere, .scopeFilter, .text, .screens] }
-            // Where no text is typed, letters are free for help, quit and copy.
-            let browsing: [KeyBinding.Context] = editor == nil ? [.browsing] : []
-            if case .scope? = focusedItem, screen == .step(.permissions) { return [.anywhere, .checkbox, .scope] + browsing + [.screens] }
-            return [.anywhere] + (rowContext.map { [$0] } ?? []) + browsing + [.screens]
+            // Opened from the fleet list, what is left of Esc goes back to it.
+            return screenContexts + (inFleet ? [.fleetFile] : [])
         }
+    }
+
+    /// Where keys are looked up on a screen with no dialog open.
+    private var screenContexts: [KeyBinding.Context] {
+        // The filter is edited with a text field's keys; its own Enter and Esc first.
+        if isTypingScopeFilter { return [.anywhere, .scopeFilter, .text, .screens] }
+        // Where no text is typed, letters are free for help, quit and copy.
+        let browsing: [KeyBinding.Context] = editor == nil ? [.browsing] : []
+        if case .scope? = focusedItem, screen == .step(.permissions) { return [.anywhere, .checkbox, .scope] + browsing + [.screens] }
+        return [.anywhere] + (rowContext.map { [$0] } ?? []) + browsing + [.screens]
     }
 
     /// The key table's context of the focused row.
@@ -125,6 +134,9 @@ extension ConsoleState {
             return performInDialog(action)
         case .testLive, .pushLive, .cancelLive, .useKey, .eraseKey, .clearKey, .applyPush, .closeLive:
             return performLive(action)
+        case .openRow, .cycleSort, .startFleetFilter, .finishFleetFilter, .clearFleetFilter, .switchPanel, .filterByCode:
+            // The fleet list's (`FleetState`).
+            break
         }
         return nil
     }
