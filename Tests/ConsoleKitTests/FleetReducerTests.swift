@@ -186,6 +186,23 @@ import Testing
         #expect(s.handle(.clicked(.key(.char("q")))) == .quit(0), "the key bar's keys")
     }
 
+    @Test func yCopiesTheFilesPathAndF4TurnsTheMouseOffHereAndInAWalkthrough() throws {
+        var s = FleetFixture.state()
+        s.press(.down)
+        #expect(s.press(.char("y")) == .copyToClipboard("/srv/fleet/" + s.list.selected!.path))
+        #expect(s.rendered().contains("Copied \(s.list.selected!.path) to the clipboard"))
+        #expect(s.press(.function(4)) == .setMouseCapture(false))
+        #expect(s.rendered(width: 140, height: 30).contains("F4 Mouse on"))
+        let folder = try FleetFixture.folder(["x.json": Fixture.halfDone])
+        var w = FleetOpeningTests.state(folder, ["x.json"])
+        w.press(.function(4))
+        _ = w.openAsTheRunnerDoes(w.press(.enter))
+        #expect(w.opened?.mouseCapture == false, "the walkthrough knows the mouse is off")
+        #expect(w.press(.function(4)) == .setMouseCapture(true))
+        w.press(.escape)
+        #expect(w.opened == nil && w.mouseCapture, "back in the list, the mouse as the walkthrough left it")
+    }
+
     @Test func ctrlCAndSignalsEndTheList() {
         var s = FleetFixture.state()
         #expect(s.press(.ctrl("c")) == .quit(130))

@@ -18,6 +18,7 @@ extension FleetState {
         case .success(let file):
             var walkthrough = ConsoleState(file.session, notice: file.notice, platformKey: platformKey)
             walkthrough.inFleet = true
+            walkthrough.mouseCapture = mouseCapture
             _ = walkthrough.handle(.resized(width: width, height: height))
             opened = walkthrough
             help = nil
@@ -34,6 +35,7 @@ extension FleetState {
     mutating func closed(_ walkthrough: ConsoleState) -> Effect? {
         opened = nil
         platformKey = walkthrough.live.key
+        mouseCapture = walkthrough.mouseCapture
         guard let path = openedRow else { return nil }
         openedRow = nil
         status = StatusMessage("Back from \(walkthrough.fileName)")

@@ -79,6 +79,14 @@ extension FleetState: EventHandling {
         case .selectNext: move(.scrollDown)
         case .selectPrevious: move(.scrollUp)
         case .openRow: return openSelected()
+        case .copy:
+            guard let row = list.selected else { return nil }
+            status = ConsoleState.copied(row.shownPath.displayEscaped)
+            return .copyToClipboard(FleetWatch.path(row.shownPath, in: folder))
+        case .toggleMouse:
+            mouseCapture.toggle()
+            status = ConsoleState.mouseStatus(mouseCapture)
+            return .setMouseCapture(mouseCapture)
         case .cycleSort:
             list.setSort(list.sort.next)
             status = StatusMessage("Sorted by \(list.sort.name)")

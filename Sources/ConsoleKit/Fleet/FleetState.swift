@@ -22,6 +22,9 @@ public struct FleetState: Equatable, Sendable {
     /// The Platform API key each walkthrough's live actions use (one typed at a
     /// walkthrough's prompt is kept for the next file).
     var platformKey: PlatformKey?
+    /// The terminal reports clicks and the wheel (F4 turns it off and on, here and in a
+    /// walkthrough alike).
+    var mouseCapture = true
     var list = FleetList()
     var area = Area.list
     /// The filter's text while it is typed (`/`); the list follows each key.

@@ -27,15 +27,19 @@ enum FleetView {
 
     /// The keys of the list, the panel or the filter, from the one key table.
     static func keyBar(_ state: FleetState) -> [KeyBar.Entry] {
-        KeyBar.entries(in: state.keyContexts, isBound: FleetState.isBound) { binding in
-            switch binding.action {
-            // Clearing the filter is offered while there is one.
-            case .clearFleetFilter: return state.filterEditor != nil || !state.list.query.isEmpty
-            // The filter is a text field with nothing secret to reveal.
-            case .reveal: return false
-            default: return true
-            }
-        }
+        KeyBar.entries(
+            in: state.keyContexts, isBound: FleetState.isBound,
+            shows: { binding in
+                switch binding.action {
+                // Clearing the filter is offered while there is one.
+                case .clearFleetFilter: return state.filterEditor != nil || !state.list.query.isEmpty
+                // The filter is a text field with nothing secret to reveal.
+                case .reveal: return false
+                default: return true
+                }
+            },
+            // The rows' own words; the mouse's says what F4 does next.
+            label: { $0.action == .toggleMouse && !state.mouseCapture ? ($0.relabel?.label ?? $0.label) : $0.label })
     }
 
     // MARK: Title

@@ -79,6 +79,14 @@ extension ConsoleState {
         return [.anywhere] + (rowContext.map { [$0] } ?? []) + browsing + [.screens]
     }
 
+    /// What the status line says once the mouse is turned on or off (the fleet list's too).
+    static func mouseStatus(_ on: Bool) -> StatusMessage {
+        StatusMessage(
+            on
+                ? "Mouse on: clicks and the wheel work in the console"
+                : "Mouse off: the terminal's own selection copies text; F4 turns the mouse back on")
+    }
+
     /// The key table's context of the focused row.
     var rowContext: KeyBinding.Context? {
         if screen == .review { return .review }
@@ -112,10 +120,7 @@ extension ConsoleState {
         case .copy: return copy()
         case .toggleMouse:
             mouseCapture.toggle()
-            status = StatusMessage(
-                mouseCapture
-                    ? "Mouse on: clicks and the wheel work in the console"
-                    : "Mouse off: the terminal's own selection copies text; F4 turns the mouse back on")
+            status = Self.mouseStatus(mouseCapture)
             return .setMouseCapture(mouseCapture)
         case .previousField: moveFocus(by: -1)
         case .undo: undo()

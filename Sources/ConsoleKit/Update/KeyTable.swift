@@ -198,10 +198,15 @@ enum KeyTable {
         KeyBinding(.fleet, [.escape], "Esc", bar: "Esc", "Show all", help: "clear the filter: every file again", .clearFleetFilter, priority: 2),
         KeyBinding(.fleet, [.char("s")], "s", bar: "s", "Sort", help: "sort by blockers, path or environment (each press the next)", .cycleSort),
         KeyBinding(
-            .fleet, [.tab, .backTab], "Tab, Shift-Tab", bar: "Tab", "By code", help: "the by-code panel: how many files have each finding", .switchPanel,
+            .fleet, [.tab, .backTab], "Tab, Shift-Tab", bar: "Tab", "By code", help: "the by-code panel: how many files have each finding",
+            .switchPanel,
             priority: 2),
         KeyBinding(
             .fleet, [.function(1), .char("?")], "F1, ?", bar: "?", "Help", help: "help on the fleet list, then every key", .help, priority: 2),
+        KeyBinding(.fleet, [.char("y")], "y", bar: "y", "Copy", help: "copy the file's path to the clipboard (OSC 52)", .copy, priority: 0),
+        KeyBinding(
+            .fleet, [.function(4)], "F4", bar: "F4", "Mouse off", relabel: ("Mouse on", { !$0.mouseCapture }),
+            help: "turn the mouse off, so the terminal's own selection copies text; again turns it back on", .toggleMouse, priority: 0),
         KeyBinding(.fleet, [.ctrl("q"), .function(10), .char("q")], "Ctrl-Q, F10, q", bar: "q", "Quit", help: "quit", .quit, priority: 3),
         KeyBinding(
             .fleetFilter, [.enter], "Enter", bar: "Enter", "Done", help: "keep the filter and go back to the list", .finishFleetFilter, priority: 3),
@@ -209,7 +214,8 @@ enum KeyTable {
         KeyBinding(.byCode, [.enter], "Enter", bar: "Enter", "Show files", help: "the list of the files with the code", .filterByCode, priority: 3),
         KeyBinding(.byCode, [.down], "Down", bar: "↑↓", "Select", help: "next code", .selectNext),
         KeyBinding(.byCode, [.up], "Up", help: "previous code", .selectPrevious),
-        KeyBinding(.byCode, [.tab, .backTab, .escape], "Tab, Shift-Tab, Esc", bar: "Tab", "List", help: "back to the list", .switchPanel, priority: 2),
+        KeyBinding(
+            .byCode, [.tab, .backTab, .escape], "Tab, Shift-Tab, Esc", bar: "Tab", "List", help: "back to the list", .switchPanel, priority: 2),
     ]
 
     /// The binding of `key` in `state`: the first of its contexts with a row that has the
