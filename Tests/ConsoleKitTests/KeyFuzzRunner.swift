@@ -270,7 +270,7 @@ struct KeyFuzzRunner {
         case .cancel: return overlay == nil && key == .escape
         case .copyToClipboard: return overlay == nil && [.char("y"), .ctrl("o")].contains(key)
         case .setMouseCapture: return overlay == nil && key == .function(4)
-        case .quit, .reload, .keepRecovery: return false
+        case .quit, .reload, .keepRecovery, .openFile: return false
         }
     }
 
@@ -284,7 +284,7 @@ struct KeyFuzzRunner {
     }
 
     /// What holds between any two turns: the state, and the frame on the terminal.
-    mutating func check(_ session: ConsoleSession<KeyFuzzTerminal, KeyFuzzDisk>) {
+    mutating func check(_ session: ConsoleSession<ConsoleState, KeyFuzzTerminal, KeyFuzzDisk>) {
         let state = session.state
         let count = state.focusCount
         if state.focus < 0 || (count == 0 ? state.focus != 0 : state.focus >= count) {

@@ -41,7 +41,7 @@ import Testing
         }
     }
 
-    func session(_ script: [FakeTerminal.Step], network: Network) throws -> (ConsoleSession<FakeTerminal, StoreFiles>, FakeTerminal) {
+    func session(_ script: [FakeTerminal.Step], network: Network) throws -> (ConsoleSession<ConsoleState, FakeTerminal, StoreFiles>, FakeTerminal) {
         try SettingsStore.create(Fixture.settings(LiveActionTests.withClerk), at: path, via: "test")
         let files = StoreFiles(via: "console")
         let opened = try EditSession.open(path, readOnly: false, files: files).get()

@@ -19,7 +19,7 @@ import Testing
     func run(
         _ script: [FakeTerminal.Step], files: some SettingsFiles = StoreFiles(via: "console"), stop: @escaping () -> StopReason? = { nil }
     )
-        -> (code: Int32, terminal: FakeTerminal, session: ConsoleSession<FakeTerminal, some SettingsFiles>)
+        -> (code: Int32, terminal: FakeTerminal, session: ConsoleSession<ConsoleState, FakeTerminal, some SettingsFiles>)
     {
         let opened = try! EditSession.open(path, readOnly: false, files: files).get()
         let terminal = FakeTerminal(script)

@@ -1,6 +1,6 @@
 /// The whole screen as cells in memory. Screens draw into it; the ncurses backend copies
 /// only the cells that changed since the last frame; tests read it back as text.
-struct CellBuffer: Equatable, Sendable {
+public struct CellBuffer: Equatable, Sendable {
     let width: Int
     let height: Int
     private(set) var cells: [Cell]

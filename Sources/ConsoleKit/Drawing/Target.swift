@@ -12,4 +12,6 @@ public enum Target: Equatable, Sendable {
     case conflict(Int)
     /// Drawn over what is below (a dialog's box): a click there does nothing.
     case inert
+    /// A row of the fleet list or a code of its by-code panel.
+    case fleet(FleetTarget)
 }

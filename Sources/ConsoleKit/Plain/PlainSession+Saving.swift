@@ -163,8 +163,9 @@ extension PlainSession: EventHandling {
             return ended(edit.recoveryKeepFailed(error, request))
         case .stopRequested(let reason):
             return ended(edit.stopRequested(reason))
-        case .key, .resized, .clicked, .scrolled, .diskChecked, .reloaded, .reloadFailed, .live:
-            // Plain mode reads lines, never watches the disk, never reloads and has no live actions.
+        case .key, .resized, .clicked, .scrolled, .diskChecked, .reloaded, .reloadFailed, .live, .opened, .fleet:
+            // Plain mode reads lines, never watches the disk, never reloads, has no live
+            // actions and opens no other file.
             break
         }
         return nil

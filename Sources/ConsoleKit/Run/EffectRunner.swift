@@ -77,6 +77,8 @@ public struct EffectRunner<Files: SettingsFiles> {
         case .cancel(let id):
             jobs.cancel(id)
             return .done
+        case .openFile(let path, let readOnly):
+            return .event(.opened(path: path, EditSession.open(path, readOnly: readOnly, files: files)))
         }
     }
 

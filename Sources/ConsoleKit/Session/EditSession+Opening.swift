@@ -4,7 +4,7 @@ import SettingsKit
 /// new one (created by the first save) when there is none, and find the edits an earlier
 /// session kept for it.
 extension EditSession {
-    public struct Opened: Sendable {
+    public struct Opened: Equatable, Sendable {
         public let session: EditSession
         /// A first line to show: recovered edits that cannot be offered, and why.
         public let notice: StatusMessage?

@@ -36,6 +36,8 @@ public struct ConsoleState: Equatable, Sendable {
     private(set) var mask: SecretMask
     /// Review's live actions: the Platform API key, the job under way, the last test's findings.
     var live = LiveState()
+    /// Opened from the fleet list: quitting (Esc where nothing is typed, Ctrl-Q) goes back to it.
+    var inFleet = false
 
     /// `notice`: the first status line (say, a recovery file that cannot be used).
     /// `platformKey`: the key Review's live actions use (else they ask for one).

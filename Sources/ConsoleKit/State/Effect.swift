@@ -34,4 +34,7 @@ public enum Effect: Equatable, Sendable {
     case start(Job)
     /// Stop a job started earlier; nothing it finds afterwards is delivered.
     case cancel(Job.ID)
+    /// Open a file for editing, as `edit FILE` does (`EditSession.open`: the file, or a new
+    /// one, and its recovered edits): the fleet list's Enter. The answer is `Event.opened`.
+    case openFile(path: String, readOnly: Bool)
 }

@@ -35,4 +35,8 @@ public enum Event: Equatable, Sendable {
     case stopRequested(StopReason)
     /// A live action's job (Test with Clerk and Atlassian, Push to Clerk) is at work or done.
     case live(LiveNews)
+    /// A file opened for editing (`Effect.openFile`), or why it could not be.
+    case opened(path: String, Result<EditSession.Opened, FileError>)
+    /// What the fleet list's jobs found: files judged, gone, the folder walked.
+    case fleet(FleetEvent)
 }

@@ -5,8 +5,13 @@ import SettingsKit
 /// reducer asks it how far help scrolls; HelpView draws it.
 enum HelpText {
     static func text(for screen: Screen) -> String {
-        let step = BundledResources.help(for: screen.helpName)?.trimmingWhitespace ?? "No help is bundled for \(screen.title)."
-        return step + "\n\n" + KeyTable.helpText + "\n\n" + BundledResources.keysHelp.trimmingWhitespace
+        text(guide: BundledResources.help(for: screen.helpName) ?? "No help is bundled for \(screen.title).")
+    }
+
+    /// A guide's text (a screen's, the fleet list's), then the keys and what the console
+    /// does on its own.
+    static func text(guide: String) -> String {
+        guide.trimmingWhitespace + "\n\n" + KeyTable.helpText + "\n\n" + BundledResources.keysHelp.trimmingWhitespace
     }
 
     /// The area help is drawn in at the state's terminal size.
@@ -20,8 +25,14 @@ enum HelpText {
 
     /// The last scroll position that still fills the view.
     static func maxScroll(_ state: ConsoleState) -> Int {
-        let body = body(for: state)
-        return ScrollWindow.maxOffset(total: lines(state, width: max(1, body.width - 1)).count, viewport: max(1, body.height - 2))
+        maxScroll(in: body(for: state)) { lines(state, width: $0) }
+    }
+
+    /// The last scroll position that still fills `body` with the lines `text` wraps to
+    /// at a width (as HelpView draws them: a column kept for the scroll marks, a title
+    /// and a blank line above).
+    static func maxScroll(in body: Rect, _ text: (Int) -> [String]) -> Int {
+        ScrollWindow.maxOffset(total: text(max(1, body.width - 1)).count, viewport: max(1, body.height - 2))
     }
 
     /// Re-wraps the help file's paragraphs to the width at hand. The files are wrapped

@@ -4,9 +4,10 @@ import SettingsKit
 /// jobs' news) into events, let the reducer decide, have the effect runner do what it
 /// asks and hand the result back as the next event, render, send the terminal what
 /// changed. Data flows one way: event → state → cells → changed cells → terminal. The
-/// loop decides nothing itself; it only does what effects say.
-public struct ConsoleSession<Backend: TerminalBackend, Files: SettingsFiles> {
-    public private(set) var state: ConsoleState
+/// loop decides nothing itself; it only does what effects say. `State` is what it runs: a
+/// file's walkthrough (`ConsoleState`) or the fleet list (`FleetState`).
+public struct ConsoleSession<State: ConsoleModel, Backend: TerminalBackend, Files: SettingsFiles> {
+    public private(set) var state: State
     let backend: Backend
     let runner: EffectRunner<Files>
     /// A signal that asked the console to end, if any (checked at least every 100 ms).
@@ -14,20 +15,22 @@ public struct ConsoleSession<Backend: TerminalBackend, Files: SettingsFiles> {
     /// How often the file on disk is compared with the session's base.
     let diskCheckInterval: Duration
     private var lastDiskCheck = ContinuousClock.now
+    /// When a job was last started or last posted news.
+    private var lastJobActivity: ContinuousClock.Instant?
     /// The frame drawn last: clicks are hit-tested against it.
     private(set) var frame: CellBuffer?
     /// What the terminal shows (nil: unknown, so the next frame is sent whole).
     private var shown: CellBuffer?
     /// The state the frame on screen shows, while no key has come since (an idle turn
     /// draws only when something else changed it).
-    private var drawn: ConsoleState?
+    private var drawn: State?
     /// Each event of the last turn that asked for an effect, with that first effect (what
     /// followed from its result is not listed): for the key fuzzer's checks.
     private(set) var lastTurn: [(event: Event, effect: Effect)] = []
 
     /// `jobs`: runs the work the console starts off the input thread (none by default).
     public init(
-        state: ConsoleState, backend: Backend, files: Files, jobs: Jobs = Jobs(),
+        state: State, backend: Backend, files: Files, jobs: Jobs = Jobs(),
         diskCheckInterval: Duration = .seconds(1), stopRequest: @escaping () -> StopReason? = { nil }
     ) {
         self.state = state
@@ -38,7 +41,7 @@ public struct ConsoleSession<Backend: TerminalBackend, Files: SettingsFiles> {
     }
 
     /// Lines for stderr once the terminal is restored.
-    public var farewell: [String] { state.edit.farewell }
+    public var farewell: [String] { state.farewell }
 
     /// Runs until the console ends; returns the exit code.
     public mutating func run() -> Int32 {
@@ -51,9 +54,12 @@ public struct ConsoleSession<Backend: TerminalBackend, Files: SettingsFiles> {
     /// The first frame, at the terminal's size.
     mutating func start() -> Int32? {
         let (width, height) = backend.size
-        if let code = send(.resized(width: width, height: height)) { return code }
+        let sized = Event.resized(width: width, height: height)
+        // The first frame comes before whatever the first event asks for is done (the fleet
+        // list's walk of its folder): what is on screen first never waits for work.
+        let effect = state.handle(sized)
         draw()
-        return nil
+        return effect.flatMap { perform($0, after: sized) }
     }
 
     /// One turn of the loop: a signal, the jobs' news, the disk, then the keys waiting (or
@@ -62,11 +68,18 @@ public struct ConsoleSession<Backend: TerminalBackend, Files: SettingsFiles> {
     mutating func turn() -> Int32? {
         lastTurn = []
         if let reason = stopRequest(), let code = send(.stopRequested(reason)) { return code }
-        let overlay = state.overlay
-        for event in runner.jobs.takeEvents() {
+        let dialog = state.shownDialog
+        let news = runner.jobs.takeEvents()
+        // A job's news changes the state: letting go of the drawn copy first keeps a long
+        // list (a fleet's rows) from being copied to take it in.
+        if !news.isEmpty {
+            drawn = nil
+            lastJobActivity = .now
+        }
+        for event in news {
             if let code = send(event) { return code }
         }
-        if let opened = state.overlay, opened != overlay {
+        if let opened = state.shownDialog, opened != dialog {
             // A dialog a job opened (Push to Clerk's dry run) is answered only by keys typed
             // once it is on screen: a "y" typed ahead while the request ran is dropped, as
             // curses programs flush input (flushinp) before asking a question.
@@ -75,10 +88,15 @@ public struct ConsoleSession<Backend: TerminalBackend, Files: SettingsFiles> {
         }
         if ContinuousClock.now - lastDiskCheck >= diskCheckInterval {
             lastDiskCheck = .now
-            let changed = runner.files.changedOnDisk(since: state.edit.base, path: state.path)
-            if let code = send(.diskChecked(changed: changed)) { return code }
+            if let watched = state.watchedFile {
+                let changed = runner.files.changedOnDisk(since: watched.base, path: watched.path)
+                if let code = send(.diskChecked(changed: changed)) { return code }
+            }
         }
-        guard let first = backend.readKey(milliseconds: 100) else {
+        // While a job has just started or is posting news, look again soon: a fleet filling
+        // in is shown as it fills, not a tenth of a second behind.
+        let busy = lastJobActivity.map { ContinuousClock.now - $0 < .milliseconds(250) } ?? false
+        guard let first = backend.readKey(milliseconds: busy ? 5 : 100) else {
             // No key: a timeout, or a terminal that is gone (then reads never wait).
             if backend.hungUp, let code = send(.stopRequested(.hangUp)) { return code }
             if state != drawn { draw() }
@@ -99,24 +117,32 @@ public struct ConsoleSession<Backend: TerminalBackend, Files: SettingsFiles> {
         return nil
     }
 
-    /// Gives an event to the reducer and has the runner do what follows from it (see
-    /// `EffectRunner.send`). Returns an exit code when the console ends.
+    /// Gives an event to the reducer and has the runner do what follows from it. Returns an
+    /// exit code when the console ends.
     mutating func send(_ event: Event) -> Int32? {
+        guard let effect = state.handle(event) else { return nil }
+        return perform(effect, after: event)
+    }
+
+    /// Has the runner do `effect`, which `event` asked for, and hand its results back (see
+    /// `EffectRunner.perform`). Returns an exit code when the console ends.
+    private mutating func perform(_ effect: Effect, after event: Event) -> Int32? {
         let runner = self.runner
         var screenLost = false
-        var first: Effect?
-        let code = runner.send(event, to: &state) { effect in
-            if first == nil { first = effect }
+        var startedJob = false
+        lastTurn.append((event, effect))
+        let code = runner.perform(effect, for: &state) { effect in
             // The terminal's screen is cleared or the shell's for a while: send it whole.
             if effect == .redraw || effect == .suspend { screenLost = true }
+            if case .start = effect { startedJob = true }
         }
-        if let first { lastTurn.append((event, first)) }
         if screenLost { shown = nil }
+        if startedJob { lastJobActivity = .now }
         return code
     }
 
     mutating func draw() {
-        let buffer = Renderer.render(state, width: state.width, height: state.height)
+        let buffer = state.render()
         frame = buffer
         let cells = backend.asciiOnly ? AsciiGlyphs.frame(buffer) : buffer
         backend.draw(FrameUpdate(from: shown, to: cells))

@@ -22,4 +22,6 @@ enum Action: Hashable, Sendable {
     case restore, discardRecovery, later
     // Review's live actions, the key prompt and the push dialog.
     case testLive, pushLive, cancelLive, useKey, eraseKey, clearKey, applyPush, closeLive
+    // The fleet list (its moves are selectNext/selectPrevious and the help's page keys).
+    case openRow, cycleSort, startFleetFilter, finishFleetFilter, clearFleetFilter, switchPanel, filterByCode
 }

@@ -13,12 +13,17 @@ extension ConsoleState {
     mutating func copy() -> Effect? {
         switch copyRequest {
         case .copy(let name, let text):
-            status = StatusMessage("Copied \(name) to the clipboard (by OSC 52: the terminal must allow it; in tmux, set-clipboard on)")
+            status = Self.copied(name)
             return .copyToClipboard(text)
         case .refused(let why):
             status = StatusMessage(why, isError: true)
             return nil
         }
+    }
+
+    /// What the status line says once `name` is copied (the fleet list's too).
+    static func copied(_ name: String) -> StatusMessage {
+        StatusMessage("Copied \(name) to the clipboard (by OSC 52: the terminal must allow it; in tmux, set-clipboard on)")
     }
 
     enum CopyRequest: Equatable {

@@ -4,7 +4,7 @@ import SettingsKit
 extension ConsoleState {
     mutating func clicked(_ target: Target) -> Effect? {
         switch target {
-        case .inert:
+        case .inert, .fleet:
             return nil
         case .key(let key):
             // The key bar's and the dialogs' choices: a click is that key.

@@ -36,6 +36,9 @@ extension ConsoleState {
         case .recoveryKeepFailed(let error, let request): return edit.recoveryKeepFailed(error, request)
         case .stopRequested(let reason): return edit.stopRequested(reason, edited: isDirty ? edited : nil)
         case .live(let news): return liveNews(news)
+        case .opened, .fleet:
+            // A fleet list's (`FleetState`): a walkthrough opens no other file.
+            return nil
         }
     }
 
@@ -61,13 +64,27 @@ extension ConsoleState {
         case .restore: return [.anywhere, .restoreDialog, .dialogList]
         case .live(let dialog): return [.anywhere, dialog.keyContext] + (dialog.keyContext == .pushDialog ? [.dialogList] : [])
         case nil:
-            // The filter is edited with a text field's keys; its own Enter and Esc first.
-            if isTypingScopeFilter { return [.anywhere, .scopeFilter, .text, .screens] }
-            // Where no text is typed, letters are free for help, quit and copy.
-            let browsing: [KeyBinding.Context] = editor == nil ? [.browsing] : []
-            if case .scope? = focusedItem, screen == .step(.permissions) { return [.anywhere, .checkbox, .scope] + browsing + [.screens] }
-            return [.anywhere] + (rowContext.map { [$0] } ?? []) + browsing + [.screens]
+            // Opened from the fleet list, what is left of Esc goes back to it.
+            return screenContexts + (inFleet ? [.fleetFile] : [])
         }
+    }
+
+    /// Where keys are looked up on a screen with no dialog open.
+    private var screenContexts: [KeyBinding.Context] {
+        // The filter is edited with a text field's keys; its own Enter and Esc first.
+        if isTypingScopeFilter { return [.anywhere, .scopeFilter, .text, .screens] }
+        // Where no text is typed, letters are free for help, quit and copy.
+        let browsing: [KeyBinding.Context] = editor == nil ? [.browsing] : []
+        if case .scope? = focusedItem, screen == .step(.permissions) { return [.anywhere, .checkbox, .scope] + browsing + [.screens] }
+        return [.anywhere] + (rowContext.map { [$0] } ?? []) + browsing + [.screens]
+    }
+
+    /// What the status line says once the mouse is turned on or off (the fleet list's too).
+    static func mouseStatus(_ on: Bool) -> StatusMessage {
+        StatusMessage(
+            on
+                ? "Mouse on: clicks and the wheel work in the console"
+                : "Mouse off: the terminal's own selection copies text; F4 turns the mouse back on")
     }
 
     /// The key table's context of the focused row.
@@ -103,10 +120,7 @@ extension ConsoleState {
         case .copy: return copy()
         case .toggleMouse:
             mouseCapture.toggle()
-            status = StatusMessage(
-                mouseCapture
-                    ? "Mouse on: clicks and the wheel work in the console"
-                    : "Mouse off: the terminal's own selection copies text; F4 turns the mouse back on")
+            status = Self.mouseStatus(mouseCapture)
             return .setMouseCapture(mouseCapture)
         case .previousField: moveFocus(by: -1)
         case .undo: undo()
@@ -125,6 +139,9 @@ extension ConsoleState {
             return performInDialog(action)
         case .testLive, .pushLive, .cancelLive, .useKey, .eraseKey, .clearKey, .applyPush, .closeLive:
             return performLive(action)
+        case .openRow, .cycleSort, .startFleetFilter, .finishFleetFilter, .clearFleetFilter, .switchPanel, .filterByCode:
+            // The fleet list's (`FleetState`).
+            break
         }
         return nil
     }

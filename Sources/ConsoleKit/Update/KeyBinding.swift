@@ -34,6 +34,14 @@ struct KeyBinding: Sendable {
         case pushDialog
         /// The list a dialog shows (the changes, the recovered edits), as it scrolls.
         case dialogList
+        /// The fleet list (`social-console DIR`).
+        case fleet
+        /// While the fleet list's filter is typed.
+        case fleetFilter
+        /// The fleet's by-code panel.
+        case byCode
+        /// A file's walkthrough opened from the fleet list.
+        case fleetFile
 
         /// F1's heading for the context's keys.
         var heading: String {
@@ -56,6 +64,10 @@ struct KeyBinding: Sendable {
             case .keyPrompt: return "The Platform API key prompt"
             case .pushDialog: return "Pushing to Clerk"
             case .dialogList: return "A dialog's list of changes, when it does not fit"
+            case .fleet: return "The fleet list"
+            case .fleetFilter: return "Typing the fleet filter"
+            case .byCode: return "The by-code panel"
+            case .fleetFile: return "In a file opened from the fleet list"
             }
         }
     }

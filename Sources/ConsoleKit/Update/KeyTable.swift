@@ -16,7 +16,7 @@ enum KeyTable {
             .confirm, priority: 3, edits: true),
         KeyBinding(
             .text, [.escape], "Esc", bar: "Esc", "Cancel", help: "cancel the edit in progress: the value it had before", .revert,
-            priority: 3, edits: true),
+            priority: 3, edits: true, when: { !$0.inFleet || $0.editor?.isChanged == true }),
         KeyBinding(
             .text, [.ctrl("r")], "Ctrl-R", bar: "^R", "Reveal", relabel: ("Hide", { $0.revealSecret }),
             help: "show the Client Secret in clear while it has focus (also another field the secret was pasted into); again hides it",
@@ -97,7 +97,7 @@ enum KeyTable {
             .save, priority: 2, edits: true),
         // Quit stays on the narrowest bar: Esc is never the only way out.
         KeyBinding(
-            .screens, [.ctrl("q"), .function(10)], "Ctrl-Q, F10", bar: "^Q", "Quit",
+            .screens, [.ctrl("q"), .function(10)], "Ctrl-Q, F10", bar: "^Q", "Quit", relabel: ("List", { $0.inFleet }),
             help: "quit; with unsaved changes lists them and asks first", .quit, priority: 3),
         KeyBinding(.screens, [.function(1)], "F1", bar: "F1", "Help", help: "the guide's help for the screen, then these keys", .help, priority: 2),
         // Where Esc cancels nothing else (not while text is edited).
@@ -175,13 +175,60 @@ enum KeyTable {
         KeyBinding(.dialogList, [.up], "Up", help: "scroll up a line", .scrollUp),
         KeyBinding(.dialogList, [.pageDown], "PgDn", help: "a page down", .pageDown),
         KeyBinding(.dialogList, [.pageUp], "PgUp", help: "a page up", .pageUp),
+
+        // A file opened from the fleet list: Esc that nothing else takes goes back.
+        KeyBinding(
+            .fleetFile, [.escape], "Esc",
+            help: "back to the fleet list, as Ctrl-Q (unsaved changes are asked about first); while text is typed, Esc cancels that first",
+            .quit),
+
+        // The fleet list: where no text is typed, ? and q too.
+        KeyBinding(
+            .fleet, [.enter], "Enter", bar: "Enter", "Open", help: "open the file's walkthrough; Esc or Ctrl-Q there comes back to this row",
+            .openRow, priority: 3),
+        KeyBinding(.fleet, [.down], "Down", bar: "↑↓", "Select", help: "next file", .selectNext),
+        KeyBinding(.fleet, [.up], "Up", help: "previous file", .selectPrevious),
+        KeyBinding(.fleet, [.pageDown, .ctrl("n")], "PgDn, Ctrl-N", help: "a page down", .pageDown),
+        KeyBinding(.fleet, [.pageUp, .ctrl("p")], "PgUp, Ctrl-P", help: "a page up", .pageUp),
+        KeyBinding(.fleet, [.home], "Home", help: "the first file", .scrollTop),
+        KeyBinding(.fleet, [.end], "End", help: "the last file", .scrollBottom),
+        KeyBinding(
+            .fleet, [.char("/")], "/", bar: "/", "Filter", help: "filter by path, code or environment: words in any order",
+            .startFleetFilter, priority: 2),
+        KeyBinding(.fleet, [.escape], "Esc", bar: "Esc", "Show all", help: "clear the filter: every file again", .clearFleetFilter, priority: 2),
+        KeyBinding(.fleet, [.char("s")], "s", bar: "s", "Sort", help: "sort by blockers, path or environment (each press the next)", .cycleSort),
+        KeyBinding(
+            .fleet, [.tab, .backTab], "Tab, Shift-Tab", bar: "Tab", "By code", help: "the by-code panel: how many files have each finding",
+            .switchPanel,
+            priority: 2),
+        KeyBinding(
+            .fleet, [.function(1), .char("?")], "F1, ?", bar: "?", "Help", help: "help on the fleet list, then every key", .help, priority: 2),
+        KeyBinding(.fleet, [.char("y")], "y", bar: "y", "Copy", help: "copy the file's path to the clipboard (OSC 52)", .copy, priority: 0),
+        KeyBinding(
+            .fleet, [.function(4)], "F4", bar: "F4", "Mouse off", relabel: ("Mouse on", { !$0.mouseCapture }),
+            help: "turn the mouse off, so the terminal's own selection copies text; again turns it back on", .toggleMouse, priority: 0),
+        KeyBinding(.fleet, [.ctrl("q"), .function(10), .char("q")], "Ctrl-Q, F10, q", bar: "q", "Quit", help: "quit", .quit, priority: 3),
+        KeyBinding(
+            .fleetFilter, [.enter], "Enter", bar: "Enter", "Done", help: "keep the filter and go back to the list", .finishFleetFilter, priority: 3),
+        KeyBinding(.fleetFilter, [.escape], "Esc", bar: "Esc", "Clear", help: "clear the filter", .clearFleetFilter, priority: 3),
+        KeyBinding(.byCode, [.enter], "Enter", bar: "Enter", "Show files", help: "the list of the files with the code", .filterByCode, priority: 3),
+        KeyBinding(.byCode, [.down], "Down", bar: "↑↓", "Select", help: "next code", .selectNext),
+        KeyBinding(.byCode, [.up], "Up", help: "previous code", .selectPrevious),
+        KeyBinding(
+            .byCode, [.tab, .backTab, .escape], "Tab, Shift-Tab, Esc", bar: "Tab", "List", help: "back to the list", .switchPanel, priority: 2),
     ]
 
     /// The binding of `key` in `state`: the first of its contexts with a row that has the
     /// key and is bound now.
     static func binding(for key: Key, in contexts: [KeyBinding.Context], _ state: ConsoleState) -> KeyBinding? {
+        binding(for: key, in: contexts) { $0.isBound(in: state) }
+    }
+
+    /// The binding of `key`: the first of `contexts` with a row that has the key and
+    /// `isBound` (a screen of its own, as the fleet list, says which rows are its own now).
+    static func binding(for key: Key, in contexts: [KeyBinding.Context], isBound: (KeyBinding) -> Bool) -> KeyBinding? {
         for context in contexts {
-            if let found = byContext[context]?.first(where: { $0.keys.contains(key) && $0.isBound(in: state) }) { return found }
+            if let found = byContext[context]?.first(where: { $0.keys.contains(key) && isBound($0) }) { return found }
         }
         return nil
     }

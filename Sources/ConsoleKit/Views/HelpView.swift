@@ -3,8 +3,12 @@ import SettingsKit
 /// F1: draws `HelpText` for the current screen, scrolled.
 enum HelpView {
     static func draw(_ state: ConsoleState, scroll: Int, in body: Rect, into buffer: inout CellBuffer) {
-        buffer.put("Help: " + state.screen.title, x: body.x, y: body.y, style: .heading, limit: body.width)
-        let all = HelpText.lines(state, width: max(1, body.width - 1))
+        draw(title: state.screen.title, lines: HelpText.lines(state, width: max(1, body.width - 1)), scroll: scroll, in: body, into: &buffer)
+    }
+
+    /// Help on `title`: `all`, wrapped to the body's width less one (`HelpText.maxScroll`).
+    static func draw(title: String, lines all: [String], scroll: Int, in body: Rect, into buffer: inout CellBuffer) {
+        buffer.put("Help: " + title, x: body.x, y: body.y, style: .heading, limit: body.width)
         let viewport = body.height - 2
         guard viewport > 0 else { return }
         let window = ScrollWindow(total: all.count, viewport: viewport, offset: scroll)

@@ -22,16 +22,28 @@ enum KeyBar {
     /// `focusShowsSecret`: the focused field, not the secret's, shows part of the secret
     /// masked (the renderer knows once it has drawn it).
     static func entries(for state: ConsoleState, focusShowsSecret: Bool = false) -> [Entry] {
+        entries(
+            in: state.keyContexts, isBound: { $0.isBound(in: state) }, shows: { shows($0, state, focusShowsSecret: focusShowsSecret) },
+            label: { $0.label(in: state) })
+    }
+
+    /// The bar of keys looked up in `contexts`, most specific first (any screen's: the
+    /// console's, the fleet list's): the rows bound now that have a bar name and that
+    /// `shows`, each action once, each with `label`'s word (the row's own by default).
+    static func entries(
+        in contexts: [KeyBinding.Context], isBound: (KeyBinding) -> Bool, shows: (KeyBinding) -> Bool,
+        label: (KeyBinding) -> String = \.label
+    ) -> [Entry] {
         var out: [Entry] = []
         var actions = Set<Action>()
         var taken: [Key] = []
-        for context in state.keyContexts {
-            let rows = KeyTable.bindings(in: context).filter { $0.isBound(in: state) }
+        for context in contexts {
+            let rows = KeyTable.bindings(in: context).filter(isBound)
             // A row whose every key an earlier context takes does nothing now.
             for binding in rows where binding.bar != nil && !actions.contains(binding.action) && context != .anywhere {
-                guard !binding.keys.allSatisfy(taken.contains), shows(binding, state, focusShowsSecret: focusShowsSecret) else { continue }
+                guard !binding.keys.allSatisfy(taken.contains), shows(binding) else { continue }
                 actions.insert(binding.action)
-                out.append(Entry(binding, label: binding.label(in: state)))
+                out.append(Entry(binding, label: label(binding)))
             }
             taken += rows.flatMap(\.keys)
         }

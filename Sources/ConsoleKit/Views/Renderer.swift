@@ -55,6 +55,11 @@ enum Renderer {
             rows -= 1
             buffer.put(TextWrap.truncate(dialog.choiceLine(width: buffer.width), width: buffer.width), x: 0, y: rows, style: .dialog)
         }
+        drawTooSmall(rows: rows, into: &buffer)
+    }
+
+    /// The size needed, centred in the first `rows` rows (any screen's, the fleet list's too).
+    static func drawTooSmall(rows: Int, into buffer: inout CellBuffer) {
         let size = "\(Layout.minimumWidth)x\(Layout.minimumHeight)"
         let messages = ["window too small (need \(size))", "too small: need \(size)", "need \(size)", size]
         let fits = { (message: String) -> Bool in

@@ -87,9 +87,33 @@ public struct AuditFiles: Sequence, IteratorProtocol {
                 if isExcluded(path) { continue }
                 return path
             }
-            let folder = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+            let folder = AuditFiles.joinable(path)
             stack.append(Listing(folder: folder, entries: AuditFiles.list(folder)))
         }
+    }
+
+    /// `folder` as the names below it are joined to it ("/" between): a trailing "/" dropped.
+    public static func joinable(_ folder: String) -> String {
+        folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder
+    }
+
+    /// How many paths the walk of `paths` gives (files, and folders it cannot read), counted
+    /// without putting them in order: what a list that fills as files are judged shows
+    /// before the first is. `visit` is told each folder the walk goes into, before its
+    /// files (a watcher of the files watches them).
+    public static func count(_ paths: [String], visiting visit: (String) -> Void = { _ in }) -> Int {
+        var total = 0
+        var folders: [String] = []
+        for path in paths {
+            if SystemIO.isFolder(path) { folders.append(AuditFiles.joinable(path)) } else { total += 1 }
+        }
+        while let folder = folders.popLast() {
+            visit(folder)
+            for entry in unsortedList(folder) {
+                if entry.isFolder { folders.append(folder + "/" + entry.name) } else { total += 1 }
+            }
+        }
+        return total
     }
 
     /// A folder's settings files and sub-folders, sorted; hidden entries and links to
@@ -97,11 +121,15 @@ public struct AuditFiles: Sequence, IteratorProtocol {
     /// cannot be read is listed as itself: `Audit.judge` reports it as an error entry, so
     /// `audit` never passes over files it could not see.
     private static func list(_ folder: String) -> [Entry] {
+        unsortedList(folder).sorted { $0.sortKey < $1.sortKey }
+    }
+
+    private static func unsortedList(_ folder: String) -> [Entry] {
         guard case .success(let all) = FolderListing.read(folder) else { return [Entry(unreadable: folder)] }
         var entries: [Entry] = []
         for entry in all where !entry.name.hasPrefix(".") && !(entry.isLink && entry.isFolder) {
             if entry.isFolder || Audit.isSettingsFileName(entry.name) { entries.append(Entry(name: entry.name, isFolder: entry.isFolder)) }
         }
-        return entries.sorted { $0.sortKey < $1.sortKey }
+        return entries
     }
 }

@@ -39,6 +39,9 @@ public enum ParallelAudit {
     /// be written), while thousands of ordinary ones (about 1 KiB each) fit at once.
     public static let defaultBytesInFlight = SettingsStore.sizeLimit
 
+    /// Files at least this big give the memory of their tree back to the system when done.
+    static let trimAfter = 1_048_576
+
     /// Judges every file below `paths` and hands each one's text to `emit`, one call at a
     /// time (never two at once) in the order asked for. Returns the totals.
     /// - Parameters:
@@ -58,26 +61,68 @@ public enum ParallelAudit {
         render: @escaping @Sendable (AuditEntry) -> String,
         emit: @escaping (String) -> Void
     ) -> AuditSummary {
+        run(
+            paths, workers: workers, order: order, bytesInFlight: bytesInFlight, pathsByCode: pathsByCode, excluding: excluding,
+            judge: { path, admit, totals in
+                // The one sink of each file's output: its secrets masked in whatever is written
+                // about it, its path included (a file named after its own secret).
+                let (entry, filter) = masked(Audit.judge(path, judging, admit: admit))
+                let kept = judging.keeps(entry)
+                if kept { totals.add(entry) }
+                let text = kept ? filter.scrub(render(entry)) : ""
+                return (text, text.utf8.count)
+            }, emit: emit)
+    }
+
+    /// The same walk, threads and budget for any use of the files' verdicts (the console's
+    /// fleet list keeps a summary of each): `judge` does what a file needs on a worker
+    /// thread (`Audit.judge`, with `admit` for the budget), adds what it counts to that
+    /// thread's `totals`, and returns what `emit` is handed with the bytes it holds while
+    /// it waits (counted in the budget beside the file's own size).
+    public static func run<Output>(
+        _ paths: [String], workers: Int = defaultWorkers, order: Order, bytesInFlight: Int = defaultBytesInFlight,
+        pathsByCode: Int = 0, excluding: AuditFiles.Node? = nil,
+        judge: @escaping @Sendable (_ path: String, _ admit: (Int) -> Void, _ totals: inout AuditSummary) -> (Output, bytes: Int),
+        emit: @escaping (Output) -> Void
+    ) -> AuditSummary {
         let pool = Pool(
-            files: AuditFiles(paths, excluding: excluding), order: order, judging: judging, budget: bytesInFlight,
-            keepingPaths: pathsByCode,
-            render: render, emit: emit)
+            files: AuditFiles(paths, excluding: excluding), order: order, budget: bytesInFlight, keepingPaths: pathsByCode,
+            judge: judge, emit: emit)
         // This thread works too: one worker fewer to start.
         Threads.runAll(Array(repeating: { pool.work() }, count: min(max(1, workers), 256)))
         return pool.summary
+    }
+
+    /// Blocks of a MiB and more go back to the system as soon as they are freed. glibc
+    /// otherwise raises that threshold after the first big block it frees, and each worker
+    /// thread's arena then keeps the memory of the last big file it judged: for a process
+    /// that stays up beside what it judged (the console's fleet list), not for `audit`.
+    public static func returnBigBlocksWhenFreed() {
+        #if canImport(Glibc)
+        _ = glibcMallopt(-3, 1 << 20)  // M_MMAP_THRESHOLD: fixed, so never raised
+        #endif
+    }
+
+    /// A verdict as output may show it, and the filter of its file's secrets for the rest:
+    /// the path masked when the file is named after its own secret.
+    public static func masked(_ entry: AuditEntry) -> (AuditEntry, SecretFilter) {
+        guard case .report(let path, let verdict) = entry, !verdict.report.secrets.isEmpty else { return (entry, SecretFilter()) }
+        let filter = SecretFilter(verdict.report.secrets)
+        let shown = filter.scrub(path)
+        return (shown == path ? entry : .report(path: shown, verdict), filter)
     }
 }
 
 /// The state the worker threads share, all of it behind one monitor. It is signalled
 /// when a verdict is written (its bytes leave the budget), so threads waiting for the
 /// window or for room in the budget move on.
-private final class Pool: @unchecked Sendable {
+private final class Pool<Output>: @unchecked Sendable {
     private let monitor = Monitor()
 
     private var files: AuditFiles
     private let order: ParallelAudit.Order
-    private let render: @Sendable (AuditEntry) -> String
-    private let emit: (String) -> Void
+    private let judge: @Sendable (String, (Int) -> Void, inout AuditSummary) -> (Output, bytes: Int)
+    private let emit: (Output) -> Void
 
     /// The sequence number the next file taken gets.
     private var taken = 0
@@ -85,25 +130,24 @@ private final class Pool: @unchecked Sendable {
     private var nextToWrite = 0
     /// Rendered verdicts that came in before their turn, by sequence number, with the
     /// bytes each holds in the budget.
-    private var waiting: [Int: (text: String, bytes: Int)] = [:]
+    private var waiting: [Int: (output: Output, bytes: Int)] = [:]
     /// Bytes of files being judged or waiting to be written, and the most there may be.
     private var inFlight = 0
     private let budget: Int
     private(set) var summary: AuditSummary
     private let keepsPaths: Int
-    private let judging: Audit.Judging
 
     init(
-        files: AuditFiles, order: ParallelAudit.Order, judging: Audit.Judging, budget: Int, keepingPaths: Int,
-        render: @escaping @Sendable (AuditEntry) -> String, emit: @escaping (String) -> Void
+        files: AuditFiles, order: ParallelAudit.Order, budget: Int, keepingPaths: Int,
+        judge: @escaping @Sendable (String, (Int) -> Void, inout AuditSummary) -> (Output, bytes: Int),
+        emit: @escaping (Output) -> Void
     ) {
         self.files = files
         self.order = order
-        self.judging = judging
         self.budget = budget
         self.keepsPaths = keepingPaths
         self.summary = AuditSummary(keepingPaths: keepingPaths)
-        self.render = render
+        self.judge = judge
         self.emit = emit
     }
 
@@ -125,31 +169,26 @@ private final class Pool: @unchecked Sendable {
             }
             guard let (path, sequence) = next else { return }
 
-            // The one sink of each file's output: its secrets masked in whatever is written
-            // about it, its path included (a file named after its own secret).
             var bytes = 0
-            let (entry, filter) = Self.masked(Audit.judge(path, judging) { size in bytes = self.admit(size, sequence: sequence) })
-            let kept = judging.keeps(entry)
-            if kept { totals.add(entry) }
-            let text = kept ? filter.scrub(render(entry)) : ""
+            let (output, held) = judge(path, { size in bytes = self.admit(size, sequence: sequence) }, &totals)
             // The file's tree is freed by now; each thread frees into its own malloc arena,
             // which would keep that memory from the next big file on another thread.
-            if bytes >= Self.trimAfter { releaseFreedMemory() }
+            if bytes >= ParallelAudit.trimAfter { releaseFreedMemory() }
 
             monitor.locked {
-                // A text longer than its file (messages quoting long values) counts as itself.
-                if text.utf8.count > bytes {
-                    inFlight += text.utf8.count - bytes
-                    bytes = text.utf8.count
+                // An output longer than its file (messages quoting long values) counts as itself.
+                if held > bytes {
+                    inFlight += held - bytes
+                    bytes = held
                 }
                 switch order {
                 case .asJudged:
-                    emit(text)
+                    emit(output)
                     inFlight -= bytes
                 case .byPath:
-                    waiting[sequence] = (text, bytes)
+                    waiting[sequence] = (output, bytes)
                     while let next = waiting.removeValue(forKey: nextToWrite) {
-                        emit(next.text)
+                        emit(next.output)
                         inFlight -= next.bytes
                         nextToWrite += 1
                     }
@@ -158,9 +197,6 @@ private final class Pool: @unchecked Sendable {
             }
         }
     }
-
-    /// Files at least this big give the memory of their tree back to the system when done.
-    static let trimAfter = 1_048_576
 
     private func releaseFreedMemory() {
         #if canImport(Glibc)
@@ -184,16 +220,6 @@ private final class Pool: @unchecked Sendable {
     }
 }
 
-extension Pool {
-    /// A verdict as output may show it, and the filter of its file's secrets for the rest.
-    static func masked(_ entry: AuditEntry) -> (AuditEntry, SecretFilter) {
-        guard case .report(let path, let verdict) = entry, !verdict.report.secrets.isEmpty else { return (entry, SecretFilter()) }
-        let filter = SecretFilter(verdict.report.secrets)
-        let shown = filter.scrub(path)
-        return (shown == path ? entry : .report(path: shown, verdict), filter)
-    }
-}
-
 extension AuditSummary {
     /// Adds another part's totals, as if its files had been added here one by one.
     public mutating func merge(_ other: AuditSummary) {
@@ -209,7 +235,10 @@ extension AuditSummary {
 }
 
 #if canImport(Glibc)
-/// glibc's malloc_trim(3): <malloc.h> is not part of the Glibc module.
+/// glibc's malloc_trim(3) and mallopt(3): <malloc.h> is not part of the Glibc module.
 @_silgen_name("malloc_trim")
 private func glibcMallocTrim(_ pad: Int) -> Int32
+
+@_silgen_name("mallopt")
+private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
 #endif

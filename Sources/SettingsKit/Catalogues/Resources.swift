@@ -11,6 +11,8 @@ public enum BundledResources {
     public static var manual: String { EmbeddedResources.manual }
     /// The console's keys, shown after every screen's help.
     public static var keysHelp: String { EmbeddedResources.Help.keys }
+    /// The fleet list's help (`social-console DIR`), before the keys.
+    public static var fleetHelp: String { EmbeddedResources.Help.fleet }
 
     /// The guide's help text for a console screen ("instance" … "distribution", "review").
     public static func help(for screen: String) -> String? { EmbeddedResources.Help.all[screen] }

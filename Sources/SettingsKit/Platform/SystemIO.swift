@@ -26,8 +26,10 @@ public enum SystemIO {
     /// budget of bytes in flight).
     /// `followingLinks: false` refuses a symbolic link (a side file: FILE.recovered.json is
     /// read only as the file at its name, never through a link someone planted there).
+    /// `afterwards`, when given, is told the file's status once the last byte is read: a
+    /// file written to meanwhile (in place) has changed since `stat`.
     static func readFile(
-        _ path: String, limit: Int, followingLinks: Bool = true, admit: (Int) -> Void = { _ in }
+        _ path: String, limit: Int, followingLinks: Bool = true, admit: (Int) -> Void = { _ in }, afterwards: ((stat) -> Void)? = nil
     ) -> Result<(bytes: [UInt8], stat: stat), FileError> {
         // O_NONBLOCK: opening a FIFO named like a settings file must not wait forever for a
         // writer (audit walks folders it did not create). It changes nothing for regular files.
@@ -68,6 +70,11 @@ public enum SystemIO {
             total += n
         }
         bytes.removeSubrange(total...)
+        if let afterwards {
+            var now = stat()
+            if fstat(fd, &now) != 0 { now = stat() }
+            afterwards(now)
+        }
         return .success((bytes, st))
     }
 

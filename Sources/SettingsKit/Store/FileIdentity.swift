@@ -15,7 +15,11 @@ public struct FileIdentity: Equatable, Sendable {
     /// never that of a file someone else put in its place meanwhile.
     let owner: UInt32, group: UInt32
 
-    init(_ st: stat) {
+    /// When the file last changed (its change time), in seconds since the epoch.
+    public var changed: Double { Double(changeSeconds) + Double(changeNanoseconds) / 1e9 }
+
+    /// From `stat`'s answer (`SystemIO.status`): what a watcher of files compares.
+    public init(_ st: stat) {
         owner = UInt32(st.st_uid); group = UInt32(st.st_gid)
         device = UInt64(st.st_dev); inode = UInt64(st.st_ino); size = Int64(st.st_size)
         seconds = Int(st.st_mtim.tv_sec); nanoseconds = Int(st.st_mtim.tv_nsec)

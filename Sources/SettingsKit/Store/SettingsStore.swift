@@ -23,9 +23,15 @@ public enum SettingsStore {
 
     /// Reads a settings file to judge it, not to save it: `audit`, where finding the
     /// file's real path would be one more look-up for each of thousands of files.
-    /// `admit`: told the file's size before it is read (`SystemIO.readFile`).
-    static func read(_ path: String, admit: (Int) -> Void = { _ in }) throws(FileError) -> LoadedFile {
-        let (bytes, st) = try SystemIO.readFile(path, limit: sizeLimit, admit: admit).get()
+    /// `admit`: told the file's size before it is read (`SystemIO.readFile`); `read`, when
+    /// given: the file's identity when it was opened and when its last byte was read (a
+    /// writer changed it meanwhile where they differ), also when it does not parse.
+    static func read(
+        _ path: String, admit: (Int) -> Void = { _ in }, read: ((_ opened: FileIdentity, _ read: FileIdentity) -> Void)? = nil
+    ) throws(FileError) -> LoadedFile {
+        var after: stat?
+        let (bytes, st) = try SystemIO.readFile(path, limit: sizeLimit, admit: admit, afterwards: read.map { _ in { after = $0 } }).get()
+        if let read, let after { read(FileIdentity(st), FileIdentity(after)) }
         let settings = try decode(bytes, path: path)
         return LoadedFile(path: path, settings: settings, bytes: bytes, mode: UInt32(st.st_mode) & 0o777, identity: FileIdentity(st))
     }

@@ -1,9 +1,10 @@
 import ArgumentParser
+import SettingsKit
 
 struct EditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
-        abstract: "Open the full-screen console on FILE (created on first save).",
+        abstract: "Open the full-screen console on FILE (created on first save), or on every settings file below a folder.",
         discussion: """
             With --plain, the same walkthrough as one question per line, for screen readers, \
             TERM=dumb, serial consoles and answers piped in from a file. ACCESSIBLE=1 or TERM=dumb \
@@ -11,7 +12,7 @@ struct EditCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The settings file.", completion: .file())
+    @Argument(help: "The settings file, or a folder: the fleet list of every settings file below it.", completion: .file())
     var file: String = QuickStart.defaultFile
 
     @Flag(name: .long, help: "Open the screens with editing and saving disabled.")
@@ -40,7 +41,8 @@ struct EditCommand: ParsableCommand {
     }
 
     /// The console, or plain mode where the environment asks for it (`ACCESSIBLE`, as
-    /// huh reads it, or `TERM=dumb`, which cannot show the console).
+    /// huh reads it, or `TERM=dumb`, which cannot show the console). On a folder, the
+    /// console's fleet list of every settings file below it.
     static func open(_ file: String, readOnly: Bool, keyFile: String? = nil) throws {
         let code: Int32
         if let reason = TerminalCheck.plainReason() {
@@ -52,6 +54,8 @@ struct EditCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             code = runPlain(path: file, reason: reason)
+        } else if SystemIO.isFolder(file) {
+            code = runFleet(folder: file, readOnly: readOnly, keyFile: keyFile)
         } else {
             code = runConsole(path: file, readOnly: readOnly, keyFile: keyFile)
         }

@@ -5,25 +5,57 @@ import SettingsKit
 import Glibc
 #endif
 
-/// Entry point of the full-screen console, called by the `edit` command: takes the
+/// Entry point of the full-screen console on a file, called by the `edit` command: takes the
 /// Platform API key (`--api-key-file`, else CLERK_PLATFORM_API_KEY, which is then removed
 /// from the environment), checks the terminal, opens the file (and any recovered edits),
 /// and runs ConsoleKit's session on the ncurses backend, its live actions' requests done
 /// by `LivePerformer`. Returns the process exit code.
 func runConsole(path: String, readOnly: Bool, keyFile: String? = nil) -> Int32 {
-    let key: PlatformKey?
-    switch PlatformKey.fromProcess(file: keyFile) {
-    case .success(let found): key = found
-    case .failure(let e):
-        Output.error("\(e.message) (\(e.code))")
-        return 2
-    }
+    guard let key = platformKey(keyFile) else { return 2 }
     if let problem = TerminalCheck.problem() {
         Output.error(problem)
         return 2
     }
     let files = StoreFiles(via: "console") { Signals.stopReason() != nil }
     guard let opened = openForEditing(path, readOnly: readOnly, files: files) else { return 2 }
+    return runOnTerminal(ConsoleState(opened.session, notice: opened.notice, platformKey: key), files: files, jobs: Jobs(performer: livePerformer()))
+}
+
+/// The console on a folder (`social-console DIR`): the fleet list of every settings file
+/// below it, whose files' walkthroughs (live actions too) open in the same console.
+func runFleet(folder: String, readOnly: Bool, keyFile: String? = nil) -> Int32 {
+    guard let key = platformKey(keyFile) else { return 2 }
+    if let problem = TerminalCheck.problem() {
+        Output.error(problem)
+        return 2
+    }
+    let files = StoreFiles(via: "console") { Signals.stopReason() != nil }
+    return runOnTerminal(
+        FleetState(folder: folder, readOnly: readOnly, platformKey: key), files: files,
+        jobs: Jobs(performer: FleetJobs(next: livePerformer())))
+}
+
+/// The Platform API key for Review's live actions (`--api-key-file`, else
+/// CLERK_PLATFORM_API_KEY, which is then removed from the environment; none: they ask for
+/// one); nil after saying why the one given cannot be used.
+private func platformKey(_ keyFile: String?) -> PlatformKey?? {
+    switch PlatformKey.fromProcess(file: keyFile) {
+    case .success(let found): return .some(found)
+    case .failure(let e):
+        Output.error("\(e.message) (\(e.code))")
+        return nil
+    }
+}
+
+/// Does the live actions' requests. libcurl is loaded only when one first runs: the first
+/// frame does not wait for it.
+private func livePerformer() -> LivePerformer {
+    LivePerformer(environment: LiveEnvironment.fromProcess(key: nil, userAgent: "social-console/\(Version.number)"))
+}
+
+/// Runs a session of `state` (a file's walkthrough, the fleet list) on the ncurses backend
+/// until it ends; returns its exit code.
+private func runOnTerminal<State: ConsoleModel>(_ state: State, files: StoreFiles, jobs: Jobs) -> Int32 {
     Signals.install()
     guard let backend = NcursesBackend.start(asciiOnly: TerminalCheck.asciiOnly) else {
         Output.error(
@@ -31,11 +63,7 @@ func runConsole(path: String, readOnly: Bool, keyFile: String? = nil) -> Int32 {
         )
         return 2
     }
-    // libcurl is loaded only when a live action first runs: the first frame does not wait for it.
-    let live = LiveEnvironment.fromProcess(key: nil, userAgent: "social-console/\(Version.number)")
-    var session = ConsoleSession(
-        state: ConsoleState(opened.session, notice: opened.notice, platformKey: key), backend: backend, files: files,
-        jobs: Jobs(performer: LivePerformer(environment: live)), stopRequest: Signals.stopReason)
+    var session = ConsoleSession(state: state, backend: backend, files: files, jobs: jobs, stopRequest: Signals.stopReason)
     let code = session.run()
     backend.stop()
     // The screen is back to the shell's: what happened to unsaved edits can be read now.
