@@ -14,7 +14,15 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 SWIFT ?= swift
 # The Swift runtime linked statically: the binary needs no toolchain on the machine it runs on.
-BUILD_FLAGS = -c release --static-swift-stdlib
+# The C++ library and libgcc that runtime is written against are linked in as well: loading
+# and binding the shared libstdc++ was most of the dynamic loader's work at every start
+# (README, "Start-up, first frame and fleet speed"). Swift's static link asks for
+# `-lstdc++` by name; a linker script called libstdc++.so in a folder searched before the
+# compiler's own answers it with the static archive (the GCC Runtime Library Exception
+# allows linking it into any program).
+STATIC_CXX = .build/static-libstdc++
+BUILD_FLAGS = -c release --static-swift-stdlib \
+	-Xswiftc -L -Xswiftc '$(CURDIR)/$(STATIC_CXX)' -Xswiftc -Xclang-linker -Xswiftc -static-libgcc
 BIN = .build/release
 OUT = .build/install-files
 # The man page's date: the last commit's, so that the page is the same however often it is made.
@@ -32,7 +40,7 @@ define newline
 
 
 endef
-$(foreach v,PREFIX DESTDIR BIN OUT,$(eval $(call refuse_unsafe,$(v))))
+$(foreach v,PREFIX DESTDIR BIN OUT STATIC_CXX,$(eval $(call refuse_unsafe,$(v))))
 
 bindir = $(DESTDIR)$(PREFIX)/bin
 man1dir = $(DESTDIR)$(PREFIX)/share/man/man1
@@ -47,8 +55,12 @@ INSTALLED = '$(bindir)/social-console' '$(man1dir)/social-console.1' '$(bashdir)
 
 all: build files
 
-build:
+build: $(STATIC_CXX)/libstdc++.so
 	$(SWIFT) build $(BUILD_FLAGS) --product social-console
+
+$(STATIC_CXX)/libstdc++.so:
+	mkdir -p '$(STATIC_CXX)'
+	echo 'INPUT(libstdc++.a)' > '$(STATIC_CXX)/libstdc++.so'
 
 # swift-argument-parser's generate-manual tool, run on the built binary (its package
 # plugin would build the whole package a second time).
