@@ -12,8 +12,10 @@ enum KnownKeys {
     }
 
     /// Fields first, so an entry's number below `fieldCount` is its place in `Fields.all`.
+    /// Split at the "." bytes (the keys are ASCII): splitting at a Character walked every
+    /// key a grapheme at a time, a twentieth of the console's start.
     static let entries: [Entry] = (Fields.all.map(\.key) + Fields.containers).map {
-        Entry(key: $0, parts: $0.split(separator: ".").map(String.init))
+        Entry(key: $0, parts: $0.utf8.split(separator: UInt8(ascii: ".")).map { String(decoding: $0, as: UTF8.self) })
     }
 
     static let fieldCount = Fields.all.count
