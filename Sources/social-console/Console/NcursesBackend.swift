@@ -212,24 +212,30 @@ final class NcursesBackend: TerminalBackend {
         // Runs of plain ASCII cells side by side on a row are copied in one call: put's
         // wadd_wch for each of the first frame's 3,000 cells was a sixth of the console's
         // start. Any other character goes through put, which ncurses measures itself.
-        var run: [cchar_t] = []
-        run.reserveCapacity(update.width)
-        var runX = 0, runY = 0
-        var last: FrameUpdate.Change?
-        for change in update.changes {
-            last = change
-            guard let scalar = Self.plainASCII(change.cell.text) else {
-                copy(&run, x: runX, y: runY)
-                put(change.cell, x: change.x, y: change.y)
-                continue
+        var plain: [cchar_t] = []
+        plain.reserveCapacity(update.width)
+        var plainX = 0
+        var last: (x: Int, y: Int, cell: Cell)?
+        for run in update.runs {
+            for x in run.x..<run.x + run.count {
+                let cell = update[x, run.y]
+                guard !cell.isContinuation else {
+                    copy(&plain, x: plainX, y: run.y)
+                    continue
+                }
+                last = (x, run.y, cell)
+                guard let byte = Self.plainASCII(cell.text) else {
+                    copy(&plain, x: plainX, y: run.y)
+                    put(cell, x: x, y: run.y)
+                    continue
+                }
+                if plain.isEmpty { plainX = x }
+                var cchar = blanks[Int(cell.style.rawValue)]
+                cchar.chars.0 = wchar_t(byte)
+                plain.append(cchar)
             }
-            if !run.isEmpty && (change.y != runY || change.x != runX + run.count) { copy(&run, x: runX, y: runY) }
-            if run.isEmpty { (runX, runY) = (change.x, change.y) }
-            var cchar = blanks[Int(change.cell.style.rawValue)]
-            cchar.chars.0 = wchar_t(scalar)
-            run.append(cchar)
+            copy(&plain, x: plainX, y: run.y)
         }
-        copy(&run, x: runX, y: runY)
         // ncurses leaves its cursor after the last cell written one at a time, and its
         // frame ends by moving the terminal's there: the last cell is written so again,
         // and the frame's bytes are what they were when every cell was.
@@ -254,8 +260,8 @@ final class NcursesBackend: TerminalBackend {
     /// A printable ASCII character that is the whole of a cell's text: one column wide in
     /// every terminal and to ncurses, so it can be copied without being measured.
     private static func plainASCII(_ text: String) -> UInt8? {
-        var utf8 = text.utf8.makeIterator()
-        guard let byte = utf8.next(), byte >= 0x20, byte < 0x7F, utf8.next() == nil else { return nil }
+        let utf8 = text.utf8
+        guard utf8.count == 1, let byte = utf8.first, byte >= 0x20, byte < 0x7F else { return nil }
         return byte
     }
 
