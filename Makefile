@@ -19,9 +19,9 @@ SWIFT ?= swift
 #   runs on.
 # - The C++ library and libgcc that runtime is written against linked in as well: loading
 #   and binding the shared libstdc++ was most of the dynamic loader's work at every start.
-#   Swift's static link asks for `-lstdc++` by name; a linker script called libstdc++.so in
-#   a folder searched before the compiler's own answers it with the static archive (the GCC
-#   Runtime Library Exception allows linking it into any program).
+#   Swift's static link asks for `-lstdc++` by name; the linker script Link/libstdc++.so, in
+#   a folder searched before the compiler's own, answers it with the static archive (the
+#   GCC Runtime Library Exception allows linking it into any program).
 # - No $ORIGIN run path (SwiftPM's default, for Swift libraries beside the binary, which a
 #   static one has none of): the loader looked for each library in the binary's own folder
 #   first, two dozen failed lookups, and a library put there would have been loaded.
@@ -31,10 +31,9 @@ SWIFT ?= swift
 # - Where the C library reads them (glibc 2.36 and later), relative relocations packed
 #   (RELR): the loader reads a few kilobytes instead of a megabyte of them. The binary is
 #   still position-independent: its address is random at every start (ASLR).
-STATIC_CXX = .build/static-libstdc++
 RELR := $(shell getconf GNU_LIBC_VERSION 2>/dev/null | awk '{ split($$2, v, "."); if (v[1] > 2 || (v[1] == 2 && v[2] >= 36)) print "yes" }')
 BUILD_FLAGS = -c release --static-swift-stdlib --disable-local-rpath \
-	-Xswiftc -L -Xswiftc '$(CURDIR)/$(STATIC_CXX)' -Xswiftc -Xclang-linker -Xswiftc -static-libgcc \
+	-Xswiftc -L -Xswiftc '$(CURDIR)/Link' -Xswiftc -Xclang-linker -Xswiftc -static-libgcc \
 	-Xswiftc -use-ld=lld -Xlinker --no-export-dynamic $(if $(RELR),-Xlinker -z -Xlinker pack-relative-relocs)
 BIN = .build/release
 OUT = .build/install-files
@@ -53,7 +52,7 @@ define newline
 
 
 endef
-$(foreach v,PREFIX DESTDIR BIN OUT STATIC_CXX,$(eval $(call refuse_unsafe,$(v))))
+$(foreach v,PREFIX DESTDIR BIN OUT,$(eval $(call refuse_unsafe,$(v))))
 
 bindir = $(DESTDIR)$(PREFIX)/bin
 man1dir = $(DESTDIR)$(PREFIX)/share/man/man1
@@ -68,12 +67,8 @@ INSTALLED = '$(bindir)/social-console' '$(man1dir)/social-console.1' '$(bashdir)
 
 all: build files
 
-build: $(STATIC_CXX)/libstdc++.so
+build:
 	$(SWIFT) build $(BUILD_FLAGS) --product social-console
-
-$(STATIC_CXX)/libstdc++.so:
-	mkdir -p '$(STATIC_CXX)'
-	echo 'INPUT(libstdc++.a)' > '$(STATIC_CXX)/libstdc++.so'
 
 # swift-argument-parser's generate-manual tool, run on the built binary (its package
 # plugin would build the whole package a second time).
