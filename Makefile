@@ -13,8 +13,28 @@
 PREFIX ?= /usr/local
 DESTDIR ?=
 SWIFT ?= swift
-# The Swift runtime linked statically: the binary needs no toolchain on the machine it runs on.
-BUILD_FLAGS = -c release --static-swift-stdlib
+# How the binary is linked decides much of its start (README, "Start-up, first frame and
+# fleet speed"):
+# - The Swift runtime linked statically: the binary needs no toolchain on the machine it
+#   runs on.
+# - The C++ library and libgcc that runtime is written against linked in as well: loading
+#   and binding the shared libstdc++ was most of the dynamic loader's work at every start.
+#   Swift's static link asks for `-lstdc++` by name; the linker script Link/libstdc++.so, in
+#   a folder searched before the compiler's own, answers it with the static archive (the
+#   GCC Runtime Library Exception allows linking it into any program).
+# - No $ORIGIN run path (SwiftPM's default, for Swift libraries beside the binary, which a
+#   static one has none of): the loader looked for each library in the binary's own folder
+#   first, two dozen failed lookups, and a library put there would have been loaded.
+# - lld, and the binary's own symbols not exported (the static link exports them for
+#   backtraces, which CrashGuard does not print): at start the Swift runtime looks up its
+#   own address among the exported symbols, one by one.
+# - Where the C library reads them (glibc 2.36 and later), relative relocations packed
+#   (RELR): the loader reads a few kilobytes instead of a megabyte of them. The binary is
+#   still position-independent: its address is random at every start (ASLR).
+RELR := $(shell getconf GNU_LIBC_VERSION 2>/dev/null | awk '{ split($$2, v, "."); if (v[1] > 2 || (v[1] == 2 && v[2] >= 36)) print "yes" }')
+BUILD_FLAGS = -c release --static-swift-stdlib --disable-local-rpath \
+	-Xswiftc -L -Xswiftc '$(CURDIR)/Link' -Xswiftc -Xclang-linker -Xswiftc -static-libgcc \
+	-Xswiftc -use-ld=lld -Xlinker --no-export-dynamic $(if $(RELR),-Xlinker -z -Xlinker pack-relative-relocs)
 BIN = .build/release
 OUT = .build/install-files
 # The man page's date: the last commit's, so that the page is the same however often it is made.

@@ -1,6 +1,16 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The code of the program's own modules calls each generic type's metadata function
+/// directly, with the conformances it already knows, instead of looking the type up by
+/// its mangled name: such a lookup checks the type's requirements by scanning every
+/// protocol conformance in the binary (thousands, most of them Foundation's, which the
+/// argument parser links in), and a quarter of the console's start went on them (README,
+/// "Start-up, first frame and fleet speed").
+let directMetadataAccess: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])
+]
+
 let package = Package(
     name: "social-console",
     products: [
@@ -23,6 +33,7 @@ let package = Package(
         .target(
             name: "SettingsKit",
             path: "Sources/SettingsKit",
+            swiftSettings: directMetadataAccess,
             plugins: ["EmbedResourcesPlugin"]
         ),
         // ncursesw as a system library: a module map and a shim header for the macros and
@@ -34,7 +45,8 @@ let package = Package(
         .target(
             name: "ConsoleKit",
             dependencies: ["SettingsKit", "LiveKit"],
-            path: "Sources/ConsoleKit"
+            path: "Sources/ConsoleKit",
+            swiftSettings: directMetadataAccess
         ),
         // The system's libcurl, loaded at run time (dlopen): the build needs no curl headers
         // and the binary starts without libcurl; only the live commands need it.
@@ -49,7 +61,8 @@ let package = Package(
         .target(
             name: "LiveKit",
             dependencies: ["SettingsKit", "CCurlShim"],
-            path: "Sources/LiveKit"
+            path: "Sources/LiveKit",
+            swiftSettings: directMetadataAccess
         ),
         .executableTarget(
             name: "social-console",
@@ -60,7 +73,8 @@ let package = Package(
                 "CNcursesw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            path: "Sources/social-console"
+            path: "Sources/social-console",
+            swiftSettings: directMetadataAccess
         ),
         // What every test target shares: the one test secret, the built binary, temporary
         // folders, snapshots, the repository's files, the seeded generator of the fuzz runs.

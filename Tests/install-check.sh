@@ -24,6 +24,10 @@ done
 if command -v ldd >/dev/null; then
   swiftlibs=$(ldd "$bin" | grep -Ei 'swift|Foundation|dispatch|BlocksRuntime' || true)
   [ -z "$swiftlibs" ] && ok "ldd lists no Swift library" || bad "ldd lists Swift libraries: $swiftlibs"
+  # Nor the C++ library and libgcc the Swift runtime is written against (linked in by the
+  # Makefile: loading them was most of the dynamic loader's work at every start).
+  cxxlibs=$(ldd "$bin" | grep -E 'libstdc\+\+|libgcc_s' || true)
+  [ -z "$cxxlibs" ] && ok "ldd lists no libstdc++ or libgcc_s" || bad "ldd lists $cxxlibs"
 else
   skip "ldd is not installed"
 fi

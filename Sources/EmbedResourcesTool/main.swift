@@ -5,6 +5,7 @@
 // A file at ROOT becomes a constant named for it without its extension ("rules.json" →
 // `rules`); a file in a folder becomes a constant of a nested enum named for the folder
 // ("help/keys.md" → `Help.keys`), and each folder's enum also lists its files in `all`.
+// rules.json, live.json and scopes.json are also written as Swift values (CatalogueTables.swift).
 import Foundation
 
 let args = CommandLine.arguments
@@ -60,7 +61,15 @@ for path in args.dropFirst(3).sorted() {
 
 var out = "// Generated from Resources/ by EmbedResourcesTool. Do not edit.\n"
 out += "enum EmbeddedResources {\n"
-for (name, text) in topLevel { out += "    static let \(name) = \(literal(text))\n" }
+for (name, text) in topLevel {
+    out += "    static let \(name) = \(literal(text))\n"
+    switch name {
+    case "rules": out += ruleTable(text, file: "rules.json", name: "ruleTable")
+    case "live": out += ruleTable(text, file: "live.json", name: "liveTable")
+    case "scopes": out += scopeTables(text)
+    default: break
+    }
+}
 for folder in folders.keys.sorted() {
     let files = folders[folder]!
     out += "    enum \(identifier(folder, capitalized: true)) {\n"

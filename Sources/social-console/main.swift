@@ -17,7 +17,9 @@ do {
         ManPage.run()
         exit(0)
     }
-    if let first = arguments.first, let command = CommandTypo.suggestion(for: first, commands: SocialConsole.commandNames) {
+    if let first = arguments.first, !QuickStart.commands.contains(first),
+        let command = CommandTypo.suggestion(for: first, commands: SocialConsole.commandNames)
+    {
         Output.error(CommandTypo.message(first, command))
         exit(2)
     }

@@ -24,8 +24,31 @@ public struct CellBuffer: Equatable, Sendable {
     /// terminal. Returns the column after the last one written.
     @discardableResult
     mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style = .normal, limit: Int? = nil) -> Int {
-        put(characters: text, x: x, y: y, style: style, limit: limit)
+        if let next = putPlainASCII(text.utf8, x: x, y: y, style: style, limit: limit) { return next }
+        return put(characters: text, x: x, y: y, style: style, limit: limit)
     }
+
+    /// `put` for text whose drawn part is printable ASCII (most of what is drawn): a cell
+    /// per byte, without the grapheme and width work of `put(characters:)`, which gives
+    /// the same cells for it. Nil (nothing written) when a byte it would draw, or the one
+    /// after them (a combining mark would join the last), is anything else.
+    private mutating func putPlainASCII(
+        _ utf8: some Collection<UInt8>, x: Int, y: Int, style: Style, limit: Int?
+    ) -> Int? {
+        let end = min(width, limit.map { x + max(0, $0) } ?? width)
+        let drawn = max(0, end - x)
+        guard utf8.prefix(drawn + 1).allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        guard y >= 0, y < height else { return x }
+        var col = x
+        for byte in utf8.prefix(drawn) {
+            if col >= 0 { set(col, y, Cell(text: Self.asciiText[Int(byte) - 0x20], style: style)) }
+            col += 1
+        }
+        return col
+    }
+
+    /// Each printable ASCII character as a one-character String, from " " (0x20).
+    private static let asciiText: [String] = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
 
     /// `put` for any sequence of characters, e.g. part of an array a field is edited in.
     /// Reads the sequence only as far as it draws, so a lazy one is never read to its end.

@@ -6,6 +6,9 @@ public enum DisplayWidth {
         guard let first = character.unicodeScalars.first else { return 0 }
         let v = first.value
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 1 }  // drawn as a replacement, see CellBuffer
+        // Printable ASCII: one column, without looking up its Unicode properties (most of
+        // what is drawn; the lookup was a twentieth of the first frame).
+        if v < 0x7F { return 1 }
         if isZeroWidth(first) { return 0 }
         return isWide(v) ? 2 : 1
     }

@@ -23,12 +23,14 @@ enum TextWrap {
                 if end == w.startIndex && !lineHasWord && end < w.endIndex {
                     partWidth = DisplayWidth.of(w[end]); end = w.index(after: end)
                 }
-                line += w[..<end]
+                // `append(contentsOf:)` takes a Substring as it is; `+=` would go through
+                // the generic append, which looks up Substring's conformances at run time.
+                line.append(contentsOf: w[..<end])
                 w = w[end...]
                 wordWidth -= partWidth
                 flush()
             }
-            if !w.isEmpty { line += w; lineWidth += wordWidth; lineHasWord = true }
+            if !w.isEmpty { line.append(contentsOf: w); lineWidth += wordWidth; lineHasWord = true }
         }
         if lineHasWord || lines.isEmpty { lines.append(line) }
         return lines

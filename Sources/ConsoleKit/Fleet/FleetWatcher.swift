@@ -58,6 +58,8 @@ final class FleetWatcher {
     func run() {
         // The list stays in memory for hours beside whatever big file was judged last.
         ParallelAudit.returnBigBlocksWhenFreed()
+        // Judging thousands of files must not slow the keys and frames of the list itself.
+        Threads.lowerPriorityOfThisThread()
         // Watching first: a file changed while the rest are judged is not missed. The walk
         // that sets the watches counts the files too.
         if timing.inotify { events = FolderEvents(folder) }

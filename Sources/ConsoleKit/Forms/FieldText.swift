@@ -23,11 +23,11 @@ enum FieldText {
         // field unfilled, more is read (past the longest run searched for) to fill it.
         var (head, complete) = prefix(of: text, columns: width + SecretMask.run)
         var shown = Shown(head, range: 0..<head.count, masking: masking)
-        var drawn = String(shown.characters(0..<head.count))
+        var drawn = shown.text(0..<head.count)
         if case .secret = masking, !complete, DisplayWidth.of(drawn) <= width {
             (head, complete) = prefix(of: text, columns: width + SecretMask.run + SecretMask.searchedLength)
             shown = Shown(head, range: 0..<head.count, masking: masking)
-            drawn = String(shown.characters(0..<head.count))
+            drawn = shown.text(0..<head.count)
             // Runs longer than that: the value goes on past what was read.
             if !complete, DisplayWidth.of(drawn) <= width { drawn += "…" }
         }
@@ -146,6 +146,17 @@ enum FieldText {
         /// Lazily: the field reads only what it draws.
         func characters(_ range: Range<Int>) -> LazySequence<FlattenSequence<LazyMapSequence<Range<Int>, [Character]>>> {
             range.lazy.flatMap { drawn($0) }
+        }
+
+        /// The characters of `range` as drawn, as one String, appended one by one:
+        /// `String(sequence)` is the standard library's generic initializer, which looks
+        /// up the sequence's conformances at run time on first use.
+        func text(_ range: Range<Int>) -> String {
+            var text = ""
+            for i in range {
+                for character in drawn(i) { text.append(character) }
+            }
+            return text
         }
     }
 }

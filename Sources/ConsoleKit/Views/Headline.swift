@@ -13,7 +13,12 @@ enum Headline {
         // The style of each character that is not a space, in order: wrapping only moves
         // the spaces, so the n-th of them on the lines is the n-th here.
         var styles: [Style] = []
+        // The whole text appended phrase by phrase: `joined()` is the standard library's
+        // generic join, which looks up the array's conformances at run time on first use
+        // (the first frame draws this line).
+        var text = ""
         for phrase in phrases {
+            text += phrase.text
             let style: Style =
                 switch phrase.tone {
                 case .ready: .complete
@@ -23,7 +28,7 @@ enum Headline {
             styles += phrase.text.filter { $0 != " " }.map { _ in style }
         }
         var next = 0
-        return TextWrap.wrap(phrases.map(\.text).joined(), width: width).map { line in
+        return TextWrap.wrap(text, width: width).map { line in
             var runs: [(text: String, style: Style)] = []
             for character in line {
                 var style = plain

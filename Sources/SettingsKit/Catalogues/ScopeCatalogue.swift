@@ -2,29 +2,13 @@
 /// scope outside both is likely a typo (a warning, not a blocker: Atlassian adds scopes
 /// faster than we ship).
 public enum ScopeCatalogue {
-    static let document: JSONObject = {
-        guard case .object(let document)? = try? JSONParser.parse(Array(BundledResources.scopes.utf8)) else {
-            fatalError("Resources/scopes.json is not a JSON object")
-        }
-        return document
-    }()
-
-    public static let all: [Scope] = (document["scopes"]?.arrayValue ?? []).map { item in
-        let o = item.objectValue ?? JSONObject()
-        return Scope(
-            name: o["name"]?.stringValue ?? "", product: o["product"]?.stringValue ?? "",
-            description: o["description"]?.stringValue ?? "",
-            requestedOnly: o["requestedOnly"]?.boolValue ?? false)
-    }
-
-    private static func granular(_ key: String) -> [String] {
-        (document["granular"]?.objectValue?[key]?.arrayValue ?? []).compactMap(\.stringValue)
-    }
+    /// Made at build time from Resources/scopes.json (EmbedResourcesTool): no start parses it.
+    public static let all: [Scope] = EmbeddedResources.scopeTable
 
     /// The verbs granular scopes start with (`read`, `write`, …).
-    public static let granularActions = granular("actions")
+    public static let granularActions = EmbeddedResources.granularActions
     /// The products granular scopes end with (`jira`, `confluence`, …).
-    public static let granularProducts = granular("products")
+    public static let granularProducts = EmbeddedResources.granularProducts
 
     public enum GranularShape: Equatable, Sendable {
         /// `action:resource[.sub]:product` of a product Atlassian's scopes name.

@@ -28,6 +28,17 @@ public enum Threads {
         if start(body, detached: true) == nil { body() }
     }
 
+    /// Lowers this thread's priority (and so that of the threads it starts afterwards,
+    /// which inherit it) below the interactive work of the machine: background judging
+    /// takes only the CPU that the console's own input thread and the terminal emulator
+    /// drawing its frames leave. On an idle machine it runs as fast as before.
+    public static func lowerPriorityOfThisThread() {
+        #if canImport(Glibc)
+        // On Linux a nice value belongs to one thread: PRIO_PROCESS 0 is the calling one.
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        #endif
+    }
+
     private final class Box: Sendable {
         let body: @Sendable () -> Void
         init(_ body: @escaping @Sendable () -> Void) { self.body = body }

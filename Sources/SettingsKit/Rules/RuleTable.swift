@@ -17,35 +17,15 @@ public struct RuleInfo: Equatable, Sendable {
 
 /// The rule table, in file order: the order findings of one step and severity are listed in.
 public enum RuleTable {
-    public static let all: [RuleInfo] = rows(BundledResources.rules, file: "rules.json")
+    /// Made at build time from Resources/rules.json (EmbedResourcesTool): no start parses it.
+    public static let all: [RuleInfo] = EmbeddedResources.ruleTable
 
-    /// `verify`'s live findings (Resources/live.json), rows of the same shape whose checks
-    /// are the live checks themselves (LiveKit).
-    public static let live: [RuleInfo] = rows(BundledResources.live, file: "live.json")
+    /// `verify`'s live findings (Resources/live.json, made at build time the same way), rows
+    /// of the same shape whose checks are the live checks themselves (LiveKit).
+    public static let live: [RuleInfo] = EmbeddedResources.liveTable
 
     /// The codes a development instance must pass too, of both tables.
     public static let developmentCodes: [String] = (all + live).filter(\.countsForDevelopment).map(\.code)
-
-    static func rows(_ json: String, file: String) -> [RuleInfo] {
-        guard case .array(let rows)? = try? JSONParser.parse(Array(json.utf8)) else {
-            fatalError("Resources/\(file) is not a JSON list")
-        }
-        return rows.map { row in
-            let o = row.objectValue ?? JSONObject()
-            func s(_ k: String) -> String { o[k]?.stringValue ?? "" }
-            guard let severity = Severity(rawValue: s("severity")), let step = Step(rawValue: s("step")) else {
-                fatalError("Resources/\(file): bad severity or step in \(s("code"))")
-            }
-            func named(_ key: String) -> [String: String] {
-                var out: [String: String] = [:]
-                for (name, text) in o[key]?.objectValue ?? JSONObject() { out[name] = text.stringValue }
-                return out
-            }
-            return RuleInfo(
-                code: s("code"), severity: severity, step: step, field: s("field"), message: s("message"), fix: s("fix"),
-                messages: named("messages"), fixes: named("fixes"), countsForDevelopment: o["development"] == .bool(true))
-        }
-    }
 
     public static func rule(_ code: String) -> RuleInfo? { all.first { $0.code == code } }
 }

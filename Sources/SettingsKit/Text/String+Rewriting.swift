@@ -17,7 +17,7 @@ extension String {
         var i = run
         while i < scalars.endIndex {
             if let rewrite = change(scalars, i) {
-                out += Substring(scalars[run..<i])
+                out.append(contentsOf: Substring(scalars[run..<i]))
                 out += rewrite.replacement
                 i = rewrite.resume
                 run = i
@@ -25,7 +25,9 @@ extension String {
                 i = scalars.index(after: i)
             }
         }
-        out += Substring(scalars[run...])
+        // `append(contentsOf:)` with a Substring, not `+=`: that goes through the generic
+        // append, which looks up Substring's conformances at run time on first use.
+        out.append(contentsOf: Substring(scalars[run...]))
         return out
     }
 }

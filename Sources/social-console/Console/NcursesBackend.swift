@@ -62,7 +62,9 @@ final class NcursesBackend: TerminalBackend {
             define_key(sequence, code)
         }
         let noColour = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
-        colour = has_colors() && !noColour
+        let colour = has_colors() && !noColour
+        self.colour = colour
+        blanks = Style.allCases.map { NcursesBackend.blank($0, colour: colour) }
         if colour {
             start_color()
             use_default_colors()
@@ -207,7 +209,37 @@ final class NcursesBackend: TerminalBackend {
     func draw(_ update: FrameUpdate) {
         // After a resize ncurses' idea of the screen may hold stale cells: start clean.
         if update.isWhole { werase(window) }
-        for change in update.changes { put(change.cell, x: change.x, y: change.y) }
+        // Runs of plain ASCII cells side by side on a row are copied in one call: put's
+        // wadd_wch for each of the first frame's 3,000 cells was a sixth of the console's
+        // start. Any other character goes through put, which ncurses measures itself.
+        var plain: [cchar_t] = []
+        plain.reserveCapacity(update.width)
+        var plainX = 0
+        var last: (x: Int, y: Int, cell: Cell)?
+        for run in update.runs {
+            for x in run.x..<run.x + run.count {
+                let cell = update[x, run.y]
+                guard !cell.isContinuation else {
+                    copy(&plain, x: plainX, y: run.y)
+                    continue
+                }
+                last = (x, run.y, cell)
+                guard let byte = Self.plainASCII(cell.text) else {
+                    copy(&plain, x: plainX, y: run.y)
+                    put(cell, x: x, y: run.y)
+                    continue
+                }
+                if plain.isEmpty { plainX = x }
+                var cchar = blanks[Int(cell.style.rawValue)]
+                cchar.chars.0 = wchar_t(byte)
+                plain.append(cchar)
+            }
+            copy(&plain, x: plainX, y: run.y)
+        }
+        // ncurses leaves its cursor after the last cell written one at a time, and its
+        // frame ends by moving the terminal's there: the last cell is written so again,
+        // and the frame's bytes are what they were when every cell was.
+        if let last { put(last.cell, x: last.x, y: last.y) }
         let show = update.cursor != nil
         if show != cursorShown {
             curs_set(show ? 1 : 0)
@@ -218,11 +250,38 @@ final class NcursesBackend: TerminalBackend {
         doupdate()
     }
 
+    /// Copies a run of plain cells to (x, y) and empties it.
+    private func copy(_ run: inout [cchar_t], x: Int, y: Int) {
+        guard !run.isEmpty else { return }
+        run.withUnsafeBufferPointer { cells in _ = mvwadd_wchnstr(window, Int32(y), Int32(x), cells.baseAddress, Int32(cells.count)) }
+        run.removeAll(keepingCapacity: true)
+    }
+
+    /// A printable ASCII character that is the whole of a cell's text: one column wide in
+    /// every terminal and to ncurses, so it can be copied without being measured.
+    private static func plainASCII(_ text: String) -> UInt8? {
+        let utf8 = text.utf8
+        guard utf8.count == 1, let byte = utf8.first, byte >= 0x20, byte < 0x7F else { return nil }
+        return byte
+    }
+
+    /// A blank cell in each style's look (by raw value): what setcchar makes of one
+    /// character, for a plain character to be put in (`chars.0`).
+    private let blanks: [cchar_t]
+
+    private static func blank(_ style: Style, colour: Bool) -> cchar_t {
+        var cchar = cchar_t()
+        let (attributes, pair) = look(style, colour: colour)
+        var text: (wchar_t, wchar_t) = (0x20, 0)
+        withUnsafePointer(to: &text) { $0.withMemoryRebound(to: wchar_t.self, capacity: 2) { _ = setcchar(&cchar, $0, attributes, pair, nil) } }
+        return cchar
+    }
+
     private func put(_ cell: Cell, x: Int, y: Int) {
         // The characters go into a buffer on the stack: an array per cell was a large part
         // of the console's first frame (every cell is put once then; the README's profile).
         var characters: (wchar_t, wchar_t, wchar_t, wchar_t, wchar_t) = (0, 0, 0, 0, 0)
-        let (attributes, pair) = look(cell.style)
+        let (attributes, pair) = Self.look(cell.style, colour: colour)
         var cchar = cchar_t()
         withUnsafeMutableBytes(of: &characters) { raw in
             let text = raw.bindMemory(to: wchar_t.self)
@@ -259,7 +318,7 @@ final class NcursesBackend: TerminalBackend {
     }
 
     /// Attributes and colour pair for a style; without colour, bold / reverse / underline only.
-    private func look(_ style: Style) -> (attr_t, Int16) {
+    private static func look(_ style: Style, colour: Bool) -> (attr_t, Int16) {
         let bold = shim_a_bold(), reverse = shim_a_reverse(), underline = shim_a_underline(), dim = shim_a_dim()
         if colour {
             let pair = Int16(style.rawValue) + 1

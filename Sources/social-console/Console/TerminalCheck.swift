@@ -35,9 +35,11 @@ enum TerminalCheck {
         guard getenv("TERM").map({ $0.pointee != 0 }) == true else {
             return "TERM is not set; set it to your terminal's type, e.g. export TERM=xterm-256color, \(plainHint)"
         }
-        setlocale(LC_ALL, "")
-        // Only the character type matters to ncurses (what a byte means on screen and
-        // from the keyboard); messages and sorting stay the operator's.
+        // Only the character type matters (what a byte means on screen and from the
+        // keyboard), as for every command (TextLocale): the program's words are its own
+        // and it formats no number or date and sorts nothing by the C library. Taking
+        // every category of the locale opened two dozen files at each start.
+        setlocale(LC_CTYPE, "")
         if !TextLocale.isUTF8, setlocale(LC_CTYPE, "C.UTF-8") == nil || !TextLocale.isUTF8 {
             asciiOnly = true
         }

@@ -10,13 +10,22 @@ enum CommandTypo {
     /// The command `argument` is within two edits of, when it is not a command itself, not
     /// an option, looks like a word rather than a path (ASCII letters, digits, `-`, `_`:
     /// no dot, no slash), and names no existing file.
-    static func suggestion(for argument: String, commands: [String]) -> String? {
-        guard !argument.isEmpty, !commands.contains(argument),
-            argument.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }),
-            !argument.hasPrefix("-")
-        else { return nil }
+    /// `commands` is asked for last: building every command's configuration is the
+    /// dearest part, and a path (`./acme.json`) never needs it.
+    static func suggestion(for argument: String, commands: @autoclosure () -> [String]) -> String? {
+        guard isWord(argument), !argument.hasPrefix("-") else { return nil }
         if SystemIO.linkStatus(argument) != nil { return nil }
+        let commands = commands()
+        guard !commands.contains(argument) else { return nil }
         return EditDistance.nearest(to: argument, in: commands, limit: 2)
+    }
+
+    /// Whether `argument` has a command's shape: ASCII letters, digits, `-` and `_`, and
+    /// not empty. What has another (a dot, a slash) is neither a command nor a typo of one.
+    static func isWord(_ argument: String) -> Bool {
+        !argument.isEmpty
+            && argument.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+            )
     }
 
     /// The message for it; exit code 2 like every usage error.

@@ -14,6 +14,10 @@ enum QuickStart {
     /// The file the console opens when none is named (also `edit`'s default).
     static let defaultFile = "social-connection.json"
 
+    /// The commands read here. Being commands, they are no typo of one: main need not build
+    /// every command's configuration to find that out.
+    static let commands = ["audit", "edit"]
+
     static func parse(_ arguments: [String]) -> Command? {
         guard let first = arguments.first else { return .edit(file: defaultFile, readOnly: false) }
         switch first {
@@ -21,8 +25,8 @@ enum QuickStart {
         case "edit": return edit(Array(arguments.dropFirst()))
         default:
             // Without a command, the arguments are the console's; a command name other
-            // than these two is left to the parser.
-            if SocialConsole.commandNames.contains(first) { return nil }
+            // than these two is left to the parser. A path is no command's name.
+            if CommandTypo.isWord(first) && SocialConsole.commandNames.contains(first) { return nil }
             return edit(arguments)
         }
     }
