@@ -169,14 +169,7 @@ extension FleetState: EventHandling {
 
     private mutating func scrollHelp(_ action: Action) {
         guard let scroll = help else { return }
-        switch action {
-        case .scrollDown: help = scroll + 1
-        case .scrollUp: help = scroll - 1
-        case .pageDown: help = scroll + 10
-        case .pageUp: help = scroll - 10
-        case .scrollTop: help = 0
-        default: help = Int.max / 2
-        }
+        help = HelpText.scroll(scroll, after: action)
         clampHelp()
     }
 

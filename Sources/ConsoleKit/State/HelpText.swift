@@ -35,6 +35,19 @@ enum HelpText {
         ScrollWindow.maxOffset(total: text(max(1, body.width - 1)).count, viewport: max(1, body.height - 2))
     }
 
+    /// Where help is scrolled to after `action` (a line, a page of ten, the top, else the
+    /// end), before it is held within the text.
+    static func scroll(_ scroll: Int, after action: Action) -> Int {
+        switch action {
+        case .scrollDown: scroll + 1
+        case .scrollUp: scroll - 1
+        case .pageDown: scroll + 10
+        case .pageUp: scroll - 10
+        case .scrollTop: 0
+        default: Int.max / 2
+        }
+    }
+
     /// Re-wraps the help file's paragraphs to the width at hand. The files are wrapped
     /// at about 78 columns; a line continues the paragraph above unless it is blank,
     /// starts a list item ("1. ", "- "), or is indented differently (a command line).

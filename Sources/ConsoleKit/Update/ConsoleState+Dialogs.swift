@@ -150,17 +150,8 @@ extension ConsoleState {
 
     mutating func scrollHelp(_ action: Action) {
         guard case .help(let scroll) = panel else { return }
-        let next: Int
-        switch action {
-        case .closeHelp: panel = nil; return
-        case .scrollDown: next = scroll + 1
-        case .scrollUp: next = scroll - 1
-        case .pageDown: next = scroll + 10
-        case .pageUp: next = scroll - 10
-        case .scrollTop: next = 0
-        default: next = Int.max / 2
-        }
-        panel = .help(scroll: max(0, min(next, HelpText.maxScroll(self))))
+        if action == .closeHelp { panel = nil; return }
+        panel = .help(scroll: max(0, min(HelpText.scroll(scroll, after: action), HelpText.maxScroll(self))))
     }
 }
 
