@@ -48,7 +48,7 @@ import Testing
         #expect(r.err.isEmpty)
         #expect(r.out.contains("Instance › Name [not set]: acme-prod\n"), "answers are echoed after their question")
         #expect(r.out.contains("Credentials › Client Secret [not set]: \n"), "the secret is not")
-        #expect(r.out.contains("No blockers left: ready for production."))
+        #expect(r.out.contains("\nReady for production.\n"))
         #expect(r.out.contains("  connection.clientSecret: changed\n"))
         #expect(r.out.hasSuffix("Save? [y/n]: y\nSaved \(file).\n"))
         #expect(!r.out.contains("\u{1B}"), "no escape sequences, whatever TERM is")

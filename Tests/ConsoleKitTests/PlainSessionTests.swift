@@ -100,7 +100,7 @@ import Testing
         var run = Run(Fixture.ready)
         run.keepToTheEnd()
         #expect(run.session.settings == Fixture.settings(Fixture.ready))
-        #expect(run.transcript.contains("No blockers left: ready for production."))
+        #expect(run.transcript.contains("\nReady for production.\n"))
         #expect(run.transcript.contains("No changes; nothing to save."))
         #expect(run.session.next == .end(code: 0))
     }
@@ -371,7 +371,7 @@ import Testing
     @Test func aDevelopmentInstanceIsReadyForDevelopmentNotBlocked() {
         var run = Run(#"{"schemaVersion": 1, "instance": {"name": "dev", "environment": "development"}, "connection": {"enabled": true}}"#)
         run.answer("q")
-        #expect(run.transcript.contains("Ready for development: the connection is enabled."))
+        #expect(run.transcript.contains("Ready for development; not ready for production: "))
         #expect(run.transcript.contains("What production would need ("))
         #expect(!run.transcript.contains("Blockers left"))
     }

@@ -78,7 +78,7 @@ struct SideFileOwnerTests {
         let other = try #require(TestUser.make())
         defer { other.remove(); TemporaryFolder.remove(dir) }
         let file = dir + "/s.json"
-        FileManager.default.createFile(atPath: file, contents: Data(SettingsStore.encode(Fixtures.ready)))
+        _ = FileManager.default.createFile(atPath: file, contents: Data(SettingsStore.encode(Fixtures.ready)))
         chmod(file, 0o600)
         chown(file, other.uid, other.gid)
         try SettingsStore.update(file, via: "set") { $0.setText("atlassianApp.name", "By root") }
@@ -107,7 +107,7 @@ struct SideFileOwnerTests {
     @Test func aFileThatAppearedIsNeverAdoptedByASave() throws {
         let (dir, file, other) = try sharedFolder()
         defer { other.remove(); TemporaryFolder.remove(dir) }
-        FileManager.default.createFile(atPath: file, contents: Data(SettingsStore.encode(Fixtures.ready { $0.setText("instance.name", "theirs") })))
+        _ = FileManager.default.createFile(atPath: file, contents: Data(SettingsStore.encode(Fixtures.ready { $0.setText("instance.name", "theirs") })))
         chown(file, other.uid, other.gid)
         let before = Fixtures.read(file)
         let error = #expect(throws: FileError.self) {
@@ -168,12 +168,12 @@ struct SideFileLinkTests {
         let user = try #require(TestUser.make())
         let dir = TemporaryFolder.make("owned")
         let file = dir + "/s.json"
-        FileManager.default.createFile(atPath: file, contents: Data(SettingsStore.encode(Fixtures.ready)))
+        _ = FileManager.default.createFile(atPath: file, contents: Data(SettingsStore.encode(Fixtures.ready)))
         chmod(file, 0o600)
         chown(file, user.uid, user.gid)
         chown(dir, user.uid, user.gid)
         let rootFile = dir + "/root-only"
-        FileManager.default.createFile(atPath: rootFile, contents: Data("root's own\n".utf8))
+        _ = FileManager.default.createFile(atPath: rootFile, contents: Data("root's own\n".utf8))
         chmod(rootFile, 0o640)
         return (dir, file, rootFile, user)
     }

@@ -10,18 +10,13 @@ extension PlainSession: EventHandling {
     mutating func finish() -> [String] {
         announced = nil
         var out = ["", "Review"]
+        // The verdict in the words every report opens with (Verdict.headline), as a sentence.
+        let headline = edit.verdict.headline.map(\.text).joined()
+        out.append(headline.prefix(1).uppercased() + headline.dropFirst() + ".")
         let blockers = report.blockers
-        if isDevelopment {
+        if !blockers.isEmpty {
             // Development instances use shared credentials: what production needs is not
             // what stops them.
-            out.append(
-                report.readyForDevelopment
-                    ? "Ready for development: the connection is enabled."
-                    : "Not ready for development: the connection is not enabled.")
-        }
-        if blockers.isEmpty {
-            out.append("No blockers left: ready for production.")
-        } else {
             out.append(isDevelopment ? "What production would need (\(blockers.count)):" : "Blockers left (\(blockers.count)):")
             for finding in blockers {
                 out.append("  ✗ \(finding.step.title): \(finding.message) [\(finding.code)]")
