@@ -20,7 +20,7 @@ do {
     if let first = arguments.first, !QuickStart.commands.contains(first),
         let command = CommandTypo.suggestion(for: first, commands: SocialConsole.commandNames)
     {
-        Output.error(CommandTypo.message(first, command))
+        Output.error(lines: CommandTypo.message(first, command))
         exit(2)
     }
     if let quick = QuickStart.parse(arguments) {

@@ -21,6 +21,8 @@ import Testing
         let r = try CLI.run([typed], cwd: ws.path)
         #expect(r.code == 2)
         #expect(r.err.contains("did you mean '\(meant)'?"), "\(r.err)")
+        // The message's own line breaks are line breaks, not escapes of them.
+        #expect(r.err.split(separator: "\n").count == 3 && !r.err.contains("\\u000a"), "\(r.err)")
         // Never taken for a new file: nothing was created.
         #expect(!FileManager.default.fileExists(atPath: ws.path + "/" + typed))
     }

@@ -35,6 +35,8 @@ import Testing
         expectNoForgedLine(try CLI.run(["show", file]).out, "show")
         expectNoForgedLine(try CLI.run(["audit", file]).out, "audit")
         expectNoForgedLine(try CLI.run(["audit", ws.path + "/fleet"]).out, "audit of the folder")
+        // JUnit's failure text, which CI shows line by line: the program's own line breaks only.
+        expectNoForgedLine(try CLI.run(["audit", ws.path + "/fleet", "--format", "junit"]).out, "audit --format junit")
         expectNoForgedLine(try CLI.run(["set", file, "instance.name=b\n\(Self.forged)"]).out, "set")
         expectNoForgedLine(try CLI.run(["history", file]).out, "history")
         let other = try ws.write("other.json", #"{"schemaVersion": 1}"#)

@@ -32,6 +32,18 @@ import Testing
         _ = try live.history(file)
     }
 
+    /// The key is a secret of every output sink, not only of what Clerk says back: a file
+    /// named after it (as a file named after its own client secret) is shown masked by
+    /// `verify` in every format. `run` searches all output for the key.
+    @Test func aFileNamedAfterTheKeyIsShownMasked() throws {
+        let live = try LiveCLI()
+        let file = try live.readyFile(StandIn.apiKey + ".json")
+        for format in ["text", "json", "jsonl"] {
+            let r = try live.run(["verify", file, "--format", format])
+            #expect(r.out.contains("••••••••"), "\(format): \(r.out.prefix(300))")
+        }
+    }
+
     @Test func noChildEverHoldsTheKeyOrTheSecret() throws {
         let live = try LiveCLI()
         let file = try live.readyFile()

@@ -72,6 +72,14 @@ import Testing
         #expect(piped.code == 0 && piped.out.contains(#"./caf\xe9.json"#), "\(piped.all)")
     }
 
+    /// SARIF names the file by a URI: its own byte percent-encoded (%E9), never the UTF-8
+    /// of the code point that stands for it in a string (%EE%BF%A9, a file that is not there).
+    @Test func sarifNamesTheFileByItsOwnBytes() throws {
+        create(Self.latin1, text: #"{"schemaVersion": 1, "instance": {"name": "x"}}"#)
+        let sarif = try sh(#""$BIN" audit . --format sarif"#)
+        #expect(sarif.out.contains(#""uri": "./caf%E9.json""#), "\(sarif.out.suffix(600))")
+    }
+
     @Test func setSavesTheFileItWasGivenAndNoOther() throws {
         create(Self.latin1)
         let r = try sh(#""$BIN" set "\#(Self.latin1InShell)" instance.name=renamed"#)

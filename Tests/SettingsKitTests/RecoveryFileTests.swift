@@ -105,6 +105,27 @@ import Glibc
         }
     }
 
+    /// Nor is a hard link at its name read: with `fs.protected_hardlinks=0` a user can link
+    /// any root file there (root's other settings file, which root may read and the user
+    /// may not), and its owner, root, is one the check trusts. A file with another name is
+    /// refused, as a save refuses to write one (`SideFile.claim`).
+    @Test func aHardLinkAtTheRecoveryNameIsNeverRead() throws {
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
+        let path = dir + "/s.json", other = dir + "/other.json"
+        try SettingsStore.create(Fixtures.ready, at: path, via: "init")
+        try RecoveryFile.write(
+            Fixtures.ready { $0.setText(Fields.secretKey, "OTHER-files-secret-0123456789") }, madeTo: nil, for: other)
+        #expect(link(other + ".recovered.json", path + ".recovered.json") == 0)
+        do {
+            let pending = try RecoveryFile.pending(for: path, loaded: try SettingsStore.load(path))
+            Issue.record("a hard-linked recovery file was offered: \(pending.map { _ in "edits" } ?? "nothing")")
+        } catch {
+            #expect(error.message.contains("hard link") && error.path == path + ".recovered.json", "\(error)")
+            #expect(!error.description.contains("OTHER-files-secret"))
+        }
+    }
+
     /// Another process holding FILE.lock (a stuck `set`, a console saving) must not cost
     /// the edits of a terminal that closed: the recovery file is a side file of its own
     /// and never waits on FILE's lock (which would take 30 s and then fail).

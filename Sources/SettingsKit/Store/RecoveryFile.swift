@@ -88,6 +88,13 @@ public enum RecoveryFile {
                     .unreadable, path: recovery,
                     "belongs to another user (uid \(st.st_uid)), not to the file's owner: not offered; remove it if you did not make it")
             }
+            // A hard link could be any file of a trusted owner (root's), linked there by a
+            // user who may not read it: what a restore and a save would copy into FILE.
+            guard st.st_nlink <= 1 else {
+                throw FileError(
+                    .unreadable, path: recovery,
+                    "has other names (\(st.st_nlink) hard links), so it may be another file: not offered; remove it if you did not make it")
+            }
             bytes = content
         }
         let value: JSONValue

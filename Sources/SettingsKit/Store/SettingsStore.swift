@@ -88,6 +88,7 @@ public enum SettingsStore {
         let owner = SideFile.Owner.of(target)
         return try FileLock.withLock(target, shownPath: path, owner: owner) { () throws(FileError) -> [Change] in
             let current = try load(path)
+            try checkReadAt(target, current, path: path)
             var settings = current.settings
             change(&settings)
             let made = SettingsDiff.compare(current.settings, settings)
@@ -138,12 +139,14 @@ public enum SettingsStore {
             var onDisk: LoadedFile?
             do throws(FileError) {
                 onDisk = try load(path)
+                try checkReadAt(target, onDisk!, path: path)
             } catch {
                 // A file of a newer version is refused and never rewritten.
                 if error.code == .unsupportedVersion { throw error }
                 if error.code != .notFound, base == nil, choices.forAll != .yours { throw appeared(path, target) }
                 if error.code != .notFound && choices.forAll != .yours {
-                    throw FileError(.unreadableOnDisk, path: path, "the file on disk can no longer be read (\(error.message)); save again to overwrite it")
+                    throw FileError(
+                        .unreadableOnDisk, path: path, "the file on disk can no longer be read (\(error.message)); save again to overwrite it")
                 }
             }
             if onDisk != nil, base == nil, choices.forAll != .yours { throw appeared(path, target) }
@@ -187,6 +190,22 @@ public enum SettingsStore {
         throw FileError(
             .unwritable, path: path,
             "is now \(now), not the file that was loaded (\(loaded)): a link was put in its place; nothing was written")
+    }
+
+    /// What a save just read under the lock is the file at `target`, where it will write:
+    /// a link put at FILE's name after it was resolved (while the save waited for the
+    /// lock, say) would have it read another file (root's, with its secret) and write that
+    /// at FILE's name, given FILE's owner. Refused, nothing written.
+    static func checkReadAt(_ target: String, _ read: LoadedFile, path: String) throws(FileError) {
+        if let here = SystemIO.linkStatus(target), (here.st_mode & S_IFMT) == S_IFREG,
+            UInt64(here.st_dev) == read.identity.device, UInt64(here.st_ino) == read.identity.inode
+        {
+            return
+        }
+        let now = SystemIO.realPath(path).map { " (it now leads to \($0))" } ?? ""
+        throw FileError(
+            .unwritable, path: path,
+            "is no longer the file at \(target) that was just read\(now): a link was put in its place; nothing was written")
     }
 
     /// Whether the file on disk differs from `base` (nil: the file did not exist). Cheap

@@ -38,9 +38,10 @@ public enum PercentEncoding {
 
     /// A file path as a relative or absolute URI reference (RFC 3986), as SARIF names files:
     /// all but letters, digits, "/" and "-._~!$&'()*+,;=@" percent-encoded. ":" is too, so
-    /// that "a:b.json" is not read as a URI of scheme "a".
+    /// that "a:b.json" is not read as a URI of scheme "a". The path's own bytes are encoded
+    /// (`SystemPath.bytes`): a name that is not UTF-8 is named by the bytes it has.
     public static func fileReference(_ path: String) -> String {
-        encode(ArraySlice(path.utf8)) { b in
+        encode(ArraySlice(SystemPath.bytes(path))) { b in
             switch b {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 return false

@@ -9,14 +9,14 @@ struct AuditJUnit: AuditWriter {
     var start: String { "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"social-console audit\">\n" }
 
     func render(_ entry: AuditEntry) -> String {
-        let path = AuditJUnit.escaped(entry.path, attribute: true)
+        let path = AuditJUnit.escaped(entry.path)
         switch entry {
         case .error(_, let error):
             return """
                   <testsuite name="\(path)" tests="1" failures="0" errors="1" skipped="0">
                     <testcase name="file" classname="\(path)">
-                      <error message="\(AuditJUnit.escaped(error.message, attribute: true))" type="\(error.code.rawValue)">\
-                \(AuditJUnit.escaped(error.description, attribute: false))</error>
+                      <error message="\(AuditJUnit.escaped(error.message))" type="\(error.code.rawValue)">\
+                \(AuditJUnit.escaped(error.description))</error>
                     </testcase>
                   </testsuite>
 
@@ -36,7 +36,7 @@ struct AuditJUnit: AuditWriter {
                 cases += ">\n"
                 if !blockers.isEmpty {
                     failures += 1
-                    let message = AuditJUnit.escaped(plural(blockers.count, Severity.blocker.word), attribute: true)
+                    let message = AuditJUnit.escaped(plural(blockers.count, Severity.blocker.word))
                     cases += "      <failure message=\"\(message)\" type=\"blocker\">"
                     cases += blockers.map { AuditJUnit.line($0, verdict) }.joined(separator: "\n") + "</failure>\n"
                 }
@@ -54,16 +54,18 @@ struct AuditJUnit: AuditWriter {
 
     func end(_ summary: AuditSummary) -> String { "</testsuites>\n" }
 
-    /// A finding as text-output lines: mark, code, message, then its fix.
+    /// A finding as text output's two lines: mark, code, message, then its fix. The line
+    /// break between them is the only one: each line is escaped on its own.
     static func line(_ finding: Finding, _ verdict: Verdict) -> String {
         let production = verdict.isProductionOnly(finding) ? " " + Verdict.productionTag : ""
-        return escaped("\(finding.severity.glyph)\(production) \(finding.code): \(finding.message)\n  fix: \(finding.fix)", attribute: false)
+        return escaped("\(finding.severity.glyph)\(production) \(finding.code): \(finding.message)") + "\n" + escaped("  fix: \(finding.fix)")
     }
 
-    /// Text for XML 1.0: markup characters as entities, and every character that does not
-    /// show as itself (which XML 1.0 forbids, for most controls) as a visible escape, as
-    /// text output writes them. In an attribute, line breaks and tabs too.
-    static func escaped(_ text: String, attribute: Bool) -> String {
+    /// Text for XML 1.0, in an attribute or an element: markup characters as entities, and
+    /// every character that does not show as itself (which XML 1.0 forbids, for most
+    /// controls) as a visible escape, as text output writes them, line breaks and tabs
+    /// too: a file's line feed must not forge a line of the report a CI system shows.
+    static func escaped(_ text: String) -> String {
         text.rewritingScalars { scalars, i in
             let s = scalars[i]
             let replacement: String
@@ -71,8 +73,7 @@ struct AuditJUnit: AuditWriter {
             case "&": replacement = "&amp;"
             case "<": replacement = "&lt;"
             case ">": replacement = "&gt;"
-            case "\"" where attribute: replacement = "&quot;"
-            case "\n" where !attribute, "\t" where !attribute: return nil
+            case "\"": replacement = "&quot;"
             default:
                 guard s.isHiddenFromDisplay || s.value == 0xFFFE || s.value == 0xFFFF else { return nil }
                 replacement = s.displayEscape

@@ -24,7 +24,11 @@ enum LiveSetup {
             throw ExitCode(2)
         }
         switch PlatformKey.fromProcess(file: option.apiKeyFile) {
-        case .success(let key): return LiveEnvironment.fromProcess(key: key, userAgent: "social-console/\(Version.number)")
+        case .success(let key):
+            // A secret of every output sink from here on, as a settings file's secrets are
+            // once it is read: wherever it turns up (a file named after it), it is masked.
+            if let key { Output.hide([key.textToHide]) }
+            return LiveEnvironment.fromProcess(key: key, userAgent: "social-console/\(Version.number)")
         case .failure(let e):
             Output.error("\(e.message) (\(e.code))")
             throw ExitCode(2)

@@ -6,7 +6,8 @@ import Glibc
 /// Standard output for commands that write a lot (`audit` over thousands of files):
 /// text is gathered and written in blocks of 64 KiB instead of one call per line.
 /// Streaming output (`audit --format jsonl`) is still passed on promptly: every record
-/// at once on a terminal, else at least every tenth of a second.
+/// at once on a terminal, else at least every tenth of a second. Text is masked of the
+/// secrets `Output` hides, as everything `Output` writes is.
 /// Not thread-safe: callers take turns (ParallelAudit calls `emit` one at a time).
 final class BufferedOutput {
     private var buffer: [UInt8] = []
@@ -23,7 +24,7 @@ final class BufferedOutput {
     deinit { flush() }
 
     func write(_ text: String) {
-        buffer.append(contentsOf: TextLocale.forOutput(text).utf8)
+        buffer.append(contentsOf: TextLocale.forOutput(Output.masked(text)).utf8)
         if buffer.count >= limit { flush() }
     }
 

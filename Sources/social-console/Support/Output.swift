@@ -12,18 +12,22 @@ enum Output {
         return isatty(1) == 1
     }()
 
-    /// The secrets of every settings file this command has read (`hide`): everything
-    /// written here is passed through them, the last net behind the masks each value got
-    /// where it was formatted. Set before any output, read by `audit`'s threads.
+    /// The secrets of every settings file this command has read, and the Platform API key
+    /// (`hide`): everything written here (and through `BufferedOutput`) is passed through
+    /// them, the last net behind the masks each value got where it was formatted. Set
+    /// before any output, read by `audit`'s threads.
     nonisolated(unsafe) private static var secrets = SecretFilter()
 
     /// Masks these in all that is written from now on: call with a file's secrets once it
     /// is read (`loadOrExit` does), before anything about it is printed.
     static func hide(_ secrets: [String]) { self.secrets.add(secrets) }
 
+    /// `text` with those secrets masked, for a writer that escaped it already (`BufferedOutput`).
+    static func masked(_ text: String) -> String { secrets.scrub(text) }
+
     /// The unescaped writer: text its writer already made safe (JSON escapes every control;
     /// `safe` made audit's lines), written as it is, but for the secrets.
-    static func printUnescaped(_ text: String, terminator: String = "\n") { Swift.print(secrets.scrub(text), terminator: terminator) }
+    static func printUnescaped(_ text: String, terminator: String = "\n") { Swift.print(masked(text), terminator: terminator) }
 
     /// One line of text. Whatever it holds is shown on this one line: a line feed or tab
     /// from a file is escaped like every other control (`safe`); only the program's own

@@ -1,0 +1,51 @@
+import TestSupport
+import Testing
+import SettingsKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `set` resolves FILE, waits for its lock, then reads it. A link put at FILE's name while
+/// it waits (another writer holds the lock) must not be read through: the file it leads
+/// to (root's, with its secret, when root runs `set` on a user's file) would be written at
+/// FILE's name and given FILE's owner.
+@Suite struct UpdateTargetTests {
+    final class Outcome: @unchecked Sendable {
+        var error: FileError?
+        var saved = false
+    }
+
+    @Test func aLinkPutInTheFilesPlaceWhileItWaitsForTheLockIsRefused() throws {
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
+        let path = dir + "/f.json", other = dir + "/other.json"
+        try SettingsStore.create(Fixtures.ready, at: path, via: "init")
+        try SettingsStore.create(Fixtures.ready { $0.setText(Fields.secretKey, "OTHER-files-secret-0123456789") }, at: other, via: "init")
+        let otherBefore = Fixtures.read(other)
+        let holder = open(path + ".lock", O_RDWR)
+        defer { close(holder) }
+        #expect(flock(holder, LOCK_EX) == 0, "the lock is held here, as another writer would")
+        let outcome = Outcome()
+        Threads.runAll([
+            {
+                do throws(FileError) {
+                    try SettingsStore.update(path, via: "set") { $0.setText("atlassianApp.name", "Saved by set") }
+                    outcome.saved = true
+                } catch {
+                    outcome.error = error
+                }
+            },
+            {
+                usleep(300_000)
+                rename(path, dir + "/f.moved")
+                symlink(other, path)
+                flock(holder, LOCK_UN)
+            },
+        ])
+        #expect(!outcome.saved, "the file the link leads to was read and written at FILE's name")
+        #expect(outcome.error?.message.contains("a link was put in its place") == true, "\(String(describing: outcome.error))")
+        #expect(!(outcome.error?.description.contains("OTHER-files-secret") ?? false))
+        #expect(SystemIO.linkStatus(path).map { ($0.st_mode & S_IFMT) == S_IFLNK } == true, "FILE's name was written")
+        #expect(Fixtures.read(other) == otherBefore)
+    }
+}
