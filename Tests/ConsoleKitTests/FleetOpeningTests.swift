@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 @testable import ConsoleKit
+@testable import LiveKit
 @testable import SettingsKit
 
 /// Enter on a row opens that file's walkthrough in the same console, every screen, key and
@@ -129,5 +130,29 @@ import Testing
         #expect(s.watchedFile?.path == folder.file("x.json"), "the session looks at the open file on disk")
         s.press(.ctrl("q"))
         #expect(s.watchedFile == nil)
+    }
+
+    static func job(_ effect: Effect?) -> Job? {
+        guard case .start(let job)? = effect else { return nil }
+        return job
+    }
+
+    @Test func aLiveJobLeftRunningInOneFileNeverAnswersForTheNext() throws {
+        let folder = try FleetFixture.folder(["a.json": Fixture.ready, "b.json": Fixture.ready])
+        var s = Self.state(folder, ["a.json", "b.json"])
+        _ = s.openAsTheRunnerDoes(s.press(.enter))
+        s.opened?.visit(.review)
+        let first = try #require(Self.job(s.press(.char("t"))), "t tests a.json")
+        s.press(.ctrl("q"))
+        #expect(s.opened == nil, "left while the test is at work")
+        s.press(.down)
+        _ = s.openAsTheRunnerDoes(s.press(.enter))
+        s.opened?.visit(.review)
+        let second = try #require(Self.job(s.press(.char("t"))), "t tests b.json")
+        #expect(second.id != first.id, "the runner would not start a job whose id is still at work")
+        // a.json's test comes back: b.json's walkthrough does not take it for its own.
+        let verdict = LiveVerdict(findings: [], checks: [], time: "2026-12-01T10:04:05Z")
+        _ = s.handle(.live(.finished(first.id, .verified(verdict), historyError: nil)))
+        #expect(s.opened?.live.running?.id == second.id && s.opened?.live.results == nil)
     }
 }

@@ -19,6 +19,7 @@ extension FleetState {
             var walkthrough = ConsoleState(file.session, notice: file.notice, platformKey: platformKey)
             walkthrough.inFleet = true
             walkthrough.mouseCapture = mouseCapture
+            walkthrough.live.lastJob = lastLiveJob
             _ = walkthrough.handle(.resized(width: width, height: height))
             opened = walkthrough
             help = nil
@@ -36,6 +37,7 @@ extension FleetState {
         opened = nil
         platformKey = walkthrough.live.key
         mouseCapture = walkthrough.mouseCapture
+        lastLiveJob = walkthrough.live.lastJob
         guard let path = openedRow else { return nil }
         openedRow = nil
         status = StatusMessage("Back from \(walkthrough.fileName)")
