@@ -155,4 +155,16 @@ import Testing
         _ = s.handle(.live(.finished(first.id, .verified(verdict), historyError: nil)))
         #expect(s.opened?.live.running?.id == second.id && s.opened?.live.results == nil)
     }
+
+    @Test func aFileNamedAfterItsOwnSecretIsMaskedWhenTheListComesBack() throws {
+        let name = TestSecret.value + ".json"
+        let folder = try FleetFixture.folder([name: Fixture.ready])
+        var s = Self.state(folder, [name])
+        _ = s.openAsTheRunnerDoes(s.press(.enter))
+        #expect(s.opened != nil)
+        s.press(.ctrl("q"))
+        let screen = s.rendered()
+        #expect(s.opened == nil && screen.contains("Back from"), "\(screen)")
+        #expect(!TestSecret.isIn(Array(screen.utf8)), "\(screen)")
+    }
 }

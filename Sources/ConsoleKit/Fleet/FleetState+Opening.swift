@@ -40,7 +40,8 @@ extension FleetState {
         lastLiveJob = walkthrough.live.lastJob
         guard let path = openedRow else { return nil }
         openedRow = nil
-        status = StatusMessage("Back from \(walkthrough.fileName)")
+        // A file may be named after its own secret: the list draws no mask of its own.
+        status = StatusMessage("Back from \(walkthrough.mask.masked(walkthrough.fileName))")
         nextJudgeJob += 1
         return .start(Job(id: Job.ID(Self.watchJob.value + nextJudgeJob), work: FleetJudge(folder: folder, paths: [path])))
     }
