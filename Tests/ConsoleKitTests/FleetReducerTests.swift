@@ -186,6 +186,14 @@ import Testing
         #expect(s.handle(.clicked(.key(.char("q")))) == .quit(0), "the key bar's keys")
     }
 
+    @Test func yNeverCopiesAPathThatWouldActOnAShellItIsPastedInto() {
+        var s = FleetState(folder: "/srv/fleet", readOnly: false)
+        _ = s.handle(.resized(width: 80, height: 24))
+        _ = s.handle(.fleet(.judged([FleetRow(path: "x\n; rm -rf ~ #.json", isError: true, first: "file/invalid-json")])))
+        #expect(s.press(.char("y")) == nil, "a newline in a name would run what follows it")
+        #expect(s.rendered().contains("Not copied: x\\u000a; rm -rf ~ #.json holds control characters"), "\(s.rendered())")
+    }
+
     @Test func yCopiesTheFilesPathAndF4TurnsTheMouseOffHereAndInAWalkthrough() throws {
         var s = FleetFixture.state()
         s.press(.down)

@@ -81,8 +81,13 @@ extension FleetState: EventHandling {
         case .openRow: return openSelected()
         case .copy:
             guard let row = list.selected else { return nil }
-            status = ConsoleState.copied(row.shownPath.displayEscaped)
-            return .copyToClipboard(FleetWatch.path(row.shownPath, in: folder))
+            switch ConsoleState.copyRequest(name: row.shownPath.displayEscaped, text: fullPath(row.shownPath)) {
+            case .copy(let name, let text):
+                status = ConsoleState.copied(name)
+                return .copyToClipboard(text)
+            case .refused(let why):
+                status = StatusMessage(why, isError: true)
+            }
         case .toggleMouse:
             mouseCapture.toggle()
             status = ConsoleState.mouseStatus(mouseCapture)
