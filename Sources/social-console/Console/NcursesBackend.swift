@@ -210,8 +210,8 @@ final class NcursesBackend: TerminalBackend {
         // After a resize ncurses' idea of the screen may hold stale cells: start clean.
         if update.isWhole { werase(window) }
         // Runs of plain ASCII cells side by side on a row are copied in one call: put's
-        // wadd_wch for each of the first frame's 3,000 cells was a sixth of the console's
-        // start. Any other character goes through put, which ncurses measures itself.
+        // wadd_wch for each of the first frame's cells was dear (README, "The first frame
+        // beside dialog's"). Any other character goes through put, which ncurses measures itself.
         var plain: [cchar_t] = []
         plain.reserveCapacity(update.width)
         var plainX = 0
