@@ -130,13 +130,8 @@ final class NcursesBackend: TerminalBackend {
         delscreen(screen)
     }
 
-    /// Whether the terminal hung up (its window closed). After a hangup every read ends at
-    /// once and terminal ioctls fail with EIO. The kernel's SIGHUP usually says so first,
-    /// but not where SIGHUP is ignored by the process that started us; then this does.
-    var hungUp: Bool {
-        var modes = termios()
-        return tcgetattr(0, &modes) != 0 && errno == EIO
-    }
+    /// Whether the terminal hung up (`TerminalCheck.isHungUp`).
+    var hungUp: Bool { TerminalCheck.isHungUp }
 
     var size: (width: Int, height: Int) {
         (Int(shim_getmaxx(window)), Int(shim_getmaxy(window)))

@@ -25,6 +25,14 @@ enum TerminalCheck {
         return nil
     }
 
+    /// Whether standard input's terminal hung up (its window closed): every read then ends
+    /// at once and terminal ioctls fail with EIO. The kernel's SIGHUP usually says so
+    /// first, but not to a process whose shell does not pass it on.
+    static var isHungUp: Bool {
+        var modes = termios()
+        return tcgetattr(0, &modes) != 0 && errno == EIO
+    }
+
     static func problem() -> String? {
         if isatty(0) != 1 {
             return "standard input is not a terminal; the console needs one (\(plainHint); for scripts also show, set or audit)"
