@@ -15,8 +15,8 @@ enum TerminalCheck {
     nonisolated(unsafe) static var asciiOnly = false
 
     /// Why `edit` runs plain mode instead of the console, if the environment asks: ACCESSIBLE
-    /// set to anything but 0 or false (as huh reads it: a screen reader's user set it once
-    /// for every program), or TERM=dumb, which cannot show a full screen.
+    /// set to anything but empty, 0, false or no (a screen reader's user set it once for
+    /// every program, as huh reads it), or TERM=dumb, which cannot show a full screen.
     static func plainReason() -> String? {
         if let value = getenv("ACCESSIBLE").map({ String(cString: $0).lowercased() }), !["", "0", "false", "no"].contains(value) {
             return "ACCESSIBLE is set"
