@@ -114,12 +114,10 @@ extension FleetState: EventHandling {
             list.setQuery(FleetQuery(FleetCodes.all[codes[codeCursor].code]))
             area = .list
             list.move(to: 0)
-        case .cursorLeft, .cursorRight, .cursorHome, .cursorEnd, .deleteBackward, .deleteForward, .deleteToStart, .deleteToEnd,
-            .deleteWord, .deleteAlphanumericWord:
-            editFilter { _ = $0.perform(action) }
         default:
-            // A file's keys (save, screens, dialogs): nothing to do on the list.
-            break
+            // A text field's keys edit the filter being typed (`LineEditor.perform` knows
+            // which they are); a file's keys (save, screens, dialogs) do nothing here.
+            editFilter { _ = $0.perform(action) }
         }
         return nil
     }
