@@ -38,6 +38,9 @@ import Testing
         let screen = s.rendered()
         #expect(screen.contains("social-console · nameless.json") && screen.contains("▸ Name"), "\(screen)")
         #expect(screen.contains("^Q List"), "quitting goes back to the list")
+        s.press(.function(1))
+        #expect(s.rendered().contains("^Q List"), "in help too: \(s.rendered())")
+        s.press(.escape)
         // Every key is the walkthrough's: PgDn goes to App, where the name is missing.
         s.press(.pageDown)
         #expect(s.opened?.screen == .step(.app))
