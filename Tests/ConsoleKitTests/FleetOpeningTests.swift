@@ -170,4 +170,18 @@ import Testing
         #expect(s.opened == nil && screen.contains("Back from"), "\(screen)")
         #expect(!TestSecret.isIn(Array(screen.utf8)), "\(screen)")
     }
+
+    @Test func openingARowByClicksWhileTheFilterIsTypedEndsTypingIt() throws {
+        let folder = try FleetFixture.folder(["a.json": Fixture.ready, "b.json": Fixture.halfDone])
+        var s = Self.state(folder, ["a.json", "b.json"])
+        s.press([.char("/")] + typing("b.j"))
+        #expect(s.filterEditor != nil && s.list.shown.count == 1)
+        _ = s.handle(.clicked(.fleet(.row(0))))
+        _ = s.openAsTheRunnerDoes(s.handle(.clicked(.fleet(.row(0)))))
+        #expect(s.opened != nil)
+        s.press(.escape)
+        #expect(s.opened == nil && s.filterEditor == nil, "back in the list, keys are the list's again")
+        #expect(s.list.query.text == "b.j", "the filter stays")
+        #expect(s.press(.char("q")) == .quit(0))
+    }
 }

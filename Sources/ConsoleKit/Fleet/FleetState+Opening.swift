@@ -9,6 +9,9 @@ extension FleetState {
         // The cursor stays on this file from now on, however the list fills or sorts.
         list.move(to: list.cursor)
         openedRow = row.path
+        // Opened by clicks while the filter is typed: the filter stays, typing it ends (as
+        // Enter ends it), so the list's keys are the list's again on the way back.
+        filterEditor = nil
         return .openFile(path: fullPath(row.path), readOnly: readOnly)
     }
 
