@@ -101,6 +101,25 @@ import Testing
         }
     }
 
+    /// A terminal closed under plain mode when the shell that started it does not pass
+    /// its SIGHUP on: the read ends as at Ctrl-D, and the answers are kept all the same.
+    @Test func aTerminalClosedWithoutASIGHUPKeepsTheAnswers() throws {
+        let ws = try Workspace()
+        let file = ws.path + "/acme.json"
+        let terminal = try PseudoTerminal()
+        // A shell in between leads the terminal's session: the hangup's SIGHUP is its.
+        let child = try #require(
+            terminal.spawn("/bin/sh", ["-c", "\"$0\" \"$@\"; exit $?", CLI.binary, "edit", "--plain", file], environment: Self.environment)
+                .map { Child(pid: $0) })
+        defer { child.killIfRunning() }
+        Self.answer(terminal, [("Instance › Name", "acme-prod")])
+        #expect(terminal.wait(for: "Instance › Environment"))
+        terminal.close()
+        let kept = file + ".recovered.json"
+        #expect(PseudoTerminal.poll(seconds: 10) { FileManager.default.fileExists(atPath: kept) }, "the answers were lost")
+        #expect(try String(contentsOfFile: kept, encoding: .utf8).contains("\"acme-prod\""))
+    }
+
     /// Plain mode on a terminal offers the waiting recovery file as the console does:
     /// restored, the answers are the values in brackets, and saving removes it.
     static func theNextRunOffersTheKeptAnswers(_ file: String) throws {

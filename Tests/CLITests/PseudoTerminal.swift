@@ -18,13 +18,15 @@ final class PseudoTerminal {
         // are the Linux ioctls they wrap (TIOCSPTLCK, TIOCGPTN: the same numbers on
         // x86_64 and arm64, and not imported either).
         let TIOCSPTLCK: UInt = 0x4004_5431, TIOCGPTN: UInt = 0x8004_5430
-        master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_NONBLOCK)
+        // Close-on-exec: a child holding the master would keep the terminal from hanging up
+        // when the test closes it.
+        master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
         var unlock: Int32 = 0, number: UInt32 = 0
         guard master >= 0, ioctl(master, TIOCSPTLCK, &unlock) == 0, ioctl(master, TIOCGPTN, &number) == 0 else {
             try Test.cancel("no pseudo-terminals here")
         }
         name = "/dev/pts/\(number)"
-        slave = open(name, O_RDWR | O_NOCTTY)
+        slave = open(name, O_RDWR | O_NOCTTY | O_CLOEXEC)
         var t = termios()
         tcgetattr(slave, &t)
         t.c_lflag |= tcflag_t(ECHO | ICANON | ISIG)

@@ -29,6 +29,18 @@ extension ConsoleE2ETests {
         return folder
     }
 
+    /// Presses Down until the screen shows `selected`, each press once the last one's frame
+    /// is on screen: keys sent ahead of the frames went past it on a busy machine.
+    static func moveDown(_ t: TmuxSession, to selected: String, atMost presses: Int) throws {
+        for _ in 0..<presses {
+            let before = try t.screen()
+            if before.contains(selected) { return }
+            try t.keys("Down")
+            try t.wait("the cursor to move") { $0 != before }
+        }
+        try t.wait(for: selected)
+    }
+
     /// The line of the screen that shows `path`.
     static func line(_ path: String, in screen: String) -> String {
         screen.split(separator: "\n").first { $0.contains(path) }.map(String.init) ?? ""
@@ -44,13 +56,11 @@ extension ConsoleE2ETests {
         try t.wait(for: "3 files · 1 ready · 2 with blockers")
         try t.keys("Tab")
         try t.wait(for: "FILES WITH EACH FINDING")
-        for _ in 0..<40 where try !t.screen().contains("▸ app/name-missing") { try t.keys("Down") }
-        try t.wait(for: "▸ app/name-missing")
+        try Self.moveDown(t, to: "▸ app/name-missing", atMost: 40)
         try t.keys("Enter")
         var screen = try t.wait(for: "filter: app/name-missing")
         #expect(screen.contains("eu/globex.json") && screen.contains("us/initech.json") && !screen.contains("eu/acme.json"))
-        for _ in 0..<3 where try !t.screen().contains("▸ eu/globex.json") { try t.keys("Down") }
-        try t.wait(for: "▸ eu/globex.json")
+        try Self.moveDown(t, to: "▸ eu/globex.json", atMost: 3)
         try t.keys("Enter")
         try t.wait(for: "social-console · globex.json")
         try t.keys("PgDn")

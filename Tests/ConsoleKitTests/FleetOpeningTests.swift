@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 @testable import ConsoleKit
+@testable import LiveKit
 @testable import SettingsKit
 
 /// Enter on a row opens that file's walkthrough in the same console, every screen, key and
@@ -37,6 +38,9 @@ import Testing
         let screen = s.rendered()
         #expect(screen.contains("social-console · nameless.json") && screen.contains("▸ Name"), "\(screen)")
         #expect(screen.contains("^Q List"), "quitting goes back to the list")
+        s.press(.function(1))
+        #expect(s.rendered().contains("^Q List"), "in help too: \(s.rendered())")
+        s.press(.escape)
         // Every key is the walkthrough's: PgDn goes to App, where the name is missing.
         s.press(.pageDown)
         #expect(s.opened?.screen == .step(.app))
@@ -129,5 +133,55 @@ import Testing
         #expect(s.watchedFile?.path == folder.file("x.json"), "the session looks at the open file on disk")
         s.press(.ctrl("q"))
         #expect(s.watchedFile == nil)
+    }
+
+    static func job(_ effect: Effect?) -> Job? {
+        guard case .start(let job)? = effect else { return nil }
+        return job
+    }
+
+    @Test func aLiveJobLeftRunningInOneFileNeverAnswersForTheNext() throws {
+        let folder = try FleetFixture.folder(["a.json": Fixture.ready, "b.json": Fixture.ready])
+        var s = Self.state(folder, ["a.json", "b.json"])
+        _ = s.openAsTheRunnerDoes(s.press(.enter))
+        s.opened?.visit(.review)
+        let first = try #require(Self.job(s.press(.char("t"))), "t tests a.json")
+        s.press(.ctrl("q"))
+        #expect(s.opened == nil, "left while the test is at work")
+        s.press(.down)
+        _ = s.openAsTheRunnerDoes(s.press(.enter))
+        s.opened?.visit(.review)
+        let second = try #require(Self.job(s.press(.char("t"))), "t tests b.json")
+        #expect(second.id != first.id, "the runner would not start a job whose id is still at work")
+        // a.json's test comes back: b.json's walkthrough does not take it for its own.
+        let verdict = LiveVerdict(findings: [], checks: [], time: "2026-12-01T10:04:05Z")
+        _ = s.handle(.live(.finished(first.id, .verified(verdict), historyError: nil)))
+        #expect(s.opened?.live.running?.id == second.id && s.opened?.live.results == nil)
+    }
+
+    @Test func aFileNamedAfterItsOwnSecretIsMaskedWhenTheListComesBack() throws {
+        let name = TestSecret.value + ".json"
+        let folder = try FleetFixture.folder([name: Fixture.ready])
+        var s = Self.state(folder, [name])
+        _ = s.openAsTheRunnerDoes(s.press(.enter))
+        #expect(s.opened != nil)
+        s.press(.ctrl("q"))
+        let screen = s.rendered()
+        #expect(s.opened == nil && screen.contains("Back from"), "\(screen)")
+        #expect(!TestSecret.isIn(Array(screen.utf8)), "\(screen)")
+    }
+
+    @Test func openingARowByClicksWhileTheFilterIsTypedEndsTypingIt() throws {
+        let folder = try FleetFixture.folder(["a.json": Fixture.ready, "b.json": Fixture.halfDone])
+        var s = Self.state(folder, ["a.json", "b.json"])
+        s.press([.char("/")] + typing("b.j"))
+        #expect(s.filterEditor != nil && s.list.shown.count == 1)
+        _ = s.handle(.clicked(.fleet(.row(0))))
+        _ = s.openAsTheRunnerDoes(s.handle(.clicked(.fleet(.row(0)))))
+        #expect(s.opened != nil)
+        s.press(.escape)
+        #expect(s.opened == nil && s.filterEditor == nil, "back in the list, keys are the list's again")
+        #expect(s.list.query.text == "b.j", "the filter stays")
+        #expect(s.press(.char("q")) == .quit(0))
     }
 }

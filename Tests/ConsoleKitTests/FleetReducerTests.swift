@@ -132,6 +132,19 @@ import Testing
         #expect(s.list.chosen == s.list.selected?.path, "gone: the row under the cursor is the one now")
     }
 
+    @Test func aRowJudgedAgainIsSortedAndFilteredByThePathItShowsNow() {
+        var list = FleetList()
+        list.apply([FleetRow(path: "m-hidden.json"), FleetRow(path: "k.json"), FleetRow(path: "z.json")])
+        // Judged again: the file is named after its own secret, which the row now masks.
+        list.apply([FleetRow(path: "m-hidden.json", maskedPath: "m-\(Secret.maskText).json")])
+        list.setQuery(FleetQuery("hidden"))
+        #expect(list.shown.isEmpty, "the filter reads the path as the row shows it")
+        list.setQuery(FleetQuery(""))
+        list.apply([FleetRow(path: "z.json", maskedPath: "a.json")])
+        list.setSort(.path)
+        #expect(list.shown.map { list.rows[Int($0)].shownPath } == ["a.json", "k.json", "m-\(Secret.maskText).json"])
+    }
+
     @Test func untilTheOperatorMovesTheCursorStaysAtTheTop() {
         var s = FleetFixture.state(Array(FleetFixture.rows.suffix(3)))
         _ = s.handle(.fleet(.judged([FleetRow(path: "a/worst.json", isError: true, first: "file/schema", codes: ["file/schema"])])))
@@ -184,6 +197,14 @@ import Testing
         _ = s.handle(.clicked(.fleet(.code(1))))
         #expect(s.area == .list && s.list.query.text == FleetCodes.all[s.codes[1].code])
         #expect(s.handle(.clicked(.key(.char("q")))) == .quit(0), "the key bar's keys")
+    }
+
+    @Test func yNeverCopiesAPathThatWouldActOnAShellItIsPastedInto() {
+        var s = FleetState(folder: "/srv/fleet", readOnly: false)
+        _ = s.handle(.resized(width: 80, height: 24))
+        _ = s.handle(.fleet(.judged([FleetRow(path: "x\n; rm -rf ~ #.json", isError: true, first: "file/invalid-json")])))
+        #expect(s.press(.char("y")) == nil, "a newline in a name would run what follows it")
+        #expect(s.rendered().contains("Not copied: x\\u000a; rm -rf ~ #.json holds control characters"), "\(s.rendered())")
     }
 
     @Test func yCopiesTheFilesPathAndF4TurnsTheMouseOffHereAndInAWalkthrough() throws {

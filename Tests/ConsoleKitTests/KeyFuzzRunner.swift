@@ -196,6 +196,11 @@ struct KeyFuzzRunner {
         return false
     }
 
+    static func isKeyPrompt(_ overlay: Overlay?) -> Bool {
+        if case .live(.keyPrompt)? = overlay { return true }
+        return false
+    }
+
     static func isAutomaticReload(_ effect: Effect) -> Bool {
         if case .reload(_, _, automatically: true) = effect { return true }
         return false
@@ -212,10 +217,13 @@ struct KeyFuzzRunner {
             default: fail("read-only opened \(String(describing: state.overlay))")
             }
         }
-        // Pasted into the scope filter, text may move focus to the first scope it matches.
+        // Pasted into the scope filter, text may move focus to the first scope it matches;
+        // pasted at the Platform API key's prompt, it is the prompt's text (its dialog's value).
         let filtering = before.scopeFilter?.isEditing == true && before.screen == .permissions
+        let typingKey = Self.isKeyPrompt(before.overlay) && Self.isKeyPrompt(state.overlay)
         if case .paste = key,
-            !effects.isEmpty || state.screen != before.screen || (state.focus != before.focus && !filtering) || state.overlay != before.overlay
+            !effects.isEmpty || state.screen != before.screen || (state.focus != before.focus && !filtering)
+                || (state.overlay != before.overlay && !typingKey)
         {
             fail("a paste acted as a command")
         }

@@ -1,3 +1,5 @@
+import SettingsKit
+
 /// The fleet list's columns at a width, as `audit --format table` has them (path,
 /// environment, ready, blockers, warnings, first blocker): full headings from 120 columns,
 /// short ones below, and fewer columns on narrow screens, where the path keeps the room.
@@ -73,10 +75,10 @@ struct FleetColumns: Equatable, Sendable {
     }
 
     static func shortName(_ environment: String) -> String {
-        switch environment {
-        case "production": return "prod"
-        case "development": return "dev"
-        default: return environment
+        switch Environment(named: environment) {
+        case .production?: return "prod"
+        case .development?: return "dev"
+        case nil: return environment
         }
     }
 }

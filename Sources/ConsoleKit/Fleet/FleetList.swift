@@ -56,6 +56,7 @@ struct FleetList: Equatable, Sendable {
             if let slot = slots[row.path] {
                 counts.remove(rows[Int(slot)])
                 rows[Int(slot)] = row
+                paths.replace(Int(slot), with: row.shownPath)
                 replaced.insert(slot)
             } else {
                 let slot = Int32(rows.count)

@@ -34,6 +34,15 @@ struct FleetPaths: Equatable, Sendable {
         bytes.append(contentsOf: path.utf8)
     }
 
+    /// Row `row`'s path is now `path` (a file judged again may show its path masked, or no
+    /// longer): the old bytes stay where they were, unread.
+    mutating func replace(_ row: Int, with path: String) {
+        let span = spans[row]
+        guard !bytes[Int(span.start)..<Int(span.start + span.count)].elementsEqual(path.utf8) else { return }
+        spans[row] = Span(start: UInt32(bytes.count), count: UInt32(path.utf8.count))
+        bytes.append(contentsOf: path.utf8)
+    }
+
     /// Reads the paths in place for `body`: `View.before(a, b)` compares rows a and b.
     func withView<R>(_ body: (View) -> R) -> R {
         bytes.withUnsafeBufferPointer { bytes in

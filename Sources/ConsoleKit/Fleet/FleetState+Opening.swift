@@ -9,6 +9,9 @@ extension FleetState {
         // The cursor stays on this file from now on, however the list fills or sorts.
         list.move(to: list.cursor)
         openedRow = row.path
+        // Opened by clicks while the filter is typed: the filter stays, typing it ends (as
+        // Enter ends it), so the list's keys are the list's again on the way back.
+        filterEditor = nil
         return .openFile(path: fullPath(row.path), readOnly: readOnly)
     }
 
@@ -19,6 +22,7 @@ extension FleetState {
             var walkthrough = ConsoleState(file.session, notice: file.notice, platformKey: platformKey)
             walkthrough.inFleet = true
             walkthrough.mouseCapture = mouseCapture
+            walkthrough.live.lastJob = lastLiveJob
             _ = walkthrough.handle(.resized(width: width, height: height))
             opened = walkthrough
             help = nil
@@ -36,9 +40,11 @@ extension FleetState {
         opened = nil
         platformKey = walkthrough.live.key
         mouseCapture = walkthrough.mouseCapture
+        lastLiveJob = walkthrough.live.lastJob
         guard let path = openedRow else { return nil }
         openedRow = nil
-        status = StatusMessage("Back from \(walkthrough.fileName)")
+        // A file may be named after its own secret: the list draws no mask of its own.
+        status = StatusMessage("Back from \(walkthrough.mask.masked(walkthrough.fileName))")
         nextJudgeJob += 1
         return .start(Job(id: Job.ID(Self.watchJob.value + nextJudgeJob), work: FleetJudge(folder: folder, paths: [path])))
     }

@@ -81,8 +81,13 @@ extension FleetState: EventHandling {
         case .openRow: return openSelected()
         case .copy:
             guard let row = list.selected else { return nil }
-            status = ConsoleState.copied(row.shownPath.displayEscaped)
-            return .copyToClipboard(FleetWatch.path(row.shownPath, in: folder))
+            switch ConsoleState.copyRequest(name: row.shownPath.displayEscaped, text: fullPath(row.shownPath)) {
+            case .copy(let name, let text):
+                status = ConsoleState.copied(name)
+                return .copyToClipboard(text)
+            case .refused(let why):
+                status = StatusMessage(why, isError: true)
+            }
         case .toggleMouse:
             mouseCapture.toggle()
             status = ConsoleState.mouseStatus(mouseCapture)
@@ -109,12 +114,10 @@ extension FleetState: EventHandling {
             list.setQuery(FleetQuery(FleetCodes.all[codes[codeCursor].code]))
             area = .list
             list.move(to: 0)
-        case .cursorLeft, .cursorRight, .cursorHome, .cursorEnd, .deleteBackward, .deleteForward, .deleteToStart, .deleteToEnd,
-            .deleteWord, .deleteAlphanumericWord:
-            editFilter { _ = $0.perform(action) }
         default:
-            // A file's keys (save, screens, dialogs): nothing to do on the list.
-            break
+            // A text field's keys edit the filter being typed (`LineEditor.perform` knows
+            // which they are); a file's keys (save, screens, dialogs) do nothing here.
+            editFilter { _ = $0.perform(action) }
         }
         return nil
     }

@@ -48,6 +48,10 @@ public struct FleetState: Equatable, Sendable {
     var watchStarted = false
     /// Ids for the jobs that judge one file again (after its walkthrough is left).
     var nextJudgeJob = 1
+    /// The last live job's number in any walkthrough: the next walkthrough numbers on from
+    /// it, so a job still at work from a file left behind (a test, a push) is never taken
+    /// for one of the next file's, nor stops the runner from starting that one.
+    var lastLiveJob = 0
 
     /// The job that walks, judges and watches the folder for as long as the list is open.
     static let watchJob = Job.ID(0x00F1_EE70_0000)

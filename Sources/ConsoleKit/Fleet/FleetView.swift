@@ -11,7 +11,7 @@ enum FleetView {
             Renderer.drawTooSmall(rows: buffer.height, into: &buffer)
             return buffer
         }
-        drawTitle(state, into: &buffer)
+        drawTitle(state, row: layout.titleRow, into: &buffer)
         if let scroll = state.help {
             let body = layout.body
             HelpView.draw(title: "Fleet", lines: state.helpLines(max(1, body.width - 1)), scroll: scroll, in: body, into: &buffer)
@@ -47,8 +47,8 @@ enum FleetView {
     /// The folder on the left; the totals on the right, in words where they fit, in
     /// glyphs where they do not, at the narrowest the number of files (or how far the
     /// judging got).
-    static func drawTitle(_ state: FleetState, into buffer: inout CellBuffer) {
-        buffer.fill(x: 0, y: 0, width: buffer.width, height: 1, style: .title)
+    static func drawTitle(_ state: FleetState, row: Int, into buffer: inout CellBuffer) {
+        buffer.fill(x: 0, y: row, width: buffer.width, height: 1, style: .title)
         let counts = state.list.counts
         var progress: [String] = []
         if let (judged, of) = state.progress { progress = [state.listed == nil ? "listing files…" : "judged \(judged)/\(of)"] }
@@ -61,10 +61,10 @@ enum FleetView {
         let room = buffer.width - DisplayWidth.of(lead) - 8
         let candidates = [long + progress, short + progress, progress.isEmpty ? [plural(counts.files, "file")] : progress]
         let right = candidates.map { $0.joined(separator: " · ") + " " }.first { DisplayWidth.of($0) <= room } ?? ""
-        let x = buffer.put(lead, x: 0, y: 0, style: .title)
+        let x = buffer.put(lead, x: 0, y: row, style: .title)
         let nameRoom = buffer.width - x - DisplayWidth.of(right) - 1
-        buffer.put(TextWrap.truncate(state.folderName, width: max(4, nameRoom)), x: x, y: 0, style: .title)
-        buffer.put(right, x: buffer.width - DisplayWidth.of(right), y: 0, style: .title)
+        buffer.put(TextWrap.truncate(state.folderName, width: max(4, nameRoom)), x: x, y: row, style: .title)
+        buffer.put(right, x: buffer.width - DisplayWidth.of(right), y: row, style: .title)
     }
 
     // MARK: The list

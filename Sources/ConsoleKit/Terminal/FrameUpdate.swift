@@ -27,8 +27,8 @@ public struct FrameUpdate: Equatable, Sendable {
     /// character fills them.
     public let runs: [Run]
     /// The frame's cells, row by row: the frame's own storage, not a copy. A whole frame
-    /// makes no list of its cells: the first frame's 3,000 were a quarter of a megabyte,
-    /// built, read once and freed.
+    /// makes no list of its cells: a list of the first frame's cells was built, read once
+    /// and freed (its cost: README, "The first frame beside dialog's").
     private let cells: [Cell]
 
     /// The update that turns `shown` (nil: unknown) into `frame`.

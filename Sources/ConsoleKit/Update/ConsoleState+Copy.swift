@@ -52,8 +52,14 @@ extension ConsoleState {
         if mask.holdsSecret(Array(text)[...]) || edit.secrets.contains(where: { text.containsBytes(of: $0) }) {
             return refuse("Not copied: \(name) holds the Client Secret")
         }
-        if PlainText.holdsControl(text) { return refuse("Not copied: \(name) holds control characters") }
-        if text.utf8.count > Self.copyLimit { return refuse("Not copied: \(name) is longer than \(Self.copyLimit / 1024) KiB") }
+        return Self.copyRequest(name: name, text: text)
+    }
+
+    /// `text` as it may go to the clipboard (the fleet list's paths too), or why not: no
+    /// text that would act on a terminal or a shell it is pasted into, none too long.
+    static func copyRequest(name: String, text: String) -> CopyRequest {
+        if PlainText.holdsControl(text) { return .refused("Not copied: \(name) holds control characters") }
+        if text.utf8.count > copyLimit { return .refused("Not copied: \(name) is longer than \(copyLimit / 1024) KiB") }
         return .copy(name: name, text: text)
     }
 

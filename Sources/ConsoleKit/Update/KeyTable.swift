@@ -119,7 +119,9 @@ enum KeyTable {
         KeyBinding(
             .help, [.escape, .function(1), .enter, .char("q")], "Esc, F1, Enter, q", bar: "Esc", "Close help", help: "close help",
             .closeHelp, priority: 3),
-        KeyBinding(.help, [.ctrl("q"), .function(10)], "Ctrl-Q, F10", bar: "^Q", "Quit", help: "quit, as on a screen", .quit, priority: 2),
+        KeyBinding(
+            .help, [.ctrl("q"), .function(10)], "Ctrl-Q, F10", bar: "^Q", "Quit", relabel: ("List", { $0.inFleet }), help: "quit, as on a screen",
+            .quit, priority: 2),
         KeyBinding(.help, [.ctrl("s"), .function(2)], "Ctrl-S, F2", help: "save, as on a screen", .save, edits: true),
 
         // Dialogs take single letters.

@@ -11,28 +11,30 @@ import Glibc
 /// and runs ConsoleKit's session on the ncurses backend, its live actions' requests done
 /// by `LivePerformer`. Returns the process exit code.
 func runConsole(path: String, readOnly: Bool, keyFile: String? = nil) -> Int32 {
-    guard let key = platformKey(keyFile) else { return 2 }
-    if let problem = TerminalCheck.problem() {
-        Output.error(problem)
-        return 2
-    }
-    let files = StoreFiles(via: "console") { Signals.stopReason() != nil }
-    guard let opened = openForEditing(path, readOnly: readOnly, files: files) else { return 2 }
-    return runOnTerminal(ConsoleState(opened.session, notice: opened.notice, platformKey: key), files: files, jobs: Jobs(performer: livePerformer()))
+    guard let start = prepare(keyFile), let opened = openForEditing(path, readOnly: readOnly, files: start.files) else { return 2 }
+    return runOnTerminal(
+        ConsoleState(opened.session, notice: opened.notice, platformKey: start.key), files: start.files, jobs: Jobs(performer: livePerformer()))
 }
 
 /// The console on a folder (`social-console DIR`): the fleet list of every settings file
 /// below it, whose files' walkthroughs (live actions too) open in the same console.
 func runFleet(folder: String, readOnly: Bool, keyFile: String? = nil) -> Int32 {
-    guard let key = platformKey(keyFile) else { return 2 }
+    guard let start = prepare(keyFile) else { return 2 }
+    return runOnTerminal(
+        FleetState(folder: folder, readOnly: readOnly, platformKey: start.key), files: start.files,
+        jobs: Jobs(performer: FleetJobs(next: livePerformer())))
+}
+
+/// What a console needs before the terminal is touched: the Platform API key (see
+/// `platformKey`), a terminal it can use, and the store it saves through; nil after
+/// saying why not.
+private func prepare(_ keyFile: String?) -> (key: PlatformKey?, files: StoreFiles)? {
+    guard let key = platformKey(keyFile) else { return nil }
     if let problem = TerminalCheck.problem() {
         Output.error(problem)
-        return 2
+        return nil
     }
-    let files = StoreFiles(via: "console") { Signals.stopReason() != nil }
-    return runOnTerminal(
-        FleetState(folder: folder, readOnly: readOnly, platformKey: key), files: files,
-        jobs: Jobs(performer: FleetJobs(next: livePerformer())))
+    return (key, StoreFiles(via: "console") { Signals.stopReason() != nil })
 }
 
 /// The Platform API key for Review's live actions (`--api-key-file`, else

@@ -130,13 +130,8 @@ final class NcursesBackend: TerminalBackend {
         delscreen(screen)
     }
 
-    /// Whether the terminal hung up (its window closed). After a hangup every read ends at
-    /// once and terminal ioctls fail with EIO. The kernel's SIGHUP usually says so first,
-    /// but not where SIGHUP is ignored by the process that started us; then this does.
-    var hungUp: Bool {
-        var modes = termios()
-        return tcgetattr(0, &modes) != 0 && errno == EIO
-    }
+    /// Whether the terminal hung up (`TerminalCheck.isHungUp`).
+    var hungUp: Bool { TerminalCheck.isHungUp }
 
     var size: (width: Int, height: Int) {
         (Int(shim_getmaxx(window)), Int(shim_getmaxy(window)))
@@ -210,8 +205,8 @@ final class NcursesBackend: TerminalBackend {
         // After a resize ncurses' idea of the screen may hold stale cells: start clean.
         if update.isWhole { werase(window) }
         // Runs of plain ASCII cells side by side on a row are copied in one call: put's
-        // wadd_wch for each of the first frame's 3,000 cells was a sixth of the console's
-        // start. Any other character goes through put, which ncurses measures itself.
+        // wadd_wch for each of the first frame's cells was dear (README, "The first frame
+        // beside dialog's"). Any other character goes through put, which ncurses measures itself.
         var plain: [cchar_t] = []
         plain.reserveCapacity(update.width)
         var plainX = 0

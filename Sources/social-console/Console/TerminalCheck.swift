@@ -15,14 +15,22 @@ enum TerminalCheck {
     nonisolated(unsafe) static var asciiOnly = false
 
     /// Why `edit` runs plain mode instead of the console, if the environment asks: ACCESSIBLE
-    /// set to anything but 0 or false (as huh reads it: a screen reader's user set it once
-    /// for every program), or TERM=dumb, which cannot show a full screen.
+    /// set to anything but empty, 0, false or no (a screen reader's user set it once for
+    /// every program, as huh reads it), or TERM=dumb, which cannot show a full screen.
     static func plainReason() -> String? {
         if let value = getenv("ACCESSIBLE").map({ String(cString: $0).lowercased() }), !["", "0", "false", "no"].contains(value) {
             return "ACCESSIBLE is set"
         }
         if let term = getenv("TERM"), String(cString: term) == "dumb" { return "TERM=dumb" }
         return nil
+    }
+
+    /// Whether standard input's terminal hung up (its window closed): every read then ends
+    /// at once and terminal ioctls fail with EIO. The kernel's SIGHUP usually says so
+    /// first, but not to a process whose shell does not pass it on.
+    static var isHungUp: Bool {
+        var modes = termios()
+        return tcgetattr(0, &modes) != 0 && errno == EIO
     }
 
     static func problem() -> String? {

@@ -26,12 +26,13 @@ func runPlain(path: String, reason: String? = nil) -> Int32 {
         for line in session.edit.farewell { Output.error(line) }
         return code
     }
+    func stop(_ reason: StopReason) -> Int32 {
+        // The question's line is left open: end it before the last words.
+        write("\n")
+        return finish(runner.send(.stopRequested(reason), to: &session) ?? reason.exitCode)
+    }
     while true {
-        if let reason = Signals.stopReason() {
-            // The question's line is left open: end it before the last words.
-            write("\n")
-            return finish(runner.send(.stopRequested(reason), to: &session) ?? reason.exitCode)
-        }
+        if let reason = Signals.stopReason() { return stop(reason) }
         switch session.next {
         case .end(let code):
             return finish(code)
@@ -54,6 +55,10 @@ func runPlain(path: String, reason: String? = nil) -> Int32 {
             case .stopped:
                 continue
             case .end:
+                // A terminal that hung up ends its input as Ctrl-D does, and its SIGHUP may
+                // come after the read or not at all (one its shell started gets it only if
+                // the shell passes it on): the answers are kept as on SIGHUP.
+                if let reason = Signals.stopReason() ?? (interactive && TerminalCheck.isHungUp ? .hangUp : nil) { return stop(reason) }
                 // The prompt's line is left open on a pipe: end it before the last word.
                 if !interactive { write("\n") }
                 Output.error(session.endOfInput())
