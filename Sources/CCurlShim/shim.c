@@ -38,6 +38,7 @@ enum {
     OPT_TIMEOUT_MS = 155,
     OPT_CONNECTTIMEOUT_MS = 156,
     OPT_PROTOCOLS = 181,
+    OPT_HEADEROPT = 229,
     OPT_XFERINFOFUNCTION = 20219,
     OPT_PROTOCOLS_STR = 10318,
 };
@@ -55,7 +56,7 @@ static const struct { const char *name; long number; } shim_options[] = {
     {"MAXFILESIZE_LARGE", OPT_MAXFILESIZE_LARGE}, {"POSTFIELDSIZE_LARGE", OPT_POSTFIELDSIZE_LARGE},
     {"TIMEOUT_MS", OPT_TIMEOUT_MS}, {"CONNECTTIMEOUT_MS", OPT_CONNECTTIMEOUT_MS},
     {"PROTOCOLS", OPT_PROTOCOLS}, {"XFERINFOFUNCTION", OPT_XFERINFOFUNCTION},
-    {"PROTOCOLS_STR", OPT_PROTOCOLS_STR},
+    {"PROTOCOLS_STR", OPT_PROTOCOLS_STR}, {"HEADEROPT", OPT_HEADEROPT},
 };
 
 enum {
@@ -72,6 +73,7 @@ enum {
 #define GLOBAL_DEFAULT 3L
 #define PROTO_HTTP 1L
 #define PROTO_HTTPS 2L
+#define HEADER_SEPARATE 1L
 #define ERROR_SIZE 256
 #define HEADER_LIMIT 65536
 
@@ -90,7 +92,6 @@ static struct {
     struct slist *(*slist_append)(struct slist *, const char *);
     void (*slist_free_all)(struct slist *);
     const char *(*easy_strerror)(int);
-    const char *(*version)(void);
     const void *(*option_by_name)(const char *);  // since 7.73; optional
 } curl;
 
@@ -119,7 +120,6 @@ static void load(void) {
     FIND(slist_append, "curl_slist_append")
     FIND(slist_free_all, "curl_slist_free_all")
     FIND(easy_strerror, "curl_easy_strerror")
-    FIND(version, "curl_version")
 #undef FIND
     *(void **)(&curl.option_by_name) = dlsym(lib, "curl_easy_option_by_name");
     // Not thread-safe in older libcurl: done once, here, before any request.
@@ -135,8 +135,6 @@ int sc_http_available(char *why, size_t why_length) {
     if (!loaded && why && why_length) snprintf(why, why_length, "%s", load_error);
     return loaded;
 }
-
-const char *sc_http_version(void) { return sc_http_available(NULL, 0) ? curl.version() : NULL; }
 
 long sc_http_option_number(const char *name) {
     if (!sc_http_available(NULL, 0) || !curl.option_by_name) return -1;
@@ -273,6 +271,9 @@ void sc_http_perform(const sc_http_request *request, sc_http_response *response)
         if (grown) list = grown;
     }
     SET(OPT_HTTPHEADER, list);
+    // Those header lines (the key) go to the server only, never to a proxy in its CONNECT:
+    // libcurl's default since 7.42.1, set here as every other limit is.
+    SET(OPT_HEADEROPT, HEADER_SEPARATE);
 #undef SET
     if (code != CODE_OK) {
         fail(response, SC_HTTP_REFUSED, code, curl.easy_strerror(code));

@@ -78,6 +78,18 @@ import Testing
         }
     }
 
+    @Test func theKeyIsMaskedEvenWhereAServerSentItBack() throws {
+        // A server that echoes the key as a value: pull's and push's remote → file lines
+        // print it; the key is hidden in every output as a file's secret is.
+        let live = try LiveCLI()
+        let file = try live.readyFile()
+        try live.standIn.setConnection(["client_id": StandIn.apiKey])
+        let pull = try live.run(["pull", file, "--dry-run"])
+        #expect(pull.code == 0 && pull.out.contains("connection.clientId"), "\(pull.out)\(pull.err)")
+        let push = try live.run(["push", file, "--dry-run"])
+        #expect(push.code == 0 && push.out.contains("connection.clientId"), "\(push.out)\(push.err)")
+    }
+
     static func children(of pid: Int32) -> [Int32] {
         let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
         return tasks.flatMap { task -> [Int32] in

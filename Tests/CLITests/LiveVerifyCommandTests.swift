@@ -160,6 +160,15 @@ import Testing
             ((try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any])["summary"] as? [String: Any])?["checkErrors"] as? Int == 2)
     }
 
+    @Test func anyNumberOfJobsIsTakenWithoutACrash() throws {
+        let live = try LiveCLI()
+        let file = try live.readyFile()
+        for command in ["verify", "audit"] {
+            let r = try live.run([command, file, "--jobs", String(Int.max / 2)])
+            #expect(r.code == 0, "\(command): \(r.out)\(r.err)")
+        }
+    }
+
     @Test func anUntrustedCertificateIsUnreachableWhateverTheVariablesSay() throws {
         let live = try LiveCLI()
         let file = try live.readyFile()

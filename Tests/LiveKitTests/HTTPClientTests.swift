@@ -22,7 +22,7 @@ import Testing
             "WRITEDATA", "URL", "READDATA", "ERRORBUFFER", "WRITEFUNCTION", "READFUNCTION", "USERAGENT", "HTTPHEADER", "HEADERDATA",
             "CUSTOMREQUEST", "NOPROGRESS", "POST", "FOLLOWLOCATION", "XFERINFODATA", "SSL_VERIFYPEER", "CAINFO", "HEADERFUNCTION",
             "HTTPGET", "SSL_VERIFYHOST", "CAPATH", "NOSIGNAL", "MAXFILESIZE_LARGE", "POSTFIELDSIZE_LARGE", "TIMEOUT_MS",
-            "CONNECTTIMEOUT_MS", "PROTOCOLS", "XFERINFOFUNCTION", "PROTOCOLS_STR",
+            "CONNECTTIMEOUT_MS", "PROTOCOLS", "XFERINFOFUNCTION", "PROTOCOLS_STR", "HEADEROPT",
         ]
         guard sc_http_option_number("URL") > 0 else {
             try Test.cancel("this libcurl has no curl_easy_option_by_name (before 7.73) to check against")
@@ -94,6 +94,20 @@ import Testing
         let result = Self.client(timeout: 1).perform(
             HTTPRequest(method: "GET", url: standIn.frontendURL() + "/v1/environment"), cancel: Cancellation())
         if case .failure(let f) = result { #expect(f.kind == .timeout) } else { Issue.record("no timeout") }
+    }
+
+    @Test func aTimeoutTooShortForAMillisecondStillTimesOut() throws {
+        // libcurl takes 0 ms as "no timeout": a tiny SOCIAL_CONSOLE_HTTP_TIMEOUT must not become that.
+        let standIn = try StandIn()
+        try standIn.addFault(["path": "environment", "hang": 30])
+        let started = Date()
+        // Without a limit the request would wait for ever: ended here, so that fails, not hangs.
+        let cancel = Cancellation()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 6) { cancel.cancel() }
+        let result = Self.client(timeout: 0.0001).perform(
+            HTTPRequest(method: "GET", url: standIn.frontendURL() + "/v1/environment"), cancel: cancel)
+        if case .failure(let f) = result { #expect(f.kind == .timeout, "\(f)") } else { Issue.record("no timeout") }
+        #expect(Date().timeIntervalSince(started) < 4)
     }
 
     @Test func cancellingEndsARequestThatWaits() throws {

@@ -11,9 +11,10 @@
 
 Usage: standin.py FOLDER CERT KEY. Listens on 127.0.0.1 only, on a free port it
 prints as its first line; the second line is the port of an HTTP proxy (CONNECT only)
-that logs each tunnel it opens to FOLDER/proxy.jsonl, for the tests of https_proxy. FOLDER/state.json is the instances, the key and the faults to
-play (read again whenever the file changes; a write changes it); every request is
-appended to FOLDER/requests.jsonl. It stops when its standard input closes.
+that logs each tunnel it opens, with the request that asked for it, to FOLDER/proxy.jsonl,
+for the tests of https_proxy. FOLDER/state.json is the instances, the key and the faults
+to play (read for every request; a write changes it); every request is appended to
+FOLDER/requests.jsonl. It stops when its standard input closes.
 """
 
 import base64
@@ -34,19 +35,16 @@ FOLDER, CERT, KEY = sys.argv[1], sys.argv[2], sys.argv[3]
 STATE_PATH = os.path.join(FOLDER, "state.json")
 LOG_PATH = os.path.join(FOLDER, "requests.jsonl")
 LOCK = threading.Lock()
-STATE = {"mtime": None, "value": {}}
 MASK = "\u2022" * 8
 CONNECTION = "connection_oauth_atlassian"
 
 
 def state():
-    """The state, read again when the test rewrote the file. Call with LOCK held."""
-    mtime = os.stat(STATE_PATH).st_mtime_ns
-    if mtime != STATE["mtime"]:
-        with open(STATE_PATH) as f:
-            STATE["value"] = json.load(f)
-        STATE["mtime"] = mtime
-    return STATE["value"]
+    """The state as the file has it now, read on every call: a test's two writes within
+    one tick of the file system's clock have the same mtime, so no cache can tell them
+    apart. Call with LOCK held."""
+    with open(STATE_PATH) as f:
+        return json.load(f)
 
 
 def save(value):
@@ -54,7 +52,6 @@ def save(value):
     with open(tmp, "w") as f:
         json.dump(value, f, indent=1)
     os.replace(tmp, STATE_PATH)
-    STATE["mtime"] = os.stat(STATE_PATH).st_mtime_ns
 
 
 def errors(message, code, long_message=None):
@@ -301,7 +298,7 @@ class Proxy(socketserver.BaseRequestHandler):
         line = head.split(b"\r\n", 1)[0].decode("latin-1")
         method, target = (line.split(" ") + ["", ""])[:2]
         with LOCK, open(os.path.join(FOLDER, "proxy.jsonl"), "a") as f:
-            f.write(json.dumps({"method": method, "target": target}) + "\n")
+            f.write(json.dumps({"method": method, "target": target, "head": head.decode("latin-1")}) + "\n")
         host, _, port = target.rpartition(":")
         if method != "CONNECT" or host not in ("127.0.0.1", "localhost"):
             self.request.sendall(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n")

@@ -68,9 +68,6 @@ long sc_http_option_number(const char *name);
 /// The number this shim uses for an option name (without CURLOPT_), or -1.
 long sc_http_shim_option_number(const char *name);
 
-/// The loaded libcurl's version text, or NULL.
-const char *sc_http_version(void);
-
 /// Cancellation flags, set and read atomically from any thread.
 void sc_flag_set(int *flag, int value);
 int sc_flag_get(const int *flag);

@@ -26,7 +26,14 @@ enum AtlassianProbe {
         let request = HTTPRequest(
             method: "POST", url: caller.environment.atlassianURL + "/oauth/token",
             headers: [("Content-Type", "application/json"), ("Accept", "application/json")], body: body)
-        return caller.send(request, to: .atlassian).map { judge($0, caller: caller) }
+        switch caller.send(request, to: .atlassian) {
+        case .success(let response): return .success(judge(response, caller: caller))
+        // Too large to read (the one way to an "unexpected" here): an answer all the same,
+        // one that says neither yes nor no.
+        case .failure(let error) where error.code == caller.unexpected(.atlassian, "").code:
+            return .success(.inconclusive("more than \(caller.environment.http.maxResponseBytes / 1024) KiB"))
+        case .failure(let error): return .failure(error)
+        }
     }
 
     static func judge(_ response: HTTPResponse, caller: Caller) -> ProbeAnswer {

@@ -85,7 +85,7 @@ public enum LiveVerify {
             switch domain.with({ $0 }) {
             case .success(let d)?:
                 if settings.text("instance.redirectUri")?.isSameBytes(as: d.redirectURI) != true {
-                    findings.append(LiveFindings.finding("live/redirect-uri-differs", value: d.redirectURI))
+                    findings.append(LiveFindings.finding("live/redirect-uri-differs", value: caller.quote(d.redirectURI)))
                 }
             case .failure(let e)?: failure = failure ?? e
             case nil: break
@@ -101,10 +101,10 @@ public enum LiveVerify {
                 let wantsSignIn = settings.flag("connection.signUpAndSignIn") == true
                 if !state.enabled {
                     findings.append(
-                        LiveFindings.finding("live/frontend-disabled", value: url, hint: "at all (oauth_atlassian is not enabled)"))
+                        LiveFindings.finding("live/frontend-disabled", value: caller.quote(url), hint: "at all (oauth_atlassian is not enabled)"))
                 } else if wantsSignIn && !state.authenticatable {
                     findings.append(
-                        LiveFindings.finding("live/frontend-disabled", value: url, hint: "for sign-up and sign-in (link-only)"))
+                        LiveFindings.finding("live/frontend-disabled", value: caller.quote(url), hint: "for sign-up and sign-in (link-only)"))
                 }
                 checks.append(LiveCheckResult(check: .frontend, outcome: .ran))
             case .failure(let e):
@@ -130,18 +130,17 @@ public enum LiveVerify {
             }
             checks.append(LiveCheckResult(check: .atlassian, outcome: outcome))
         }
-        // Whatever a server said is quoted only with the key and the secret masked.
+        // Whatever a server said is shown only with the key and the secret masked (and cut
+        // where it was quoted, not here: the finding's own words stay whole).
         findings = findings.map { f in
-            Finding(code: f.code, severity: f.severity, step: f.step, field: f.field, message: caller.quote(f.message), fix: f.fix)
+            Finding(code: f.code, severity: f.severity, step: f.step, field: f.field, message: caller.clean(f.message), fix: f.fix)
         }
         return LiveVerdict(findings: findings, checks: checks, time: checkedAt)
     }
 
     /// Why the Atlassian probe does not run for this file, or nil when it does.
     static func probeSkip(_ settings: Settings) -> String? {
-        if settings.text("instance.environment") == "development" && settings.flag("connection.useCustomCredentials") != true {
-            return "a development instance using shared credentials"
-        }
+        if Verdict.usesSharedCredentials(settings) { return "a development instance using shared credentials" }
         guard let id = settings.text("connection.clientId"), !id.isEmpty, let secret = settings.text(Fields.secretKey), !secret.isEmpty else {
             return "no Client ID and Secret in the file"
         }

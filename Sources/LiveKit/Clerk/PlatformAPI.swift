@@ -25,15 +25,27 @@ struct PlatformAPI: Sendable {
         return caller.send(request("GET", configURL + "?keys=" + RemoteConnection.configKey), to: .clerk)
             .flatMap { answer(of: $0, what: what) }
             .flatMap { object in
-                guard let version = object["config_version"]?.stringValue, !version.isEmpty else {
-                    return .failure(caller.unexpected(.clerk, "Clerk answered \(what) without a config_version"))
+                version(in: object, what: what).flatMap { version in
+                    guard let connection = RemoteConnection.parse(object[RemoteConnection.configKey]) else {
+                        return .failure(
+                            caller.unexpected(.clerk, "Clerk answered \(what) with a \(RemoteConnection.configKey) of the wrong shape"))
+                    }
+                    return .success(RemoteConfig(version: version, connection: connection))
                 }
-                guard let connection = RemoteConnection.parse(object[RemoteConnection.configKey]) else {
-                    return .failure(
-                        caller.unexpected(.clerk, "Clerk answered \(what) with a \(RemoteConnection.configKey) of the wrong shape"))
-                }
-                return .success(RemoteConfig(version: version, connection: connection))
             }
+    }
+
+    /// The answer's `config_version`. It goes back to Clerk in If-Match, a header line: one
+    /// word of printable ASCII, as Clerk's own are (`v1_9bec58c5`), else the answer is of
+    /// the wrong shape (a line break in it would add headers of the server's choosing).
+    func version(in object: JSONObject, what: String) -> Result<String, LiveError> {
+        guard let version = object["config_version"]?.stringValue, !version.isEmpty else {
+            return .failure(caller.unexpected(.clerk, "Clerk answered \(what) without a config_version"))
+        }
+        guard version.utf8.count <= 200, version.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+            return .failure(caller.unexpected(.clerk, "Clerk answered \(what) with a config_version that is not one word of printable text"))
+        }
+        return .success(version)
     }
 
     /// The primary domain: the first that is not a satellite, as Clerk's CLI takes it.
@@ -76,13 +88,10 @@ struct PlatformAPI: Sendable {
         return caller.send(request("PATCH", url, body: body, ifMatch: version), to: .clerk).flatMap { response in
             if response.status == 409 { return .success(.conflict) }
             return answer(of: response, what: what).flatMap { object in
-                guard let newVersion = object["config_version"]?.stringValue, !newVersion.isEmpty else {
-                    return .failure(caller.unexpected(.clerk, "Clerk answered \(what) without a config_version"))
-                }
                 if dryRun, object["dry_run"]?.boolValue == false {
                     return .failure(caller.unexpected(.clerk, "Clerk answered the dry run as if it had applied the change"))
                 }
-                return .success(.done(version: newVersion))
+                return self.version(in: object, what: what).map { PatchOutcome.done(version: $0) }
             }
         }
     }

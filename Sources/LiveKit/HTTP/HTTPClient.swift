@@ -79,6 +79,11 @@ public struct HTTPClient: Sendable {
 
     public func perform(_ request: HTTPRequest, cancel: Cancellation) -> Result<HTTPResponse, TransportFailure> {
         if let refusal = HTTPClient.refusal(of: request.url) { return .failure(TransportFailure(kind: .refused, message: refusal)) }
+        // libcurl sends a header line as it is given: a line break in a value would start
+        // header lines (or a request) of whoever chose the value.
+        if request.headers.contains(where: { !($0.0 + $0.1).utf8.allSatisfy { $0 >= 0x20 && $0 != 0x7F } }) {
+            return .failure(TransportFailure(kind: .refused, message: "a header holds a control character; nothing was sent"))
+        }
         if cancel.isCancelled { return .failure(TransportFailure(kind: .cancelled, message: "cancelled")) }
         let allowHTTP = WebAddress(request.url).map { $0.scheme == "http" } ?? false
         // C copies of the header lines, wiped before they are freed: one holds the key.
@@ -106,8 +111,9 @@ public struct HTTPClient: Sendable {
                                     c.body = request.body == nil ? nil : bodyBytes.baseAddress
                                     c.body_length = bodyBytes.count
                                     c.allow_http = allowHTTP ? 1 : 0
-                                    c.connect_timeout_ms = Int(settings.connectTimeout * 1000)
-                                    c.total_timeout_ms = Int(settings.totalTimeout * 1000)
+                                    // At least 1 ms: libcurl takes 0 as no limit at all.
+                                    c.connect_timeout_ms = max(1, Int(settings.connectTimeout * 1000))
+                                    c.total_timeout_ms = max(1, Int(settings.totalTimeout * 1000))
                                     c.max_response_bytes = settings.maxResponseBytes
                                     c.ca_file = caFile
                                     c.ca_path = caPath

@@ -19,7 +19,7 @@ public enum Push {
     /// The credentials step's blockers about the Client ID and Secret, which `push`
     /// refuses to send. A development file on shared credentials sends none, so none apply.
     public static func blockers(_ report: Report, _ settings: Settings) -> [Finding] {
-        if settings.text("instance.environment") == "development" && settings.flag("connection.useCustomCredentials") != true { return [] }
+        if Verdict.usesSharedCredentials(settings) { return [] }
         return report.findings(for: .credentials).filter { $0.severity == .blocker && $0.code.hasPrefix("credentials/") }
     }
 

@@ -76,13 +76,17 @@ struct Caller: Sendable {
         LiveError("\(service.rawValue)/unexpected", message)
     }
 
-    /// Server text made fit for one line of our output: no key or secret, no control
-    /// characters, at most 200 characters.
+    /// Server text made fit for one line of our output (`clean`), at most 200 characters.
     func quote(_ text: String) -> String {
-        var out = Secret.scrub(text, secrets: secrets)
-        out = String(String.UnicodeScalarView(out.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
-        if out.count > 200 { out = String(out.prefix(200)) + "…" }
-        return out
+        let out = clean(text)
+        return out.count > 200 ? String(out.prefix(200)) + "…" : out
+    }
+
+    /// Text that may hold what a server said, without the key or the secret, and without
+    /// control characters.
+    func clean(_ text: String) -> String {
+        let out = Secret.scrub(text, secrets: secrets)
+        return String(String.UnicodeScalarView(out.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
     }
 
     /// The body as a JSON object, or why not.

@@ -34,6 +34,9 @@ public enum ParallelAudit {
         return max(1, min(64, 2 * Int(cores > 0 ? cores : 1)))
     }
 
+    /// The most threads a run starts, whatever it is asked for.
+    public static let mostWorkers = 256
+
     /// Bytes of files in flight at once (see the type's notes): the largest file the store
     /// reads, so hostile files are judged one at a time (with the one whose turn it is to
     /// be written), while thousands of ordinary ones (about 1 KiB each) fit at once.
@@ -89,7 +92,7 @@ public enum ParallelAudit {
             files: AuditFiles(paths, excluding: excluding), order: order, budget: bytesInFlight, keepingPaths: pathsByCode,
             judge: judge, emit: emit)
         // This thread works too: one worker fewer to start.
-        Threads.runAll(Array(repeating: { pool.work() }, count: min(max(1, workers), 256)))
+        Threads.runAll(Array(repeating: { pool.work() }, count: min(max(1, workers), mostWorkers)))
         return pool.summary
     }
 

@@ -78,7 +78,7 @@ struct AuditRun {
         let renderer = writer
         let onlyFailing = self.onlyFailing
         out.write(writer.start)
-        var workers = jobs ?? ParallelAudit.defaultWorkers
+        var workers = min(jobs ?? ParallelAudit.defaultWorkers, ParallelAudit.mostWorkers)
         // A few plain files need no more threads than files: starting idle threads was a
         // tenth of the time of `audit` on one file.
         if jobs == nil, paths.count < workers, paths.allSatisfy(AuditRun.isPlainFile) { workers = paths.count }

@@ -49,9 +49,10 @@ struct VerifyCommand: ParsableCommand {
         _ = (Output.colour, TextLocale.outputIsUTF8)
         let format = self.format
         var first = true
+        let workers = min(jobs, ParallelAudit.mostWorkers)
         if format == .json { out.write("{\"files\": [") }
         _ = ParallelAudit.run(
-            paths, workers: jobs, order: format == .jsonl ? .asJudged : .byPath(window: 32 * jobs), excluding: ownOutput,
+            paths, workers: workers, order: format == .jsonl ? .asJudged : .byPath(window: 32 * workers), excluding: ownOutput,
             render: { entry in
                 let verified = VerifyEntry.judge(entry, environment: environment, answers: answers)
                 tally.add(verified)
