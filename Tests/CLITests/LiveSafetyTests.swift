@@ -78,16 +78,18 @@ import Testing
         }
     }
 
-    @Test func theKeyIsMaskedEvenWhereAServerSentItBack() throws {
-        // A server that echoes the key as a value: pull's and push's remote → file lines
-        // print it; the key is hidden in every output as a file's secret is.
+    @Test func aServerThatSendsTheKeyBackAsTheClientIDIsRefusedAndNothingIsWritten() throws {
+        // Recorded, the key would sit in FILE as its Client ID, in a file people share; and
+        // quoted, in pull's and push's remote → file lines (`run` searches every output).
         let live = try LiveCLI()
         let file = try live.readyFile()
+        let before = try Data(contentsOf: URL(fileURLWithPath: file))
         try live.standIn.setConnection(["client_id": StandIn.apiKey])
-        let pull = try live.run(["pull", file, "--dry-run"])
-        #expect(pull.code == 0 && pull.out.contains("connection.clientId"), "\(pull.out)\(pull.err)")
-        let push = try live.run(["push", file, "--dry-run"])
-        #expect(push.code == 0 && push.out.contains("connection.clientId"), "\(push.out)\(push.err)")
+        for command in [["pull", file], ["pull", file, "--dry-run"], ["push", file, "--dry-run"]] {
+            let r = try live.run(command)
+            #expect(r.code == 2 && r.err.contains("clerk/unexpected") && r.err.contains("client_id"), "\(command): \(r.out)\(r.err)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before, "FILE untouched")
     }
 
     static func children(of pid: Int32) -> [Int32] {

@@ -61,7 +61,7 @@ import Testing
         #expect(s.dialogScroll == DialogView.maxScroll(s), "not past the end")
         s.press(.pageUp, .pageUp, .pageUp, .pageUp, .up)
         #expect(s.dialogScroll == 0 && s.rendered() == first)
-        s.handle(.scrolled(2))
+        _ = s.handle(.scrolled(2))
         #expect(s.dialogScroll == 6, "the wheel scrolls the list too")
         #expect(s.press(.char("y"))?.saveChoices == MergeChoices.none, "the dialog's own keys still work")
     }

@@ -30,6 +30,12 @@ struct PlatformAPI: Sendable {
                         return .failure(
                             caller.unexpected(.clerk, "Clerk answered \(what) with a \(RemoteConnection.configKey) of the wrong shape"))
                     }
+                    // A server that sends the key (or the secret) back as the Client ID
+                    // would have `pull` write it into FILE, a file people share.
+                    if let clientId = connection.clientId, Secret.isIn(clientId, caller.secrets) {
+                        return .failure(
+                            caller.unexpected(.clerk, "Clerk answered \(what) with a client_id that holds the Platform API key or the client secret"))
+                    }
                     return .success(RemoteConfig(version: version, connection: connection))
                 }
             }
