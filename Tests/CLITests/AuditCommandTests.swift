@@ -141,7 +141,7 @@ import Testing
 
     /// Runs audit with its standard output going into `output`.
     func audit(_ args: [String], into output: String) throws -> Int32 {
-        FileManager.default.createFile(atPath: output, contents: nil)
+        _ = FileManager.default.createFile(atPath: output, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLI.binary)
         process.arguments = ["audit"] + args

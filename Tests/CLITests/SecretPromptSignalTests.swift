@@ -62,7 +62,7 @@ import Testing
         sane.c_lflag |= tcflag_t(ECHO | ICANON)
         tcsetattr(terminal.slave, TCSAFLUSH, &sane)
         let mark = terminal.output.count
-        FileManager.default.createFile(atPath: go, contents: nil)
+        _ = FileManager.default.createFile(atPath: go, contents: nil)
         #expect(terminal.wait(for: "Client Secret (input hidden): ", from: mark), "the prompt was not shown again")
         #expect(PseudoTerminal.poll { !terminal.echoes }, "echo is on after fg")
         terminal.type("0123456789abcdefXYZW\n")

@@ -103,7 +103,16 @@ extension FileError {
 /// Keys for typing a text, one character at a time as a terminal delivers it.
 func typing(_ text: String) -> [Key] { text.map { Key.char($0) } }
 
-extension ConsoleState {
+/// A model keys are pressed on in tests: the walkthrough's and the fleet list's.
+protocol KeyPressed: EventHandling {
+    var width: Int { get }
+    var height: Int { get }
+}
+
+extension ConsoleState: KeyPressed {}
+extension FleetState: KeyPressed {}
+
+extension KeyPressed {
     /// Presses keys in order, as the session turns them into events; returns the last
     /// effect any of them asked for.
     @discardableResult
@@ -118,6 +127,9 @@ extension ConsoleState {
         }
         return last
     }
+}
+
+extension ConsoleState {
 
     /// Goes to `target`'s row `row` as the operator does: PgDn or PgUp to the screen, then
     /// Tab down to the row.

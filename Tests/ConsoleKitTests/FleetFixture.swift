@@ -69,21 +69,6 @@ enum FleetFixture {
 }
 
 extension FleetState {
-    /// Presses keys in order, as the session turns them into events; returns the last
-    /// effect any of them asked for.
-    @discardableResult
-    mutating func press(_ keys: Key...) -> Effect? { press(keys) }
-
-    @discardableResult
-    mutating func press(_ keys: [Key]) -> Effect? {
-        var last: Effect?
-        for key in keys {
-            guard let event = Event(key, frame: nil, size: { (self.width, self.height) }) else { continue }
-            if let effect = handle(event) { last = effect }
-        }
-        return last
-    }
-
     func rendered(width: Int? = nil, height: Int? = nil) -> String {
         var copy = self
         if let width, let height { _ = copy.handle(.resized(width: width, height: height)) }

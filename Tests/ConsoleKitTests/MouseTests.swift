@@ -106,15 +106,15 @@ import Testing
     @Test func theWheelScrollsListsAndHelp() {
         var s = Fixture.state()
         s.visit(.permissions)
-        s.handle(.scrolled(1))
-        s.handle(.scrolled(1))
+        _ = s.handle(.scrolled(1))
+        _ = s.handle(.scrolled(1))
         #expect(s.focus == 2)
-        s.handle(.scrolled(-5))
+        _ = s.handle(.scrolled(-5))
         #expect(s.focus == 0, "the wheel stops at the top instead of wrapping")
         s.press(.function(1))
-        s.handle(.scrolled(1))
+        _ = s.handle(.scrolled(1))
         #expect(s.overlay == .help(scroll: 3))
-        s.handle(.scrolled(-1))
+        _ = s.handle(.scrolled(-1))
         #expect(s.overlay == .help(scroll: 0))
     }
 

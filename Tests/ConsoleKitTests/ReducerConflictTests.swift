@@ -71,7 +71,7 @@ import Testing
         #expect(s.press(.char("r")) == .reload(path: Fixture.path, base: s.edit.base, automatically: false))
         #expect(s.overlay == nil)
         let theirs = Fixture.settings(Fixture.ready)
-        s.handle(.reloaded(.fake(theirs, mode: 0o600), automatically: false))
+        _ = s.handle(.reloaded(.fake(theirs, mode: 0o600), automatically: false))
         #expect(s.settings == theirs && !s.isDirty && !s.edit.changedOnDisk)
         #expect(s.status?.text == "Reloaded acme.json from disk")
         #expect(s.rendered().contains("acme-prod"), "the focused field shows the reloaded name")
@@ -83,7 +83,7 @@ import Testing
         var s = Fixture.state()
         #expect(s.handle(.diskChecked(changed: false)) == nil)
         #expect(s.handle(.diskChecked(changed: true)) == .reload(path: Fixture.path, base: s.edit.base, automatically: true))
-        s.handle(.reloaded(.fake(Fixture.settings(Fixture.ready), mode: 0o600), automatically: true))
+        _ = s.handle(.reloaded(.fake(Fixture.settings(Fixture.ready), mode: 0o600), automatically: true))
         #expect(s.status?.text == "Reloaded acme.json: it was changed on disk")
         #expect(!s.edit.changedOnDisk && !s.isDirty && s.settings.text("instance.name") == "acme-prod")
         s.press(.char("!"))
@@ -94,7 +94,7 @@ import Testing
     @Test func aFailedReloadKeepsWhatIsShownAndSaysWhy() {
         var s = Self.conflicted()
         s.press(.char("r"))
-        s.handle(.reloadFailed(.fake("no such file", .notFound), automatically: false))
+        _ = s.handle(.reloadFailed(.fake("no such file", .notFound), automatically: false))
         #expect(s.isDirty)
         #expect(s.status == StatusMessage("Not reloaded: no such file (file/not-found); your edits are kept", isError: true))
     }
@@ -133,14 +133,14 @@ import Testing
         #expect(s.handle(.diskChecked(changed: true)) == nil && s.overlay == nil, "said once")
         #expect(s.rendered().contains("! changed on disk"))
         // Loading it is the operator's choice.
-        s.handle(.saveFailed(FileError(.appearedOnDisk, path: "/tmp/new.json", "was created on disk")))
+        _ = s.handle(.saveFailed(FileError(.appearedOnDisk, path: "/tmp/new.json", "was created on disk")))
         #expect(s.press(.char("r")) == .reload(path: "/tmp/new.json", base: nil, automatically: false))
     }
 
     @Test func aFileThatCannotBeReadAsksBeforeReplacingIt() {
         var s = Fixture.state()
         s.press(.char("!"), .ctrl("s"))
-        s.handle(.saveFailed(.fake("the file on disk can no longer be read", .unreadableOnDisk)))
+        _ = s.handle(.saveFailed(.fake("the file on disk can no longer be read", .unreadableOnDisk)))
         #expect(s.rendered().contains("cannot be read now"))
         #expect(s.press(.enter)?.saveChoices == MergeChoices(forAll: .yours))
     }
@@ -156,9 +156,9 @@ import Testing
     @Test func theTitleMarksAChangeNoticedBeforeAnySave() {
         var s = Fixture.state()
         s.press(.char("!"))
-        s.handle(.diskChecked(changed: true))
+        _ = s.handle(.diskChecked(changed: true))
         #expect(s.rendered().contains("! changed on disk"))
-        s.handle(.diskChecked(changed: false))
+        _ = s.handle(.diskChecked(changed: false))
         #expect(!s.rendered().contains("changed on disk"))
     }
 
@@ -175,7 +175,7 @@ import Testing
         s.press(.char("Z"), .ctrl("s"))
         let conflicts = Fixture.conflicts(
             on: s.edit.saved, key: "connection.clientSecret", theirs: TestSecret.value + "T", yours: TestSecret.value + "Z")
-        s.handle(.saveConflicted(conflicts))
+        _ = s.handle(.saveConflicted(conflicts))
         let screen = s.rendered(width: 120, height: 30)
         #expect(screen.contains("connection.clientSecret"))
         #expect(screen.contains("old (secret)  theirs (secret)  yours (secret)"), "\(screen)")

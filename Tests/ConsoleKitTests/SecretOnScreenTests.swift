@@ -167,7 +167,7 @@ import Testing
         for (w, h) in [(80, 24), (120, 30), (250, 10)] { #expect(!SecretTests.leaks(s.rendered(width: w, height: h))) }
         // The conflict and recovery dialogs name the file too.
         s.press(.char("y"), .ctrl("s"))
-        s.handle(.saveConflicted(Fixture.conflicts(on: s.edit.saved, theirs: "theirs", yours: "yours")))
+        _ = s.handle(.saveConflicted(Fixture.conflicts(on: s.edit.saved, theirs: "theirs", yours: "yours")))
         #expect(s.rendered(width: 120, height: 30).contains("Changed on disk"))
         #expect(!SecretTests.leaks(s.rendered(width: 120, height: 30)))
         s.press(.escape)

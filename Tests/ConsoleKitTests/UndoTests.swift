@@ -98,7 +98,7 @@ import Testing
     @Test func aReloadForgetsTheHistory() {
         var s = Fixture.state()
         s.press([.ctrl("u")] + typing("mine") + [.enter])
-        s.handle(.reloaded(.fake(Fixture.settings(Fixture.halfDone), mode: 0o600), automatically: false))
+        _ = s.handle(.reloaded(.fake(Fixture.settings(Fixture.halfDone), mode: 0o600), automatically: false))
         s.press(.ctrl("_"))
         #expect(s.status?.text == "Nothing to undo", "undo never brings back what the file on disk replaced")
     }
@@ -108,7 +108,7 @@ import Testing
         s.press([.ctrl("u")] + typing("mine") + [.enter])
         var merged = s.settings
         merged.setText("atlassianApp.logo", "https://acme.com/logo.png")
-        s.handle(.saved(.fake(merged, mode: 0o600), keptFromDisk: ["atlassianApp.logo"]))
+        _ = s.handle(.saved(.fake(merged, mode: 0o600), keptFromDisk: ["atlassianApp.logo"]))
         s.press(.ctrl("_"))
         #expect(s.status?.text == "Nothing to undo")
         #expect(s.settings.text("atlassianApp.logo") == "https://acme.com/logo.png", "their change stays")

@@ -1,4 +1,3 @@
-import TestSupport
 import Foundation
 
 /// The `social-console` that `swift test` built, found next to the test bundle in

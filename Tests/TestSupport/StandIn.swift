@@ -60,7 +60,7 @@ public final class StandIn: @unchecked Sendable {
     public init(state: [String: Any]? = nil) throws {
         let (cert, key) = StandIn.certificate
         try StandIn.writeJSON(state ?? StandIn.defaultState(port: 0), to: folder.file("state.json"))
-        FileManager.default.createFile(atPath: folder.file("requests.jsonl"), contents: nil)
+        _ = FileManager.default.createFile(atPath: folder.file("requests.jsonl"), contents: nil)
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", Repository.path("Tests/LiveStandIn/standin.py"), folder.path, cert, key]
         let output = Pipe()

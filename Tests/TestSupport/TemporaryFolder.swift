@@ -1,4 +1,3 @@
-import TestSupport
 import Foundation
 
 /// A fresh empty folder under the temp directory, removed with everything in it when the
