@@ -18,11 +18,10 @@ import Testing
             """)
         let terminal = try PseudoTerminal()
         defer { terminal.close() }
-        var size = winsize(ws_row: 30, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
-        _ = ioctl(terminal.slave, UInt(TIOCSWINSZ), &size)
+        terminal.resize(rows: 30, columns: 100)
         let child = try #require(
             terminal.spawn(
-                CLI.binary, ["edit", ws.path + "/acme.json"], environment: ["TERM": "xterm-256color", "LC_ALL": "C.UTF-8", "ESCDELAY": "25"]
+                CLI.binary, ["edit", ws.path + "/acme.json"], environment: PseudoTerminal.consoleEnvironment
             )
             .map { Child(pid: $0) })
         defer { child.killIfRunning() }

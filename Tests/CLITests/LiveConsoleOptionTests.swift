@@ -9,9 +9,7 @@ import Testing
     @Test func editChecksTheKeyAsTheLiveCommandsDo() throws {
         let live = try LiveCLI()
         let file = try live.readyFile()
-        let keyFile = live.ws.path + "/key"
-        try (StandIn.apiKey + "\n").write(toFile: keyFile, atomically: false, encoding: .utf8)
-        chmod(keyFile, 0o644)
+        let keyFile = try StandIn.writeKeyFile(live.ws.path + "/key", mode: 0o644)
         var r = try live.run(["edit", file, "--api-key-file", keyFile], key: nil)
         #expect(r.code == 2 && r.err.contains("chmod 600") && r.err.contains("key/file-readable-by-others"), "\(r.err)")
         r = try live.run(["edit", file], key: "sk_live_backendsecret")

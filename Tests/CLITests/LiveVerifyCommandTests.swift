@@ -191,9 +191,7 @@ import Testing
     @Test func theKeyFileMustBeARegularPrivateFileAndAnSkKeyIsRefused() throws {
         let live = try LiveCLI()
         let file = try live.readyFile()
-        let keyFile = live.ws.path + "/key"
-        try (StandIn.apiKey + "\n").write(toFile: keyFile, atomically: false, encoding: .utf8)
-        chmod(keyFile, 0o644)
+        let keyFile = try StandIn.writeKeyFile(live.ws.path + "/key", mode: 0o644)
         var r = try live.run(["pull", file, "--api-key-file", keyFile], key: nil)
         #expect(r.code == 2 && r.err.contains("chmod 600"))
         chmod(keyFile, 0o600)

@@ -107,12 +107,11 @@ import Testing
         create(Self.latin1)
         let terminal = try PseudoTerminal()
         defer { terminal.close() }
-        var size = winsize(ws_row: 30, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
-        _ = ioctl(terminal.slave, UInt(TIOCSWINSZ), &size)
+        terminal.resize(rows: 30, columns: 100)
         let child = try #require(
             terminal.spawn(
                 "/bin/sh", ["-c", #"cd "$1" && exec "$0" edit "\#(Self.latin1InShell)""#, CLI.binary, folder.path],
-                environment: ["TERM": "xterm-256color", "LC_ALL": "C.UTF-8", "ESCDELAY": "25"]
+                environment: PseudoTerminal.consoleEnvironment
             ).map { Child(pid: $0) })
         defer { child.killIfRunning() }
         #expect(terminal.wait(for: #"caf\xe9.json"#), "the title names the file, its byte escaped")

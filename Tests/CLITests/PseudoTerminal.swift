@@ -34,6 +34,15 @@ final class PseudoTerminal {
         tcsetattr(slave, TCSANOW, &t)
     }
 
+    /// What the console is started with on these terminals: colour, UTF-8, a short Esc delay.
+    static let consoleEnvironment = ["TERM": "xterm-256color", "LC_ALL": "C.UTF-8", "ESCDELAY": "25"]
+
+    /// The size a program started on this terminal reads (TIOCGWINSZ).
+    func resize(rows: UInt16, columns: UInt16) {
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(slave, UInt(TIOCSWINSZ), &size)
+    }
+
     var echoes: Bool { modes.c_lflag & tcflag_t(ECHO) != 0 }
 
     var modes: termios {

@@ -54,10 +54,7 @@ struct LiveConsoleE2ETests {
 
     /// A key file as --api-key-file takes it (mode 0600).
     func keyFile() throws -> String {
-        let path = folder + "/platform.key"
-        try (StandIn.apiKey + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        chmod(path, 0o600)
-        return path
+        try StandIn.writeKeyFile(folder + "/platform.key")
     }
 
     @Test func testShowsLiveFindingsAndAnEditMarksThemStale() throws {

@@ -16,6 +16,13 @@ final class FleetWatchRun {
         batch: .milliseconds(10), quiet: .milliseconds(20), poll: .milliseconds(200), writingIdle: .milliseconds(600), inotify: true,
         now: { ContinuousClock.now })
 
+    /// `quick`, watching with inotify or by polling.
+    static func quick(inotify: Bool) -> FleetWatcher.Timing {
+        var timing = quick
+        timing.inotify = inotify
+        return timing
+    }
+
     init(_ folder: String, timing: FleetWatcher.Timing = quick, work: (any JobWork)? = nil) {
         jobs = Jobs(performer: FleetJobs(timing: timing))
         state = FleetState(folder: folder, readOnly: false)

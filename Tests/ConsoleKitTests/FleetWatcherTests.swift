@@ -29,9 +29,7 @@ import Testing
     @Test(arguments: [true, false])
     func aSaveOfOneFileJudgesThatFileAlone(inotify: Bool) throws {
         let folder = try FleetFixture.folder(Self.files(30))
-        var timing = FleetWatchRun.quick
-        timing.inotify = inotify
-        let run = FleetWatchRun(folder.path, timing: timing)
+        let run = FleetWatchRun(folder.path, timing: FleetWatchRun.quick(inotify: inotify))
         #expect(run.wait { $0.loaded })
         _ = run.collect(for: 0.3)
         // As `set` saves: atomically, through the store.
@@ -47,9 +45,7 @@ import Testing
     @Test(arguments: [true, false])
     func newFilesFoldersAndRemovalsFollowTheDisk(inotify: Bool) throws {
         let folder = try FleetFixture.folder(Self.files(6))
-        var timing = FleetWatchRun.quick
-        timing.inotify = inotify
-        let run = FleetWatchRun(folder.path, timing: timing)
+        let run = FleetWatchRun(folder.path, timing: FleetWatchRun.quick(inotify: inotify))
         #expect(run.wait { $0.loaded })
         try Fixture.ready.write(toFile: folder.file("batch-0/new.json"), atomically: true, encoding: .utf8)
         #expect(run.wait(timeout: 3) { $0.list.row(path: "batch-0/new.json") != nil })

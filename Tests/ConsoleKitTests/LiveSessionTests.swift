@@ -97,8 +97,9 @@ import Testing
         #expect(!terminal.screen.contains("Live check at") && session.state.live.running == nil)
     }
 
-    @Test func aPushIsDryRunThenWrittenOnYAndRecordedInTheHistory() throws {
-        let network = Network(delay: .milliseconds(30)) { task in
+    /// Clerk as a push meets it: the dry run plans to enable the connection, the write applies it.
+    static func pushNetwork(delay: Duration) -> Network {
+        Network(delay: delay) { task in
             switch task {
             case .pushPreview(let settings):
                 return .pushPlanned(LiveActionTests.plan(settings, remote: RemoteConnection(enabled: false, hasSecret: true)))
@@ -108,6 +109,10 @@ import Testing
                 return .failed(LiveError("test/unexpected", "not asked for"))
             }
         }
+    }
+
+    @Test func aPushIsDryRunThenWrittenOnYAndRecordedInTheHistory() throws {
+        let network = Self.pushNetwork(delay: .milliseconds(30))
         let script = Self.toReview + [.key(.char("p"))] + Self.waiting(15) + [.key(.char("y"))] + Self.waiting(25)
         var (session, terminal) = try session(script, network: network)
         _ = session.run()
@@ -126,16 +131,7 @@ import Testing
     /// A "y" typed while the dry run was still on its way is not taken for the answer to a
     /// dialog the operator had not seen: keys waiting when a job opens a dialog are dropped.
     @Test func aYTypedAheadOfThePushDialogDoesNotConfirmIt() throws {
-        let network = Network(delay: .milliseconds(20)) { task in
-            switch task {
-            case .pushPreview(let settings):
-                return .pushPlanned(LiveActionTests.plan(settings, remote: RemoteConnection(enabled: false, hasSecret: true)))
-            case .pushApply(let plan):
-                return .pushed(plan, .applied(version: "v1_2"))
-            default:
-                return .failed(LiveError("test/unexpected", "not asked for"))
-            }
-        }
+        let network = Self.pushNetwork(delay: .milliseconds(20))
         // The dry run ends while the loop waits for a key; the "y" is waiting when its result comes.
         var script = Self.toReview + [.key(.char("p")), .run { usleep(200_000) }, .tick, .key(.char("y"))] + Self.waiting(5)
         script += [.key(.char("y"))] + Self.waiting(25)

@@ -27,6 +27,14 @@ public final class StandIn: @unchecked Sendable {
     /// Whether `bytes` hold the key anywhere.
     public static func keyIsIn(_ bytes: some Sequence<UInt8>) -> Bool { TestSecret.holds(Array(bytes), apiKey) }
 
+    /// Writes the key as `--api-key-file` reads it (one line), with `mode`; returns `path`.
+    @discardableResult
+    public static func writeKeyFile(_ path: String, mode: mode_t = 0o600) throws -> String {
+        try (apiKey + "\n").write(toFile: path, atomically: false, encoding: .utf8)
+        chmod(path, mode)
+        return path
+    }
+
     /// A production file that matches the stand-in's instance and is ready (the example
     /// acme-prod.json, with the stand-in's redirect URI and application), as JSON.
     public func readySettings() throws -> [String: Any] {
