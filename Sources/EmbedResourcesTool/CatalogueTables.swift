@@ -39,6 +39,13 @@ private func string(_ value: Any?, _ what: String) -> String {
     return text
 }
 
+/// A flag: false when the key is not there.
+private func flag(_ value: Any?, _ what: String) -> Bool {
+    guard let value else { return false }
+    guard let on = value as? Bool else { fail("\(what) is not true or false") }
+    return on
+}
+
 private func strings(_ value: Any?, _ what: String) -> [String] {
     guard let list = value as? [Any] else { fail("\(what) is not a list") }
     return list.enumerated().map { string($1, "\(what)[\($0)]") }
@@ -65,11 +72,7 @@ func ruleTable(_ text: String, file: String, name: String) -> String {
         for word in [severity, step] where !word.allSatisfy({ $0.isASCII && $0.isLetter }) {
             fail("\(what): \"\(word)\" is not a severity or step")
         }
-        var development = false
-        if let flag = o["development"] {
-            guard let value = flag as? Bool else { fail("\(what).development is not true or false") }
-            development = value
-        }
+        let development = flag(o["development"], "\(what).development")
         out += "        RuleInfo(\n"
         out += "            code: \(swiftString(string(o["code"], "\(what).code"))), severity: .\(severity), step: .\(step),\n"
         out += "            field: \(swiftString(string(o["field"], "\(what).field"))),\n"
@@ -92,11 +95,7 @@ func scopeTables(_ text: String) -> String {
     for (i, item) in scopes.enumerated() {
         let what = "scopes.json scopes[\(i)]"
         let o = object(item, what, keys: ["name", "product", "description", "requestedOnly"])
-        var requestedOnly = false
-        if let flag = o["requestedOnly"] {
-            guard let value = flag as? Bool else { fail("\(what).requestedOnly is not true or false") }
-            requestedOnly = value
-        }
+        let requestedOnly = flag(o["requestedOnly"], "\(what).requestedOnly")
         out += "        Scope(\n"
         out +=
             "            name: \(swiftString(string(o["name"], "\(what).name"))), product: \(swiftString(string(o["product"], "\(what).product"))),\n"

@@ -43,6 +43,14 @@ public enum Explainer {
             fatalError("Resources/explain.json is not an object with a list of causes")
         }
         func strings(_ value: JSONValue?) -> [String] { (value?.arrayValue ?? []).compactMap(\.stringValue) }
+        // The fills first: each cause's fix as it reads without a file is made with them.
+        let fills = (document["fills"]?.arrayValue ?? []).map { row in
+            let o = row.objectValue ?? JSONObject()
+            func s(_ k: String) -> String { o[k]?.stringValue ?? "" }
+            return Fill(
+                placeholder: s("placeholder"), field: s("field"), unlessFound: strings(o["unlessFound"]),
+                withoutFile: s("withoutFile"), notInFile: s("notInFile"))
+        }
         let entries = rows.map { row in
             let o = row.objectValue ?? JSONObject()
             func s(_ k: String) -> String { o[k]?.stringValue ?? "" }
@@ -53,26 +61,13 @@ public enum Explainer {
                         : Phrase(words: words(text), absent: false)
                 }
             }
-            return (
-                id: s("id"), step: s("step"), cause: s("cause"), fix: s("fix"), codes: strings(o["codes"]), patterns: patterns
-            )
+            return Entry(
+                explanation: Explanation(
+                    id: s("id"), step: s("step"), cause: s("cause"), fix: filled(s("fix"), file: nil, fills: fills), codes: strings(o["codes"]),
+                    fixTemplate: s("fix")),
+                patterns: patterns)
         }
-        let fills = (document["fills"]?.arrayValue ?? []).map { row in
-            let o = row.objectValue ?? JSONObject()
-            func s(_ k: String) -> String { o[k]?.stringValue ?? "" }
-            return Fill(
-                placeholder: s("placeholder"), field: s("field"), unlessFound: strings(o["unlessFound"]),
-                withoutFile: s("withoutFile"), notInFile: s("notInFile"))
-        }
-        return (
-            entries.map { row in
-                Entry(
-                    explanation: Explanation(
-                        id: row.id, step: row.step, cause: row.cause, fix: filled(row.fix, file: nil, fills: fills), codes: row.codes,
-                        fixTemplate: row.fix),
-                    patterns: row.patterns)
-            }, fills
-        )
+        return (entries, fills)
     }()
 
     static var entries: [Entry] { table.entries }

@@ -42,6 +42,14 @@ struct NearMiss: Equatable {
         return NearMiss(difference: .replaced(text(mine), text(theirs)), offset: prefix)
     }
 
+    /// The finding of `value`, this near miss of `expected`: a trailing slash has a message
+    /// and fix of its own; any other names the character and where it is (`description`).
+    func hit(value: String, expected: String = "") -> Hit {
+        difference == .trailingSlash
+            ? Hit(value: value, expected: expected, message: "trailingSlash", fix: "trailingSlash", mark: offset)
+            : Hit(value: value, hint: description, expected: expected, message: "nearMiss", mark: offset)
+    }
+
     /// In words, naming the character and where it is (counted from 1).
     var description: String {
         let at = "character \(offset + 1)"

@@ -89,10 +89,7 @@ enum Rules {
             // Never "copy the redirect URI" when it is itself wrong.
             if !redirectRules.allSatisfy({ checks[$0]!(input).isEmpty }) { return [Hit(value: redirect, expected: redirect, fix: "redirectInvalid")] }
             for url in urls {
-                guard let miss = NearMiss.between(url, redirect) else { continue }
-                return miss.difference == .trailingSlash
-                    ? [Hit(value: url, expected: redirect, message: "trailingSlash", fix: "trailingSlash", mark: miss.offset)]
-                    : [Hit(value: url, hint: miss.description, expected: redirect, message: "nearMiss", mark: miss.offset)]
+                if let miss = NearMiss.between(url, redirect) { return [miss.hit(value: url, expected: redirect)] }
             }
             return [Hit(value: redirect, expected: redirect)]
         },
@@ -208,9 +205,7 @@ enum Rules {
         let authority = scalars[(separator + 3)..<end].prefix { $0 != "/" }
         let expected = "https://" + String(String.UnicodeScalarView(authority)) + redirectPath
         guard let miss = NearMiss.between(String(String.UnicodeScalarView(scalars[..<end])), expected) else { return Hit(value: uri) }
-        return miss.difference == .trailingSlash
-            ? Hit(value: uri, message: "trailingSlash", fix: "trailingSlash", mark: miss.offset)
-            : Hit(value: uri, hint: miss.description, message: "nearMiss", mark: miss.offset)
+        return miss.hit(value: uri)
     }
 
     /// A scope the catalogue does not have. A well-formed granular scope of a product

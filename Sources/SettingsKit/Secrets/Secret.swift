@@ -161,14 +161,6 @@ public enum Secret {
         return out
     }
 
-    /// `value` with every string, number and key holding a secret replaced by the mask
-    /// (whole: the text around a pasted secret may be part of it), and everything under a
-    /// secret-named key masked: what a value may show once it is written out. A number
-    /// becomes the mask as a string. Two keys that mask alike keep the first.
-    public static func scrubbed(_ value: JSONValue, secrets: [String]) -> JSONValue {
-        redact(value, underSecretKey: false, lastFour: false, patterns: patterns(secrets))
-    }
-
     /// The settings as `show` prints them: every value under a secret key replaced by its
     /// mask, and every value, number or key name holding the secret masked whole.
     public static func redacted(_ settings: Settings) -> Settings {

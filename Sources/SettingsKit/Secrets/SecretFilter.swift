@@ -1,7 +1,7 @@
 /// The last net at an output sink: the secrets a writer must never pass on, looked for in
 /// every form a writer may have given them, as they are and as a JSON string writes them
 /// (a secret holding `"`, `\` or a control character is escaped there). Values are masked
-/// where they are formatted (`Secret.scrubbed`, `Change.shown`, the rules' messages); a
+/// where they are formatted (`Secret.redacted`, `Change.shown`, the rules' messages); a
 /// sink (the command line's `Output`, each audited file's text) passes everything through
 /// this as well, so a value that a new writer forgot to mask is still masked.
 public struct SecretFilter: Sendable {

@@ -21,8 +21,9 @@ public enum SettingsStore {
         return file
     }
 
-    /// Reads a settings file to judge it, not to save it: `audit`, where finding the
-    /// file's real path would be one more look-up for each of thousands of files.
+    /// Reads a settings file without finding where it is (`LoadedFile.target`): to judge it
+    /// (`audit`, where that would be one more look-up for each of thousands of files), and
+    /// a save's read of the file on disk under the lock (`checkReadAt` places that one).
     /// `admit`: told the file's size before it is read (`SystemIO.readFile`); `read`, when
     /// given: the file's identity when it was opened and when its last byte was read (a
     /// writer changed it meanwhile where they differ), also when it does not parse.
@@ -87,7 +88,7 @@ public enum SettingsStore {
         let target = SystemIO.resolvingLinks(path)
         let owner = SideFile.Owner.of(target)
         return try FileLock.withLock(target, shownPath: path, owner: owner) { () throws(FileError) -> [Change] in
-            let current = try load(path)
+            let current = try read(path)
             try checkReadAt(target, current, path: path)
             var settings = current.settings
             change(&settings)
@@ -138,7 +139,7 @@ public enum SettingsStore {
         return try FileLock.withLock(target, shownPath: path, owner: owner, stopWaiting: stopWaiting) { () throws(FileError) -> SaveOutcome in
             var onDisk: LoadedFile?
             do throws(FileError) {
-                onDisk = try load(path)
+                onDisk = try read(path)
                 try checkReadAt(target, onDisk!, path: path)
             } catch {
                 // A file of a newer version is refused and never rewritten.

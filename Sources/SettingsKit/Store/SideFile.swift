@@ -105,10 +105,8 @@ enum SideFile {
     /// Refuses a side file owned by another user (see `trustedOwners`).
     static func checkOwner(_ st: stat, name: String, owner: Owner?, shownPath: String) throws(FileError) {
         guard trustedOwners(owner).contains(st.st_uid) else {
-            throw FileError(
-                .unwritable, path: shownPath,
-                "cannot save: \(SystemIO.baseName(of: name)) belongs to another user (uid \(st.st_uid)), not to the file's owner; remove it if you did not make it. The file on disk is unchanged"
-            )
+            throw refusal(
+                name, shownPath: shownPath, "belongs to another user (uid \(st.st_uid)), not to the file's owner; remove it if you did not make it")
         }
     }
 

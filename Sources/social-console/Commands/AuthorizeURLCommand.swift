@@ -20,9 +20,7 @@ struct AuthorizeURLCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try loadOrExit(file)
-        if Environment(named: loaded.settings.text("instance.environment")) == .development,
-            loaded.settings.flag("connection.useCustomCredentials") != true
-        {
+        if Verdict.usesSharedCredentials(loaded.settings) {
             Output.error(
                 "\(file): a development instance uses the shared development credentials: there is no app of your own to build a consent URL for. Turn on connection.useCustomCredentials to test your own app."
             )
