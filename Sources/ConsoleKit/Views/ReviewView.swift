@@ -16,12 +16,8 @@ enum ReviewView {
     /// `live`: a live finding's tag (`LiveView.tag`), after the step's name.
     static func lines(_ finding: Finding, width: Int, mask: SecretMask, productionOnly: Bool = false, live: String? = nil) -> [(String, Style)] {
         let (tag, style): (String, Style) =
-            switch finding.severity {
-            case .blocker where productionOnly: (Renderer.productionMark + " for prod", .dim)
-            case .blocker: (tag(.blocker), .blocker)
-            case .warning: (tag(.warning), .warning)
-            case .info: (tag(.info), .info)
-            }
+            productionOnly && finding.severity == .blocker
+            ? (Renderer.productionMark + " for prod", .dim) : (tag(finding.severity), Style(finding.severity))
         let indent = 12
         let textWidth = max(1, width - indent)
         var out: [(String, Style)] = []
