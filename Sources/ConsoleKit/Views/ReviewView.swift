@@ -47,10 +47,13 @@ enum ReviewView {
         let viewport = body.bottom - top
         guard viewport > 0 else { return }
         let verdict = state.edit.verdict
-        let blocks = state.reviewFindings.enumerated().map { i, finding in
+        let findings = state.reviewFindings
+        // The live test's findings come last (`reviewFindings`), each with its tag.
+        let liveStart = findings.count - state.live.findings.count
+        let blocks = findings.enumerated().map { i, finding in
             lines(
                 finding, width: body.width - 1, mask: mask, productionOnly: verdict.isProductionOnly(finding),
-                live: LiveView.tag(state, reviewIndex: i))
+                live: i < liveStart ? nil : state.live.results.map { LiveView.tag(finding, of: $0, now: state.settings) })
         }
         var starts: [Int] = []
         var total = 0
