@@ -50,11 +50,5 @@ enum ByCodeView {
     }
 
     /// A blocker's code in the blocker's colour, a warning's in the warning's; a file error as a blocker.
-    static func style(of code: Int) -> Style {
-        switch FleetCodes.severity(of: code) {
-        case .warning?: return .warning
-        case .info?: return .info
-        default: return .blocker
-        }
-    }
+    static func style(of code: Int) -> Style { FleetCodes.severity(of: code).map(Style.init) ?? .blocker }
 }

@@ -116,15 +116,10 @@ struct FleetList: Equatable, Sendable {
     }
 
     mutating func setQuery(_ new: FleetQuery) {
-        if new.isEmpty {
-            shown = sorted
-        } else {
-            // Typing on narrows: only the rows still shown need a look.
-            let from = query.keepsAll(of: new) ? shown : sorted
-            query = new
-            shown = matching(from)
-        }
+        // Typing on narrows: only the rows still shown need a look.
+        let from = query.keepsAll(of: new) ? shown : sorted
         query = new
+        shown = new.isEmpty ? sorted : matching(from)
         followChosen()
     }
 

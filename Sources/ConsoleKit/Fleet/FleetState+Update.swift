@@ -81,13 +81,9 @@ extension FleetState: EventHandling {
         case .openRow: return openSelected()
         case .copy:
             guard let row = list.selected else { return nil }
-            switch ConsoleState.copyRequest(name: row.shownPath.displayEscaped, text: fullPath(row.shownPath)) {
-            case .copy(let name, let text):
-                status = ConsoleState.copied(name)
-                return .copyToClipboard(text)
-            case .refused(let why):
-                status = StatusMessage(why, isError: true)
-            }
+            let (effect, message) = ConsoleState.copyRequest(name: row.shownPath.displayEscaped, text: fullPath(row.shownPath)).outcome
+            status = message
+            return effect
         case .toggleMouse:
             mouseCapture.toggle()
             status = ConsoleState.mouseStatus(mouseCapture)

@@ -73,7 +73,7 @@ extension EditSession {
         let unsaved = edited ?? settings
         guard reason != .interrupt, !readOnly, unsaved != saved else { return .quit(reason.exitCode) }
         return .keepRecovery(
-            RecoveryRequest(path: path, edits: unsaved, madeTo: savedIsOlderThanBase ? base?.holding(saved) : base, exitCode: reason.exitCode))
+            RecoveryRequest(path: path, edits: unsaved, madeTo: editedVersion, exitCode: reason.exitCode))
     }
 
     mutating func recoveryKept(_ request: RecoveryRequest) -> Effect {

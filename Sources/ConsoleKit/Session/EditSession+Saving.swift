@@ -22,7 +22,7 @@ extension EditSession {
     private func request(_ choices: MergeChoices) -> SaveRequest {
         // Restored edits were made to an older version: the store merges with what was
         // saved since, as it does with anyone's save.
-        SaveRequest(path: path, settings: settings, base: savedIsOlderThanBase ? base?.holding(saved) : base, choices: choices)
+        SaveRequest(path: path, settings: settings, base: editedVersion, choices: choices)
     }
 
     /// Back to editing without saving; a later save asks again.

@@ -62,6 +62,11 @@ public struct EditSession: Equatable, Sendable {
         self.secrets = Secret.values(in: settings, recovery?.edits ?? settings)
     }
 
+    /// The version of the file the edits were made to, as a save merges with it and a
+    /// recovery file keeps it: `base`, or for restored edits made to an older version,
+    /// that version (`saved`) in `base`'s place.
+    var editedVersion: LoadedFile? { savedIsOlderThanBase ? base?.holding(saved) : base }
+
     /// Permission bits of the file on disk, for the readable-by-others finding.
     var fileMode: UInt32? { base?.mode }
 

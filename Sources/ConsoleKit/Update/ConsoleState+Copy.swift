@@ -11,25 +11,29 @@ extension ConsoleState {
     static let copyLimit = 32 * 1024
 
     mutating func copy() -> Effect? {
-        switch copyRequest {
-        case .copy(let name, let text):
-            status = Self.copied(name)
-            return .copyToClipboard(text)
-        case .refused(let why):
-            status = StatusMessage(why, isError: true)
-            return nil
-        }
-    }
-
-    /// What the status line says once `name` is copied (the fleet list's too).
-    static func copied(_ name: String) -> StatusMessage {
-        StatusMessage("Copied \(name) to the clipboard (by OSC 52: the terminal must allow it; in tmux, set-clipboard on)")
+        let (effect, message) = copyRequest.outcome
+        status = message
+        return effect
     }
 
     enum CopyRequest: Equatable {
         /// The text, and how the status line names it.
         case copy(name: String, text: String)
         case refused(String)
+
+        /// The effect that copies (nil: refused) and what the status line says either way
+        /// (the fleet list's too).
+        var outcome: (effect: Effect?, status: StatusMessage) {
+            switch self {
+            case .copy(let name, let text):
+                return (
+                    .copyToClipboard(text),
+                    StatusMessage("Copied \(name) to the clipboard (by OSC 52: the terminal must allow it; in tmux, set-clipboard on)")
+                )
+            case .refused(let why):
+                return (nil, StatusMessage(why, isError: true))
+            }
+        }
     }
 
     /// What `copy` would send, or why nothing.

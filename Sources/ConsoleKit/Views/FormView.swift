@@ -14,12 +14,8 @@ enum FormView {
     static func tagged(_ finding: Finding, mask: SecretMask, columns: Int, productionOnly: Bool = false) -> (String, Style) {
         // Readiness masks the whole secret in what it quotes; part of one is masked here.
         let text = TextWrap.truncate(mask.masked(finding.message, columns: columns), width: columns)
-        switch finding.severity {
-        case .blocker where productionOnly: return (Renderer.productionMark + " for production: " + text, .dim)
-        case .blocker: return (finding.severity.glyph + " " + text, .blocker)
-        case .warning: return (finding.severity.glyph + " " + text, .warning)
-        case .info: return (finding.severity.glyph + " " + text, .info)
-        }
+        if productionOnly, finding.severity == .blocker { return (Renderer.productionMark + " for production: " + text, .dim) }
+        return (finding.severity.glyph + " " + text, Style(finding.severity))
     }
 
     /// The lines under row `index`: the findings it fixes, and for the focused scope its

@@ -60,15 +60,11 @@ enum LiveView {
         return y
     }
 
-    /// What marks a live finding on Review: "live 10:04:05 UTC", and ", stale: edited
-    /// since" once a key it judged was edited (or "pushed since"). Nil for the file's own findings.
-    static func tag(_ state: ConsoleState, reviewIndex: Int) -> String? {
-        guard let results = state.live.results else { return nil }
-        let live = results.findings
-        let index = reviewIndex - (state.reviewFindings.count - live.count)
-        guard live.indices.contains(index) else { return nil }
+    /// What marks a live finding of `results` on Review: "live 10:04:05 UTC", and ", stale:
+    /// edited since" once a key it judged was edited (or "pushed since").
+    static func tag(_ finding: Finding, of results: LiveState.Results, now: Settings) -> String {
         let when = "live " + LiveState.clock(results.verdict.time)
-        return results.staleness(live[index], now: state.settings).map { when + ", stale: " + $0 } ?? when
+        return results.staleness(finding, now: now).map { when + ", stale: " + $0 } ?? when
     }
 
     /// The dialog of `dialog`; `choices` are its key table rows.

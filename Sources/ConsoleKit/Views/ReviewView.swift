@@ -16,12 +16,8 @@ enum ReviewView {
     /// `live`: a live finding's tag (`LiveView.tag`), after the step's name.
     static func lines(_ finding: Finding, width: Int, mask: SecretMask, productionOnly: Bool = false, live: String? = nil) -> [(String, Style)] {
         let (tag, style): (String, Style) =
-            switch finding.severity {
-            case .blocker where productionOnly: (Renderer.productionMark + " for prod", .dim)
-            case .blocker: (tag(.blocker), .blocker)
-            case .warning: (tag(.warning), .warning)
-            case .info: (tag(.info), .info)
-            }
+            productionOnly && finding.severity == .blocker
+            ? (Renderer.productionMark + " for prod", .dim) : (tag(finding.severity), Style(finding.severity))
         let indent = 12
         let textWidth = max(1, width - indent)
         var out: [(String, Style)] = []
@@ -51,10 +47,13 @@ enum ReviewView {
         let viewport = body.bottom - top
         guard viewport > 0 else { return }
         let verdict = state.edit.verdict
-        let blocks = state.reviewFindings.enumerated().map { i, finding in
+        let findings = state.reviewFindings
+        // The live test's findings come last (`reviewFindings`), each with its tag.
+        let liveStart = findings.count - state.live.findings.count
+        let blocks = findings.enumerated().map { i, finding in
             lines(
                 finding, width: body.width - 1, mask: mask, productionOnly: verdict.isProductionOnly(finding),
-                live: LiveView.tag(state, reviewIndex: i))
+                live: i < liveStart ? nil : state.live.results.map { LiveView.tag(finding, of: $0, now: state.settings) })
         }
         var starts: [Int] = []
         var total = 0
