@@ -48,10 +48,7 @@ public enum LiveJob {
             }
         case .pull(let settings):
             result = needs(settings, environment) { target, key in
-                let production = target.isProduction(environment: settings.text("instance.environment"))
-                return Pull.read(
-                    target, production: production, key: key, environment: environment, secrets: Secret.values(in: settings), cancel: cancel
-                ).map(LiveResult.pulled)
+                Pull.read(target, for: settings, key: key, environment: environment, cancel: cancel).map(LiveResult.pulled)
             }
         }
         return cancel.isCancelled ? .failed(.cancelled()) : result
