@@ -18,7 +18,7 @@ public enum Pull {
         _ target: ClerkTarget, for settings: Settings, key: PlatformKey, environment: LiveEnvironment, cancel: Cancellation = Cancellation()
     ) -> Result<Remote, LiveError> {
         let production = target.isProduction(environment: settings.text("instance.environment"))
-        let api = PlatformAPI(caller: Caller(environment, cancel: cancel, secrets: Secret.values(in: settings)), key: key, target: target)
+        let api = PlatformAPI(for: settings, target: target, key: key, environment: environment, cancel: cancel)
         let config = Locked<Result<RemoteConfig, LiveError>?>(nil)
         let domain = Locked<Result<RemoteDomain, LiveError>?>(nil)
         var work: [@Sendable () -> Void] = [{ config.with { $0 = api.readConfig() } }]
