@@ -214,13 +214,16 @@ import Testing
         let done = DispatchSemaphore(value: 0)
         final class Box: @unchecked Sendable { var result: LiveResult? }
         let box = Box()
-        let job = LiveJob.start(.verify(Self.settings(standIn)), environment: try Self.environment(standIn)) { result in
-            box.result = result
+        let settings = Self.settings(standIn)
+        let environment = try Self.environment(standIn)
+        let cancel = Cancellation()
+        Threads.detach {
+            box.result = LiveJob.run(.verify(settings), environment: environment, cancel: cancel)
             done.signal()
         }
         Thread.sleep(forTimeInterval: 0.3)
         let started = Date()
-        job.cancel()
+        cancel.cancel()
         #expect(done.wait(timeout: .now() + 5) == .success)
         #expect(Date().timeIntervalSince(started) < 3)
         guard case .failed(let error)? = box.result else {

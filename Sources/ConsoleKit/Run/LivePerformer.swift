@@ -57,10 +57,7 @@ public struct LivePerformer: JobPerformer {
     func record(_ result: LiveResult, _ work: LiveWork) -> String? {
         guard case .pushed(let plan, .applied) = result, let path = work.historyPath else { return nil }
         do {
-            try SettingsStore.recordHistory(
-                path, via: "push", changes: plan.changes,
-                secrets: Secret.values(in: plan.settings) + (work.key.map { [$0.textToHide] } ?? []),
-                extra: [("remote", .string(plan.target.description))])
+            try plan.recordHistory(in: path, hiding: work.key.map { [$0.textToHide] } ?? [])
             return nil
         } catch {
             return error.message

@@ -133,3 +133,11 @@ struct PlatformAPI: Sendable {
         return (caller.quote(message), caller.quote(first["code"]?.stringValue ?? ""))
     }
 }
+
+extension PlatformAPI {
+    /// The API for work on `settings`: whatever a server says is quoted with their secrets
+    /// masked, like the key.
+    init(for settings: Settings, target: ClerkTarget, key: PlatformKey, environment: LiveEnvironment, cancel: Cancellation) {
+        self.init(caller: Caller(environment, cancel: cancel, secrets: Secret.values(in: settings)), key: key, target: target)
+    }
+}

@@ -12,13 +12,13 @@ public enum Pull {
         public let domain: RemoteDomain?
     }
 
-    /// Reads the connection and (when `production`) the primary domain, at once.
-    /// `secrets` (the file's client secret) are masked in whatever a server says, like the key.
+    /// Reads the connection and (when the target is production for `settings`) the primary
+    /// domain, at once. The secrets of `settings` are masked in whatever a server says, like the key.
     public static func read(
-        _ target: ClerkTarget, production: Bool, key: PlatformKey, environment: LiveEnvironment, secrets: [String],
-        cancel: Cancellation = Cancellation()
+        _ target: ClerkTarget, for settings: Settings, key: PlatformKey, environment: LiveEnvironment, cancel: Cancellation = Cancellation()
     ) -> Result<Remote, LiveError> {
-        let api = PlatformAPI(caller: Caller(environment, cancel: cancel, secrets: secrets), key: key, target: target)
+        let production = target.isProduction(environment: settings.text("instance.environment"))
+        let api = PlatformAPI(for: settings, target: target, key: key, environment: environment, cancel: cancel)
         let config = Locked<Result<RemoteConfig, LiveError>?>(nil)
         let domain = Locked<Result<RemoteDomain, LiveError>?>(nil)
         var work: [@Sendable () -> Void] = [{ config.with { $0 = api.readConfig() } }]

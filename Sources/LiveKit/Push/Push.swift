@@ -34,7 +34,7 @@ public enum Push {
                 LiveError(
                     "push/nothing-to-push", "nothing to push: the file sets none of \(ConnectionMapping.rows.map(\.file).joined(separator: ", "))"))
         }
-        let api = api(settings, target: target, key: key, environment: environment, cancel: cancel)
+        let api = PlatformAPI(for: settings, target: target, key: key, environment: environment, cancel: cancel)
         for _ in 0..<2 {
             let plan: PushPlan
             switch api.readConfig() {
@@ -61,16 +61,12 @@ public enum Push {
     public static func apply(
         _ plan: PushPlan, key: PlatformKey, environment: LiveEnvironment, cancel: Cancellation = Cancellation()
     ) -> Result<Outcome, LiveError> {
-        let api = api(plan.settings, target: plan.target, key: key, environment: environment, cancel: cancel)
+        let api = PlatformAPI(for: plan.settings, target: plan.target, key: key, environment: environment, cancel: cancel)
         return api.patch(plan.body(), version: plan.version, dryRun: false).map { outcome in
             switch outcome {
             case .done(let version): return .applied(version: version)
             case .conflict: return .conflict
             }
         }
-    }
-
-    static func api(_ settings: Settings, target: ClerkTarget, key: PlatformKey, environment: LiveEnvironment, cancel: Cancellation) -> PlatformAPI {
-        PlatformAPI(caller: Caller(environment, cancel: cancel, secrets: Secret.values(in: settings)), key: key, target: target)
     }
 }

@@ -34,6 +34,13 @@ public struct PushPlan: Equatable, Sendable {
         }
     }
 
+    /// Records the push, once written, in `path`'s history: what was pushed (the secret
+    /// only as changed) and where (`remote`), the plan's secrets and `more` (the key) masked.
+    public func recordHistory(in path: String, hiding more: [String] = []) throws(FileError) {
+        try SettingsStore.recordHistory(
+            path, via: "push", changes: changes, secrets: Secret.values(in: settings) + more, extra: [("remote", .string(target.description))])
+    }
+
     /// The body of the PATCH: `{"connection_oauth_atlassian": {…}}`, never a null.
     func body() -> SensitiveBytes {
         var connection = JSONObject()

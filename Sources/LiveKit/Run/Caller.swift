@@ -28,7 +28,7 @@ struct Caller: Sendable {
             case .failure(let failure): return .failure(error(failure, service: service, url: request.url))
             }
             guard answer.status == 429 else { return .success(answer) }
-            let code = "\(service == .clerk ? "clerk" : service.rawValue)/rate-limited"
+            let code = "\(service.rawValue)/rate-limited"
             if tries >= environment.retries {
                 return .failure(LiveError(code, "\(service.name) still answered 429 Too Many Requests after \(tries) retries; try again later"))
             }

@@ -23,28 +23,11 @@ public enum LiveResult: Equatable, Sendable {
     case failed(LiveError)
 }
 
-/// A task running on a thread of its own. `cancel()` ends its requests within about a
-/// second (the result is then `.failed` with `net/cancelled`); `done` is called exactly
-/// once, on the job's thread.
-public final class LiveJob: Sendable {
-    public let cancellation = Cancellation()
-
-    private init() {}
-
-    @discardableResult
-    public static func start(
-        _ task: LiveTask, environment: LiveEnvironment, answers: LiveAnswers = LiveAnswers(),
-        done: @escaping @Sendable (LiveResult) -> Void
-    ) -> LiveJob {
-        let job = LiveJob()
-        let cancel = job.cancellation
-        Threads.detach { done(run(task, environment: environment, answers: answers, cancel: cancel)) }
-        return job
-    }
-
-    public func cancel() { cancellation.cancel() }
-
-    /// Runs a task here and now (the command line), returning its result.
+/// Runs a task where it is called: on the console's job thread (`LivePerformer`), and in
+/// `push` on the command line. A raised `Cancellation` ends its requests within about a
+/// second; the result is then `.failed` with `net/cancelled`.
+public enum LiveJob {
+    /// Runs a task, returning its result.
     public static func run(
         _ task: LiveTask, environment: LiveEnvironment, answers: LiveAnswers = LiveAnswers(), cancel: Cancellation = Cancellation()
     ) -> LiveResult {
@@ -65,10 +48,7 @@ public final class LiveJob: Sendable {
             }
         case .pull(let settings):
             result = needs(settings, environment) { target, key in
-                let production = target.isProduction(environment: settings.text("instance.environment"))
-                return Pull.read(
-                    target, production: production, key: key, environment: environment, secrets: Secret.values(in: settings), cancel: cancel
-                ).map(LiveResult.pulled)
+                Pull.read(target, for: settings, key: key, environment: environment, cancel: cancel).map(LiveResult.pulled)
             }
         }
         return cancel.isCancelled ? .failed(.cancelled()) : result

@@ -7,16 +7,17 @@ final class Once<Value: Sendable>: @unchecked Sendable {
     private var started = false
 
     func get(_ make: () -> Value) -> Value {
-        let (known, mine) = monitor.locked { () -> (Value?, Bool) in
-            if let value { return (value, false) }
+        // Nil: this thread is the first, and makes it.
+        let known = monitor.locked { () -> Value? in
+            if let value { return value }
             if started {
                 while value == nil { monitor.wait() }
-                return (value, false)
+                return value
             }
             started = true
-            return (nil, true)
+            return nil
         }
-        if let known, !mine { return known }
+        if let known { return known }
         let made = make()
         monitor.locked {
             value = made

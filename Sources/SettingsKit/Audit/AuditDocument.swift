@@ -29,10 +29,16 @@ public struct AuditDocument: Sendable {
         if lines { write("\n") }
     }
 
-    /// What comes after the last entry: the summary and, when asked for, byCode.
-    public func end(_ summary: AuditSummary) -> String {
+    /// What comes after the last entry: the summary (with `more` keys after its own:
+    /// `verify`'s checkErrors) and, when asked for, byCode.
+    public func end(_ summary: AuditSummary, adding more: [(String, JSONValue)] = []) -> String {
+        var json = summary.json
+        if case .object(var o) = json, !more.isEmpty {
+            for (key, value) in more { o[key] = value }
+            json = .object(o)
+        }
         var tail = lines ? "{" : "], "
-        tail += "\"summary\": " + JSONWriter.compact(summary.json)
+        tail += "\"summary\": " + JSONWriter.compact(json)
         if byCode { tail += ", \"byCode\": " + JSONWriter.compact(summary.byCodeJSON) }
         return tail + "}\n"
     }

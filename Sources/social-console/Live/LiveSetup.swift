@@ -30,14 +30,14 @@ enum LiveSetup {
             if let key { Output.hide([key.textToHide]) }
             return LiveEnvironment.fromProcess(key: key, userAgent: "social-console/\(Version.number)")
         case .failure(let e):
-            Output.error("\(e.message) (\(e.code))")
+            Output.error("\(e)")
             throw ExitCode(2)
         }
     }
 
     /// A LiveError as the one line a command ends with, exit 2.
     static func fail(_ file: String, _ error: LiveError) -> ExitCode {
-        Output.error("\(file): \(error.message) (\(error.code))")
+        Output.error("\(file): \(error)")
         return ExitCode(2)
     }
 }

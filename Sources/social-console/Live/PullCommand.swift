@@ -39,9 +39,8 @@ struct PullCommand: ParsableCommand {
         case .failure(let e)?: throw LiveSetup.fail(file, e)
         case .success(let t)?: target = t
         }
-        let production = target.isProduction(environment: before.text("instance.environment"))
         let remote: Pull.Remote
-        switch Pull.read(target, production: production, key: platformKey, environment: environment, secrets: Secret.values(in: before)) {
+        switch Pull.read(target, for: before, key: platformKey, environment: environment) {
         case .success(let r): remote = r
         case .failure(let e): throw LiveSetup.fail(file, e)
         }

@@ -57,7 +57,7 @@ struct PushCommand: ParsableCommand {
             }
             switch LiveJob.run(.pushApply(plan), environment: environment) {
             case .pushed(let pushed, .applied(let version)):
-                record(pushed, secrets: Secret.values(in: settings))
+                record(pushed)
                 Output.line("Pushed to \(pushed.target) (config version \(version)).")
                 return
             case .pushed(_, .conflict):
@@ -111,10 +111,9 @@ struct PushCommand: ParsableCommand {
     }
 
     /// The history line: what was pushed, where; the secret only as changed.
-    func record(_ plan: PushPlan, secrets: [String]) {
+    func record(_ plan: PushPlan) {
         do {
-            try SettingsStore.recordHistory(
-                file, via: "push", changes: plan.changes, secrets: secrets, extra: [("remote", .string(plan.target.description))])
+            try plan.recordHistory(in: file)
         } catch {
             Output.error("\(file): pushed, but the history line could not be written: \(error.message)")
         }

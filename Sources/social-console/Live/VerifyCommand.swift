@@ -48,9 +48,9 @@ struct VerifyCommand: ParsableCommand {
         let out = BufferedOutput(streaming: format == .jsonl)
         _ = (Output.colour, TextLocale.outputIsUTF8)
         let format = self.format
-        var first = true
+        var document = AuditDocument(lines: format == .jsonl, byCode: false)
         let workers = min(jobs, ParallelAudit.mostWorkers)
-        if format == .json { out.write("{\"files\": [") }
+        if format != .text { out.write(document.start) }
         _ = ParallelAudit.run(
             paths, workers: workers, order: format == .jsonl ? .asJudged : .byPath(window: 32 * workers), excluding: ownOutput,
             render: { entry in
@@ -59,26 +59,18 @@ struct VerifyCommand: ParsableCommand {
                 return format == .text ? Output.safe(lines: VerifyText.render(verified)) : verified.compactJSON
             },
             emit: { text in
-                switch format {
-                case .text:
+                if format == .text {
                     Output.printUnescaped(text)
-                case .json:
-                    if !first { out.write(", ") }
-                    first = false
-                    out.write(text)
-                case .jsonl:
-                    out.write(text + "\n")
+                } else {
+                    document.entry(text, to: out.write)
                     out.endOfRecord()
                 }
             })
         let (summary, checkErrors, exitCode) = tally.totals
-        switch format {
-        case .text:
+        if format == .text {
             for line in VerifyText.summary(summary, checkErrors: checkErrors) { Output.line(line) }
-        case .json:
-            out.write("], \"summary\": " + JSONWriter.compact(VerifyTally.json(summary, checkErrors: checkErrors)) + "}\n")
-        case .jsonl:
-            out.write(JSONWriter.compact(.object(JSONObject([("summary", VerifyTally.json(summary, checkErrors: checkErrors))]))) + "\n")
+        } else {
+            out.write(document.end(summary, adding: [("checkErrors", .number(String(checkErrors)))]))
         }
         out.flush()
         if exitCode != 0 { throw ExitCode(exitCode) }

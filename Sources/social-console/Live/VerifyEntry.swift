@@ -55,10 +55,4 @@ final class VerifyTally: Sendable {
     }
 
     var totals: (AuditSummary, Int, Int32) { totalsSoFar.with { ($0.summary, $0.checkErrors, $0.exitCode) } }
-
-    static func json(_ summary: AuditSummary, checkErrors: Int) -> JSONValue {
-        guard case .object(var o) = summary.json else { return summary.json }
-        o["checkErrors"] = .number(String(checkErrors))
-        return .object(o)
-    }
 }

@@ -19,7 +19,7 @@ enum VerifyText {
             case .skipped(let why):
                 lines.append("    \(Output.dim("-")) \(check.check.rawValue): skipped: \(why)")
             case .failed(let error):
-                lines.append("    \(Output.red("✗")) \(check.check.rawValue): could not run: \(error.message) (\(error.code))")
+                lines.append("    \(Output.red("✗")) \(check.check.rawValue): could not run: \(error)")
             }
         }
         if live.checks.contains(where: { $0.check == .atlassian && $0.outcome == .ran }) { lines.append("  " + Output.dim(probeLimits)) }
