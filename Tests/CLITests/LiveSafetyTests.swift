@@ -44,6 +44,17 @@ import Testing
         }
     }
 
+    /// A file named after its own client secret is read by its real name (verify read it
+    /// again by the masked one and said it was not found) and shown masked.
+    @Test func aFileNamedAfterItsOwnSecretIsVerifiedAndShownMasked() throws {
+        let live = try LiveCLI()
+        let file = try live.readyFile(TestSecret.value + ".json")
+        for format in ["text", "json", "jsonl"] {
+            let r = try live.run(["verify", file, "--format", format])
+            #expect(r.code == 0 && !r.out.contains("not found") && r.out.contains("••••••••"), "\(format): \(r.code) \(r.out.prefix(300))\(r.err)")
+        }
+    }
+
     @Test func noChildEverHoldsTheKeyOrTheSecret() throws {
         let live = try LiveCLI()
         let file = try live.readyFile()

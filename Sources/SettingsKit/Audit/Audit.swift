@@ -45,14 +45,17 @@ public enum Audit {
     /// Judges one file. `admit` is told its size before it is read (`ParallelAudit`'s
     /// budget of bytes in flight); `read`, when given, the file's identity when it was
     /// opened and when it had been read (a watcher of the file takes a verdict only of a
-    /// file that did not change while it was read).
+    /// file that did not change while it was read); `adding`, when given, findings of its
+    /// own about the settings read (`verify`'s live checks), judged with the rules' own.
     public static func judge(
         _ path: String, _ judging: Judging = Judging(), admit: (Int) -> Void = { _ in },
-        read: ((_ opened: FileIdentity, _ read: FileIdentity) -> Void)? = nil
+        read: ((_ opened: FileIdentity, _ read: FileIdentity) -> Void)? = nil,
+        adding: ((Settings) -> [Finding])? = nil
     ) -> AuditEntry {
         do {
             let file = try SettingsStore.read(path, admit: admit, read: read)
             var report = Readiness.evaluate(file)
+            if let adding { report = report.adding(adding(file.settings)) }
             if judging.locatingFields, !report.findings.isEmpty {
                 report.fieldPositions = KeyPositions(of: report.findings.map(\.field), in: file.bytes)
             }

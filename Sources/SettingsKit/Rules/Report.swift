@@ -30,7 +30,11 @@ public struct Report: Equatable, Sendable {
             let at = all.firstIndex { $0.step > finding.step || ($0.step == finding.step && $0.severity > finding.severity) } ?? all.count
             all.insert(finding, at: at)
         }
-        return Report(findings: all, environment: environment, connectionEnabled: connectionEnabled, leftOut: leftOut)
+        var report = Report(findings: all, environment: environment, connectionEnabled: connectionEnabled, leftOut: leftOut)
+        // Still the same file: its secrets and where its keys are stay with it.
+        report.secrets = secrets
+        report.fieldPositions = fieldPositions
+        return report
     }
 
     public var blockers: [Finding] { findings.filter { $0.severity == .blocker } }

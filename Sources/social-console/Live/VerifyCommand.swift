@@ -53,10 +53,15 @@ struct VerifyCommand: ParsableCommand {
         if format != .text { out.write(document.start) }
         _ = ParallelAudit.run(
             paths, workers: workers, order: format == .jsonl ? .asJudged : .byPath(window: 32 * workers), excluding: ownOutput,
-            render: { entry in
-                let verified = VerifyEntry.judge(entry, environment: environment, answers: answers)
+            judge: { path, admit, _ -> (String, bytes: Int) in
+                // The file is read by its own name; then, as audit's one sink does, its
+                // secrets are masked in all that is written about it, its path included.
+                let judged = VerifyEntry.judge(path, admit: admit, environment: environment, answers: answers)
+                let (entry, filter) = ParallelAudit.masked(judged.entry)
+                let verified = VerifyEntry(entry: entry, live: judged.live)
                 tally.add(verified)
-                return format == .text ? Output.safe(lines: VerifyText.render(verified)) : verified.compactJSON
+                let text = filter.scrub(format == .text ? Output.safe(lines: VerifyText.render(verified)) : verified.compactJSON)
+                return (text, text.utf8.count)
             },
             emit: { text in
                 if format == .text {

@@ -11,20 +11,17 @@ struct VerifyEntry: Sendable {
     /// 2 when a check could not run (or the file could not be read), else the audit's.
     var exitCode: Int32 { max(entry.exitCode, live?.failed == true ? 2 : 0) }
 
-    /// The live checks of an audited file. The file is read again for its values (the
-    /// audit's entry keeps only its report); one that changed in between is judged as it
-    /// is now.
-    static func judge(_ audited: AuditEntry, environment: LiveEnvironment, answers: LiveAnswers) -> VerifyEntry {
-        guard case .report(let path, _) = audited else { return VerifyEntry(entry: audited, live: nil) }
-        let loaded: LoadedFile
-        do {
-            loaded = try SettingsStore.load(path)
-        } catch {
-            return VerifyEntry(entry: .error(path: path, error), live: nil)
-        }
-        let live = LiveVerify.check(loaded.settings, environment: environment, answers: answers)
-        let report = Readiness.evaluate(loaded).adding(live.findings)
-        return VerifyEntry(entry: .report(path: path, Verdict(report)), live: live)
+    /// Judges one file as `audit` does, with the live checks of the settings it read
+    /// among the rules' findings: the file is read once. `live` is nil for a file that
+    /// could not be read.
+    static func judge(_ path: String, admit: (Int) -> Void, environment: LiveEnvironment, answers: LiveAnswers) -> VerifyEntry {
+        var live: LiveVerdict?
+        let entry = Audit.judge(path, admit: admit, adding: { settings in
+            let verdict = LiveVerify.check(settings, environment: environment, answers: answers)
+            live = verdict
+            return verdict.findings
+        })
+        return VerifyEntry(entry: entry, live: live)
     }
 
     /// The audit's JSON entry (its one writer), with `live` and `checkedAt` added.
