@@ -121,7 +121,7 @@ struct LiveState: Equatable, Sendable {
             switch check.outcome {
             case .ran: break
             case .skipped(let why): text += "; the \(check.check.rawValue) check was skipped: \(why)"
-            case .failed(let error): text += "; the \(check.check.rawValue) check could not run: \(error.message) (\(error.code))"
+            case .failed(let error): text += "; the \(check.check.rawValue) check could not run: \(error.description)"
             }
         }
         return text + "."

@@ -211,7 +211,7 @@ extension ConsoleState {
             status =
                 error.isCancellation
                 ? StatusMessage(running.stage.stopped)
-                : StatusMessage("\(running.stage.failed): \(error.message) (\(error.code))", isError: true)
+                : StatusMessage("\(running.stage.failed): \(error.description)", isError: true)
         }
         return nil
     }

@@ -44,7 +44,7 @@ private func platformKey(_ keyFile: String?) -> PlatformKey?? {
     switch PlatformKey.fromProcess(file: keyFile) {
     case .success(let found): return .some(found)
     case .failure(let e):
-        Output.error("\(e.message) (\(e.code))")
+        Output.error(e.description)
         return nil
     }
 }
