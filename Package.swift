@@ -7,8 +7,19 @@ import PackageDescription
 /// protocol conformance in the binary (thousands, most of them Foundation's, which the
 /// argument parser links in), and a quarter of the console's start went on them (README,
 /// "Start-up, first frame and fleet speed").
+///
+/// Nor do they import the concurrency and string-processing (regex) modules that every
+/// Swift file gets unasked: nothing of ours uses them (`MonotonicInstant` stands in for
+/// `ContinuousClock`, `String+Search` for string search), and once no module in the
+/// binary imports them (Foundation, which the argument parser links in, still does) they
+/// and libdispatch are not linked: their data is pages the loader relocates at every
+/// start. Tests keep the implicit imports.
 let directMetadataAccess: [SwiftSetting] = [
-    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])
+    .unsafeFlags([
+        "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors",
+        "-Xfrontend", "-disable-implicit-concurrency-module-import",
+        "-Xfrontend", "-disable-implicit-string-processing-module-import",
+    ])
 ]
 
 let package = Package(

@@ -14,7 +14,7 @@ final class FleetWatchRun {
     /// Quick to notice, for tests.
     static let quick = FleetWatcher.Timing(
         batch: .milliseconds(10), quiet: .milliseconds(20), poll: .milliseconds(200), writingIdle: .milliseconds(600), inotify: true,
-        now: { ContinuousClock.now })
+        now: { MonotonicInstant.now })
 
     /// `quick`, watching with inotify or by polling.
     static func quick(inotify: Bool) -> FleetWatcher.Timing {

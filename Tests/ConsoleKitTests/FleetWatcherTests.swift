@@ -129,7 +129,7 @@ import Testing
     /// test's to give.
     @Test func batchesFollowTheClock() {
         var batches = FleetBatches(interval: .milliseconds(50), limit: 5)
-        let start = ContinuousClock.now
+        let start = MonotonicInstant.now
         let row = { (i: Int) in FleetRow(path: "\(i).json") }
         #expect(batches.add(row(0), now: start)?.count == 1, "the first at once")
         #expect(batches.add(row(1), now: start + .milliseconds(10)) == nil)

@@ -1,3 +1,5 @@
+import SettingsKit
+
 /// Rows on their way from the audit's threads to the list: the first at once (the list
 /// shows a file as soon as one is judged), then together, at most every `interval`, so
 /// that 100,000 files are a few hundred events and not 100,000.
@@ -6,7 +8,7 @@ struct FleetBatches {
     /// A batch this big goes at once, whatever the time.
     let limit: Int
     private var rows: [FleetRow] = []
-    private var last: ContinuousClock.Instant?
+    private var last: MonotonicInstant?
 
     init(interval: Duration, limit: Int = 20_000) {
         self.interval = interval
@@ -14,7 +16,7 @@ struct FleetBatches {
     }
 
     /// Adds a row; returns the batch that is due, if one is.
-    mutating func add(_ row: FleetRow, now: ContinuousClock.Instant) -> [FleetRow]? {
+    mutating func add(_ row: FleetRow, now: MonotonicInstant) -> [FleetRow]? {
         rows.append(row)
         guard last.map({ now - $0 >= interval }) ?? true || rows.count >= limit else { return nil }
         last = now

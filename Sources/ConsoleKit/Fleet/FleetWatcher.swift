@@ -21,11 +21,11 @@ final class FleetWatcher {
         var writingIdle: Duration
         /// inotify, where the system has it (tests look the other way too).
         var inotify: Bool
-        var now: @Sendable () -> ContinuousClock.Instant
+        var now: @Sendable () -> MonotonicInstant
 
         static let standard = Timing(
             batch: .milliseconds(50), quiet: .milliseconds(30), poll: .seconds(1), writingIdle: .seconds(2), inotify: true,
-            now: { ContinuousClock.now })
+            now: { MonotonicInstant.now })
     }
 
     private let folder: String
@@ -36,7 +36,7 @@ final class FleetWatcher {
     /// Their identities as judged, kept only while changes are looked for by them (no inotify).
     private var stamps: [String: FileIdentity] = [:]
     /// Files being written: when they last were.
-    private var writing: [String: ContinuousClock.Instant] = [:]
+    private var writing: [String: MonotonicInstant] = [:]
     /// Files to judge again soon: they changed while they were read.
     private var unsettled: Set<String> = []
     private var events: FolderEvents?

@@ -37,7 +37,7 @@ struct RedirectURIFill: Equatable {
     static func comparable(_ url: String) -> String {
         var text = Substring(url.lowercased()).drop { $0.isWhitespace }
         while text.last?.isWhitespace == true { text.removeLast() }
-        if let scheme = text.firstRange(of: "://") { text = text[scheme.upperBound...] }
+        if let scheme = text.firstRange(ofText: "://") { text = text[scheme.upperBound...] }
         while text.last == "/" { text.removeLast() }
         return String(text)
     }

@@ -20,7 +20,7 @@ struct ScopeFilter: Equatable, Sendable {
         guard case .scope(let scope) = item else { return true }
         let name = scope.name.lowercased(), product = scope.product.lowercased(), description = scope.description.lowercased()
         return text.lowercased().split(whereSeparator: \.isWhitespace).allSatisfy { word in
-            name.contains(word) || product.contains(word) || description.contains(word) || Self.inOrder(word, in: name)
+            name.contains(text: word) || product.contains(text: word) || description.contains(text: word) || Self.inOrder(word, in: name)
         }
     }
 

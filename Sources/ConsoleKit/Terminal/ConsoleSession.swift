@@ -14,9 +14,9 @@ public struct ConsoleSession<State: ConsoleModel, Backend: TerminalBackend, File
     let stopRequest: () -> StopReason?
     /// How often the file on disk is compared with the session's base.
     let diskCheckInterval: Duration
-    private var lastDiskCheck = ContinuousClock.now
+    private var lastDiskCheck = MonotonicInstant.now
     /// When a job was last started or last posted news.
-    private var lastJobActivity: ContinuousClock.Instant?
+    private var lastJobActivity: MonotonicInstant?
     /// The frame drawn last: clicks are hit-tested against it.
     private(set) var frame: CellBuffer?
     /// What the terminal shows (nil: unknown, so the next frame is sent whole).
@@ -74,7 +74,7 @@ public struct ConsoleSession<State: ConsoleModel, Backend: TerminalBackend, File
         // list (a fleet's rows) from being copied to take it in.
         if !news.isEmpty {
             drawn = nil
-            lastJobActivity = .now
+            lastJobActivity = MonotonicInstant.now
         }
         for event in news {
             if let code = send(event) { return code }
@@ -86,7 +86,7 @@ public struct ConsoleSession<State: ConsoleModel, Backend: TerminalBackend, File
             draw()
             while backend.readKey(milliseconds: 0) != nil {}
         }
-        if ContinuousClock.now - lastDiskCheck >= diskCheckInterval {
+        if MonotonicInstant.now - lastDiskCheck >= diskCheckInterval {
             lastDiskCheck = .now
             if let watched = state.watchedFile {
                 let changed = runner.files.changedOnDisk(since: watched.base, path: watched.path)
@@ -95,7 +95,7 @@ public struct ConsoleSession<State: ConsoleModel, Backend: TerminalBackend, File
         }
         // While a job has just started or is posting news, look again soon: a fleet filling
         // in is shown as it fills, not a tenth of a second behind.
-        let busy = lastJobActivity.map { ContinuousClock.now - $0 < .milliseconds(250) } ?? false
+        let busy = lastJobActivity.map { MonotonicInstant.now - $0 < .milliseconds(250) } ?? false
         guard let first = backend.readKey(milliseconds: busy ? 5 : 100) else {
             // No key: a timeout, or a terminal that is gone (then reads never wait).
             if backend.hungUp, let code = send(.stopRequested(.hangUp)) { return code }
@@ -137,7 +137,7 @@ public struct ConsoleSession<State: ConsoleModel, Backend: TerminalBackend, File
             if case .start = effect { startedJob = true }
         }
         if screenLost { shown = nil }
-        if startedJob { lastJobActivity = .now }
+        if startedJob { lastJobActivity = MonotonicInstant.now }
         return code
     }
 

@@ -44,7 +44,7 @@ enum AtlassianProbe {
         switch (response.status, error) {
         case (401, "access_denied"), (401, "invalid_client"):
             return .refused(said)
-        case (400, "invalid_request") where description.lowercased().contains("authorization_code"),
+        case (400, "invalid_request") where description.lowercased().contains(text: "authorization_code"),
             (403, "invalid_grant"):
             return .accepted
         default:

@@ -109,7 +109,7 @@ public enum Explainer {
     /// pasted into the wrong field.
     private static func filled(_ template: String, file: (settings: Settings, codes: Set<String>)?, fills: [Fill]) -> String {
         var text = template
-        for fill in fills where text.contains(fill.placeholder) {
+        for fill in fills where text.contains(text: fill.placeholder) {
             let value: String
             if let file {
                 if !fill.unlessFound.contains(where: file.codes.contains), let filled = file.settings.filled(fill.field) {
@@ -120,7 +120,7 @@ public enum Explainer {
             } else {
                 value = fill.withoutFile
             }
-            text = text.replacing(fill.placeholder, with: value)
+            text = text.replacing(text: fill.placeholder, with: value)
         }
         return text
     }

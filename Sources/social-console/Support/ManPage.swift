@@ -81,7 +81,7 @@ enum ManPage {
     }
 
     /// A macro argument in quotes, so a key named like a macro ("Ar", "No") stays a word.
-    static func quoted(_ s: String) -> String { "\"" + escaped(s).replacing("\"", with: "\\(dq") + "\"" }
+    static func quoted(_ s: String) -> String { "\"" + escaped(s).replacing(text: "\"", with: "\\(dq") + "\"" }
 
     /// A text line: never read as a request, whatever it starts with.
     static func text(_ s: String) -> String {
