@@ -23,45 +23,46 @@ enum SocialConsole {
     static let defaultCommand = EditCommand.self
 
     /// The names a first argument is taken as a command for.
-    static var commandNames: [String] { commands.map { $0.spec.name } + ["help"] }
+    static var commandNames: [String] { commands.map { $0.name } + ["help"] }
 
-    static func command(named name: String) -> (any Command.Type)? { commands.first { $0.spec.name == name } }
+    static func command(named name: String) -> (any Command.Type)? { commands.first { $0.name == name } }
 
     /// Runs the command line; returns the exit status.
     static func run(_ arguments: [String]) -> Int32 {
-        var spec = defaultCommand.spec
+        var type: any Command.Type = defaultCommand
+        var words = arguments[...]
         do {
             if let hidden = HiddenArgument.run(arguments) { return hidden }
-            var words = arguments[...]
-            if let first = words.first {
-                if first == "help" {
-                    return try help(Array(words.dropFirst()))
-                } else if first == "-h" || first == "--help" {
-                    Output.printUnescaped(rootHelp, terminator: "")
-                    return 0
-                } else if let type = command(named: first) {
-                    spec = type.spec
+            switch words.first {
+            case "help"?: return try help(Array(words.dropFirst()))
+            case "-h"?, "--help"?:
+                Output.printUnescaped(rootHelp, terminator: "")
+                return 0
+            case let first?:
+                if let named = command(named: first) {
+                    type = named
                     words = words.dropFirst()
                 }
+            case nil: break
             }
-            let type = command(named: spec.name)!
             let options = words.prefix { $0 != "--" }
-            if options.contains(where: { $0 == "-h" || $0 == "--help" }) {
-                Output.printUnescaped(CommandHelp.text(spec, programName: programName), terminator: "")
+            // `--help`, `-h`, or `h` among short flags together (`-qh`).
+            if options.contains(where: { $0 == "--help" || ($0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("h")) }) {
+                Output.printUnescaped(CommandHelp.text(type.spec, programName: programName), terminator: "")
                 return 0
             }
             if options.contains("--version") {
                 Output.line(Version.line)
                 return 0
             }
-            let command = try type.init(try ArgumentReader.read(Array(words), for: spec))
+            let command = try type.init(try ArgumentReader.read(Array(words), for: type.spec))
             try command.validate()
             try command.run()
             return 0
         } catch let code as ExitCode {
             return code.rawValue
         } catch var usage as UsageError {
-            if usage.command == nil { usage.command = spec }
+            if usage.command == nil { usage.command = type.spec }
             Output.error(lines: usage.lines(programName: programName).joined(separator: "\n"))
             return 2
         } catch {
@@ -83,7 +84,7 @@ enum SocialConsole {
             return 0
         }
         guard words.count == 1, let type = command(named: name) else {
-            let near = EditDistance.nearest(to: name, in: commands.map { $0.spec.name }, limit: 2)
+            let near = EditDistance.nearest(to: name, in: commands.map { $0.name }, limit: 2)
             var error = UsageError(
                 words.count == 1 ? "Unknown command '\(name)'" + (near.map { "; did you mean '\($0)'?" } ?? "") : "help takes one command",
                 help: nil, command: CommandSpec(name: programName, abstract: abstract))

@@ -8,21 +8,8 @@ CrashGuard.install()
 // Read as bytes: `CommandLine.arguments` repairs an argument that is not UTF-8, and a
 // file name that is not would then name no file (`SystemPath`).
 let arguments = (1..<max(1, Int(CommandLine.argc))).map { SystemPath.string(cString: CommandLine.unsafeArgv[$0]!) }
-if let first = arguments.first, !QuickStart.commands.contains(first),
-    let command = CommandTypo.suggestion(for: first, commands: SocialConsole.commandNames)
-{
+if let first = arguments.first, let command = CommandTypo.suggestion(for: first, commands: SocialConsole.commandNames) {
     Output.error(lines: CommandTypo.message(first, command))
     exit(2)
-}
-if let quick = QuickStart.parse(arguments) {
-    do {
-        try QuickStart.run(quick)
-        exit(0)
-    } catch let code as ExitCode {
-        exit(code.rawValue)
-    } catch {
-        Output.error("\(error)")
-        exit(2)
-    }
 }
 exit(SocialConsole.run(arguments))

@@ -1,6 +1,9 @@
 /// A command of the command line: its definition as data, how it takes its values from a
 /// parsed command line, the checks of the command line as a whole, and the work.
 protocol Command {
+    /// The command's name, apart from its `spec` so that finding a command by name (at
+    /// every start) builds no command's definition.
+    static var name: String { get }
     static var spec: CommandSpec { get }
     init(_ arguments: ParsedArguments) throws(UsageError)
     /// Checked before anything runs, so that a refusal comes with the command's usage.

@@ -1,8 +1,9 @@
 import SettingsKit
 
 struct AuditCommand: Command {
+    static let name = "audit"
     static let spec = CommandSpec(
-        name: "audit",
+        name: name,
         abstract: "Report what each settings file still needs, judged for the environment it names.",
         discussion: """
             A folder means every *.json below it; - reads the paths of files and folders from standard \

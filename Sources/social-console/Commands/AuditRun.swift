@@ -3,8 +3,8 @@ import SettingsKit
 import Glibc
 #endif
 
-/// One run of `audit`: what it was asked, apart from how it was asked (the argument parser
-/// and the quick start-up path, QuickStart, both end here), and running it.
+/// One run of `audit`: what it was asked, apart from how it was asked (AuditCommand reads
+/// it from the command line), and running it.
 struct AuditRun {
     var paths: [String]
     var format: AuditFormat = .text

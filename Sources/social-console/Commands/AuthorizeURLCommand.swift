@@ -1,8 +1,9 @@
 import SettingsKit
 
 struct AuthorizeURLCommand: Command {
+    static let name = "authorize-url"
     static let spec = CommandSpec(
-        name: "authorize-url",
+        name: name,
         abstract: "Print the Atlassian consent URL, to test the setup in a browser.",
         arguments: [Positional(name: "file", help: "The settings file.", completion: .file)],
         options: [.value("state", help: "The state parameter (default: random).")]

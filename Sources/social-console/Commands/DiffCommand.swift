@@ -1,8 +1,9 @@
 import SettingsKit
 
 struct DiffCommand: Command {
+    static let name = "diff"
     static let spec = CommandSpec(
-        name: "diff",
+        name: name,
         abstract: "List the settings that differ between two files, by dotted key.",
         discussion: """
             Unknown keys are compared too. The client secret is compared but never shown: \

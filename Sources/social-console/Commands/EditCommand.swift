@@ -1,8 +1,9 @@
 import SettingsKit
 
 struct EditCommand: Command {
+    static let name = "edit"
     static let spec = CommandSpec(
-        name: "edit",
+        name: name,
         abstract: "Open the full-screen console on FILE (created on first save), or on every settings file below a folder.",
         discussion: """
             With --plain, the same walkthrough as one question per line, for screen readers, \
@@ -12,7 +13,7 @@ struct EditCommand: Command {
         arguments: [
             Positional(
                 name: "file", help: "The settings file, or a folder: the fleet list of every settings file below it.",
-                count: .optional(default: QuickStart.defaultFile), completion: .file)
+                count: .optional(default: defaultFile), completion: .file)
         ],
         options: [
             .flag("read-only", help: "Open the screens with editing and saving disabled."),
@@ -21,6 +22,9 @@ struct EditCommand: Command {
             LiveKeyOption.spec,
         ]
     )
+
+    /// The file the console opens when none is named.
+    static let defaultFile = "social-connection.json"
 
     let file: String
     let readOnly: Bool

@@ -4,8 +4,9 @@ import Glibc
 #endif
 
 struct ExplainCommand: Command {
+    static let name = "explain"
     static let spec = CommandSpec(
-        name: "explain",
+        name: name,
         abstract: "Explain an error message seen during sign-in: its causes and the steps that fix them.",
         discussion: """
             Knows Atlassian's messages and Clerk's own (the sign-in page's sentences and error codes such as \

@@ -1,8 +1,9 @@
 import SettingsKit
 
 struct HistoryCommand: Command {
+    static let name = "history"
     static let spec = CommandSpec(
-        name: "history",
+        name: name,
         abstract: "Show what changed in a settings file, when and by whom, newest last.",
         discussion: """
             Reads FILE.history.jsonl, which every save (console, set, init) appends to; FILE itself \

@@ -1,8 +1,9 @@
 import SettingsKit
 
 struct InitCommand: Command {
+    static let name = "init"
     static let spec = CommandSpec(
-        name: "init",
+        name: name,
         abstract: "Create a new settings file (never overwrites one).",
         discussion: """
             The file starts as a new setup does: Enable for sign-up and sign-in on, Use custom credentials on in \

@@ -1,7 +1,8 @@
 import SettingsKit
 
 struct SchemaCommand: Command {
-    static let spec = CommandSpec(name: "schema", abstract: "Print the JSON Schema (2020-12) of the settings file.")
+    static let name = "schema"
+    static let spec = CommandSpec(name: name, abstract: "Print the JSON Schema (2020-12) of the settings file.")
 
     init(_ arguments: ParsedArguments) {}
 

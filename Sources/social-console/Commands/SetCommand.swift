@@ -1,8 +1,9 @@
 import SettingsKit
 
 struct SetCommand: Command {
+    static let name = "set"
     static let spec = CommandSpec(
-        name: "set",
+        name: name,
         abstract: "Change settings by dotted key, e.g. atlassianApp.name=\"Acme sign-in\".",
         discussion: """
             Values are read as the console reads them: toggles take true or false (yes, no); choices their \

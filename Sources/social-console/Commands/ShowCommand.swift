@@ -1,8 +1,9 @@
 import SettingsKit
 
 struct ShowCommand: Command {
+    static let name = "show"
     static let spec = CommandSpec(
-        name: "show",
+        name: name,
         abstract: "Print the settings, with the client secret masked.",
         arguments: [Positional(name: "file", help: "The settings file.", completion: .file)],
         options: [.value("format", help: "text or json.", values: TextOrJSON.names, default: "text")]

@@ -85,7 +85,7 @@ enum ManPage {
         out.append(".Sh ENVIRONMENT")
         out += list(Manual.environment.map { ($0.term, $0.meaning) }, macro: "Ev")
         out.append(".Sh FILES")
-        out += list(Manual.files(for: "FILE", settingsFile: QuickStart.defaultFile).map { ($0.term, $0.meaning) }, macro: "Pa")
+        out += list(Manual.files(for: "FILE", settingsFile: EditCommand.defaultFile).map { ($0.term, $0.meaning) }, macro: "Pa")
         out.append(".Sh EXIT STATUS")
         out += list(Manual.exitStatus.map { ($0.term, $0.meaning) }, width: "8n")
         out.append(".Sh EXAMPLES")

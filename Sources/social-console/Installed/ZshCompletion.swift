@@ -14,7 +14,7 @@ enum ZshCompletion {
         for spec in specs { lines.append("        \(CompletionScript.singleQuoted(spec.name + ":" + spec.abstract.replacing(text: ":", with: "\\:")))") }
         lines += [
             "    )",
-            "    local command=\(CompletionScript.defaultSpec.name)",
+            "    local command=\(CompletionScript.defaultSpec.name) program=${words[1]}",
             "    if (( ${commands[(I)${words[2]}:*]} )); then",
             "        command=${words[2]}",
             "        shift words",
@@ -41,7 +41,8 @@ enum ZshCompletion {
             "# set's KEY=VALUE words, from the binary's own field table.",
             "_\(program)_assignment() {",
             "    local -a candidates",
-            "    candidates=(${(f)\"$(\"${words[1]}\" \(SetCompletion.argument) $(( CURRENT - 1 )) \"$PREFIX\" -- \"${words[@]}\" 2>/dev/null)\"})",
+            "    # The words from the command on (the program's name was shifted off), with the program first again.",
+            "    candidates=(${(f)\"$(\"$program\" \(SetCompletion.argument) $CURRENT \"$PREFIX\" -- \"$program\" \"${words[@]}\" 2>/dev/null)\"})",
             "    compadd -S '' -- $candidates",
             "}",
             "",

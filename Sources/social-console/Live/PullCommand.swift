@@ -2,8 +2,9 @@ import LiveKit
 import SettingsKit
 
 struct PullCommand: Command {
+    static let name = "pull"
     static let spec = CommandSpec(
-        name: "pull",
+        name: name,
         abstract: "Record the instance's Atlassian connection and primary domain (from Clerk) in FILE.",
         discussion: """
             Reads the instance's connection_oauth_atlassian (enabled, authenticatable, client_id) and, for production, \

@@ -5,8 +5,9 @@ import Glibc
 #endif
 
 struct PushCommand: Command {
+    static let name = "push"
     static let spec = CommandSpec(
-        name: "push",
+        name: name,
         abstract: "Write FILE's Atlassian connection to the instance at Clerk, after Clerk's own dry run of it.",
         discussion: """
             Sends the keys FILE sets (enabled, authenticatable, client_id, client_secret) to the instance named by \

@@ -6,8 +6,9 @@ enum VerifyFormat: String, ArgumentChoice {
 }
 
 struct VerifyCommand: Command {
+    static let name = "verify"
     static let spec = CommandSpec(
-        name: "verify",
+        name: name,
         abstract: "audit plus live checks: the instance at Clerk, its Frontend API, and Atlassian's answer to the credentials.",
         discussion: """
             For each file: the audit's findings, and the live checks run at once: Clerk's Platform API (the \
