@@ -78,16 +78,11 @@ build:
 	@if [ Link/start-order.txt -nt '$(BIN)/social-console' ]; then rm -f '$(BIN)/social-console'; fi
 	$(SWIFT) build $(BUILD_FLAGS) --product social-console
 
-# swift-argument-parser's generate-manual tool, run on the built binary (its package
-# plugin would build the whole package a second time).
+# The man page and the completion scripts, made by the built binary from its own command
+# definitions (and, for the page, the console's key table and the manual's data).
 files: build
-	$(SWIFT) build $(BUILD_FLAGS) --product generate-manual
 	mkdir -p '$(OUT)'
-	'$(BIN)/generate-manual' '$(BIN)/social-console' --date '$(MAN_DATE)' --output-directory '$(OUT)'
-# The sections the command definitions cannot give (keys, environment, files, exit status,
-# examples), written in by the binary from the data it runs on.
-	'$(BIN)/social-console' --complete-man-page < '$(OUT)/social-console.1' > '$(OUT)/social-console.1.tmp'
-	mv '$(OUT)/social-console.1.tmp' '$(OUT)/social-console.1'
+	'$(BIN)/social-console' --generate-man-page '$(MAN_DATE)' > '$(OUT)/social-console.1'
 	'$(BIN)/social-console' --generate-completion-script bash > '$(OUT)/social-console.bash'
 	'$(BIN)/social-console' --generate-completion-script zsh > '$(OUT)/_social-console'
 	'$(BIN)/social-console' --generate-completion-script fish > '$(OUT)/social-console.fish'

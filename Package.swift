@@ -4,16 +4,16 @@ import PackageDescription
 /// The code of the program's own modules calls each generic type's metadata function
 /// directly, with the conformances it already knows, instead of looking the type up by
 /// its mangled name: such a lookup checks the type's requirements by scanning every
-/// protocol conformance in the binary (thousands, most of them Foundation's, which the
-/// argument parser links in), and a quarter of the console's start went on them (README,
-/// "Start-up, first frame and fleet speed").
+/// protocol conformance in the binary (thousands, when it still linked Foundation), and a
+/// quarter of the console's start went on them (README, "Start-up, first frame and fleet
+/// speed").
 ///
 /// Nor do they import the concurrency and string-processing (regex) modules that every
 /// Swift file gets unasked: nothing of ours uses them (`MonotonicInstant` stands in for
-/// `ContinuousClock`, `String+Search` for string search), and once no module in the
-/// binary imports them (Foundation, which the argument parser links in, still does) they
-/// and libdispatch are not linked: their data is pages the loader relocates at every
-/// start. Tests keep the implicit imports.
+/// `ContinuousClock`, `String+Search` for string search), and as no module in the binary
+/// imports them (the program has no package dependency: its command-line parser is its
+/// own, `Sources/social-console/Arguments`), neither they nor libdispatch are linked: their
+/// data was pages the loader relocates at every start. Tests keep the implicit imports.
 let directMetadataAccess: [SwiftSetting] = [
     .unsafeFlags([
         "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors",
@@ -26,9 +26,6 @@ let package = Package(
     name: "social-console",
     products: [
         .executable(name: "social-console", targets: ["social-console"])
-    ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
     ],
     targets: [
         // Turns the data files under Resources/ into Swift string constants at build time,
@@ -82,7 +79,6 @@ let package = Package(
                 "ConsoleKit",
                 "LiveKit",
                 "CNcursesw",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/social-console",
             swiftSettings: directMetadataAccess

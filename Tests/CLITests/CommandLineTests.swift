@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// The command line itself: the version, mistyped commands and keys, each command's own
-/// usage and formats, and the parser-free start-up path agreeing with the parser.
+/// usage and formats, and the ways of writing the same options read the same.
 @Suite struct CommandLineTests {
     @Test func versionIsPrintedAndInTheHelp() throws {
         let r = try CLI.run(["--version"])
@@ -89,13 +89,13 @@ import Testing
         #expect(r.code == 2 && r.err.contains("jsonl"))
     }
 
-    /// `audit` and the console start without the argument parser; `--` sends the same
-    /// command line through the parser, which must agree byte for byte.
-    @Test func theQuickStartAgreesWithTheParser() throws {
+    /// Options before or after the paths, `--name=value` or `--name value`, `-q` or
+    /// `--quiet`, and `--` before the paths: the same command, byte for byte.
+    @Test func theWaysOfWritingTheSameOptionsReadTheSame() throws {
         let ws = try Workspace()
         let ready = try ws.example("acme-prod.json")
         let staging = try ws.example("acme-staging.json")
-        // (quick, the same through the parser: `--` ends the options, which only the parser reads)
+        // (as typed, the same in a canonical order: `--` ends the options)
         let cases: [([String], [String])] = [
             (["audit", ready], ["audit", "--", ready]),
             (["audit", ready, staging, "--format", "json"], ["audit", "--format", "json", "--", ready, staging]),
@@ -114,20 +114,20 @@ import Testing
             (["audit", ready, "--format", "sarif"], ["audit", "--format", "sarif", "--", ready]),
             (["audit", ws.path, "--format=junit", "--only-failing"], ["audit", "--format", "junit", "--only-failing", "--", ws.path]),
         ]
-        for (quick, parsed) in cases {
-            let a = try CLI.run(quick), b = try CLI.run(parsed)
-            #expect(a.out == b.out && a.err == b.err && a.code == b.code, "\(quick)")
-            #expect(!a.out.isEmpty || !a.err.isEmpty || quick.contains("-q"))
+        for (typed, canonical) in cases {
+            let a = try CLI.run(typed), b = try CLI.run(canonical)
+            #expect(a.out == b.out && a.err == b.err && a.code == b.code, "\(typed)")
+            #expect(!a.out.isEmpty || !a.err.isEmpty || typed.contains("-q"))
         }
-        // `-` reads paths from standard input on both paths.
+        // `-` reads paths from standard input, before `--` and after it.
         let piped = try CLI.run(["audit", "-"], stdin: ready), pipedParsed = try CLI.run(["audit", "--", "-"], stdin: ready)
         #expect(piped.out == pipedParsed.out && piped.code == 0 && piped.out.contains("ready for production"))
-        // What the quick path does not take goes to the parser, which words the error.
+        // Refusals come with the command's usage.
         let bad = try CLI.run(["audit", ready, "--jobs", "0"])
         #expect(bad.code == 2 && bad.err.contains("--jobs must be at least 1") && bad.err.contains("Usage: social-console audit"))
         let unknown = try CLI.run(["audit", ready, "--bogus"])
         #expect(unknown.code == 2 && unknown.err.contains("--bogus"))
-        // The console: refused for want of a terminal by the same code on both paths.
+        // The console: refused for want of a terminal, whichever way its file is given.
         let console = try CLI.run(["edit", ready, "--read-only"])
         let consoleParsed = try CLI.run(["edit", "--read-only", "--", ready])
         #expect(console.err == consoleParsed.err && console.code == consoleParsed.code && console.code != 0)

@@ -1,4 +1,3 @@
-import ArgumentParser
 import SettingsKit
 
 /// One KEY=VALUE from the command line, checked against the field table.

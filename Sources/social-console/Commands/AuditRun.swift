@@ -1,11 +1,10 @@
-import ArgumentParser
 import SettingsKit
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// One run of `audit`: what it was asked, apart from how it was asked (the argument parser
-/// and the quick start-up path, QuickStart, both end here), and running it.
+/// One run of `audit`: what it was asked, apart from how it was asked (AuditCommand reads
+/// it from the command line), and running it.
 struct AuditRun {
     var paths: [String]
     var format: AuditFormat = .text
@@ -29,15 +28,15 @@ struct AuditRun {
         return (st.st_mode & S_IFMT) == S_IFREG
     }
 
-    func validate() throws(ValidationError) {
-        if paths.isEmpty { throw ValidationError("give at least one file or folder (- reads their paths from standard input)") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    func validate() throws(UsageError) {
+        if paths.isEmpty { throw UsageError("give at least one file or folder (- reads their paths from standard input)") }
+        if let jobs, jobs < 1 { throw UsageError("--jobs must be at least 1") }
         if byCode, format == .table || format == .junit {
-            throw ValidationError("--by-code goes with --format text, json, jsonl or sarif, not \(format.rawValue)")
+            throw UsageError("--by-code goes with --format text, json, jsonl or sarif, not \(format.rawValue)")
         }
         for code in codes where !Audit.codes.containsBytes(code) {
             let near = EditDistance.nearest(to: code, in: Audit.codes, limit: max(2, code.count / 4))
-            throw ValidationError("--code: no finding has the code \"\(code)\"" + (near.map { "; did you mean \"\($0)\"?" } ?? ""))
+            throw UsageError("--code: no finding has the code \"\(code)\"" + (near.map { "; did you mean \"\($0)\"?" } ?? ""))
         }
     }
 

@@ -1,21 +1,25 @@
-import ArgumentParser
 import SettingsKit
 
-struct AuthorizeURLCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "authorize-url",
-        abstract: "Print the Atlassian consent URL, to test the setup in a browser."
+struct AuthorizeURLCommand: Command {
+    static let name = "authorize-url"
+    static let spec = CommandSpec(
+        name: name,
+        abstract: "Print the Atlassian consent URL, to test the setup in a browser.",
+        arguments: [Positional(name: "file", help: "The settings file.", completion: .file)],
+        options: [.value("state", help: "The state parameter (default: random).")]
     )
 
-    @Argument(help: "The settings file.", completion: .file())
-    var file: String
+    let file: String
+    let state: String?
 
-    @Option(name: .long, help: "The state parameter (default: random).")
-    var state: String?
+    init(_ arguments: ParsedArguments) {
+        file = arguments.argument("file")
+        state = arguments.option("state")
+    }
 
     func validate() throws {
         // Atlassian sends the state back to the instance, which checks it: an empty one checks nothing.
-        if let state, state.isEmpty { throw ValidationError("--state must not be empty (leave it out for a random one)") }
+        if let state, state.isEmpty { throw UsageError("--state must not be empty (leave it out for a random one)") }
     }
 
     func run() throws {

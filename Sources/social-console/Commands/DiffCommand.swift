@@ -1,24 +1,30 @@
-import ArgumentParser
 import SettingsKit
 
-struct DiffCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "diff",
+struct DiffCommand: Command {
+    static let name = "diff"
+    static let spec = CommandSpec(
+        name: name,
         abstract: "List the settings that differ between two files, by dotted key.",
         discussion: """
             Unknown keys are compared too. The client secret is compared but never shown: \
             it is listed as "differs" or as only in one file. Exit code: 0 the same, 1 different, 2 a file error.
-            """
+            """,
+        arguments: [
+            Positional(name: "a", help: "The first settings file (A).", completion: .file),
+            Positional(name: "b", help: "The second settings file (B).", completion: .file),
+        ],
+        options: [.value("format", help: "text or json.", values: TextOrJSON.names, default: "text")]
     )
 
-    @Argument(help: "The first settings file (A).", completion: .file())
-    var a: String
+    let a: String
+    let b: String
+    let format: TextOrJSON
 
-    @Argument(help: "The second settings file (B).", completion: .file())
-    var b: String
-
-    @Option(name: .long, help: "text or json.")
-    var format: TextOrJSON = .text
+    init(_ arguments: ParsedArguments) {
+        a = arguments.argument("a")
+        b = arguments.argument("b")
+        format = arguments.choice("format", default: .text)
+    }
 
     func run() throws {
         // Both files are read before giving up, so one run reports every unreadable file.

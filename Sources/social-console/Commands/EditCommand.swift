@@ -1,33 +1,47 @@
-import ArgumentParser
 import SettingsKit
 
-struct EditCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "edit",
+struct EditCommand: Command {
+    static let name = "edit"
+    static let spec = CommandSpec(
+        name: name,
         abstract: "Open the full-screen console on FILE (created on first save), or on every settings file below a folder.",
         discussion: """
             With --plain, the same walkthrough as one question per line, for screen readers, \
             TERM=dumb, serial consoles and answers piped in from a file. ACCESSIBLE=1 or TERM=dumb \
             starts it without --plain.
-            """
+            """,
+        arguments: [
+            Positional(
+                name: "file", help: "The settings file, or a folder: the fleet list of every settings file below it.",
+                count: .optional(default: defaultFile), completion: .file)
+        ],
+        options: [
+            .flag("read-only", help: "Open the screens with editing and saving disabled."),
+            .flag("plain", help: "Ask the questions one per line instead of the full screen (no cursor movement, no colour)."),
+            // For Review's live actions (Test with Clerk and Atlassian, Push to Clerk).
+            LiveKeyOption.spec,
+        ]
     )
 
-    @Argument(help: "The settings file, or a folder: the fleet list of every settings file below it.", completion: .file())
-    var file: String = QuickStart.defaultFile
+    /// The file the console opens when none is named.
+    static let defaultFile = "social-connection.json"
 
-    @Flag(name: .long, help: "Open the screens with editing and saving disabled.")
-    var readOnly = false
+    let file: String
+    let readOnly: Bool
+    let plain: Bool
+    let key: LiveKeyOption
 
-    @Flag(name: .long, help: "Ask the questions one per line instead of the full screen (no cursor movement, no colour).")
-    var plain = false
-
-    /// For Review's live actions (Test with Clerk and Atlassian, Push to Clerk).
-    @OptionGroup var key: LiveKeyOption
+    init(_ arguments: ParsedArguments) {
+        file = arguments.argument("file")
+        readOnly = arguments.flag("read-only")
+        plain = arguments.flag("plain")
+        key = LiveKeyOption(arguments)
+    }
 
     func validate() throws {
-        if plain && readOnly { throw ValidationError("--plain asks questions to change FILE; to read it use show or audit") }
+        if plain && readOnly { throw UsageError("--plain asks questions to change FILE; to read it use show or audit") }
         if plain && key.apiKeyFile != nil {
-            throw ValidationError("--api-key-file is for the console's live actions on Review; plain mode has none")
+            throw UsageError("--api-key-file is for the console's live actions on Review; plain mode has none")
         }
     }
 

@@ -1,12 +1,12 @@
-import ArgumentParser
 import SettingsKit
 #if canImport(Glibc)
 import Glibc
 #endif
 
-struct ExplainCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "explain",
+struct ExplainCommand: Command {
+    static let name = "explain"
+    static let spec = CommandSpec(
+        name: name,
         abstract: "Explain an error message seen during sign-in: its causes and the steps that fix them.",
         discussion: """
             Knows Atlassian's messages and Clerk's own (the sign-in page's sentences and error codes such as \
@@ -15,30 +15,40 @@ struct ExplainCommand: ParsableCommand {
             cause's id (explain no-access-to-app) shows that cause. With --file, each cause says whether that \
             settings file shows it (the audit findings that predict it), and fixes name the file's values. \
             Exit code: 0 something matched, 1 nothing did, 2 usage or file error.
-            """
+            """,
+        arguments: [
+            Positional(
+                name: "text", help: "The message, as seen (quote it, or give it as several words); - reads it from standard input.",
+                count: .oneOrMore)
+        ],
+        options: [
+            .value("format", help: "text or json.", values: TextOrJSON.names, default: "text"),
+            .value("file", help: "A settings file: say for each cause whether it shows it.", completion: .file),
+        ]
     )
 
-    @Argument(help: "The message, as seen (quote it, or give it as several words); - reads it from standard input.")
-    var text: [String]
+    let text: [String]
+    let format: TextOrJSON
+    let file: String?
 
-    @Option(name: .long, help: "text or json.")
-    var format: TextOrJSON = .text
-
-    @Option(name: .long, help: "A settings file: say for each cause whether it shows it.")
-    var file: String?
+    init(_ arguments: ParsedArguments) {
+        text = arguments.arguments("text")
+        format = arguments.choice("format", default: .text)
+        file = arguments.option("file")
+    }
 
     /// A pasted log can be long; a sign-in error is not. More than this is not read.
     static let inputLimit = 1 << 20
 
     func validate() throws {
         if text.joined().trimmingWhitespace.isEmpty {
-            throw ValidationError("give the error message to explain (or - to read it from standard input)")
+            throw UsageError("give the error message to explain (or - to read it from standard input)")
         }
     }
 
     func run() throws {
         let message = text == ["-"] ? Self.readStandardInput() : text.joined(separator: " ")
-        if message.trimmingWhitespace.isEmpty { throw ValidationError("no message on standard input") }
+        if message.trimmingWhitespace.isEmpty { throw UsageError("no message on standard input") }
         // Loaded first: a file that cannot be read is a file error (exit 2) whatever matched.
         let judged = try file.map { path -> (settings: Settings, verdict: Verdict) in
             let file = try loadOrExit(path)

@@ -1,22 +1,32 @@
-import ArgumentParser
 import SettingsKit
 
-struct HistoryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "history",
+struct HistoryCommand: Command {
+    static let name = "history"
+    static let spec = CommandSpec(
+        name: name,
         abstract: "Show what changed in a settings file, when and by whom, newest last.",
         discussion: """
             Reads FILE.history.jsonl, which every save (console, set, init) appends to; FILE itself \
             need not exist any more. A secret change shows only as "changed". A line that cannot be \
             read is reported with its number (exit code 2) and the others are still shown.
-            """
+            """,
+        arguments: [Positional(name: "file", help: "The settings file whose history to show.", completion: .file)],
+        options: [
+            .value(
+                "format",
+                help:
+                    "text, or json: an array of {time, user, via, changes} (and remote, for a push); the secret only as \"secret\": \"changed\".",
+                values: TextOrJSON.names, default: "text")
+        ]
     )
 
-    @Argument(help: "The settings file whose history to show.", completion: .file())
-    var file: String
+    let file: String
+    let format: TextOrJSON
 
-    @Option(name: .long, help: "text, or json: an array of {time, user, via, changes} (and remote, for a push); the secret only as \"secret\": \"changed\".")
-    var format: TextOrJSON = .text
+    init(_ arguments: ParsedArguments) {
+        file = arguments.argument("file")
+        format = arguments.choice("format", default: .text)
+    }
 
     func run() throws {
         let json = format == .json

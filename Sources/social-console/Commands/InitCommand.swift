@@ -1,36 +1,45 @@
-import ArgumentParser
 import SettingsKit
 
-struct InitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "init",
+struct InitCommand: Command {
+    static let name = "init"
+    static let spec = CommandSpec(
+        name: name,
         abstract: "Create a new settings file (never overwrites one).",
         discussion: """
             The file starts as a new setup does: Enable for sign-up and sign-in on, Use custom credentials on in \
             production (off in development, which uses shared credentials), the app Not sharing \
             (production), the connection not yet enabled.
-            """
+            """,
+        arguments: [Positional(name: "file", help: "The settings file to create.", completion: .file)],
+        options: [
+            // Not a closed choice: `validate` words the refusal, naming what was given.
+            .value("environment", help: "development or production.", required: true, completion: .values(Fields.environments)),
+            .value(
+                "redirect-uri",
+                help:
+                    "The instance's redirect URI: the Callback URL the Clerk Dashboard shows (the Frontend API URL followed by /v1/oauth_callback).",
+                required: true),
+            .value("name", help: "A name for the instance, e.g. acme-prod."),
+        ]
     )
 
-    @Argument(help: "The settings file to create.", completion: .file())
-    var file: String
+    let file: String
+    let environment: String
+    let redirectUri: String
+    let name: String?
 
-    @Option(name: .long, help: "development or production.", completion: .list(Fields.environments))
-    var environment: String
-
-    @Option(
-        name: .long,
-        help: "The instance's redirect URI: the Callback URL the Clerk Dashboard shows (the Frontend API URL followed by /v1/oauth_callback).")
-    var redirectUri: String
-
-    @Option(name: .long, help: "A name for the instance, e.g. acme-prod.")
-    var name: String?
+    init(_ arguments: ParsedArguments) {
+        file = arguments.argument("file")
+        environment = arguments.option("environment") ?? ""
+        redirectUri = arguments.option("redirect-uri") ?? ""
+        name = arguments.option("name")
+    }
 
     func validate() throws {
         guard Environment(named: environment) != nil else {
-            throw ValidationError("--environment must be development or production, not \"\(environment)\"")
+            throw UsageError("--environment must be development or production, not \"\(environment)\"")
         }
-        if redirectUri.trimmingWhitespace.isEmpty { throw ValidationError("--redirect-uri must not be empty") }
+        if redirectUri.trimmingWhitespace.isEmpty { throw UsageError("--redirect-uri must not be empty") }
     }
 
     func run() throws {

@@ -1,11 +1,10 @@
-import ArgumentParser
 import SettingsKit
 
-struct SchemaCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "schema",
-        abstract: "Print the JSON Schema (2020-12) of the settings file."
-    )
+struct SchemaCommand: Command {
+    static let name = "schema"
+    static let spec = CommandSpec(name: name, abstract: "Print the JSON Schema (2020-12) of the settings file.")
+
+    init(_ arguments: ParsedArguments) {}
 
     func run() throws {
         // Built from the field table (SettingsSchema), so it always matches what loads.

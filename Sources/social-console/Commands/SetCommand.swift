@@ -1,9 +1,9 @@
-import ArgumentParser
 import SettingsKit
 
-struct SetCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "set",
+struct SetCommand: Command {
+    static let name = "set"
+    static let spec = CommandSpec(
+        name: name,
         abstract: "Change settings by dotted key, e.g. atlassianApp.name=\"Acme sign-in\".",
         discussion: """
             Values are read as the console reads them: toggles take true or false (yes, no); choices their \
@@ -12,22 +12,28 @@ struct SetCommand: ParsableCommand {
             listed (code and message). The client secret is read only from standard input \
             with --client-secret-stdin, never from the command line. Nothing is written unless every \
             value is valid. Keys: \(Fields.all.map(\.key).joined(separator: ", ")).
-            """
+            """,
+        arguments: [
+            Positional(name: "file", help: "The settings file (must exist; see init).", completion: .file),
+            Positional(name: "assignments", help: "KEY=VALUE assignments.", count: .any, completion: .assignment),
+        ],
+        options: [.flag("client-secret-stdin", help: "Read connection.clientSecret from standard input (one trailing newline is removed).")]
     )
 
-    @Argument(help: "The settings file (must exist; see init).", completion: .file())
-    var file: String
+    let file: String
+    let assignments: [String]
+    let clientSecretStdin: Bool
 
-    @Argument(help: "KEY=VALUE assignments.", completion: .custom(SetCompletion.complete))
-    var assignments: [String] = []
-
-    @Flag(name: .long, help: "Read connection.clientSecret from standard input (one trailing newline is removed).")
-    var clientSecretStdin = false
+    init(_ arguments: ParsedArguments) {
+        file = arguments.argument("file")
+        assignments = arguments.arguments("assignments")
+        clientSecretStdin = arguments.flag("client-secret-stdin")
+    }
 
     // Checked here rather than in run(), so the parser prints set's own usage with it.
     func validate() throws {
         if assignments.isEmpty && !clientSecretStdin {
-            throw ValidationError("nothing to set: give KEY=VALUE or --client-secret-stdin")
+            throw UsageError("nothing to set: give KEY=VALUE or --client-secret-stdin")
         }
     }
 

@@ -1,17 +1,21 @@
-import ArgumentParser
 import SettingsKit
 
-struct ShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "show",
-        abstract: "Print the settings, with the client secret masked."
+struct ShowCommand: Command {
+    static let name = "show"
+    static let spec = CommandSpec(
+        name: name,
+        abstract: "Print the settings, with the client secret masked.",
+        arguments: [Positional(name: "file", help: "The settings file.", completion: .file)],
+        options: [.value("format", help: "text or json.", values: TextOrJSON.names, default: "text")]
     )
 
-    @Argument(help: "The settings file.", completion: .file())
-    var file: String
+    let file: String
+    let format: TextOrJSON
 
-    @Option(name: .long, help: "text or json.")
-    var format: TextOrJSON = .text
+    init(_ arguments: ParsedArguments) {
+        file = arguments.argument("file")
+        format = arguments.choice("format", default: .text)
+    }
 
     func run() throws {
         let loaded = try loadOrExit(file)

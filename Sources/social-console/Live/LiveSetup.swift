@@ -1,17 +1,17 @@
-import ArgumentParser
 import LiveKit
 import SettingsKit
 
 /// What `pull`, `push` and `verify` share: the key file option, and the environment
 /// their requests run in.
-struct LiveKeyOption: ParsableArguments {
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "A file holding the Platform API key (a regular file, not readable by group or others); else \(PlatformKey.variable).",
-            valueName: "file"),
-        completion: .file())
-    var apiKeyFile: String?
+struct LiveKeyOption {
+    static let spec = OptionSpec.value(
+        "api-key-file", as: "file",
+        help: "A file holding the Platform API key (a regular file, not readable by group or others); else \(PlatformKey.variable).",
+        completion: .file)
+
+    let apiKeyFile: String?
+
+    init(_ arguments: ParsedArguments) { apiKeyFile = arguments.option(Self.spec.name) }
 }
 
 enum LiveSetup {

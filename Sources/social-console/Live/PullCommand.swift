@@ -1,32 +1,39 @@
-import ArgumentParser
 import LiveKit
 import SettingsKit
 
-struct PullCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "pull",
+struct PullCommand: Command {
+    static let name = "pull"
+    static let spec = CommandSpec(
+        name: name,
         abstract: "Record the instance's Atlassian connection and primary domain (from Clerk) in FILE.",
         discussion: """
             Reads the instance's connection_oauth_atlassian (enabled, authenticatable, client_id) and, for production, \
             the redirect URI of its primary domain, through Clerk's Platform API (\(PlatformKey.variable)). The Client \
             Secret is never read back: paste it with set --client-secret-stdin. Saves like set (merge, lock, history \
             "via": "pull"). Exit 0 saved or no change, 2 usage, file or network error.
-            """
+            """,
+        arguments: [Positional(name: "file", help: "The settings file (created when missing).", completion: .file)],
+        options: [
+            .value("app", help: "The Clerk application (app_…); default FILE's clerk.applicationId."),
+            .value("instance", help: "production, development or an instance id (ins_…); default FILE's clerk.instance."),
+            .flag("dry-run", help: "Show the changes without writing FILE."),
+            LiveKeyOption.spec,
+        ]
     )
 
-    @Argument(help: "The settings file (created when missing).", completion: .file())
-    var file: String
+    let file: String
+    let app: String?
+    let instance: String?
+    let dryRun: Bool
+    let key: LiveKeyOption
 
-    @Option(name: .long, help: "The Clerk application (app_…); default FILE's clerk.applicationId.")
-    var app: String?
-
-    @Option(name: .long, help: "production, development or an instance id (ins_…); default FILE's clerk.instance.")
-    var instance: String?
-
-    @Flag(name: .long, help: "Show the changes without writing FILE.")
-    var dryRun = false
-
-    @OptionGroup var key: LiveKeyOption
+    init(_ arguments: ParsedArguments) {
+        file = arguments.argument("file")
+        app = arguments.option("app")
+        instance = arguments.option("instance")
+        dryRun = arguments.flag("dry-run")
+        key = LiveKeyOption(arguments)
+    }
 
     func run() throws {
         let exists = SystemIO.exists(file)

@@ -1,13 +1,13 @@
-import ArgumentParser
 import LiveKit
 import SettingsKit
 #if canImport(Glibc)
 import Glibc
 #endif
 
-struct PushCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "push",
+struct PushCommand: Command {
+    static let name = "push"
+    static let spec = CommandSpec(
+        name: name,
         abstract: "Write FILE's Atlassian connection to the instance at Clerk, after Clerk's own dry run of it.",
         discussion: """
             Sends the keys FILE sets (enabled, authenticatable, client_id, client_secret) to the instance named by \
@@ -15,19 +15,26 @@ struct PushCommand: ParsableCommand {
             (the secret only as "will be replaced" or "will be set"). Asks before writing on a terminal; without one, \
             needs --yes. Refuses while the credentials step has blockers. Exit 0 pushed (or declined), 1 refused for \
             blockers, 2 usage, file or network error.
-            """
+            """,
+        arguments: [Positional(name: "file", help: "The settings file.", completion: .file)],
+        options: [
+            .flag("dry-run", help: "Show Clerk's dry run of the change and write nothing."),
+            .flag("yes", help: "Push without asking (needed when standard input is not a terminal)."),
+            LiveKeyOption.spec,
+        ]
     )
 
-    @Argument(help: "The settings file.", completion: .file())
-    var file: String
+    let file: String
+    let dryRun: Bool
+    let yes: Bool
+    let key: LiveKeyOption
 
-    @Flag(name: .long, help: "Show Clerk's dry run of the change and write nothing.")
-    var dryRun = false
-
-    @Flag(name: .long, help: "Push without asking (needed when standard input is not a terminal).")
-    var yes = false
-
-    @OptionGroup var key: LiveKeyOption
+    init(_ arguments: ParsedArguments) {
+        file = arguments.argument("file")
+        dryRun = arguments.flag("dry-run")
+        yes = arguments.flag("yes")
+        key = LiveKeyOption(arguments)
+    }
 
     func run() throws {
         let loaded = try loadOrExit(file)

@@ -1,14 +1,14 @@
-import ArgumentParser
 import LiveKit
 import SettingsKit
 
-enum VerifyFormat: String, ExpressibleByArgument, CaseIterable {
+enum VerifyFormat: String, ArgumentChoice {
     case text, json, jsonl
 }
 
-struct VerifyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "verify",
+struct VerifyCommand: Command {
+    static let name = "verify"
+    static let spec = CommandSpec(
+        name: name,
         abstract: "audit plus live checks: the instance at Clerk, its Frontend API, and Atlassian's answer to the credentials.",
         discussion: """
             For each file: the audit's findings, and the live checks run at once: Clerk's Platform API (the \
@@ -16,23 +16,32 @@ struct VerifyCommand: ParsableCommand {
             API, and Atlassian's token endpoint (whether it accepts the Client ID and Secret; nothing about callback \
             URLs, scopes or sharing). Files naming the same instance share its answers. Exit code: 2 when a check \
             could not run or a file could not be read, else 1 with a blocker, else 0.
-            """
+            """,
+        arguments: [Positional(name: "paths", help: "Settings files or folders.", count: .oneOrMore, completion: .file)],
+        options: [
+            .value(
+                "format", help: "text, json or jsonl (one line per file as it is judged, then a summary line).", values: VerifyFormat.names,
+                default: "text"),
+            .value("jobs", help: "Files judged at once.", default: "8"),
+            LiveKeyOption.spec,
+        ]
     )
 
-    @Argument(help: "Settings files or folders.", completion: .file())
-    var paths: [String]
+    let paths: [String]
+    let format: VerifyFormat
+    let jobs: Int
+    let key: LiveKeyOption
 
-    @Option(name: .long, help: "text, json or jsonl (one line per file as it is judged, then a summary line).")
-    var format: VerifyFormat = .text
-
-    @Option(name: .long, help: "Files judged at once (default 8).")
-    var jobs = 8
-
-    @OptionGroup var key: LiveKeyOption
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        paths = arguments.arguments("paths")
+        format = arguments.choice("format", default: .text)
+        jobs = try arguments.integer("jobs") ?? 8
+        key = LiveKeyOption(arguments)
+    }
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("give at least one file or folder") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if paths.isEmpty { throw UsageError("give at least one file or folder") }
+        if jobs < 1 { throw UsageError("--jobs must be at least 1") }
     }
 
     func run() throws {

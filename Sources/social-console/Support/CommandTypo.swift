@@ -10,8 +10,7 @@ enum CommandTypo {
     /// The command `argument` is within two edits of, when it is not a command itself, not
     /// an option, looks like a word rather than a path (ASCII letters, digits, `-`, `_`:
     /// no dot, no slash), and names no existing file.
-    /// `commands` is asked for last: building every command's configuration is the
-    /// dearest part, and a path (`./acme.json`) never needs it.
+    /// `commands` is asked for last: a path (`./acme.json`) never needs it.
     static func suggestion(for argument: String, commands: @autoclosure () -> [String]) -> String? {
         guard isWord(argument), !argument.hasPrefix("-") else { return nil }
         if SystemIO.linkStatus(argument) != nil { return nil }

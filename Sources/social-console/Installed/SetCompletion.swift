@@ -4,10 +4,20 @@ import SettingsKit
 /// then the values a toggle or choice takes. The secret is not offered: it is never
 /// taken from the command line.
 enum SetCompletion {
+    /// How the completion scripts ask: `social-console --complete-assignment INDEX PREFIX --
+    /// WORD...` (the shell's words, the program's first), candidates one a line.
+    static let argument = "--complete-assignment"
+
+    /// The candidates for a hidden command line (`HiddenArgument`); nil when it is not one.
+    static func candidates(_ arguments: [String]) -> [String]? {
+        guard arguments.count >= 4, arguments[3] == "--", let index = Int(arguments[1]) else { return nil }
+        return complete(Array(arguments.dropFirst(4)), index, arguments[2])
+    }
+
     /// - Parameters: the shell's words, the index of the word being completed, and the
     ///   part of it before the cursor. bash splits `key=value` into `key`, `=`, `value`;
     ///   zsh and fish keep it one word: both are understood.
-    @Sendable static func complete(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+    static func complete(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
         if index >= 1, index < words.count + 1 {
             let before = index - 1 < words.count ? words[index - 1] : ""
             if prefix == "=" || (index < words.count && words[index] == "=") {
