@@ -19,6 +19,18 @@ import Testing
         #expect(readme.contains(KeyTable.markdown), "README.md's console key table differs from the key table; it should read:\n\(KeyTable.markdown)")
     }
 
+    /// A context's rows stand together in the table: its lookups take them as one range.
+    @Test func eachContextsRowsStandTogether() {
+        var finished: [KeyBinding.Context] = []
+        for (i, binding) in KeyTable.all.enumerated() where i == 0 || KeyTable.all[i - 1].context != binding.context {
+            #expect(!finished.contains(binding.context), "a row of \(binding.context) stands apart from the others: put it with them")
+            finished.append(binding.context)
+        }
+        for context in KeyBinding.Context.allCases {
+            #expect(Array(KeyTable.bindings(in: context).map(\.names)) == KeyTable.all.filter { $0.context == context }.map(\.names))
+        }
+    }
+
     @Test func noKeyMeansTwoThingsInOneContext() {
         for context in KeyBinding.Context.allCases {
             var seen: [Key] = []

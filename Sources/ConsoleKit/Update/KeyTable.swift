@@ -230,12 +230,13 @@ enum KeyTable {
     /// `isBound` (a screen of its own, as the fleet list, says which rows are its own now).
     static func binding(for key: Key, in contexts: [KeyBinding.Context], isBound: (KeyBinding) -> Bool) -> KeyBinding? {
         for context in contexts {
-            if let found = byContext[context]?.first(where: { $0.keys.contains(key) && isBound($0) }) { return found }
+            if let found = bindings(in: context).first(where: { $0.keys.contains(key) && isBound($0) }) { return found }
         }
         return nil
     }
 
-    static func bindings(in context: KeyBinding.Context) -> [KeyBinding] { byContext[context] ?? [] }
+    /// A context's rows, in the table's order.
+    static func bindings(in context: KeyBinding.Context) -> ArraySlice<KeyBinding> { all[byContext[context] ?? 0..<0] }
 
     /// "? or F1 opens help, q or Ctrl-Q quits": what a key that does nothing says, where
     /// no text is typed; from the rows, so it names the keys they bind.
@@ -248,8 +249,19 @@ enum KeyTable {
         return "\(keys(.help)) opens help, \(keys(.quit)) quits"
     }()
 
-    /// Looked up on every key: grouped once.
-    private static let byContext: [KeyBinding.Context: [KeyBinding]] = Dictionary(grouping: all, by: \.context)
+    /// Looked up on every key: where each context's rows stand in `all`, found once. The
+    /// table keeps a context's rows together (`KeyTableTests`), so they are a range of it
+    /// and no row is copied (grouping copies of the rows, which are large, cost the first
+    /// frame 0.1 M instructions and ten pages of memory).
+    private static let byContext: [KeyBinding.Context: Range<Int>] = {
+        var ranges: [KeyBinding.Context: Range<Int>] = [:]
+        var start = 0
+        for i in all.indices where i + 1 == all.count || all[i + 1].context != all[i].context {
+            ranges[all[i].context] = start..<(i + 1)
+            start = i + 1
+        }
+        return ranges
+    }()
 
     /// The README's key table, generated from this one (a test keeps the README's copy
     /// the same): a heading row per context, a row per binding.

@@ -35,17 +35,17 @@ enum KeyBar {
         label: (KeyBinding) -> String = \.label
     ) -> [Entry] {
         var out: [Entry] = []
-        var actions = Set<Action>()
+        var actions: [Action] = []
         var taken: [Key] = []
         for context in contexts {
             let rows = KeyTable.bindings(in: context).filter(isBound)
             // A row whose every key an earlier context takes does nothing now.
             for binding in rows where binding.bar != nil && !actions.contains(binding.action) && context != .anywhere {
                 guard !binding.keys.allSatisfy(taken.contains), shows(binding) else { continue }
-                actions.insert(binding.action)
+                actions.append(binding.action)
                 out.append(Entry(binding, label: label(binding)))
             }
-            taken += rows.flatMap(\.keys)
+            for row in rows { taken += row.keys }
         }
         return out
     }
