@@ -85,11 +85,9 @@ enum SocialConsole {
         }
         guard words.count == 1, let type = command(named: name) else {
             let near = EditDistance.nearest(to: name, in: commands.map { $0.name }, limit: 2)
-            var error = UsageError(
+            throw UsageError(
                 words.count == 1 ? "Unknown command '\(name)'" + (near.map { "; did you mean '\($0)'?" } ?? "") : "help takes one command",
                 help: nil, command: CommandSpec(name: programName, abstract: abstract))
-            error.help = nil
-            throw error
         }
         Output.printUnescaped(CommandHelp.text(type.spec, programName: programName), terminator: "")
         return 0

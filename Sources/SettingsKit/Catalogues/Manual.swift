@@ -1,7 +1,7 @@
 /// The man page's sections that the command definitions do not give (Resources/manual.json):
 /// what each exit status means, the environment variables read, the files kept beside a
-/// settings file, and examples. `social-console --complete-man-page` writes them into the
-/// page swift-argument-parser's generate-manual made.
+/// settings file, and examples. `social-console --generate-man-page` writes them after the
+/// commands.
 public enum Manual {
     public struct Entry: Equatable, Sendable {
         /// An exit status, a variable's name, or a file's name.

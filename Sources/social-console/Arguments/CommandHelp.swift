@@ -53,8 +53,7 @@ enum CommandHelp {
 
     /// The program's own `--help`: the commands, each with its abstract.
     static func rootText(abstract: String, discussion: String, commands: [CommandSpec], defaultCommand: String, programName: String) -> String {
-        var spec = CommandSpec(name: programName, abstract: abstract, discussion: discussion)
-        spec.options = []
+        let spec = CommandSpec(name: programName, abstract: abstract, discussion: discussion)
         var out = text(spec, programName: programName).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         out.removeLast()
         out.append("SUBCOMMANDS:")

@@ -127,7 +127,7 @@ enum ManPage {
     }
 
     /// Backslashes as `\e`, and every character beyond ASCII as `\[uXXXX]`, which groff and
-    /// mandoc both render in any locale (generate-manual drops such characters).
+    /// mandoc both render in any locale.
     static func escaped(_ s: String) -> String {
         var out = ""
         for scalar in s.unicodeScalars {

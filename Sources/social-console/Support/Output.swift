@@ -55,8 +55,8 @@ enum Output {
         writeStandardError(message + "\n")
     }
 
-    /// A message of several lines of the program's own (the argument parser's usage and
-    /// help), each line escaped as `error` escapes one.
+    /// A message of several lines of the program's own (a usage error with the command's
+    /// usage, the typo message), each line escaped as `error` escapes one.
     static func error(lines text: String) {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.count > 1 && lines.last == "" { lines.removeLast() }
