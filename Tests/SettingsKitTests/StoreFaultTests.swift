@@ -218,6 +218,34 @@ import Glibc
         }
     }
 
+    /// A process forked by another thread during a save (a test's child, a helper) holds a
+    /// copy of the lock's descriptor until it runs its program: the save's end must free
+    /// the lock all the same. A `dup` of the descriptor stands in for that copy here.
+    @Test func theLockIsFreeWhenTheSaveEndsWhateverCopiesOfItsDescriptorLive() throws {
+        let dir = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(dir) }
+        let (path, _) = try makeFile(in: dir)
+        var copy: Int32 = -1
+        try FileLock.withLock(path, shownPath: path, owner: nil) { () throws(FileError) in
+            copy = dup(Self.descriptor(of: path + ".lock"))
+        }
+        defer { close(copy) }
+        #expect(copy >= 0, "the lock's descriptor was found")
+        let other = open(path + ".lock", O_RDONLY | O_CLOEXEC)
+        defer { close(other) }
+        #expect(flock(other, LOCK_EX | LOCK_NB) == 0, "the lock is still held by the copy")
+    }
+
+    /// This process's descriptor open on `path` (/proc/self/fd), or -1.
+    static func descriptor(of path: String) -> Int32 {
+        for fd in Int32(3)..<Int32(1024) {
+            var target = [CChar](repeating: 0, count: 4096)
+            let n = readlink("/proc/self/fd/\(fd)", &target, target.count - 1)
+            if n > 0, String(cString: target) == path { return fd }
+        }
+        return -1
+    }
+
     @Test func aLockFileOthersCannotWriteStillServes() throws {
         // Made read-only (as when another user created it); flock needs no write access.
         let dir = TemporaryFolder.make()

@@ -27,6 +27,10 @@ enum FileLock {
         let fd = try openLockFile(file, shownPath: shownPath, owner: owner)
         defer { close(fd) }
         try acquire(fd, file: file, shownPath: shownPath, timeout: timeout, stopWaiting: stopWaiting)
+        // Let go in so many words, not by closing: a child process another thread forks
+        // at that moment holds a copy of the descriptor until it runs its program, and the
+        // lock would be held as long as any copy is open.
+        defer { flock(fd, LOCK_UN) }
         return try body()
     }
 
