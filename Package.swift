@@ -72,9 +72,18 @@ let package = Package(
             path: "Sources/LiveKit",
             swiftSettings: directMetadataAccess
         ),
+        // The command line as data (CommandSpec) and its reader, help and usage errors: the
+        // executable's commands are its users; the man page and completions are made from it.
+        .target(
+            name: "ArgumentsKit",
+            dependencies: ["SettingsKit"],
+            path: "Sources/ArgumentsKit",
+            swiftSettings: directMetadataAccess
+        ),
         .executableTarget(
             name: "social-console",
             dependencies: [
+                "ArgumentsKit",
                 "SettingsKit",
                 "ConsoleKit",
                 "LiveKit",
@@ -93,6 +102,11 @@ let package = Package(
         ),
         // The live commands against a local HTTPS stand-in for Clerk and Atlassian
         // (Tests/LiveStandIn), on 127.0.0.1 only.
+        .testTarget(
+            name: "ArgumentsKitTests",
+            dependencies: ["ArgumentsKit", "TestSupport"],
+            path: "Tests/ArgumentsKitTests"
+        ),
         .testTarget(
             name: "LiveKitTests",
             dependencies: ["LiveKit", "SettingsKit", "CCurlShim", "TestSupport"],

@@ -1,3 +1,4 @@
+import ArgumentsKit
 import SettingsKit
 #if canImport(Glibc)
 import Glibc

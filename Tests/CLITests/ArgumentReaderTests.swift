@@ -55,7 +55,9 @@ import Testing
     /// A refused word is quoted back, its control characters escaped: a hostile argument
     /// (a script's, a pasted one) cannot drive the terminal through an error message.
     @Test func aRefusedWordsControlCharactersAreShownEscaped() throws {
-        for arguments in [["show", "a.json", "b\u{1B}]52;c;aGk=\u{07}"], ["audit", "a.json", "--format", "\u{1B}[31mred"], ["audit", "--\u{1B}[2J"]] {
+        for arguments in [
+            ["show", "a.json", "b\u{1B}]52;c;aGk=\u{07}"], ["audit", "a.json", "--format", "\u{1B}[31mred"], ["audit", "--\u{1B}[2J"],
+        ] {
             let r = try CLI.run(arguments)
             #expect(r.code == 2)
             #expect(!r.err.utf8.contains(0x1B) && !r.err.utf8.contains(0x07), "\(arguments): \(r.err)")

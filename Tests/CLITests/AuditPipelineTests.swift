@@ -99,7 +99,8 @@ import Testing
         #expect(summary["files"] == 6 && summary["errors"] == 3)
         // The fleet view rides along as the run's property, as in JSON.
         let byCode = try CLI.run(["audit", ws.path + "/fleet", "--format", "sarif", "--by-code"])
-        let properties = ((try JSONSerialization.jsonObject(with: Data(byCode.out.utf8)) as! [String: Any])["runs"] as! [[String: Any]])[0]["properties"]
+        let properties = ((try JSONSerialization.jsonObject(with: Data(byCode.out.utf8)) as! [String: Any])["runs"] as! [[String: Any]])[0][
+            "properties"]
         let codes = (properties as! [String: Any])["byCode"] as! [[String: Any]]
         #expect(codes.first { $0["code"] as? String == "file/invalid-json" }?["paths"] as? [String] == [files[3]])
     }

@@ -107,7 +107,8 @@ struct SideFileOwnerTests {
     @Test func aFileThatAppearedIsNeverAdoptedByASave() throws {
         let (dir, file, other) = try sharedFolder()
         defer { other.remove(); TemporaryFolder.remove(dir) }
-        _ = FileManager.default.createFile(atPath: file, contents: Data(SettingsStore.encode(Fixtures.ready { $0.setText("instance.name", "theirs") })))
+        _ = FileManager.default.createFile(
+            atPath: file, contents: Data(SettingsStore.encode(Fixtures.ready { $0.setText("instance.name", "theirs") })))
         chown(file, other.uid, other.gid)
         let before = Fixtures.read(file)
         let error = #expect(throws: FileError.self) {

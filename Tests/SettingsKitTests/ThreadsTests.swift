@@ -31,7 +31,9 @@ import SettingsKit
             Threads.lowerPriorityOfThisThread()
             seen.record("background", Self.nice())
             Threads.runAll([{}, { seen.record("its worker", Self.nice()) }])
-            done.locked { seen.record("finished", 1); done.broadcast() }
+            done.locked {
+                seen.record("finished", 1); done.broadcast()
+            }
         }
         done.locked { while seen.lock.withLock({ seen.values["finished"] }) == nil { done.wait() } }
         // 10, or what the tests were started with if that was lower still.

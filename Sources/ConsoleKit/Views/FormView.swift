@@ -297,7 +297,9 @@ enum FormView {
             let on = FormValues.isChecked(item, in: state.settings)
             let words = Fields.field(key)?.dashboardLabel ?? (on ? "Yes" : "No")
             let x = max(valueX, labelEnd + 1)
-            buffer.put(TextWrap.truncate((on ? "[x] " : "[ ] ") + words, width: max(0, body.right - 1 - x)), x: x, y: y, style: focused ? .focusField : .field)
+            buffer.put(
+                TextWrap.truncate((on ? "[x] " : "[ ] ") + words, width: max(0, body.right - 1 - x)), x: x, y: y,
+                style: focused ? .focusField : .field)
         case .choice(let key, _, let values, let names):
             var x = valueX
             let current = FormValues.choice(key, in: state.settings)

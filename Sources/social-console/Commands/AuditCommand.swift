@@ -1,3 +1,4 @@
+import ArgumentsKit
 import SettingsKit
 
 struct AuditCommand: Command {

@@ -1,3 +1,4 @@
+import ArgumentsKit
 import SettingsKit
 
 struct HistoryCommand: Command {
@@ -113,10 +114,11 @@ struct HistoryCommand: Command {
     static func json(_ entry: HistoryEntry, secrets: [String]) -> JSONValue {
         func text(_ s: String) -> JSONValue { .string(Secret.scrub(s, secrets: secrets)) }
         return .object(
-            JSONObject([
-                ("time", text(entry.time)), ("user", text(entry.user)), ("via", text(entry.via)),
-            ] + (entry.remote.map { [("remote", text($0))] } ?? []) + [
-                ("changes", .array(entry.changes.map { $0.json(secrets: secrets) }))
-            ]))
+            JSONObject(
+                [
+                    ("time", text(entry.time)), ("user", text(entry.user)), ("via", text(entry.via)),
+                ] + (entry.remote.map { [("remote", text($0))] } ?? []) + [
+                    ("changes", .array(entry.changes.map { $0.json(secrets: secrets) }))
+                ]))
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentsKit
 import SettingsKit
 
 struct SchemaCommand: Command {

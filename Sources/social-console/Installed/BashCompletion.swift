@@ -1,3 +1,5 @@
+import ArgumentsKit
+
 /// The bash completion: one function, `_social-console`, that finds the command (the
 /// first word after the program, else the console's `edit`), then offers what fits the
 /// word being completed: an option's values after the option, the command's options

@@ -1,3 +1,5 @@
+import ArgumentsKit
+
 /// The shells' completion scripts (`social-console --generate-completion-script SHELL`;
 /// `make install` puts them where bash, zsh and fish look), made from the commands'
 /// definitions: command names, each command's options, the values of a choice, files

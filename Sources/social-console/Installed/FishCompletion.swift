@@ -1,3 +1,5 @@
+import ArgumentsKit
+
 /// The fish completion: a `complete` line per command and per option, each applying
 /// while that command is the one being typed.
 enum FishCompletion {
@@ -53,7 +55,8 @@ enum FishCompletion {
                 switch argument.completion {
                 case .file: lines.append("complete -c \(program) \(when) -F")
                 case .assignment: lines.append("complete -c \(program) \(when) -a '(__\(program)_assignment)'")
-                case .values(let values): lines.append("complete -c \(program) \(when) -a " + CompletionScript.singleQuoted(values.joined(separator: " ")))
+                case .values(let values):
+                    lines.append("complete -c \(program) \(when) -a " + CompletionScript.singleQuoted(values.joined(separator: " ")))
                 case .none: break
                 }
             }

@@ -1,3 +1,5 @@
+import ArgumentsKit
+
 /// The command lines that are not commands, and so not in `--help`: what `make files` runs
 /// to write the man page and the completion scripts, and what those scripts run to
 /// complete `set`'s KEY=VALUE words.

@@ -1,3 +1,5 @@
+import ArgumentsKit
+
 /// The zsh completion: `_arguments` for each command, from its definition.
 enum ZshCompletion {
     static var script: String {
@@ -11,7 +13,9 @@ enum ZshCompletion {
             "    local -a commands",
             "    commands=(",
         ]
-        for spec in specs { lines.append("        \(CompletionScript.singleQuoted(spec.name + ":" + spec.abstract.replacing(text: ":", with: "\\:")))") }
+        for spec in specs {
+            lines.append("        \(CompletionScript.singleQuoted(spec.name + ":" + spec.abstract.replacing(text: ":", with: "\\:")))")
+        }
         lines += [
             "    )",
             "    local command=\(CompletionScript.defaultSpec.name) program=${words[1]}",

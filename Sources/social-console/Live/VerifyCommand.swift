@@ -1,3 +1,4 @@
+import ArgumentsKit
 import LiveKit
 import SettingsKit
 

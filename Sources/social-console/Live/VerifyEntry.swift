@@ -16,11 +16,13 @@ struct VerifyEntry: Sendable {
     /// could not be read.
     static func judge(_ path: String, admit: (Int) -> Void, environment: LiveEnvironment, answers: LiveAnswers) -> VerifyEntry {
         var live: LiveVerdict?
-        let entry = Audit.judge(path, admit: admit, adding: { settings in
-            let verdict = LiveVerify.check(settings, environment: environment, answers: answers)
-            live = verdict
-            return verdict.findings
-        })
+        let entry = Audit.judge(
+            path, admit: admit,
+            adding: { settings in
+                let verdict = LiveVerify.check(settings, environment: environment, answers: answers)
+                live = verdict
+                return verdict.findings
+            })
         return VerifyEntry(entry: entry, live: live)
     }
 

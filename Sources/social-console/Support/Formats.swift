@@ -1,3 +1,4 @@
+import ArgumentsKit
 
 /// What `audit --format` accepts. Each command has its own format type, so its help, man
 /// page and completions offer exactly the values it takes.

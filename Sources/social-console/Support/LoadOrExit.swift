@@ -1,3 +1,4 @@
+import ArgumentsKit
 import ConsoleKit
 import SettingsKit
 

@@ -1,14 +1,14 @@
 /// `--help` and the usage line of errors, laid out as swift-argument-parser laid them out
 /// (scripts and people already read them so): OVERVIEW, the discussion, USAGE, ARGUMENTS,
 /// OPTIONS, each description in a column, wrapped at 80.
-enum CommandHelp {
+public enum CommandHelp {
     /// Lines end before the 80th column, as swift-argument-parser ended them.
-    static let width = 79
+    public static let width = 79
     /// Where descriptions start; a longer label puts its description on the next line.
-    static let column = 26
+    public static let column = 26
 
     /// `social-console audit <paths> ... [--format <format>] …`.
-    static func usage(_ spec: CommandSpec, programName: String) -> String {
+    public static func usage(_ spec: CommandSpec, programName: String) -> String {
         if spec.name == programName { return "\(programName) <subcommand>" }
         var parts = ["\(programName) \(spec.name)"]
         for argument in spec.arguments {
@@ -25,7 +25,7 @@ enum CommandHelp {
     }
 
     /// A command's `--help`.
-    static func text(_ spec: CommandSpec, programName: String) -> String {
+    public static func text(_ spec: CommandSpec, programName: String) -> String {
         var out = wrap("OVERVIEW: " + spec.abstract, indent: 0)
         out.append("")
         if !spec.discussion.isEmpty {
@@ -52,7 +52,8 @@ enum CommandHelp {
     }
 
     /// The program's own `--help`: the commands, each with its abstract.
-    static func rootText(abstract: String, discussion: String, commands: [CommandSpec], defaultCommand: String, programName: String) -> String {
+    public static func rootText(abstract: String, discussion: String, commands: [CommandSpec], defaultCommand: String, programName: String) -> String
+    {
         let spec = CommandSpec(name: programName, abstract: abstract, discussion: discussion)
         var out = text(spec, programName: programName).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         out.removeLast()
@@ -66,7 +67,7 @@ enum CommandHelp {
     }
 
     /// An option's help with the values it takes and its default.
-    static func optionHelp(_ option: OptionSpec) -> String {
+    public static func optionHelp(_ option: OptionSpec) -> String {
         var notes: [String] = []
         if !option.values.isEmpty { notes.append("values: " + option.values.joined(separator: ", ")) }
         if let fallback = option.defaultValue { notes.append("default: " + fallback) }
@@ -74,7 +75,7 @@ enum CommandHelp {
     }
 
     /// A label and its description in the column, wrapped.
-    static func entry(_ label: String, _ help: String) -> [String] {
+    public static func entry(_ label: String, _ help: String) -> [String] {
         let lead = "  " + label
         var lines = wrap(help, indent: column)
         if lead.count + 2 <= column, let first = lines.first {
@@ -86,7 +87,7 @@ enum CommandHelp {
 
     /// Words to lines of at most `width` columns, every line starting with `indent` spaces.
     /// A word longer than a line has one to itself.
-    static func wrap(_ text: String, indent: Int) -> [String] {
+    public static func wrap(_ text: String, indent: Int) -> [String] {
         let pad = String(repeating: " ", count: indent)
         var lines: [String] = []
         var line = pad

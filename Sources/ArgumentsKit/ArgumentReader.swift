@@ -7,8 +7,8 @@
 /// - `--` ends the options: every word after it is an argument.
 /// - An option given twice keeps its last value; a repeatable one keeps them all.
 /// - Arguments fill the command's positionals in order; a repeating one takes the rest.
-enum ArgumentReader {
-    static func read(_ words: [String], for spec: CommandSpec) throws(UsageError) -> ParsedArguments {
+public enum ArgumentReader {
+    public static func read(_ words: [String], for spec: CommandSpec) throws(UsageError) -> ParsedArguments {
         var parsed = ParsedArguments(spec: spec)
         var loose: [String] = []
         var i = 0
@@ -77,7 +77,7 @@ enum ArgumentReader {
     }
 
     /// Whether a word is taken as an option: it starts with `-` and is not `-` alone.
-    static func looksLikeOption(_ word: String) -> Bool { word.hasPrefix("-") && word != "-" }
+    public static func looksLikeOption(_ word: String) -> Bool { word.hasPrefix("-") && word != "-" }
 
     private static func add(_ value: String, to option: OptionSpec, in parsed: inout ParsedArguments) throws(UsageError) {
         if !option.values.isEmpty && !option.values.contains(value) { throw .invalidValue(value, for: option, in: parsed.spec) }

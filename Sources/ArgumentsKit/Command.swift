@@ -1,6 +1,6 @@
 /// A command of the command line: its definition as data, how it takes its values from a
 /// parsed command line, the checks of the command line as a whole, and the work.
-protocol Command {
+public protocol Command {
     /// The command's name, apart from its `spec` so that finding a command by name (at
     /// every start) builds no command's definition.
     static var name: String { get }
@@ -12,12 +12,12 @@ protocol Command {
 }
 
 extension Command {
-    func validate() throws {}
+    public func validate() throws {}
 }
 
 /// How a command ends other than by returning (exit 0): the exit status scripts read
 /// (0 ready or success, 1 a blocker, 2 usage or file error), its message already printed.
-struct ExitCode: Error {
-    let rawValue: Int32
-    init(_ rawValue: Int32) { self.rawValue = rawValue }
+public struct ExitCode: Error {
+    public let rawValue: Int32
+    public init(_ rawValue: Int32) { self.rawValue = rawValue }
 }
