@@ -74,6 +74,11 @@ import Testing
             terminal.wait(for: "]: ", from: mark)
         }
         #expect(PseudoTerminal.poll { !terminal.echoes }, "the hidden prompt never came")
+        // Its reads wait a tenth of a second at most: Ctrl-C empties the terminal's input as
+        // it signals, and a read begun just after the poll saw the half-typed text would
+        // otherwise wait for a key (this test failed so, now and then, under load).
+        let timing = withUnsafeBytes(of: terminal.modes.c_cc) { (min: $0[Int(VMIN)], time: $0[Int(VTIME)]) }
+        #expect(timing.min == 0 && timing.time == 1, "VMIN \(timing.min), VTIME \(timing.time)")
         mark = terminal.output.count
         terminal.type("half-typed")
         switch signal {

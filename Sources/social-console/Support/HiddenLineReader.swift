@@ -32,9 +32,13 @@ enum HiddenLineReader {
         tcgetattr(0, &saved)
         var quiet = saved
         quiet.c_lflag &= ~tcflag_t(ECHO | ICANON)
+        // A read waits at most a tenth of a second, then returns what came, maybe nothing.
+        // Ctrl-C throws the terminal's pending input away as it signals: a read begun just
+        // after the poll saw that input (the half-typed secret) would otherwise wait for a
+        // key that never comes, and Ctrl-C would seem to do nothing.
         withUnsafeMutableBytes(of: &quiet.c_cc) { cc in
-            cc[Int(VMIN)] = 1
-            cc[Int(VTIME)] = 0
+            cc[Int(VMIN)] = 0
+            cc[Int(VTIME)] = 1
         }
         let keys = withUnsafeBytes(of: saved.c_cc) { cc in (erase: cc[Int(VERASE)], kill: cc[Int(VKILL)], eof: cc[Int(VEOF)]) }
         TerminalModes.setProgram(quiet)
@@ -72,6 +76,7 @@ enum HiddenLineReader {
                 if Signals.stopReason() != nil { return .stopped }
                 continue
             }
+            if n == 0 && !TerminalCheck.isHungUp { continue }  // nothing within the tenth
             if n <= 0 { return .endOfInput }
             for byte in buffer[0..<n] {
                 if escape.skips(byte) { continue }
