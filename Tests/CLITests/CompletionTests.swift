@@ -46,4 +46,29 @@ import Testing
         #expect(try complete(["init", "new.json", "--environment", ""], in: ws.path) == ["development", "production"])
         #expect(try complete(["hist"], in: ws.path) == ["history"])
     }
+
+    /// The fish completion, asked as fish asks on Tab (`complete -C`), where fish is
+    /// installed (the CI machine has none: `make check-install` then only says so).
+    @Test func fishCompletesCommandsOptionsValuesAndSetsWords() throws {
+        guard let fish = ["/usr/bin/fish", "/bin/fish"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
+            try Test.cancel("fish is not installed")
+        }
+        let ws = try Workspace()
+        try ws.example("acme-prod.json")
+        let script = try ws.write("social-console.fish", try CLI.run(["--generate-completion-script", "fish"]).out)
+        let folder = URL(fileURLWithPath: CLI.binary).deletingLastPathComponent().path
+        func complete(_ line: String) throws -> [String] {
+            let command = "set -x PATH \(folder) $PATH; source \(script); complete -C '\(line)'"
+            let output = try ProcessRun.run(fish, ["--no-config", "-c", command], cwd: ws.path)
+            return output.outText.split(separator: "\n").map { String($0.split(separator: "\t").first ?? "") }
+        }
+        #expect(try complete("social-console show --format ") == ["json", "text"])
+        #expect(try complete("social-console au") == ["audit", "authorize-url"])
+        #expect(try complete("social-console show ac") == ["acme-prod.json"])
+        #expect(try complete("social-console audit --code connection/") == ["connection/disabled", "connection/link-only"])
+        #expect(
+            try complete("social-console set acme-prod.json instance.env") == ["instance.environment=development", "instance.environment=production"])
+        #expect(try complete("social-console set acme-prod.json instance.environment=pro") == ["instance.environment=production"])
+        #expect(!(try complete("social-console set acme-prod.json connection.client")).contains("connection.clientSecret="))
+    }
 }
