@@ -224,6 +224,13 @@ final class NcursesBackend: TerminalBackend {
                     put(cell, x: x, y: run.y)
                     continue
                 }
+                // A whole frame starts from a cleared screen, which is the normal style's
+                // blank cells already (pair 0, `look`): most of a frame is, and copying them
+                // was 0.4 M instructions of the first frame's 6.6 M.
+                if update.isWhole && byte == 0x20 && cell.style == .normal {
+                    copy(&plain, x: plainX, y: run.y)
+                    continue
+                }
                 if plain.isEmpty { plainX = x }
                 var cchar = blanks[Int(cell.style.rawValue)]
                 cchar.chars.0 = wchar_t(byte)
@@ -316,7 +323,9 @@ final class NcursesBackend: TerminalBackend {
     private static func look(_ style: Style, colour: Bool) -> (attr_t, Int16) {
         let bold = shim_a_bold(), reverse = shim_a_reverse(), underline = shim_a_underline(), dim = shim_a_dim()
         if colour {
-            let pair = Int16(style.rawValue) + 1
+            // The normal style in pair 0, the terminal's own colours: what a cleared screen
+            // is made of, so a whole frame need not copy its blank cells (`draw`).
+            let pair = style == .normal ? 0 : Int16(style.rawValue) + 1
             switch style {
             case .title, .heading, .blocker, .focusLabel, .selected, .keyName: return (bold, pair)
             case .field: return (underline, pair)
