@@ -202,4 +202,18 @@ import Testing
         r = try live.run(["pull", file], key: "sk_live_backendsecret")
         #expect(r.code == 2 && r.err.contains("sk_") && !r.err.contains("backendsecret"))
     }
+
+    /// The key itself given where its file's name goes: refused without being repeated.
+    @Test func aKeyGivenInPlaceOfItsFileIsNotRepeated() throws {
+        let live = try LiveCLI()
+        let file = try live.readyFile()
+        for (command, pasted) in [("pull", StandIn.apiKey), ("verify", StandIn.apiKey), ("edit", "sk_live_0123456789abcdefghijkl")] {
+            let r = try live.run([command, file, "--api-key-file", pasted], key: nil)
+            #expect(r.code == 2 && r.err.contains("looks like a key itself"), "\(command): \(r.err)")
+            #expect(!r.all.contains(pasted), "\(command) repeated the key")
+        }
+        // Nor is it repeated by a usage error that quotes it.
+        let stray = try live.run(["show", file, StandIn.apiKey], key: nil)
+        #expect(stray.code == 2 && stray.err.contains("Unexpected argument") && !stray.all.contains(StandIn.apiKey), "\(stray.err)")
+    }
 }

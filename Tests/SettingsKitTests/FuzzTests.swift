@@ -90,9 +90,9 @@ import Glibc
         let lastInput = open(Self.lastInputPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         defer { close(lastInput) }
         print("fuzz: a crash leaves its input in \(Self.lastInputPath)")
-        let deadline = SystemIO.monotonicSeconds() + Self.timeBudget
+        let deadline = MonotonicInstant.now + .seconds(Self.timeBudget)
         var iterations = 0, loaded = 0
-        while iterations < Self.maxIterations, SystemIO.monotonicSeconds() < deadline {
+        while iterations < Self.maxIterations, MonotonicInstant.now < deadline {
             let input = mutator.next()
             // Kept before the run, so a crash leaves the input that caused it behind.
             _ = input.withUnsafeBytes { pwrite(lastInput, $0.baseAddress, $0.count, 0) }

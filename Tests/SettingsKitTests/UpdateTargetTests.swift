@@ -5,21 +5,27 @@ import SettingsKit
 import Glibc
 #endif
 
-/// `set` resolves FILE, waits for its lock, then reads it. A link put at FILE's name while
-/// it waits (another writer holds the lock) must not be read through: the file it leads
-/// to (root's, with its secret, when root runs `set` on a user's file) would be written at
-/// FILE's name and given FILE's owner.
+/// `set` and the console's save resolve FILE, wait for its lock, then read it. A link put
+/// at FILE's name while they wait (another writer holds the lock) must not be read
+/// through: the file it leads to (root's, with its secret, when root runs `set` on a
+/// user's file) would be written at FILE's name and given FILE's owner.
 @Suite struct UpdateTargetTests {
     final class Outcome: @unchecked Sendable {
         var error: FileError?
         var saved = false
     }
 
-    @Test func aLinkPutInTheFilesPlaceWhileItWaitsForTheLockIsRefused() throws {
+    /// Runs `write` on FILE while the lock is held here, swaps a link to another file (with
+    /// a secret of its own) in at FILE's name, lets go of the lock, and checks that the
+    /// write was refused and that neither FILE's name nor the other file was written.
+    func expectRefusedWhenALinkIsSwappedIn(
+        _ write: @escaping @Sendable (_ path: String, _ base: LoadedFile) throws(FileError) -> Void
+    ) throws {
         let dir = TemporaryFolder.make()
         defer { TemporaryFolder.remove(dir) }
         let path = dir + "/f.json", other = dir + "/other.json"
         try SettingsStore.create(Fixtures.ready, at: path, via: "init")
+        let base = try SettingsStore.load(path)
         try SettingsStore.create(Fixtures.ready { $0.setText(Fields.secretKey, "OTHER-files-secret-0123456789") }, at: other, via: "init")
         let otherBefore = Fixtures.read(other)
         let holder = open(path + ".lock", O_RDWR)
@@ -29,7 +35,7 @@ import Glibc
         Threads.runAll([
             {
                 do throws(FileError) {
-                    try SettingsStore.update(path, via: "set") { $0.setText("atlassianApp.name", "Saved by set") }
+                    try write(path, base)
                     outcome.saved = true
                 } catch {
                     outcome.error = error
@@ -47,5 +53,22 @@ import Glibc
         #expect(!(outcome.error?.description.contains("OTHER-files-secret") ?? false))
         #expect(SystemIO.linkStatus(path).map { ($0.st_mode & S_IFMT) == S_IFLNK } == true, "FILE's name was written")
         #expect(Fixtures.read(other) == otherBefore)
+    }
+
+    @Test func aLinkPutInTheFilesPlaceWhileItWaitsForTheLockIsRefused() throws {
+        try expectRefusedWhenALinkIsSwappedIn { path, _ throws(FileError) in
+            try SettingsStore.update(path, via: "set") { $0.setText("atlassianApp.name", "Saved by set") }
+        }
+    }
+
+    /// The console's save as well, even when the operator has said to overwrite what is on
+    /// disk (the answer to an unreadable file): the linked-to file is never merged into FILE.
+    @Test(arguments: [MergeChoices.none, MergeChoices(forAll: .yours)])
+    func aLinkPutInTheFilesPlaceWhileASaveWaitsIsRefused(_ choices: MergeChoices) throws {
+        try expectRefusedWhenALinkIsSwappedIn { path, base throws(FileError) in
+            var edited = base.settings
+            edited.setText("atlassianApp.name", "Saved by the console")
+            _ = try SettingsStore.save(edited, to: path, via: "console", base: base, choices: choices)
+        }
     }
 }

@@ -1,3 +1,5 @@
+import SettingsKit
+
 /// The whole screen as cells in memory. Screens draw into it; the ncurses backend copies
 /// only the cells that changed since the last frame; tests read it back as text.
 public struct CellBuffer: Equatable, Sendable {
@@ -37,7 +39,7 @@ public struct CellBuffer: Equatable, Sendable {
     ) -> Int? {
         let end = min(width, limit.map { x + max(0, $0) } ?? width)
         let drawn = max(0, end - x)
-        guard utf8.prefix(drawn + 1).allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        guard utf8.prefix(drawn + 1).isPrintableASCII else { return nil }
         guard y >= 0, y < height else { return x }
         var col = x
         for byte in utf8.prefix(drawn) {

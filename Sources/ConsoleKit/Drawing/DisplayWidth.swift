@@ -1,3 +1,5 @@
+import SettingsKit
+
 /// How many terminal columns a character takes. A table of the East Asian wide and
 /// fullwidth blocks (and emoji) rather than the C library's `wcwidth`, so layout and the
 /// snapshots do not depend on the process locale; the ranges match glibc's for them.
@@ -15,7 +17,7 @@ public enum DisplayWidth {
 
     public static func of(_ text: some StringProtocol) -> Int {
         // Printable ASCII (nearly every path, code and label) is a column a byte.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        if text.utf8.isPrintableASCII { return text.utf8.count }
         var total = 0
         for c in text { total += of(c) }
         return total

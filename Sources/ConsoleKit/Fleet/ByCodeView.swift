@@ -39,10 +39,7 @@ enum ByCodeView {
                 var x = buffer.put(String(repeating: "█", count: min(filled, barWidth)), x: barX, y: barY, style: style(of: entry.code))
                 x = buffer.put(String(repeating: "░", count: max(0, barWidth - filled)), x: x, y: barY, style: .dim)
                 let share = files > 0 ? entry.files * 100 / files : 0
-                let count = String(entry.files)
-                buffer.put(
-                    String(repeating: " ", count: countWidth - count.count + 1) + count + String(repeating: " ", count: 5 - String(share).count)
-                        + "\(share)%", x: x, y: barY)
+                buffer.put(" " + String(entry.files).leftPadded(countWidth) + String(share).leftPadded(5) + "%", x: x, y: barY)
             }
             buffer.mark(Rect(x: 0, y: y, width: buffer.width, height: linesEach), .fleet(.code(index)))
         }

@@ -38,18 +38,19 @@ struct FleetCodes: Equatable, Hashable, Sendable {
 
     var isEmpty: Bool { low == 0 && high == 0 }
 
-    /// The places of the codes held, in `all`'s order.
-    var indices: [Int] {
-        var out: [Int] = []
-        for (word, base) in [(low, 0), (high, 64)] {
-            var bits = word
-            while bits != 0 {
-                let bit = bits.trailingZeroBitCount
-                out.append(base + bit)
-                bits &= bits - 1
-            }
+    /// Calls `body` with the place of each code held, in `all`'s order, allocating nothing
+    /// (the fleet's counts take every row added or removed through it).
+    func forEach(_ body: (Int) -> Void) {
+        var bits = low
+        while bits != 0 {
+            body(bits.trailingZeroBitCount)
+            bits &= bits - 1
         }
-        return out
+        bits = high
+        while bits != 0 {
+            body(64 + bits.trailingZeroBitCount)
+            bits &= bits - 1
+        }
     }
 
     /// How a code's files are shown in the by-code panel: its rule's severity, or a file error.

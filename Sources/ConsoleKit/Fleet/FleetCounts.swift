@@ -21,7 +21,7 @@ struct FleetCounts: Equatable, Sendable {
         } else {
             withBlockers += n
         }
-        for i in row.codes.indices where i < byCode.count { byCode[i] += n }
+        row.codes.forEach { if $0 < byCode.count { byCode[$0] += n } }
     }
 
     /// The codes some file has, most files first; ties in the rule table's order.

@@ -130,9 +130,7 @@ struct FleetList: Equatable, Sendable {
         keepInView()
     }
 
-    /// Moves the cursor `by` rows (a page is `viewport`), stopping at the ends.
-    mutating func move(by step: Int) { move(to: cursor + step) }
-
+    /// Moves the cursor to `position` (a page is `viewport` rows), stopping at the ends.
     mutating func move(to position: Int) {
         guard !shown.isEmpty else { return }
         cursor = max(0, min(shown.count - 1, position))

@@ -36,7 +36,7 @@ enum FleetSort: CaseIterable, Equatable, Sendable {
         case .environment:
             if x.pointee.environmentRank != y.pointee.environmentRank { return x.pointee.environmentRank < y.pointee.environmentRank }
             if x.pointee.environmentRank == FleetRow.otherEnvironment, x.pointee.environment != y.pointee.environment {
-                return Array(x.pointee.environment.utf8).lexicographicallyPrecedes(y.pointee.environment.utf8)
+                return x.pointee.environment.utf8.lexicographicallyPrecedes(y.pointee.environment.utf8)
             }
             if x.pointee.blockers != y.pointee.blockers { return x.pointee.blockers > y.pointee.blockers }
         }

@@ -139,30 +139,15 @@ extension FleetState: EventHandling {
     private mutating func move(_ action: Action) {
         if area == .byCode {
             let last = codes.count - 1
-            switch action {
-            case .scrollDown: codeCursor += 1
-            case .scrollUp: codeCursor -= 1
-            case .pageDown: codeCursor += list.viewport
-            case .pageUp: codeCursor -= list.viewport
-            case .scrollTop: codeCursor = 0
-            default: codeCursor = last
-            }
-            codeCursor = max(0, min(codeCursor, last))
+            codeCursor = max(0, min(action.position(from: codeCursor, page: list.viewport, end: last), last))
             return
         }
-        switch action {
-        case .scrollDown: list.move(by: 1)
-        case .scrollUp: list.move(by: -1)
-        case .pageDown: list.move(by: list.viewport)
-        case .pageUp: list.move(by: -list.viewport)
-        case .scrollTop: list.move(to: 0)
-        default: list.move(to: list.shown.count - 1)
-        }
+        list.move(to: action.position(from: list.cursor, page: list.viewport, end: list.shown.count - 1))
     }
 
     // MARK: Help
 
-    var helpLines: (Int) -> [String] { { HelpText.reflow(FleetState.helpText, width: $0) } }
+    static func helpLines(width: Int) -> [String] { HelpText.reflow(helpText, width: width) }
 
     static let helpText = HelpText.text(guide: BundledResources.fleetHelp)
 
@@ -174,7 +159,7 @@ extension FleetState: EventHandling {
 
     private mutating func clampHelp() {
         guard let scroll = help else { return }
-        help = max(0, min(scroll, HelpText.maxScroll(in: FleetLayout(width: width, height: height).body, helpLines)))
+        help = max(0, min(scroll, HelpText.maxScroll(in: FleetLayout(width: width, height: height).body, Self.helpLines)))
     }
 
     // MARK: The mouse

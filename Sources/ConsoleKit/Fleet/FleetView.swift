@@ -14,7 +14,7 @@ enum FleetView {
         drawTitle(state, row: layout.titleRow, into: &buffer)
         if let scroll = state.help {
             let body = layout.body
-            HelpView.draw(title: "Fleet", lines: state.helpLines(max(1, body.width - 1)), scroll: scroll, in: body, into: &buffer)
+            HelpView.draw(title: "Fleet", lines: FleetState.helpLines, scroll: scroll, in: body, into: &buffer)
         } else if state.area == .byCode {
             ByCodeView.draw(state, layout: layout, into: &buffer)
         } else {
@@ -125,11 +125,9 @@ enum FleetView {
         if let editor = state.filterEditor {
             let x = buffer.put("/", x: 1, y: row, style: .heading)
             // The end of a long filter stays in view, where the cursor is.
-            let before = editor.characters[..<editor.cursor]
-            let skip = max(0, DisplayWidth.of(String(before)) - (room - 2))
-            let shown = String(editor.characters).dropFirst(skip)
-            buffer.put(shown, x: x, y: row, limit: room - 1)
-            buffer.cursor = Point(x: min(buffer.width - 1, x + DisplayWidth.of(String(before)) - skip), y: row)
+            let (column, _) = FieldText.drawEditing(
+                editor.characters, cursor: editor.cursor, masking: .none, x: x, y: row, width: room - 1, style: .normal, into: &buffer)
+            buffer.cursor = Point(x: x + column, y: row)
             return
         }
         if let status = state.status {

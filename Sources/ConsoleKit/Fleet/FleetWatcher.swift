@@ -176,7 +176,11 @@ final class FleetWatcher {
 
     /// Rows of folders that went, with every file below them.
     private func forget(below folders: [String]) {
-        let gone = known.filter { path in folders.contains { $0.isEmpty || path.hasPrefix($0 + "/") } }
+        forget(known.filter { path in folders.contains { $0.isEmpty || path.hasPrefix($0 + "/") } })
+    }
+
+    /// Files that are gone: no longer known, and their rows removed.
+    private func forget(_ gone: Set<String>) {
         known.subtract(gone)
         for path in gone { stamps[path] = nil }
         if !gone.isEmpty { post(.removed(gone.sorted())) }
@@ -194,10 +198,7 @@ final class FleetWatcher {
             if let stamp = stamps[relative], stamp == SystemIO.status(path).map(FileIdentity.init) { continue }
             changed.insert(relative)
         }
-        let gone = known.subtracting(seen)
-        known.subtract(gone)
-        for path in gone { stamps[path] = nil }
-        if !gone.isEmpty { post(.removed(gone.sorted())) }
+        forget(known.subtracting(seen))
         return changed
     }
 

@@ -11,7 +11,7 @@ public enum PlainText {
     /// escaped like every other control (a screen reader says nothing for a tab, and a
     /// line feed could forge a question); plain mode's own line breaks come between lines.
     public static func safe(_ text: String, ascii: Bool) -> String {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        if text.utf8.isPrintableASCII { return text }
         return text.rewritingScalars { scalars, i in
             let scalar = scalars[i], next = scalars.index(after: i)
             if scalar.isHiddenFromDisplay { return (scalar.displayEscape, next) }

@@ -57,7 +57,7 @@ public struct LivePerformer: JobPerformer {
     func record(_ result: LiveResult, _ work: LiveWork) -> String? {
         guard case .pushed(let plan, .applied) = result, let path = work.historyPath else { return nil }
         do {
-            try plan.recordHistory(in: path, hiding: work.key.map { [$0.textToHide] } ?? [])
+            try plan.recordHistory(in: path, key: work.key)
             return nil
         } catch {
             return error.message

@@ -28,24 +28,18 @@ enum HelpText {
         maxScroll(in: body(for: state)) { lines(state, width: $0) }
     }
 
+    /// The width help's text is wrapped to in `body`: a column is kept for the scroll marks.
+    static func textWidth(in body: Rect) -> Int { max(1, body.width - 1) }
+
     /// The last scroll position that still fills `body` with the lines `text` wraps to
-    /// at a width (as HelpView draws them: a column kept for the scroll marks, a title
-    /// and a blank line above).
+    /// at a width (as HelpView draws them: at `textWidth`, below a title and a blank line).
     static func maxScroll(in body: Rect, _ text: (Int) -> [String]) -> Int {
-        ScrollWindow.maxOffset(total: text(max(1, body.width - 1)).count, viewport: max(1, body.height - 2))
+        ScrollWindow.maxOffset(total: text(textWidth(in: body)).count, viewport: max(1, body.height - 2))
     }
 
-    /// Where help is scrolled to after `action` (a line, a page of ten, the top, else the
-    /// end), before it is held within the text.
+    /// Where a scrolling key moves help's first line (kept in bounds by the caller).
     static func scroll(_ scroll: Int, after action: Action) -> Int {
-        switch action {
-        case .scrollDown: scroll + 1
-        case .scrollUp: scroll - 1
-        case .pageDown: scroll + 10
-        case .pageUp: scroll - 10
-        case .scrollTop: 0
-        default: Int.max / 2
-        }
+        action.position(from: scroll, page: 10, end: Int.max / 2)
     }
 
     /// Re-wraps the help file's paragraphs to the width at hand. The files are wrapped

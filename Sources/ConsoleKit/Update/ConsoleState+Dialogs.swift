@@ -127,17 +127,8 @@ extension ConsoleState {
     /// The scrolling keys: help's text, else the open dialog's list.
     mutating func scroll(_ action: Action) {
         guard case .help = panel else {
-            let page = max(1, height / 2)
-            let by: Int =
-                switch action {
-                case .scrollDown: 1
-                case .scrollUp: -1
-                case .pageDown: page
-                case .pageUp: -page
-                case .scrollTop: -dialogScroll
-                default: Int.max / 2
-                }
-            scrollDialog(by: by)
+            let target = action.position(from: dialogScroll, page: max(1, height / 2), end: Int.max / 2)
+            scrollDialog(by: target - dialogScroll)
             return
         }
         scrollHelp(action)

@@ -3,11 +3,12 @@ import SettingsKit
 /// F1: draws `HelpText` for the current screen, scrolled.
 enum HelpView {
     static func draw(_ state: ConsoleState, scroll: Int, in body: Rect, into buffer: inout CellBuffer) {
-        draw(title: state.screen.title, lines: HelpText.lines(state, width: max(1, body.width - 1)), scroll: scroll, in: body, into: &buffer)
+        draw(title: state.screen.title, lines: { HelpText.lines(state, width: $0) }, scroll: scroll, in: body, into: &buffer)
     }
 
-    /// Help on `title`: `all`, wrapped to the body's width less one (`HelpText.maxScroll`).
-    static func draw(title: String, lines all: [String], scroll: Int, in body: Rect, into buffer: inout CellBuffer) {
+    /// Help on `title`: `lines` wrapped to the width `HelpText.maxScroll` counts them at.
+    static func draw(title: String, lines: (Int) -> [String], scroll: Int, in body: Rect, into buffer: inout CellBuffer) {
+        let all = lines(HelpText.textWidth(in: body))
         buffer.put("Help: " + title, x: body.x, y: body.y, style: .heading, limit: body.width)
         let viewport = body.height - 2
         guard viewport > 0 else { return }

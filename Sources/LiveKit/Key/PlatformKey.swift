@@ -46,7 +46,17 @@ public struct PlatformKey: Equatable, Sendable, CustomStringConvertible, CustomD
     /// secret that opens every instance of the workspace).
     static func read(_ path: String) -> Result<PlatformKey, LiveError> {
         let fd = SystemIO.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-        guard fd >= 0 else { return .failure(LiveError("key/unreadable", "--api-key-file \(path): \(SystemIO.errorText(errno))")) }
+        guard fd >= 0 else {
+            if looksLikeAKey(path) {
+                // The key pasted in place of its file's name: said, never repeated.
+                return .failure(
+                    LiveError(
+                        "key/unreadable",
+                        "--api-key-file takes a file holding the key, and what was given looks like a key itself (not shown); put it in a file only you can read, or in \(variable)"
+                    ))
+            }
+            return .failure(LiveError("key/unreadable", "--api-key-file \(path): \(SystemIO.errorText(errno))"))
+        }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
@@ -62,6 +72,12 @@ public struct PlatformKey: Equatable, Sendable, CustomStringConvertible, CustomD
         defer { bytes.withUnsafeMutableBytes { if let b = $0.baseAddress { explicit_bzero(b, $0.count) } } }
         if bytes.count > fileLimit { return .failure(LiveError("key/invalid", "--api-key-file \(path) is too large to be a key")) }
         return make(String(decoding: bytes, as: UTF8.self), from: "--api-key-file \(path)")
+    }
+
+    /// A word shaped like Clerk's keys (`ak_…`, or a Backend API `sk_…` key) rather than a
+    /// file's name: no folder in it, and long.
+    public static func looksLikeAKey(_ text: String) -> Bool {
+        (text.hasPrefix("ak_") || text.hasPrefix("sk_")) && !text.contains("/") && text.utf8.count >= 20
     }
 
     /// The key's text, only for searching what is shown or written for it (the console's

@@ -35,8 +35,10 @@ public struct PushPlan: Equatable, Sendable {
     }
 
     /// Records the push, once written, in `path`'s history: what was pushed (the secret
-    /// only as changed) and where (`remote`), the plan's secrets and `more` (the key) masked.
-    public func recordHistory(in path: String, hiding more: [String] = []) throws(FileError) {
+    /// only as changed) and where (`remote`), the plan's secrets and the Platform API key
+    /// masked (no default: no caller can leave the key out by forgetting it).
+    public func recordHistory(in path: String, key: PlatformKey?) throws(FileError) {
+        let more = key.map { [$0.textToHide] } ?? []
         try SettingsStore.recordHistory(
             path, via: "push", changes: changes, secrets: Secret.values(in: settings) + more, extra: [("remote", .string(target.description))])
     }

@@ -150,13 +150,6 @@ public enum SystemIO {
     }
 
     /// Now, as "2026-11-29T10:00:00Z".
-    /// Seconds on a clock that only goes forward (not the wall clock, which may be set back).
-    public static func monotonicSeconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
-
     public static func utcTimestamp() -> String {
         var t = time(nil)
         var tm = tm()

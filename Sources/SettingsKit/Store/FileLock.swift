@@ -74,7 +74,7 @@ enum FileLock {
     /// Waits for the exclusive lock, polling so that a writer stuck elsewhere ends in an
     /// error after `timeout` seconds instead of a hang with no message.
     static func acquire(_ fd: Int32, file: String, shownPath: String, timeout: Double, stopWaiting: () -> Bool = { false }) throws(FileError) {
-        let deadline = SystemIO.monotonicSeconds() + timeout
+        let deadline = MonotonicInstant.now + .seconds(timeout)
         var pause: UInt32 = 500  // microseconds, doubled up to 10 ms
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let e = errno
@@ -89,7 +89,7 @@ enum FileLock {
                     .unwritable, path: shownPath,
                     "the save was stopped while another program held \(SystemIO.baseName(of: path(for: file))); nothing was changed")
             }
-            if SystemIO.monotonicSeconds() >= deadline {
+            if MonotonicInstant.now >= deadline {
                 throw FileError(
                     .unwritable, path: shownPath,
                     "another program has been saving this file for \(Int(timeout)) s (\(SystemIO.baseName(of: path(for: file))) is locked); nothing was changed"

@@ -140,7 +140,6 @@ public enum SettingsStore {
             var onDisk: LoadedFile?
             do throws(FileError) {
                 onDisk = try read(path)
-                try checkReadAt(target, onDisk!, path: path)
             } catch {
                 // A file of a newer version is refused and never rewritten.
                 if error.code == .unsupportedVersion { throw error }
@@ -150,6 +149,9 @@ public enum SettingsStore {
                         .unreadableOnDisk, path: path, "the file on disk can no longer be read (\(error.message)); save again to overwrite it")
                 }
             }
+            // Outside the catch above, which lets an unreadable file be overwritten: a file
+            // read through a link swapped in meanwhile is refused whatever the choices.
+            if let onDisk { try checkReadAt(target, onDisk, path: path) }
             if onDisk != nil, base == nil, choices.forAll != .yours { throw appeared(path, target) }
             var toWrite = settings
             var kept: [String] = []

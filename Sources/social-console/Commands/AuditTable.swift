@@ -38,8 +38,9 @@ struct AuditTable: AuditWriter {
                     String(decoding: $0, as: UTF8.self)
                 }
             }
-        // Each cell measured once; an ASCII cell (nearly all) is as wide as it is long.
-        let cellWidths = table.map { row in row.map { $0.utf8.allSatisfy { $0 < 0x80 } ? $0.utf8.count : DisplayWidth.of($0) } }
+        // Each cell measured once (the cells are escaped: printable ASCII, nearly all, is
+        // measured a byte a column).
+        let cellWidths = table.map { row in row.map { DisplayWidth.of($0) } }
         var widths = [Int](repeating: 0, count: AuditTable.header.count)
         for row in cellWidths { for (i, width) in row.enumerated() { widths[i] = max(widths[i], width) } }
         var out = ""

@@ -65,7 +65,7 @@ struct PushCommand: Command {
             }
             switch LiveJob.run(.pushApply(plan), environment: environment) {
             case .pushed(let pushed, .applied(let version)):
-                record(pushed)
+                record(pushed, key: environment.key)
                 Output.line("Pushed to \(pushed.target) (config version \(version)).")
                 return
             case .pushed(_, .conflict):
@@ -119,9 +119,9 @@ struct PushCommand: Command {
     }
 
     /// The history line: what was pushed, where; the secret only as changed.
-    func record(_ plan: PushPlan) {
+    func record(_ plan: PushPlan, key: PlatformKey?) {
         do {
-            try plan.recordHistory(in: file)
+            try plan.recordHistory(in: file, key: key)
         } catch {
             Output.error("\(file): pushed, but the history line could not be written: \(error.message)")
         }

@@ -61,14 +61,15 @@ struct VerifyCommand: Command {
         var document = AuditDocument(lines: format == .jsonl, byCode: false)
         let workers = min(jobs, ParallelAudit.mostWorkers)
         if format != .text { out.write(document.start) }
-        _ = ParallelAudit.run(
+        let summary = ParallelAudit.run(
             paths, workers: workers, order: format == .jsonl ? .asJudged : .byPath(window: 32 * workers), excluding: ownOutput,
-            judge: { path, admit, _ -> (String, bytes: Int) in
+            judge: { path, admit, totals -> (String, bytes: Int) in
                 // The file is read by its own name; then, as audit's one sink does, its
                 // secrets are masked in all that is written about it, its path included.
                 let judged = VerifyEntry.judge(path, admit: admit, environment: environment, answers: answers)
                 let (entry, filter) = ParallelAudit.masked(judged.entry)
                 let verified = VerifyEntry(entry: entry, live: judged.live)
+                totals.add(verified.entry)
                 tally.add(verified)
                 let text = filter.scrub(format == .text ? Output.safe(lines: VerifyText.render(verified)) : verified.compactJSON)
                 return (text, text.utf8.count)
@@ -81,7 +82,7 @@ struct VerifyCommand: Command {
                     out.endOfRecord()
                 }
             })
-        let (summary, checkErrors, exitCode) = tally.totals
+        let (checkErrors, exitCode) = tally.totals
         if format == .text {
             for line in VerifyText.summary(summary, checkErrors: checkErrors) { Output.line(line) }
         } else {

@@ -35,10 +35,10 @@ struct VerifyEntry: Sendable {
     }
 }
 
-/// Totals across files, summed by whichever thread judged each.
+/// What verify counts beyond the audit's summary (which `ParallelAudit` sums per thread):
+/// the checks that could not run, and the exit code, from whichever thread judged each file.
 final class VerifyTally: Sendable {
     private struct Totals {
-        var summary = AuditSummary()
         var checkErrors = 0
         var exitCode: Int32 = 0
     }
@@ -47,11 +47,10 @@ final class VerifyTally: Sendable {
 
     func add(_ verified: VerifyEntry) {
         totalsSoFar.with { t in
-            t.summary.add(verified.entry)
             t.checkErrors += verified.live?.errors.count ?? 0
             t.exitCode = max(t.exitCode, verified.exitCode)
         }
     }
 
-    var totals: (AuditSummary, Int, Int32) { totalsSoFar.with { ($0.summary, $0.checkErrors, $0.exitCode) } }
+    var totals: (checkErrors: Int, exitCode: Int32) { totalsSoFar.with { ($0.checkErrors, $0.exitCode) } }
 }

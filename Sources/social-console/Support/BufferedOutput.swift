@@ -14,7 +14,7 @@ final class BufferedOutput {
     private let limit = 65_536
     private let streaming: Bool
     private let terminal = isatty(1) == 1
-    private var lastFlush = SystemIO.monotonicSeconds()
+    private var lastFlush = MonotonicInstant.now
 
     init(streaming: Bool) {
         self.streaming = streaming
@@ -31,11 +31,11 @@ final class BufferedOutput {
     /// After each streamed record: write it out if a reader has waited long enough.
     func endOfRecord() {
         guard streaming, !buffer.isEmpty else { return }
-        if terminal || SystemIO.monotonicSeconds() - lastFlush >= 0.1 { flush() }
+        if terminal || MonotonicInstant.now - lastFlush >= .milliseconds(100) { flush() }
     }
 
     func flush() {
-        lastFlush = SystemIO.monotonicSeconds()
+        lastFlush = MonotonicInstant.now
         _ = SystemIO.writeAll(1, buffer)  // a closed pipe: nothing more can be written
         buffer.removeAll(keepingCapacity: true)
     }

@@ -29,7 +29,7 @@ enum TerminalSafeText {
 
     static func sanitized(_ text: String, keepingColour: Bool) -> String {
         // Most lines are printable ASCII: nothing to change, nothing to copy.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        if text.utf8.isPrintableASCII { return text }
         let markerStart = marker[0]
         return text.rewritingScalars { scalars, i in
             let s = scalars[i]
