@@ -14,11 +14,17 @@ import PackageDescription
 /// imports them (the program has no package dependency: its command-line parser is its
 /// own, `Sources/social-console/Arguments`), neither they nor libdispatch are linked: their
 /// data was pages the loader relocates at every start. Tests keep the implicit imports.
+///
+/// And each function gets a section of its own (`-function-sections`), so that the linker
+/// can put the ones the start runs side by side (`Link/start-order.txt`, the Makefile):
+/// without it a module's code is one section, and the order file only moved the standard
+/// library's and the runtime's functions.
 let directMetadataAccess: [SwiftSetting] = [
     .unsafeFlags([
         "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors",
         "-Xfrontend", "-disable-implicit-concurrency-module-import",
         "-Xfrontend", "-disable-implicit-string-processing-module-import",
+        "-Xfrontend", "-function-sections",
     ])
 ]
 
