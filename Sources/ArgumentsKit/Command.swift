@@ -1,6 +1,7 @@
 /// A command of the command line: its definition as data, how it takes its values from a
-/// parsed command line, the checks of the command line as a whole, and the work.
-public protocol Command {
+/// parsed command line, the checks of the command line as a whole, and the work. Its type
+/// is `SendableMetatype`: the program's list of commands is a constant any thread may read.
+public protocol Command: SendableMetatype {
     /// The command's name, apart from its `spec` so that finding a command by name (at
     /// every start) builds no command's definition.
     static var name: String { get }

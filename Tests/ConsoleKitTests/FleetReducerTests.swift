@@ -70,6 +70,29 @@ import Testing
         #expect(s.press(.char("q")) == .quit(0), "q quits where nothing is typed")
     }
 
+    /// No file's secret is there to compare a paste into the filter with: one shaped like
+    /// a credential shows as the fixed mask, while it is typed and after, until Esc.
+    @Test func aSecretPastedIntoTheFilterShowsAsTheMask() {
+        let secret = "ATOAx1kL9qPz0vW3mN7bR2tY5uC8dE4fG6hJ1kL3mN5pQ7rS9tU2vW4xY6zA8bC0dE2f"
+        var s = FleetFixture.state()
+        s.press([.char("/")] + typing("acme "))
+        s.press(.paste(secret + "\n"))
+        #expect(s.list.shown.isEmpty, "the filter still applies: nothing matches it")
+        var screen = s.rendered()
+        #expect(screen.contains("/acme ••••••••") && !screen.contains(String(secret.prefix(8))), "\(screen)")
+        s.press(.backspace)
+        #expect(!s.rendered().contains(String(secret.dropLast().suffix(8))), "edited, the rest stays masked")
+        s.press(.enter)
+        screen = s.rendered()
+        #expect(screen.contains("filter: acme ••••••••") && !screen.contains(String(secret.prefix(8))), "\(screen)")
+        s.press([.char("/"), .escape])
+        #expect(s.filterMask.isEmpty && s.list.query.isEmpty, "forgotten with the filter")
+        // A path is no secret: it shows as it is.
+        s.press(.char("/"))
+        s.press(.paste("eu/Acme-Prod2024/acme-prod.json"))
+        #expect(s.rendered().contains("/eu/Acme-Prod2024/acme-prod.json") && s.filterMask.isEmpty)
+    }
+
     @Test func escShowsEveryFileAgainAndTypedQIsText() {
         var s = FleetFixture.state()
         #expect(s.press([.char("/")] + typing("q?s")) == nil, "q, ? and s are text while the filter is typed")

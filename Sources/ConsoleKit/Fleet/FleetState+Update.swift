@@ -98,6 +98,7 @@ extension FleetState: EventHandling {
             filterEditor = nil
         case .clearFleetFilter:
             filterEditor = nil
+            filterMask = SecretMask(secrets: [])
             if !list.query.isEmpty {
                 list.setQuery(FleetQuery(""))
                 status = StatusMessage("Showing every file")
@@ -122,7 +123,12 @@ extension FleetState: EventHandling {
     mutating func typed(_ key: Key) {
         switch key {
         case .char(let c): editFilter { $0.insert(String(c)) }
-        case .paste(let text): editFilter { $0.insert(ConsoleState.pasted(text)) }
+        case .paste(let text):
+            let pasted = ConsoleState.pasted(text)
+            if filterEditor != nil, Secret.looksLikeCredential(pasted) {
+                filterMask = SecretMask(secrets: filterMask.secrets + [pasted])
+            }
+            editFilter { $0.insert(pasted) }
         default: break
         }
     }

@@ -29,6 +29,11 @@ public struct FleetState: Equatable, Sendable {
     var area = Area.list
     /// The filter's text while it is typed (`/`); the list follows each key.
     var filterEditor: LineEditor?
+    /// What was pasted into the filter shaped like a credential (`Secret.looksLikeCredential`):
+    /// no file's secret is there to compare a paste with, and a secret pasted into the
+    /// filter by mistake shows as the fixed mask, as in a file's fields. Forgotten with
+    /// the filter.
+    var filterMask = SecretMask(secrets: [])
     /// The by-code panel's cursor, a place in `list.counts.codesByCount`.
     var codeCursor = 0
     /// F1's scroll while help is open over the list.

@@ -33,7 +33,7 @@ enum FleetView {
                 switch binding.action {
                 // Clearing the filter is offered while there is one.
                 case .clearFleetFilter: return state.filterEditor != nil || !state.list.query.isEmpty
-                // The filter is a text field with nothing secret to reveal.
+                // The filter has nothing to reveal: a secret pasted into it stays masked.
                 case .reveal: return false
                 default: return true
                 }
@@ -126,7 +126,8 @@ enum FleetView {
             let x = buffer.put("/", x: 1, y: row, style: .heading)
             // The end of a long filter stays in view, where the cursor is.
             let (column, _) = FieldText.drawEditing(
-                editor.characters, cursor: editor.cursor, masking: .none, x: x, y: row, width: room - 1, style: .normal, into: &buffer)
+                editor.characters, cursor: editor.cursor, masking: .secret(state.filterMask), x: x, y: row, width: room - 1, style: .normal,
+                into: &buffer)
             buffer.cursor = Point(x: x + column, y: row)
             return
         }
@@ -138,7 +139,7 @@ enum FleetView {
         var parts = ["sorted by \(list.sort.name)"]
         if !list.query.isEmpty {
             parts.append("\(list.shown.count) of \(plural(list.counts.files, "file"))")
-            parts.append("filter: \(list.query.text)")
+            parts.append("filter: \(state.filterMask.masked(list.query.text))")
         }
         buffer.put(TextWrap.truncate(parts.joined(separator: " · "), width: room), x: 1, y: row, style: .dim)
     }

@@ -27,6 +27,23 @@ public enum Secret {
         secret.hasScalars(atLeast: 16) ? maskText + String(secret.suffix(4)) : maskText
     }
 
+    /// A pasted word shaped like a credential, where no file's secret is there to compare it
+    /// with (the fleet console's filter): one word of at least 24 printable ASCII characters
+    /// mixing capitals, small letters and digits, as Atlassian's secrets and Clerk's keys
+    /// are; not a path, a file's name or a public Client ID (32 letters and digits,
+    /// `Rules.looksLikeClientID`). Atlassian's format is undocumented (FACTS), so this errs
+    /// towards masking: a word that only looks like one is masked too.
+    public static func looksLikeCredential(_ text: String) -> Bool {
+        let word = text.trimmingWhitespace
+        let bytes = word.utf8
+        guard bytes.count >= 24, bytes.allSatisfy({ (0x21...0x7E).contains($0) }) else { return false }
+        guard bytes.contains(where: { (0x41...0x5A).contains($0) }), bytes.contains(where: { (0x61...0x7A).contains($0) }),
+            bytes.contains(where: { (0x30...0x39).contains($0) })
+        else { return false }
+        let pathLike = ["/", "./", "../", "~"].contains { word.hasPrefix($0) } || word.hasSuffix(".json")
+        return !pathLike && !Rules.looksLikeClientID(word)
+    }
+
     /// A secret that cannot be searched for (see the type's notes). An empty one is no secret.
     public static func isTooShort(_ secret: String) -> Bool {
         !secret.isEmpty && !secret.hasScalars(atLeast: minimumSearchLength)
