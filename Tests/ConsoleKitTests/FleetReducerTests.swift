@@ -230,6 +230,17 @@ import Testing
         #expect(s.rendered().contains("Not copied: x\\u000a; rm -rf ~ #.json holds control characters"), "\(s.rendered())")
     }
 
+    /// In the by-code panel `y` copies what the panel shows: the code under its cursor
+    /// (for a ticket, or `explain`), not the path of a file the panel hides.
+    @Test func yInTheByCodePanelCopiesTheCode() {
+        var s = FleetFixture.state()
+        s.press(.tab, .down)
+        let code = FleetCodes.all[s.codes[1].code]
+        #expect(s.press(.char("y")) == .copyToClipboard(code))
+        #expect(s.rendered().contains("Copied \(code) to the clipboard"), "\(s.rendered())")
+        #expect(s.rendered(width: 140, height: 30).contains("y Copy"), "the panel's bar offers it")
+    }
+
     @Test func yCopiesTheFilesPathAndF4TurnsTheMouseOffHereAndInAWalkthrough() throws {
         var s = FleetFixture.state()
         s.press(.down)

@@ -80,8 +80,17 @@ extension FleetState: EventHandling {
         case .selectPrevious: move(.scrollUp)
         case .openRow: return openSelected()
         case .copy:
-            guard let row = list.selected else { return nil }
-            let (effect, message) = ConsoleState.copyRequest(name: row.shownPath.displayEscaped, text: fullPath(row.shownPath)).outcome
+            // What the panel shows: the code under its cursor, else the chosen file's path.
+            let request: ConsoleState.CopyRequest
+            if area == .byCode {
+                guard codes.indices.contains(codeCursor) else { return nil }
+                let code = FleetCodes.all[codes[codeCursor].code]
+                request = ConsoleState.copyRequest(name: code, text: code)
+            } else {
+                guard let row = list.selected else { return nil }
+                request = ConsoleState.copyRequest(name: row.shownPath.displayEscaped, text: fullPath(row.shownPath))
+            }
+            let (effect, message) = request.outcome
             status = message
             return effect
         case .toggleMouse:

@@ -218,6 +218,7 @@ enum KeyTable {
         KeyBinding(.byCode, [.up], "Up", help: "previous code", .selectPrevious),
         KeyBinding(
             .byCode, [.tab, .backTab, .escape], "Tab, Shift-Tab, Esc", bar: "Tab", "List", help: "back to the list", .switchPanel, priority: 2),
+        KeyBinding(.byCode, [.char("y")], "y", bar: "y", "Copy", help: "copy the finding code to the clipboard (OSC 52)", .copy, priority: 0),
     ]
 
     /// The binding of `key` in `state`: the first of its contexts with a row that has the
