@@ -146,7 +146,11 @@ import Testing
         _ = s.openAsTheRunnerDoes(s.press(.enter))
         s.opened?.visit(.review)
         let first = try #require(Self.job(s.press(.char("t"))), "t tests a.json")
-        s.press(.ctrl("q"))
+        guard case .all(let effects)? = s.press(.ctrl("q")) else {
+            Issue.record("leaving while the test is at work stops it and judges the file again")
+            return
+        }
+        #expect(effects.first == .cancel(first.id) && effects.count == 2, "\(effects)")
         #expect(s.opened == nil, "left while the test is at work")
         s.press(.down)
         _ = s.openAsTheRunnerDoes(s.press(.enter))
@@ -157,6 +161,20 @@ import Testing
         let verdict = LiveVerdict(findings: [], checks: [], time: "2026-12-01T10:04:05Z")
         _ = s.handle(.live(.finished(first.id, .verified(verdict), historyError: nil)))
         #expect(s.opened?.live.running?.id == second.id && s.opened?.live.results == nil)
+    }
+
+    /// Leaving a walkthrough whose push is being written lets the write finish, as Esc
+    /// does there; with nothing running, leaving only has the file judged again.
+    @Test func aPushBeingWrittenIsLetFinishWhenTheWalkthroughIsLeft() throws {
+        let folder = try FleetFixture.folder(["a.json": Fixture.ready])
+        var s = Self.state(folder, ["a.json"])
+        _ = s.openAsTheRunnerDoes(s.press(.enter))
+        s.opened?.live.running = .init(id: Job.ID(77), stage: .pushing, settings: Settings())
+        guard case .start(let judge)? = s.press(.ctrl("q")) else {
+            Issue.record("the file is judged again, the push left alone")
+            return
+        }
+        #expect(judge.work is FleetJudge)
     }
 
     @Test func aFileNamedAfterItsOwnSecretIsMaskedWhenTheListComesBack() throws {

@@ -86,6 +86,35 @@ import Testing
         #expect(jobs.takeEvents().isEmpty)
     }
 
+    /// Several effects from one event: done in order, each one's result given to the
+    /// session before the next is done (leaving a file from the fleet list: stop its live
+    /// check, judge it again).
+    @Test func severalEffectsAreDoneInOrderAndEachResultIsGivenBack() {
+        struct Recorder: EventHandling {
+            var events: [Event] = []
+            mutating func handle(_ event: Event) -> Effect? {
+                events.append(event)
+                return nil
+            }
+        }
+        let folder = TemporaryFolder("all-effects")
+        let runner = EffectRunner(files: StoreFiles(via: "test"), jobs: Jobs(performer: SlowPerformer()))
+        let id = Job.ID(11)
+        _ = runner.run(.start(Job(id: id, work: Wait(milliseconds: 2_000, then: .scrolled(1)))))
+        var session = Recorder()
+        var seen: [Effect] = []
+        let missing = folder.file("gone.json")
+        let code = runner.perform(
+            .all([.cancel(id), .discardRecovery(path: missing), .start(Job(id: .init(12), work: Wait(milliseconds: 5, then: .scrolled(2))))]),
+            for: &session, seeing: { seen.append($0) })
+        #expect(code == nil)
+        #expect(seen.count == 3 && seen.first == .cancel(id), "each effect, in order: \(seen)")
+        #expect(session.events.count == 1, "the result of the one that has one: \(session.events)")
+        Self.waitUntilIdle(runner.jobs)
+        #expect(runner.jobs.takeEvents() == [.scrolled(2)], "the first job was stopped before it answered; the second ran")
+        #expect(runner.perform(.all([.quit(3), .redraw]), for: &session) == 3, "an end ends it there")
+    }
+
     @Test func jobsAreComparedByIdAndWork() {
         let a = Job(id: .init(1), work: Wait(milliseconds: 5, then: .scrolled(1)))
         #expect(a == Job(id: .init(1), work: Wait(milliseconds: 5, then: .scrolled(1))))

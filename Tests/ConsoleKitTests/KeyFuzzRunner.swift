@@ -278,7 +278,7 @@ struct KeyFuzzRunner {
         case .cancel: return overlay == nil && key == .escape
         case .copyToClipboard: return overlay == nil && [.char("y"), .ctrl("o")].contains(key)
         case .setMouseCapture: return overlay == nil && key == .function(4)
-        case .quit, .reload, .keepRecovery, .openFile: return false
+        case .quit, .reload, .keepRecovery, .openFile, .all: return false
         }
     }
 

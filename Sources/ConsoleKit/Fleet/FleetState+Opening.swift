@@ -46,6 +46,11 @@ extension FleetState {
         // A file may be named after its own secret: the list draws no mask of its own.
         status = StatusMessage("Back from \(walkthrough.mask.masked(walkthrough.fileName))")
         nextJudgeJob += 1
-        return .start(Job(id: Job.ID(Self.watchJob.value + nextJudgeJob), work: FleetJudge(folder: folder, paths: [path])))
+        let judge = Effect.start(Job(id: Job.ID(Self.watchJob.value + nextJudgeJob), work: FleetJudge(folder: folder, paths: [path])))
+        // A test or a dry run the walkthrough left running is stopped: nothing would show
+        // its answer, and its requests would go on for nobody. A push being written is
+        // let finish, as Esc lets it in the walkthrough.
+        guard let running = walkthrough.live.running, walkthrough.live.isCancellable else { return judge }
+        return .all([.cancel(running.id), judge])
     }
 }

@@ -79,6 +79,14 @@ public struct EffectRunner<Files: SettingsFiles> {
             return .done
         case .openFile(let path, let readOnly):
             return .event(.opened(path: path, EditSession.open(path, readOnly: readOnly, files: files)))
+        case .all(let effects):
+            // Alone, only the last result can be told; `perform` tells the session each.
+            var last = Outcome.done
+            for effect in effects {
+                last = run(effect)
+                if case .exit = last { return last }
+            }
+            return last
         }
     }
 
@@ -87,6 +95,12 @@ public struct EffectRunner<Files: SettingsFiles> {
     public func perform<Session: EventHandling>(
         _ effect: Effect, for session: inout Session, seeing: (Effect) -> Void = { _ in }
     ) -> Int32? {
+        if case .all(let effects) = effect {
+            for effect in effects {
+                if let code = perform(effect, for: &session, seeing: seeing) { return code }
+            }
+            return nil
+        }
         seeing(effect)
         switch run(effect) {
         case .event(let result): return send(result, to: &session, seeing: seeing)

@@ -37,4 +37,8 @@ public enum Effect: Equatable, Sendable {
     /// Open a file for editing, as `edit FILE` does (`EditSession.open`: the file, or a new
     /// one, and its recovered edits): the fleet list's Enter. The answer is `Event.opened`.
     case openFile(path: String, readOnly: Bool)
+    /// Several effects, done in order, each one's result given to the session before the
+    /// next is done: leaving a file opened from the fleet list stops its live check and
+    /// has the file judged again.
+    case all([Effect])
 }
