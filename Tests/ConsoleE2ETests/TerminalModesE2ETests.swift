@@ -52,7 +52,8 @@ extension ConsoleE2ETests {
         #expect(flock(holder, LOCK_EX | LOCK_NB) == 0)
         if saving {
             try t.keys("C-s")
-            usleep(300_000)  // the save is waiting for the lock
+            // The save is waiting for the lock, and says so rather than not answering.
+            try t.wait(for: "Waiting for another program that is saving")
         }
         kill(try t.consolePID(), SIGHUP)
         try t.wait(for: "__EXIT=129", timeout: 5)

@@ -23,6 +23,22 @@ import Testing
         #expect(!s.rendered().contains("unsaved"))
     }
 
+    /// A save that must wait for another program's lock says so first (the session asks
+    /// the store before saving: `EffectRunner.announceWait`), in both front ends.
+    @Test func aSaveThatMustWaitForAnotherProgramSaysSo() {
+        var s = Fixture.state()
+        s.press(.char("!"))
+        let save = s.press(.ctrl("s"))
+        #expect(s.handle(.saveWaiting) == nil)
+        #expect(s.rendered().contains("Waiting for another program that is saving acme.json (up to 30 s)…"), "\(s.rendered())")
+        s.saveSucceeded(fileMode: 0o600)
+        #expect(s.status?.text == "Saved acme.json")
+        var plain = PlainSession(EditSession(path: "acme.json", readOnly: false, base: nil), options: .init(ascii: false, echoAnswers: false))
+        _ = plain.handle(.saveWaiting)
+        #expect(plain.takeOutput().contains("Waiting for another program that is saving acme.json (up to 30 s)…"))
+        #expect(save != nil)
+    }
+
     /// Found by KeyFuzzTests (Tests/FuzzCorpus/keys/review-focus-after-save.txt).
     @Test func aSaveThatClearsAFindingKeepsReviewsFocusOnARow() {
         var s = ConsoleState(EditSession(path: "/tmp/acme.json", readOnly: false, base: .fake(Fixture.settings(Fixture.halfDone), mode: 0o644)))

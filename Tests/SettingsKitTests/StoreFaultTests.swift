@@ -241,9 +241,26 @@ import Glibc
         for fd in Int32(3)..<Int32(1024) {
             var target = [CChar](repeating: 0, count: 4096)
             let n = readlink("/proc/self/fd/\(fd)", &target, target.count - 1)
-            if n > 0, String(cString: target) == path { return fd }
+            if n > 0, String(decoding: target[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) == path { return fd }
         }
         return -1
+    }
+
+    /// A save asks first whether it would wait, so that the wait is said: true only while
+    /// another program holds the lock, and the look makes no lock file.
+    @Test func aSaveSaysWhetherItWouldWaitForTheLock() throws {
+        let folder = TemporaryFolder("would-wait")
+        let path = folder.file("acme.json")
+        _ = try SettingsStore.save(Settings(), to: path, via: "test", base: nil)
+        #expect(!SettingsStore.saveWouldWait(path))
+        let fresh = folder.file("new.json")
+        #expect(!SettingsStore.saveWouldWait(fresh) && !SystemIO.exists(fresh + ".lock"), "no lock file is made by looking")
+        let holder = open(path + ".lock", O_RDWR)
+        defer { close(holder) }
+        #expect(flock(holder, LOCK_EX | LOCK_NB) == 0)
+        #expect(SettingsStore.saveWouldWait(path), "another holds it")
+        flock(holder, LOCK_UN)
+        #expect(!SettingsStore.saveWouldWait(path))
     }
 
     @Test func aLockFileOthersCannotWriteStillServes() throws {

@@ -143,6 +143,8 @@ extension PlainSession: EventHandling {
                     "\(path) was changed on disk since it was read, and \(plural(found.count, "key")) changed both there and here.",
                     "For each, answer t to keep theirs (on disk) or y to keep yours; < goes back, q ends without saving.",
                 ] + describe())
+        case .saveWaiting:
+            say(["Waiting for another program that is saving \(path) (up to \(SettingsStore.lockWait) s)…"])
         case .saveFailed(let error):
             lastSaveError = error.description
             phase = edit.saveFailed(error) ? .confirmingReplace : .confirmingSave

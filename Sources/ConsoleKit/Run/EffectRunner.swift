@@ -90,6 +90,15 @@ public struct EffectRunner<Files: SettingsFiles> {
         }
     }
 
+    /// Tells `session` (`.saveWaiting`) when `effect` is a save that must wait for another
+    /// program's lock, before it is done: the front end shows that, then waits. Returns
+    /// whether it told.
+    public func announceWait<Session: EventHandling>(before effect: Effect, to session: inout Session) -> Bool {
+        guard case .save(let request) = effect, files.saveWouldWait(request.path) else { return false }
+        _ = session.handle(.saveWaiting)
+        return true
+    }
+
     /// Does `effect` for `session` and gives it the result (see `send`). Returns an exit
     /// code when the session ends.
     public func perform<Session: EventHandling>(

@@ -12,6 +12,8 @@ public protocol SettingsFiles {
     /// The store's save: merges with someone else's save under the lock, or stops at keys
     /// both changed that the request's choices leave undecided.
     func save(_ request: SaveRequest) throws(FileError) -> SettingsStore.SaveOutcome
+    /// Whether a save of `path` would wait now for another program's lock.
+    func saveWouldWait(_ path: String) -> Bool
     /// Edits an earlier session kept for `path` (nil: none); throws for a recovery file
     /// that is there but cannot be used. `loaded`: the file as just loaded.
     func recovery(for path: String, loaded: LoadedFile?) throws(FileError) -> RecoveryFile.Pending?
@@ -20,6 +22,9 @@ public protocol SettingsFiles {
 }
 
 extension SettingsFiles {
+    /// Files a test makes up have no lock to wait for.
+    public func saveWouldWait(_ path: String) -> Bool { false }
+
     /// A link swapped in since the file was loaded (say, by a user whose file root has
     /// open) must not make what it points to the new base, which the next save would then
     /// write: a reload checks first, as a save does. Files a test makes up have no real

@@ -23,6 +23,8 @@ public struct StoreFiles: SettingsFiles {
             request.settings, to: request.path, via: via, base: request.base, choices: request.choices, stopWaiting: stopWaiting)
     }
 
+    public func saveWouldWait(_ path: String) -> Bool { SettingsStore.saveWouldWait(path) }
+
     public func recovery(for path: String, loaded: LoadedFile?) throws(FileError) -> RecoveryFile.Pending? {
         try RecoveryFile.pending(for: path, loaded: loaded)
     }

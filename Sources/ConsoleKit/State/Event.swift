@@ -18,6 +18,10 @@ public enum Event: Equatable, Sendable {
     /// A save was written: the file as written (with what the merge kept from disk,
     /// `keptFromDisk`, when someone else had saved meanwhile).
     case saved(LoadedFile, keptFromDisk: [String])
+    /// The save about to be done must first wait for another program that holds the
+    /// file's lock (`EffectRunner.announceWait`): said at once, where the screen would
+    /// otherwise not answer for up to `SettingsStore.lockWait` seconds.
+    case saveWaiting
     /// A save stopped before writing: keys changed here and on disk to different values.
     case saveConflicted([MergeConflict])
     /// A save failed (disk full, permission, …; or a file on disk that may only be

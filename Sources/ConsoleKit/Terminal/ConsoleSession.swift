@@ -131,6 +131,8 @@ public struct ConsoleSession<State: ConsoleModel, Backend: TerminalBackend, File
         var screenLost = false
         var startedJob = false
         lastTurn.append((event, effect))
+        // Another program's lock would hold the save up (to 30 s): the screen says so first.
+        if runner.announceWait(before: effect, to: &state) { draw() }
         let code = runner.perform(effect, for: &state) { effect in
             // The terminal's screen is cleared or the shell's for a while: send it whole.
             if effect == .redraw || effect == .suspend { screenLost = true }

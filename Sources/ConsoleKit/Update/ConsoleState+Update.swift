@@ -26,6 +26,9 @@ extension ConsoleState {
         case .saved(let file, let kept): return saved(file, keptFromDisk: kept)
         case .saveConflicted(let conflicts): saveConflicted(conflicts); return nil
         case .saveFailed(let error): saveFailed(error); return nil
+        case .saveWaiting:
+            status = StatusMessage("Waiting for another program that is saving \(mask.masked(fileName)) (up to \(SettingsStore.lockWait) s)…")
+            return nil
         case .reloaded(let file, let automatically): reloaded(file, automatically: automatically); return nil
         case .reloadFailed(let error, let automatically): reloadFailed(error, automatically: automatically); return nil
         case .recoveryDiscarded: return edit.recoveryDiscarded()

@@ -15,6 +15,17 @@ enum FileLock {
 
     static func path(for file: String) -> String { file + ".lock" }
 
+    /// Whether another program holds the lock now: a shared try on the lock file, let go
+    /// at once (a look, not a promise; the lock file is never made here).
+    static func isHeld(_ file: String) -> Bool {
+        let fd = SystemIO.open(path(for: file), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        guard flock(fd, LOCK_SH | LOCK_NB) == 0 else { return errno == EWOULDBLOCK }
+        flock(fd, LOCK_UN)
+        return false
+    }
+
     /// Runs `body` holding the lock for `file` (a path with links already resolved), whose
     /// owner is `owner` (nil: a file new to the saver). `shownPath` is the name the user
     /// gave, used in messages.

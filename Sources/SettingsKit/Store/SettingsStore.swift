@@ -117,6 +117,15 @@ public enum SettingsStore {
         }
     }
 
+    /// How long a save waits for another writer's lock before giving up, in seconds.
+    public static let lockWait = Int(FileLock.defaultTimeout)
+
+    /// Whether a save of `path` would wait now for another program that holds its lock:
+    /// asked before a save, so that the wait is said rather than silent.
+    public static func saveWouldWait(_ path: String) -> Bool {
+        FileLock.isHeld(SystemIO.resolvingLinks(path))
+    }
+
     /// Saves settings edited since `base` was loaded (nil: the file did not exist yet).
     /// If someone else saved the file meanwhile, the two are merged under the lock
     /// (`SettingsMerge`): their changes are kept, ours applied, and keys both changed are

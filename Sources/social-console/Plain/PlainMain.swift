@@ -37,6 +37,7 @@ func runPlain(path: String, reason: String? = nil) -> Int32 {
         case .end(let code):
             return finish(code)
         case .perform(let effect):
+            if runner.announceWait(before: effect, to: &session) { write(session.takeOutput()) }
             if let code = runner.perform(effect, for: &session) { return finish(code) }
             write(session.takeOutput())
         case .ask(let prompt):
