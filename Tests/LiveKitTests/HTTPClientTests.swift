@@ -63,6 +63,8 @@ import Testing
         #expect(HTTPClient.refusal(of: "http://127.evil.example/") != nil, "a domain, not a loopback address")
         #expect(HTTPClient.refusal(of: "http://[::1]:8080/") == nil)
         #expect(HTTPClient.refusal(of: "http://127.1/") == nil, "127.0.0.1 written short")
+        #expect(HTTPClient.refusal(of: "http://127.4.5.6:9/") == nil, "all of 127.0.0.0/8 is the machine itself")
+        #expect(HTTPClient.refusal(of: "http://128.0.0.1/") != nil)
         #expect(HTTPClient.refusal(of: "ftp://127.0.0.1/") != nil)
         #expect(HTTPClient.refusal(of: "https://user:pw@api.clerk.com/") != nil)
         #expect(HTTPClient.refusal(of: "not a url") != nil)

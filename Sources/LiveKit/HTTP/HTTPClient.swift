@@ -62,18 +62,8 @@ public struct HTTPClient: Sendable {
         if address.hasUserInfo { return "\(url) has user info (name@); refused" }
         switch address.scheme {
         case "https": return nil
-        case "http" where isLoopback(address.parsedHost): return nil
+        case "http" where address.parsedHost.isLoopback: return nil
         default: return "\(url) is not https; only https is used (http only for loopback addresses)"
-        }
-    }
-
-    /// 127.0.0.0/8, ::1 and localhost, as parsed hosts: "127.evil.example" is a domain.
-    static func isLoopback(_ host: URLHost) -> Bool {
-        switch host {
-        case .ipv4(let address): return address >> 24 == 127
-        case .ipv6(let pieces): return pieces == [0, 0, 0, 0, 0, 0, 0, 1]
-        case .domain(let name): return name == "localhost"
-        case .opaque: return false
         }
     }
 

@@ -102,7 +102,7 @@ enum Rules {
                 guard !url.trimmingWhitespace.isEmpty else { return nil }
                 switch input.webAddress(url) {
                 case .success(let address):
-                    return address.isHTTPS || (address.scheme == "http" && isLoopback(address.parsedHost)) ? nil : Hit(value: url)
+                    return address.isHTTPS || (address.scheme == "http" && isLocalTestCallback(address.parsedHost)) ? nil : Hit(value: url)
                 case .failure(let refusal): return Hit(value: url, hint: refusal.reason, message: "notAURL")
                 }
             }
@@ -184,14 +184,11 @@ enum Rules {
     /// The rules that find the redirect URI itself wrong (it is there: the mismatch needs one).
     static let redirectRules = ["instance/redirect-uri-invalid", "instance/redirect-uri-development-host", "instance/redirect-uri-account-portal"]
 
-    /// `localhost`, `127.0.0.1` and `[::1]`: a callback on the operator's own machine.
-    static func isLoopback(_ host: URLHost) -> Bool {
-        switch host {
-        case .domain(let name): return name == "localhost"
-        case .ipv4(let address): return address == 0x7F00_0001
-        case .ipv6(let pieces): return pieces == [0, 0, 0, 0, 0, 0, 0, 1]
-        case .opaque: return false
-        }
+    /// `localhost`, `127.0.0.1` and `[::1]`, the callbacks SPEC lets be http (Atlassian takes
+    /// them for local testing): named hosts, not every loopback address (`URLHost.isLoopback`
+    /// takes all of 127.0.0.0/8, where only the transport's safety is asked).
+    static func isLocalTestCallback(_ host: URLHost) -> Bool {
+        host == .domain("localhost") || host == .ipv4(0x7F00_0001) || host == .ipv6([0, 0, 0, 0, 0, 0, 0, 1])
     }
 
     /// A redirect URI that is not https or does not end in /v1/oauth_callback, held against

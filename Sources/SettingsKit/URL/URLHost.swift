@@ -22,6 +22,18 @@ public enum URLHost: Equatable, Sendable {
 
     public var domain: String? { if case .domain(let name) = self { return name } else { return nil } }
 
+    /// The machine itself: 127.0.0.0/8, ::1 and localhost, as parsed hosts ("127.evil.example"
+    /// is a domain). Where plain http is let be: a callback tested locally, the live
+    /// commands' stand-ins.
+    public var isLoopback: Bool {
+        switch self {
+        case .ipv4(let address): return address >> 24 == 127
+        case .ipv6(let pieces): return pieces == [0, 0, 0, 0, 0, 0, 0, 1]
+        case .domain(let name): return name == "localhost"
+        case .opaque: return false
+        }
+    }
+
     // MARK: Parsing
 
     /// The host of a URL with a special scheme (http, https, ws, wss, ftp, file).
