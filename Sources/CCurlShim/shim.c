@@ -75,7 +75,6 @@ enum {
 #define PROTO_HTTPS 2L
 #define HEADER_SEPARATE 1L
 #define ERROR_SIZE 256
-#define HEADER_LIMIT 65536
 
 struct slist {
     char *data;
@@ -220,7 +219,7 @@ void sc_http_perform(const sc_http_request *request, sc_http_response *response)
 
     char error_text[ERROR_SIZE] = "";
     struct buffer body = {NULL, 0, request->max_response_bytes, 0};
-    struct buffer headers = {NULL, 0, HEADER_LIMIT, 0};
+    struct buffer headers = {NULL, 0, SC_HTTP_HEADER_LIMIT, 0};
     struct body_source source = {request->body, request->body_length, 0};
     struct slist *list = NULL;
     int code = CODE_OK;
@@ -291,6 +290,8 @@ void sc_http_perform(const sc_http_request *request, sc_http_response *response)
             int failure = SC_HTTP_UNREACHABLE;
             if (code == CODE_OPERATION_TIMEDOUT) failure = SC_HTTP_TIMEOUT;
             else if (code == CODE_FILESIZE_EXCEEDED || body.too_large) failure = SC_HTTP_TOO_LARGE;
+            // A server sending header lines without end is no unreachable one.
+            else if (headers.too_large) failure = SC_HTTP_HEADERS_TOO_LARGE;
             else if (code == CODE_ABORTED_BY_CALLBACK && request->cancel && sc_flag_get(request->cancel)) failure = SC_HTTP_CANCELLED;
             else if (code == CODE_UNSUPPORTED_PROTOCOL || code == CODE_URL_MALFORMAT) failure = SC_HTTP_REFUSED;
             fail(response, failure, code, text);

@@ -90,6 +90,18 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 5, "cut at the limit, not read to the end")
     }
 
+    /// Header lines without end are an answer too large, not a server out of reach.
+    @Test func headerLinesOverTheLimitAreRefusedAsTooLarge() throws {
+        let standIn = try StandIn()
+        try standIn.addFault(["path": "environment", "status": 200, "headers": ["X-Padding": String(repeating: "a", count: 70_000)], "body": "{}"])
+        let result = Self.client().perform(HTTPRequest(method: "GET", url: standIn.frontendURL() + "/v1/environment"), cancel: Cancellation())
+        guard case .failure(let f) = result else {
+            Issue.record("70 KB of header lines were taken")
+            return
+        }
+        #expect(f.kind == .tooLarge && f.message.contains("header lines are longer than 64 KiB"), "\(f.kind): \(f.message)")
+    }
+
     @Test func aServerThatNeverAnswersTimesOut() throws {
         let standIn = try StandIn()
         try standIn.addFault(["path": "environment", "hang": 30])

@@ -21,7 +21,12 @@ enum sc_http_failure {
     SC_HTTP_CANCELLED = 5,
     /// libcurl refused an option or the request (e.g. a scheme not allowed).
     SC_HTTP_REFUSED = 6,
+    /// The answer's header lines passed `SC_HTTP_HEADER_LIMIT` bytes; it was dropped.
+    SC_HTTP_HEADERS_TOO_LARGE = 7,
 };
+
+/// How many bytes of header lines an answer may have (real ones have a few hundred).
+#define SC_HTTP_HEADER_LIMIT 65536
 
 typedef struct sc_http_request {
     const char *method;  // "GET", "POST" or "PATCH"
