@@ -145,6 +145,7 @@ import Testing
             ),
             (["path": "/config", "status": 301, "headers": ["Location": "https://evil.example/steal"], "body": ""], "clerk/unexpected"),
             (["path": "/config", "bigBody": 100_000_000], "clerk/unexpected"),
+            (["path": "/config", "status": 200, "headers": ["X-Padding": String(repeating: "a", count: 70_000)], "body": ""], "clerk/unexpected"),
             (
                 ["path": "/config", "status": 400, "body": ["errors": [["message": "\(StandIn.apiKey) and \(TestSecret.value)", "code": "x"]]]],
                 "clerk/rejected"

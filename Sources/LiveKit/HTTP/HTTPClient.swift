@@ -132,10 +132,10 @@ public struct HTTPClient: Sendable {
         case Int32(SC_HTTP_NO_LIBRARY.rawValue): return .failure(TransportFailure(kind: .noLibrary, message: message))
         case Int32(SC_HTTP_TIMEOUT.rawValue): return .failure(TransportFailure(kind: .timeout, message: message))
         case Int32(SC_HTTP_TOO_LARGE.rawValue):
-            return .failure(TransportFailure(kind: .tooLarge, message: "the answer is larger than \(settings.maxResponseBytes / 1024) KiB; refused"))
+            return .failure(TransportFailure(kind: .tooLarge, message: "an answer larger than \(settings.maxResponseBytes / 1024) KiB"))
         case Int32(SC_HTTP_HEADERS_TOO_LARGE.rawValue):
             return .failure(
-                TransportFailure(kind: .tooLarge, message: "the answer's header lines are longer than \(Int(SC_HTTP_HEADER_LIMIT) / 1024) KiB; refused"))
+                TransportFailure(kind: .tooLarge, message: "an answer whose header lines are longer than \(Int(SC_HTTP_HEADER_LIMIT) / 1024) KiB"))
         case Int32(SC_HTTP_CANCELLED.rawValue): return .failure(TransportFailure(kind: .cancelled, message: "cancelled"))
         case Int32(SC_HTTP_REFUSED.rawValue): return .failure(TransportFailure(kind: .refused, message: message))
         default: return .failure(TransportFailure(kind: .unreachable, message: message))

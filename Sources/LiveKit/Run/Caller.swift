@@ -64,7 +64,8 @@ struct Caller: Sendable {
         case .cancelled: return .cancelled()
         case .noLibrary: return LiveError("net/no-http-client", failure.message)
         case .tooLarge:
-            return unexpected(service, "\(service.name) sent an answer larger than \(environment.http.maxResponseBytes / 1024) KiB; refused")
+            // Which limit it passed: the whole answer's, or its header lines'.
+            return unexpected(service, "\(service.name) sent \(failure.message); refused")
         case .timeout:
             return LiveError("net/unreachable", "\(service.name) at \(host) did not answer in time: \(quote(failure.message))")
         case .unreachable, .refused:
