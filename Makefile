@@ -13,7 +13,7 @@
 PREFIX ?= /usr/local
 DESTDIR ?=
 SWIFT ?= swift
-# How the binary is linked decides much of its start (README, "Start-up, first frame and
+# How the binary is linked decides much of its start (Benchmarks/README.md, "Start-up, first frame and
 # fleet speed"):
 # - The Swift runtime linked statically: the binary needs no toolchain on the machine it
 #   runs on.

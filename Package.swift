@@ -5,7 +5,7 @@ import PackageDescription
 /// directly, with the conformances it already knows, instead of looking the type up by
 /// its mangled name: such a lookup checks the type's requirements by scanning every
 /// protocol conformance in the binary (thousands, when it still linked Foundation), and a
-/// quarter of the console's start went on them (README, "Start-up, first frame and fleet
+/// quarter of the console's start went on them (Benchmarks/README.md, "Start-up, first frame and fleet
 /// speed").
 ///
 /// Nor do they import the concurrency and string-processing (regex) modules that every

@@ -2,7 +2,7 @@
 """Writes Link/start-order.txt: the binary's functions that run from exec to the console's
 first frame and through `audit` of one file, which the Makefile has the linker put side by
 side (lld --symbol-ordering-file). Start-up code then shares a few pages of the binary's
-11 MB of code instead of being spread over it: fewer page faults at every start (README,
+11 MB of code instead of being spread over it: fewer page faults at every start (Benchmarks/README.md,
 "The first frame beside dialog's").
 
 Not a test and not part of the build: run it again after large changes to what the start

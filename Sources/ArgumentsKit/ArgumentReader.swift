@@ -1,6 +1,6 @@
 /// Reads a command's words against its `CommandSpec`, as swift-argument-parser did (the
 /// program's parser until it was replaced: that package links Foundation, whose data the
-/// loader relocated at every start; README, "Start-up, first frame and fleet speed"):
+/// loader relocated at every start; Benchmarks/README.md, "Start-up, first frame and fleet speed"):
 /// - `--name value` and `--name=value`; a value is the next word unless that word looks
 ///   like an option (`-` alone is a value: standard input); `--name=-x` gives one that does.
 /// - `-q`, and short flags together (`-qh`).

@@ -1,6 +1,6 @@
 // The rule tables and the scope catalogue as Swift values, written beside their JSON text:
 // the console's first frame and every `audit` need them, and parsing their JSON at each
-// start was a sixth of the console's start (README, "Start-up, first frame and fleet
+// start was a sixth of the console's start (Benchmarks/README.md, "Start-up, first frame and fleet
 // speed"). The JSON files stay what people edit; a key this does not know fails the build,
 // so nothing in them is dropped unnoticed.
 import Foundation

@@ -9,7 +9,7 @@ public enum DisplayWidth {
         let v = first.value
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 1 }  // drawn as a replacement, see CellBuffer
         // Printable ASCII: one column, without looking up its Unicode properties (most of
-        // what is drawn, and the lookup is dear: README, "The first frame beside dialog's").
+        // what is drawn, and the lookup is dear: Benchmarks/README.md, "The first frame beside dialog's").
         if v < 0x7F { return 1 }
         if isZeroWidth(first) { return 0 }
         return isWide(v) ? 2 : 1

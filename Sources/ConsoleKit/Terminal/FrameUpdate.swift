@@ -28,7 +28,7 @@ public struct FrameUpdate: Equatable, Sendable {
     public let runs: [Run]
     /// The frame's cells, row by row: the frame's own storage, not a copy. A whole frame
     /// makes no list of its cells: a list of the first frame's cells was built, read once
-    /// and freed (its cost: README, "The first frame beside dialog's").
+    /// and freed (its cost: Benchmarks/README.md, "The first frame beside dialog's").
     private let cells: [Cell]
 
     /// The update that turns `shown` (nil: unknown) into `frame`.

@@ -11,7 +11,7 @@ import Darwin
 ///
 /// Memory is bounded for the whole run, not only per file: at most `bytesInFlight` bytes
 /// of files are being judged or waiting to be written at once, however many threads
-/// there are (a file's parsed tree takes many times its size: the README has figures),
+/// there are (a file's parsed tree takes many times its size: Benchmarks/README.md has figures),
 /// and the memory a big file's tree took is given back when it is done. A thread whose
 /// next file would go over waits for others to finish, except that one file is always
 /// let through (none in flight, or the file whose turn it is to be written), so the run

@@ -205,7 +205,7 @@ final class NcursesBackend: TerminalBackend {
         // After a resize ncurses' idea of the screen may hold stale cells: start clean.
         if update.isWhole { werase(window) }
         // Runs of plain ASCII cells side by side on a row are copied in one call: put's
-        // wadd_wch for each of the first frame's cells was dear (README, "The first frame
+        // wadd_wch for each of the first frame's cells was dear (Benchmarks/README.md, "The first frame
         // beside dialog's"). Any other character goes through put, which ncurses measures itself.
         var plain: [cchar_t] = []
         plain.reserveCapacity(update.width)
@@ -281,7 +281,7 @@ final class NcursesBackend: TerminalBackend {
 
     private func put(_ cell: Cell, x: Int, y: Int) {
         // The characters go into a buffer on the stack: an array per cell was a large part
-        // of the console's first frame (every cell is put once then; the README's profile).
+        // of the console's first frame (every cell is put once then; Benchmarks/README.md's profile).
         var characters: (wchar_t, wchar_t, wchar_t, wchar_t, wchar_t) = (0, 0, 0, 0, 0)
         let (attributes, pair) = Self.look(cell.style, colour: colour)
         var cchar = cchar_t()
