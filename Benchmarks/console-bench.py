@@ -5,7 +5,9 @@ First frame: the time from exec to the last byte of the complete first frame, fo
 console and, interleaved with it run by run (so a busy machine slows all alike), for
 dialog's --form and whiptail's --inputbox, with the ratio to dialog's (goal <= 1.0).
 Each program's CPU time to its first frame (it is killed once the frame is complete) is
-shown too: steadier than wall time when the machine is busy. Missing dialog or whiptail:
+shown too: steadier than wall time when the machine is busy. Each ratio is given twice: of
+the medians, and run by run (each of ours beside the other program's of the same round,
+which cancels the machine's drift over the batch), with its quartiles. Missing dialog or whiptail:
 apt-get install -y dialog whiptail.
 
 Then the bytes the console writes to the terminal for one typed character (goal <= 64)
@@ -237,8 +239,13 @@ def main():
                   f"   CPU median {statistics.median(cpus):5.2f} ms   {statistics.median(sizes):5.0f} bytes")
         for name in programs:
             if name != "social-console":
+                # Also run by run: each of ours beside the other's of the same round, so that
+                # the machine's drift over the batch (other work starting, caches) cancels out.
+                paired = sorted(a[0] / b[0] for a, b in zip(frames["social-console"], frames[name]))
+                quartiles = statistics.quantiles(paired, n=4) if len(paired) > 1 else [paired[0]] * 3
                 print(f"  ratio social-console / {name + ':':21} {medians['social-console'] / medians[name]:5.2f}"
-                      + ("   (goal <= 1.0)" if name.startswith("dialog") else ""))
+                      + ("   (goal <= 1.0)" if name.startswith("dialog") else "")
+                      + f"   run by run: median {quartiles[1]:.2f}, quartiles {quartiles[0]:.2f}–{quartiles[2]:.2f}")
         if len(programs) < 3:
             print("  (dialog or whiptail is not installed: apt-get install -y dialog whiptail)")
         print(f"  one typed character:              median {statistics.median(typed):6.0f} bytes"
