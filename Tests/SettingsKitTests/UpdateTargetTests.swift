@@ -55,6 +55,72 @@ import Glibc
         #expect(Fixtures.read(other) == otherBefore)
     }
 
+    /// FILE's folder moved away while a write waits for the lock, and a link to another
+    /// folder put at its name (by a user who may write in the folder above): the write is
+    /// refused, and nothing is written in either folder.
+    func expectRefusedWhenTheFolderIsSwapped(_ write: @escaping @Sendable (_ path: String) throws(FileError) -> Void) throws {
+        let root = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(root) }
+        let team = root + "/team", elsewhere = root + "/elsewhere"
+        mkdir(team, 0o700)
+        mkdir(elsewhere, 0o700)
+        let path = team + "/f.json"
+        try SettingsStore.create(Fixtures.ready, at: path, via: "init")
+        let before = Fixtures.read(path)
+        let holder = open(path + ".lock", O_RDWR)
+        defer { close(holder) }
+        #expect(flock(holder, LOCK_EX) == 0, "the lock is held here, as another writer would")
+        let outcome = Outcome()
+        Threads.runAll([
+            {
+                do throws(FileError) {
+                    try write(path)
+                    outcome.saved = true
+                } catch {
+                    outcome.error = error
+                }
+            },
+            {
+                usleep(300_000)
+                rename(team, root + "/team.moved")
+                symlink(elsewhere, team)
+                flock(holder, LOCK_UN)
+            },
+        ])
+        #expect(!outcome.saved, "written while its folder's name led elsewhere")
+        #expect(outcome.error?.message.contains("was moved or replaced while saving; nothing was written") == true, "\(String(describing: outcome.error))")
+        let written = Self.names(in: elsewhere)
+        #expect(written.isEmpty, "written in the other folder: \(written)")
+        #expect(Fixtures.read(root + "/team.moved/f.json") == before, "the file in its own folder is as it was")
+    }
+
+    /// The names in `folder`, but "." and "..".
+    static func names(in folder: String) -> [String] {
+        guard let dir = opendir(folder) else { return ["(cannot list \(folder))"] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    @Test func aFolderSwappedWhileSetWaitsForTheLockIsRefused() throws {
+        try expectRefusedWhenTheFolderIsSwapped { path throws(FileError) in
+            try SettingsStore.update(path, via: "set") { $0.setText("atlassianApp.name", "Saved by set") }
+        }
+    }
+
+    @Test func aFolderSwappedWhileASaveWaitsForTheLockIsRefused() throws {
+        try expectRefusedWhenTheFolderIsSwapped { path throws(FileError) in
+            let base = try SettingsStore.load(path)
+            var edited = base.settings
+            edited.setText("atlassianApp.name", "Saved by the console")
+            _ = try SettingsStore.save(edited, to: path, via: "console", base: base)
+        }
+    }
+
     @Test func aLinkPutInTheFilesPlaceWhileItWaitsForTheLockIsRefused() throws {
         try expectRefusedWhenALinkIsSwappedIn { path, _ throws(FileError) in
             try SettingsStore.update(path, via: "set") { $0.setText("atlassianApp.name", "Saved by set") }

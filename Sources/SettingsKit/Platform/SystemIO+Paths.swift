@@ -37,6 +37,36 @@ extension SystemIO {
     @discardableResult
     public static func unlink(_ path: String) -> Int32 { SystemPath.withCString(path) { Glibc.unlink($0) } }
 
+    /// A folder held by a descriptor (O_PATH: saving in a folder needs no right to read
+    /// it, so none is asked), for the calls below, which name what is in it; -1 and errno
+    /// on failure.
+    static func holdFolder(_ path: String) -> Int32 {
+        SystemPath.withCString(path) { Glibc.open($0, pathOnly | O_DIRECTORY | O_CLOEXEC) }
+    }
+
+    /// O_PATH, which glibc's headers declare only under _GNU_SOURCE: 010000000 on Linux
+    /// (x86-64 and arm64 alike).
+    private static let pathOnly: Int32 = 0o10000000
+
+    /// openat(2): `name` in the folder `folder` holds.
+    static func open(in folder: Int32, _ name: String, _ flags: Int32, mode: mode_t = 0) -> Int32 {
+        SystemPath.withCString(name) { openat(folder, $0, flags, mode) }
+    }
+
+    /// renameat(2) within the folder `folder` holds.
+    static func rename(in folder: Int32, _ from: String, _ to: String) -> Int32 {
+        SystemPath.withCString(from) { a in SystemPath.withCString(to) { b in renameat(folder, a, folder, b) } }
+    }
+
+    /// linkat(2) within the folder `folder` holds.
+    static func link(in folder: Int32, _ from: String, _ to: String) -> Int32 {
+        SystemPath.withCString(from) { a in SystemPath.withCString(to) { b in linkat(folder, a, folder, b, 0) } }
+    }
+
+    /// unlinkat(2) in the folder `folder` holds.
+    @discardableResult
+    static func unlink(in folder: Int32, _ name: String) -> Int32 { SystemPath.withCString(name) { unlinkat(folder, $0, 0) } }
+
     /// opendir(3); nil and errno on failure.
     static func openFolder(_ path: String) -> OpaquePointer? { SystemPath.withCString(path) { opendir($0) } }
 

@@ -32,10 +32,10 @@ enum FileLock {
     /// `stopWaiting`: asked while another writer holds the lock; true ends the wait with
     /// an error (the session that asked for the save is ending).
     static func withLock<T>(
-        _ file: String, shownPath: String, owner: SideFile.Owner?, timeout: Double = defaultTimeout,
+        _ file: String, in folder: SaveFolder? = nil, shownPath: String, owner: SideFile.Owner?, timeout: Double = defaultTimeout,
         stopWaiting: () -> Bool = { false }, _ body: () throws(FileError) -> T
     ) throws(FileError) -> T {
-        let fd = try openLockFile(file, shownPath: shownPath, owner: owner)
+        let fd = try openLockFile(file, in: folder, shownPath: shownPath, owner: owner)
         defer { close(fd) }
         try acquire(fd, file: file, shownPath: shownPath, timeout: timeout, stopWaiting: stopWaiting)
         // Let go in so many words, not by closing: a child process another thread forks
@@ -49,15 +49,16 @@ enum FileLock {
     /// reading, so a lock file that cannot be opened for writing (made by another user,
     /// or on a read-only file system) still serves, and the save then fails on its own
     /// cause instead of a confusing one about the lock.
-    static func openLockFile(_ file: String, shownPath: String, owner: SideFile.Owner?) throws(FileError) -> Int32 {
+    static func openLockFile(_ file: String, in folder: SaveFolder? = nil, shownPath: String, owner: SideFile.Owner?) throws(FileError) -> Int32 {
         let lock = path(for: file)
         // O_NOFOLLOW: a link planted at FILE.lock must not make a root process create or
         // lock a file elsewhere. O_NONBLOCK: a FIFO planted there must not hang the open.
         let flags = O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK
-        var (fd, created) = SideFile.open(lock, O_RDWR | flags, mode: 0o600)
+        var (fd, created) = SideFile.open(lock, O_RDWR | flags, mode: 0o600, in: folder)
         var e = errno
         if fd < 0, e == EACCES || e == EROFS || e == EPERM {
-            (fd, created) = (SystemIO.open(lock, O_RDONLY | flags), false)
+            let readOnly = folder.map { SystemIO.open(in: $0.descriptor, SystemIO.baseName(of: lock), O_RDONLY | flags) } ?? SystemIO.open(lock, O_RDONLY | flags)
+            (fd, created) = (readOnly, false)
             if fd < 0 && errno != ENOENT { e = errno }
         }
         guard fd >= 0 else { throw failure(e, file: file, shownPath: shownPath) }

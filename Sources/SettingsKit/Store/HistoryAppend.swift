@@ -17,7 +17,9 @@ struct HistoryAppend {
     static func path(for file: String) -> String { file + ".history.jsonl" }
 
     /// Appends `line` (ending in a newline) to the history of `file`, fsynced.
-    static func append(_ line: String, for file: String, owner: SideFile.Owner?, shownPath: String) throws(FileError) -> HistoryAppend {
+    static func append(
+        _ line: String, for file: String, in folder: SaveFolder? = nil, owner: SideFile.Owner?, shownPath: String
+    ) throws(FileError) -> HistoryAppend {
         let history = path(for: file)
         func failure(_ e: Int32) -> FileError {
             FileError(
@@ -25,7 +27,7 @@ struct HistoryAppend {
                 "cannot save: \(SystemIO.errorText(e)) (writing the history \(SystemIO.baseName(of: history))); the file on disk is unchanged")
         }
         // Read access too, to look at the last byte; O_NOFOLLOW as for the lock file.
-        let (fd, created) = SideFile.open(history, O_RDWR | O_APPEND | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, mode: 0o600)
+        let (fd, created) = SideFile.open(history, O_RDWR | O_APPEND | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, mode: 0o600, in: folder)
         guard fd >= 0 else { throw failure(errno) }
         let st = try SideFile.claim(fd, created: created, name: history, owner: owner, shownPath: shownPath)
         // A history made lax by hand (or by an older version) is made 0600 again: it

@@ -70,13 +70,13 @@ public enum SettingsStore {
     /// Creates a new file; refuses to replace one that exists.
     public static func create(_ settings: Settings, at path: String, via: String) throws(FileError) {
         let target = SystemIO.resolvingLinks(path)
-        try FileLock.withLock(target, shownPath: path, owner: nil) { () throws(FileError) in
+        try locked(target, shownPath: path, owner: nil) { folder throws(FileError) in
             // Checked before the history line is written; link() below still refuses a file
             // that appears meanwhile without taking the lock.
             if SystemIO.exists(target) { throw FileError(.exists, path: path, "already exists; not overwritten") }
             let made = SettingsDiff.compare(Settings(root: JSONObject()), settings)
             try commit(
-                encode(settings), to: target, shownPath: path, replacing: false, via: via, changes: made,
+                encode(settings), to: target, in: folder, shownPath: path, replacing: false, via: via, changes: made,
                 secrets: Secret.values(in: settings), owner: nil)
         }
     }
@@ -87,7 +87,7 @@ public enum SettingsStore {
     public static func update(_ path: String, via: String, _ change: (inout Settings) -> Void) throws(FileError) -> [Change] {
         let target = SystemIO.resolvingLinks(path)
         let owner = SideFile.Owner.of(target)
-        return try FileLock.withLock(target, shownPath: path, owner: owner) { () throws(FileError) -> [Change] in
+        return try locked(target, shownPath: path, owner: owner) { folder throws(FileError) -> [Change] in
             let current = try read(path)
             try checkReadAt(target, current, path: path)
             var settings = current.settings
@@ -95,7 +95,7 @@ public enum SettingsStore {
             let made = SettingsDiff.compare(current.settings, settings)
             if made.isEmpty { return [] }
             try commit(
-                encode(settings), to: target, shownPath: path, replacing: true, via: via, changes: made,
+                encode(settings), to: target, in: folder, shownPath: path, replacing: true, via: via, changes: made,
                 secrets: Secret.values(in: current.settings, settings), owner: owner)
             return made
         }
@@ -145,7 +145,7 @@ public enum SettingsStore {
         // The side files are the owner's of the file as it was loaded: nil (ours) for one
         // that was new, whoever has created it since.
         let owner = base.map { SideFile.Owner($0.identity) }
-        return try FileLock.withLock(target, shownPath: path, owner: owner, stopWaiting: stopWaiting) { () throws(FileError) -> SaveOutcome in
+        return try locked(target, shownPath: path, owner: owner, stopWaiting: stopWaiting) { folder throws(FileError) -> SaveOutcome in
             var onDisk: LoadedFile?
             do throws(FileError) {
                 onDisk = try read(path)
@@ -180,7 +180,7 @@ public enum SettingsStore {
             // or was put in its place by someone else, is not given back to its owner.
             let keep = onDisk != nil && base != nil && onDisk!.identity.owner == base!.identity.owner
             var status = try commit(
-                bytes, to: target, shownPath: path, replacing: true, via: via, changes: made,
+                bytes, to: target, in: folder, shownPath: path, replacing: true, via: via, changes: made,
                 secrets: secrets, owner: owner, keepOwner: keep)
             // The rename changed the file's ctime; take its identity as it now is on disk.
             if let now = SystemIO.status(target), now.st_ino == status.st_ino, now.st_dev == status.st_dev { status = now }
@@ -244,28 +244,46 @@ public enum SettingsStore {
     /// saving user's); the file itself too when `keepOwner`.
     @discardableResult
     static func commit(
-        _ bytes: [UInt8], to target: String, shownPath: String, replacing: Bool, via: String, changes: [Change],
+        _ bytes: [UInt8], to target: String, in folder: SaveFolder, shownPath: String, replacing: Bool, via: String, changes: [Change],
         secrets: [String] = [], owner: SideFile.Owner?, keepOwner: Bool = true
     ) throws(FileError) -> stat {
-        let staged = try StagedFile.stage(bytes, for: target, shownPath: shownPath, owner: keepOwner ? owner : nil)
+        let staged = try StagedFile.stage(bytes, for: target, in: folder, shownPath: shownPath, owner: keepOwner ? owner : nil)
         var history: HistoryAppend?
         if !changes.isEmpty {
             let line = historyLine(time: SystemIO.utcTimestamp(), user: SystemIO.userName(), via: via, changes: changes, secrets: secrets)
             do throws(FileError) {
-                history = try HistoryAppend.append(line, for: target, owner: owner, shownPath: shownPath)
+                history = try HistoryAppend.append(line, for: target, in: folder, owner: owner, shownPath: shownPath)
             } catch {
                 staged.discard()
                 throw error
             }
         }
         do throws(FileError) {
+            // The last look before the new version goes in place (by the folder's
+            // descriptor, so into this folder whatever happens to its name after).
+            try folder.check(shownPath: shownPath)
             try staged.commit(replacing: replacing)
         } catch {
+            staged.discard()
             history?.rollback()
             throw error
         }
         history?.finish()
         return staged.status
+    }
+
+    /// Runs `body` holding `target`'s folder (`SaveFolder`, from before the lock is taken)
+    /// and its lock, once the folder is found to be still at its name: the whole of one
+    /// save happens in one folder.
+    static func locked<T>(
+        _ target: String, shownPath: String, owner: SideFile.Owner?, stopWaiting: () -> Bool = { false },
+        _ body: (SaveFolder) throws(FileError) -> T
+    ) throws(FileError) -> T {
+        let folder = try SaveFolder(holding: SystemIO.directory(of: target), for: target, shownPath: shownPath)
+        return try FileLock.withLock(target, in: folder, shownPath: shownPath, owner: owner, stopWaiting: stopWaiting) { () throws(FileError) -> T in
+            try folder.check(shownPath: shownPath)
+            return try body(folder)
+        }
     }
 
     // MARK: Changes and history
@@ -291,10 +309,10 @@ public enum SettingsStore {
     ) throws(FileError) {
         let target = SystemIO.resolvingLinks(path)
         let owner = SideFile.Owner.of(target)
-        try FileLock.withLock(target, shownPath: path, owner: owner) { () throws(FileError) in
+        try locked(target, shownPath: path, owner: owner) { folder throws(FileError) in
             let line = historyLine(
                 time: SystemIO.utcTimestamp(), user: SystemIO.userName(), via: via, changes: changes, secrets: secrets, extra: extra)
-            try HistoryAppend.append(line, for: target, owner: owner, shownPath: path).finish()
+            try HistoryAppend.append(line, for: target, in: folder, owner: owner, shownPath: path).finish()
         }
     }
 

@@ -12,6 +12,9 @@ import Darwin
 /// Create one only while holding the file's lock: staging removes temp files of earlier
 /// saves of the same file, which only a killed save can have left.
 struct StagedFile {
+    /// The folder both are in, held: every name below is in it (`SaveFolder`).
+    let folder: SaveFolder
+    /// The temp file's name and the target's, in `folder`.
     let temp: String
     let target: String
     /// The name the user gave, for messages.
@@ -35,27 +38,31 @@ struct StagedFile {
             && !rest[1].isEmpty && rest[1].allSatisfy { $0.isASCII && ($0.isNumber || $0.isLowercase) }
     }
 
-    /// Writes `bytes` to a new temp file beside `target` with mode `mode`, fsynced. The
+    /// Writes `bytes` to a new temp file beside `target` (in `folder`, held by the caller
+    /// since before it took the lock; nil: held from now) with mode `mode`, fsynced. The
     /// file gets `owner` (the settings file's, as it was loaded; never a side name's) when
     /// root saves it for someone else; nil leaves it the saving user's. `removingStale`:
     /// the caller holds the file's lock, so temp files of earlier saves of `target` are
     /// left over from killed ones and are removed.
     static func stage(
-        _ bytes: [UInt8], for target: String, shownPath: String, mode: mode_t = 0o600,
+        _ bytes: [UInt8], for target: String, in folder: SaveFolder? = nil, shownPath: String, mode: mode_t = 0o600,
         owner: SideFile.Owner?, removingStale: Bool = true
     ) throws(FileError) -> StagedFile {
         let dir = SystemIO.directory(of: target)
+        let held: SaveFolder
+        if let folder { held = folder } else { held = try SaveFolder(holding: dir, for: target, shownPath: shownPath) }
+        let folder = held
         if removingStale { removeStaleTempFiles(of: target) }
-        let temp = dir + "/" + tempPrefix(for: target) + "\(getpid())-" + SystemIO.randomSuffix()
+        let temp = tempPrefix(for: target) + "\(getpid())-" + SystemIO.randomSuffix()
         func failure(_ e: Int32) -> FileError {
             FileError(
                 .unwritable, path: shownPath, "cannot save: \(SystemIO.errorText(e)) (writing in the folder \(dir)); the file on disk is unchanged")
         }
-        let fd = SystemIO.open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode: mode)
+        let fd = SystemIO.open(in: folder.descriptor, temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode: mode)
         guard fd >= 0 else { throw failure(errno) }
         func abandon(_ e: Int32) -> FileError {
             close(fd)
-            SystemIO.unlink(temp)
+            SystemIO.unlink(in: folder.descriptor, temp)
             return failure(e)
         }
         // The umask may have taken bits away; 0600 is asked for exactly.
@@ -71,26 +78,27 @@ struct StagedFile {
         var st = stat()
         if fstat(fd, &st) != 0 { throw abandon(errno) }
         if let e = SystemIO.closeChecked(fd) {
-            SystemIO.unlink(temp)
+            SystemIO.unlink(in: folder.descriptor, temp)
             throw failure(e)
         }
-        return StagedFile(temp: temp, target: target, shownPath: shownPath, status: st)
+        return StagedFile(folder: folder, temp: temp, target: SystemIO.baseName(of: target), shownPath: shownPath, status: st)
     }
 
     /// Puts the staged file in place: rename over the target, or (`replacing: false`) link
     /// it, which fails instead of overwriting. Then fsyncs the folder so the rename itself
     /// survives a power cut. On failure the temp file is removed and the target untouched.
     func commit(replacing: Bool) throws(FileError) {
+        let fd = folder.descriptor
         if replacing {
-            if SystemIO.rename(temp, target) != 0 {
+            if SystemIO.rename(in: fd, temp, target) != 0 {
                 let e = errno
-                SystemIO.unlink(temp)
+                SystemIO.unlink(in: fd, temp)
                 throw FileError(.unwritable, path: shownPath, "cannot save: \(SystemIO.errorText(e)); the file on disk is unchanged")
             }
         } else {
-            let linked = SystemIO.link(temp, target)
+            let linked = SystemIO.link(in: fd, temp, target)
             let e = errno
-            SystemIO.unlink(temp)
+            SystemIO.unlink(in: fd, temp)
             if linked != 0 {
                 if e == EEXIST { throw FileError(.exists, path: shownPath, "already exists; not overwritten") }
                 throw FileError(.unwritable, path: shownPath, "cannot create: \(SystemIO.errorText(e))")
@@ -98,11 +106,11 @@ struct StagedFile {
         }
         // The new file is in place; a failing folder fsync can only lose it to a power cut
         // in the next seconds, which no error message could help with.
-        let dfd = SystemIO.open(SystemIO.directory(of: target), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let dfd = SystemIO.open(in: fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dfd >= 0 { _ = fsync(dfd); close(dfd) }
     }
 
-    func discard() { SystemIO.unlink(temp) }
+    func discard() { SystemIO.unlink(in: folder.descriptor, temp) }
 
     /// Removes temp files that saves of `target` killed before their rename left behind.
     /// `onlyOfEndedProcesses`: without the file's lock, another process may be writing one
