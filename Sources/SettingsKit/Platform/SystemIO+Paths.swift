@@ -53,6 +53,12 @@ extension SystemIO {
         SystemPath.withCString(name) { openat(folder, $0, flags, mode) }
     }
 
+    /// fstatat(2) without following a link: `name` in the folder `folder` holds.
+    static func linkStatus(in folder: Int32, _ name: String) -> stat? {
+        var st = stat()
+        return SystemPath.withCString(name) { fstatat(folder, $0, &st, AT_SYMLINK_NOFOLLOW) } == 0 ? st : nil
+    }
+
     /// renameat(2) within the folder `folder` holds.
     static func rename(in folder: Int32, _ from: String, _ to: String) -> Int32 {
         SystemPath.withCString(from) { a in SystemPath.withCString(to) { b in renameat(folder, a, folder, b) } }

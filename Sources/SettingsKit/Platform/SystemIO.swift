@@ -28,12 +28,16 @@ public enum SystemIO {
     /// read only as the file at its name, never through a link someone planted there).
     /// `afterwards`, when given, is told the file's status once the last byte is read: a
     /// file written to meanwhile (in place) has changed since `stat`.
+    /// `at`, when given, is where the file is read: a name in a folder a save holds
+    /// (`SaveFolder`); `path` then only names it in messages.
     static func readFile(
-        _ path: String, limit: Int, followingLinks: Bool = true, admit: (Int) -> Void = { _ in }, afterwards: ((stat) -> Void)? = nil
+        _ path: String, at place: (folder: Int32, name: String)? = nil, limit: Int, followingLinks: Bool = true,
+        admit: (Int) -> Void = { _ in }, afterwards: ((stat) -> Void)? = nil
     ) -> Result<(bytes: [UInt8], stat: stat), FileError> {
         // O_NONBLOCK: opening a FIFO named like a settings file must not wait forever for a
         // writer (audit walks folders it did not create). It changes nothing for regular files.
-        let fd = SystemIO.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followingLinks ? 0 : O_NOFOLLOW))
+        let flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followingLinks ? 0 : O_NOFOLLOW)
+        let fd = place.map { SystemIO.open(in: $0.folder, $0.name, flags) } ?? SystemIO.open(path, flags)
         if fd < 0 {
             let e = errno
             let code: FileError.Code = e == ENOENT ? .notFound : .unreadable

@@ -28,10 +28,13 @@ public enum SettingsStore {
     /// given: the file's identity when it was opened and when its last byte was read (a
     /// writer changed it meanwhile where they differ), also when it does not parse.
     static func read(
-        _ path: String, admit: (Int) -> Void = { _ in }, read: ((_ opened: FileIdentity, _ read: FileIdentity) -> Void)? = nil
+        _ path: String, in folder: SaveFolder? = nil, at target: String = "", admit: (Int) -> Void = { _ in },
+        read: ((_ opened: FileIdentity, _ read: FileIdentity) -> Void)? = nil
     ) throws(FileError) -> LoadedFile {
         var after: stat?
-        let (bytes, st) = try SystemIO.readFile(path, limit: sizeLimit, admit: admit, afterwards: read.map { _ in { after = $0 } }).get()
+        // In a save, the file at `target`'s name in the folder the save holds.
+        let place = folder.map { (folder: $0.descriptor, name: SystemIO.baseName(of: target)) }
+        let (bytes, st) = try SystemIO.readFile(path, at: place, limit: sizeLimit, admit: admit, afterwards: read.map { _ in { after = $0 } }).get()
         if let read, let after { read(FileIdentity(st), FileIdentity(after)) }
         let settings = try decode(bytes, path: path)
         return LoadedFile(path: path, settings: settings, bytes: bytes, mode: UInt32(st.st_mode) & 0o777, identity: FileIdentity(st))
@@ -88,8 +91,8 @@ public enum SettingsStore {
         let target = SystemIO.resolvingLinks(path)
         let owner = SideFile.Owner.of(target)
         return try locked(target, shownPath: path, owner: owner) { folder throws(FileError) -> [Change] in
-            let current = try read(path)
-            try checkReadAt(target, current, path: path)
+            let current = try read(path, in: folder, at: target)
+            try checkReadAt(target, in: folder, current, path: path)
             var settings = current.settings
             change(&settings)
             let made = SettingsDiff.compare(current.settings, settings)
@@ -148,7 +151,7 @@ public enum SettingsStore {
         return try locked(target, shownPath: path, owner: owner, stopWaiting: stopWaiting) { folder throws(FileError) -> SaveOutcome in
             var onDisk: LoadedFile?
             do throws(FileError) {
-                onDisk = try read(path)
+                onDisk = try read(path, in: folder, at: target)
             } catch {
                 // A file of a newer version is refused and never rewritten.
                 if error.code == .unsupportedVersion { throw error }
@@ -160,7 +163,7 @@ public enum SettingsStore {
             }
             // Outside the catch above, which lets an unreadable file be overwritten: a file
             // read through a link swapped in meanwhile is refused whatever the choices.
-            if let onDisk { try checkReadAt(target, onDisk, path: path) }
+            if let onDisk { try checkReadAt(target, in: folder, onDisk, path: path) }
             if onDisk != nil, base == nil, choices.forAll != .yours { throw appeared(path, target) }
             var toWrite = settings
             var kept: [String] = []
@@ -208,8 +211,9 @@ public enum SettingsStore {
     /// a link put at FILE's name after it was resolved (while the save waited for the
     /// lock, say) would have it read another file (root's, with its secret) and write that
     /// at FILE's name, given FILE's owner. Refused, nothing written.
-    static func checkReadAt(_ target: String, _ read: LoadedFile, path: String) throws(FileError) {
-        if let here = SystemIO.linkStatus(target), (here.st_mode & S_IFMT) == S_IFREG,
+    static func checkReadAt(_ target: String, in folder: SaveFolder? = nil, _ read: LoadedFile, path: String) throws(FileError) {
+        let here = folder.map { SystemIO.linkStatus(in: $0.descriptor, SystemIO.baseName(of: target)) } ?? SystemIO.linkStatus(target)
+        if let here, (here.st_mode & S_IFMT) == S_IFREG,
             UInt64(here.st_dev) == read.identity.device, UInt64(here.st_ino) == read.identity.inode
         {
             return
