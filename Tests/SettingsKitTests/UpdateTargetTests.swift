@@ -15,6 +15,33 @@ import Glibc
         var saved = false
     }
 
+    /// Runs `write` while FILE's lock is held here, as another writer would hold it; once
+    /// `write` waits for it, `swap` changes the disk, then the lock is let go.
+    static func write(
+        _ path: String, holdingTheLockWhile write: @escaping @Sendable () throws(FileError) -> Void, then swap: @escaping @Sendable () -> Void
+    ) -> Outcome {
+        let holder = open(path + ".lock", O_RDWR)
+        defer { close(holder) }
+        #expect(flock(holder, LOCK_EX) == 0, "the lock is held here, as another writer would")
+        let outcome = Outcome()
+        Threads.runAll([
+            {
+                do throws(FileError) {
+                    try write()
+                    outcome.saved = true
+                } catch {
+                    outcome.error = error
+                }
+            },
+            {
+                usleep(300_000)
+                swap()
+                flock(holder, LOCK_UN)
+            },
+        ])
+        return outcome
+    }
+
     /// Runs `write` on FILE while the lock is held here, swaps a link to another file (with
     /// a secret of its own) in at FILE's name, lets go of the lock, and checks that the
     /// write was refused and that neither FILE's name nor the other file was written.
@@ -28,26 +55,10 @@ import Glibc
         let base = try SettingsStore.load(path)
         try SettingsStore.create(Fixtures.ready { $0.setText(Fields.secretKey, "OTHER-files-secret-0123456789") }, at: other, via: "init")
         let otherBefore = Fixtures.read(other)
-        let holder = open(path + ".lock", O_RDWR)
-        defer { close(holder) }
-        #expect(flock(holder, LOCK_EX) == 0, "the lock is held here, as another writer would")
-        let outcome = Outcome()
-        Threads.runAll([
-            {
-                do throws(FileError) {
-                    try write(path, base)
-                    outcome.saved = true
-                } catch {
-                    outcome.error = error
-                }
-            },
-            {
-                usleep(300_000)
-                rename(path, dir + "/f.moved")
-                symlink(other, path)
-                flock(holder, LOCK_UN)
-            },
-        ])
+        let outcome = Self.write(path, holdingTheLockWhile: { () throws(FileError) in try write(path, base) }) {
+            rename(path, dir + "/f.moved")
+            symlink(other, path)
+        }
         #expect(!outcome.saved, "the file the link leads to was read and written at FILE's name")
         #expect(outcome.error?.message.contains("a link was put in its place") == true, "\(String(describing: outcome.error))")
         #expect(!(outcome.error?.description.contains("OTHER-files-secret") ?? false))
@@ -67,26 +78,10 @@ import Glibc
         let path = team + "/f.json"
         try SettingsStore.create(Fixtures.ready, at: path, via: "init")
         let before = Fixtures.read(path)
-        let holder = open(path + ".lock", O_RDWR)
-        defer { close(holder) }
-        #expect(flock(holder, LOCK_EX) == 0, "the lock is held here, as another writer would")
-        let outcome = Outcome()
-        Threads.runAll([
-            {
-                do throws(FileError) {
-                    try write(path)
-                    outcome.saved = true
-                } catch {
-                    outcome.error = error
-                }
-            },
-            {
-                usleep(300_000)
-                rename(team, root + "/team.moved")
-                symlink(elsewhere, team)
-                flock(holder, LOCK_UN)
-            },
-        ])
+        let outcome = Self.write(path, holdingTheLockWhile: { () throws(FileError) in try write(path) }) {
+            rename(team, root + "/team.moved")
+            symlink(elsewhere, team)
+        }
         #expect(!outcome.saved, "written while its folder's name led elsewhere")
         #expect(outcome.error?.message.contains("was moved or replaced while saving; nothing was written") == true, "\(String(describing: outcome.error))")
         let written = Self.names(in: elsewhere)
