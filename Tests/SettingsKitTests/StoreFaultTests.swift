@@ -210,7 +210,7 @@ import Glibc
         defer { close(holder) }
         #expect(flock(holder, LOCK_EX) == 0)
         do {
-            _ = try FileLock.withLock(path, shownPath: path, owner: nil, timeout: 0.3) { () throws(FileError) in
+            _ = try FileLock.withLock(path, in: SaveFolder(holding: dir, for: path, shownPath: path), shownPath: path, owner: nil, timeout: 0.3) { () throws(FileError) in
                 Issue.record("got a lock someone else holds")
             }
         } catch {
@@ -226,7 +226,7 @@ import Glibc
         defer { TemporaryFolder.remove(dir) }
         let (path, _) = try makeFile(in: dir)
         var copy: Int32 = -1
-        try FileLock.withLock(path, shownPath: path, owner: nil) { () throws(FileError) in
+        try FileLock.withLock(path, in: SaveFolder(holding: dir, for: path, shownPath: path), shownPath: path, owner: nil) { () throws(FileError) in
             copy = dup(Self.descriptor(of: path + ".lock"))
         }
         defer { close(copy) }
@@ -272,7 +272,7 @@ import Glibc
         chmod(lock, 0o400)
         let frozen = try ImmutablePath(lock)  // refuses O_RDWR even to root
         defer { frozen.close() }
-        let fd = try FileLock.openLockFile(path, shownPath: path, owner: nil)
+        let fd = try FileLock.openLockFile(path, in: SaveFolder(holding: dir, for: path, shownPath: path), shownPath: path, owner: nil)
         close(fd)
     }
 

@@ -32,7 +32,7 @@ enum FileLock {
     /// `stopWaiting`: asked while another writer holds the lock; true ends the wait with
     /// an error (the session that asked for the save is ending).
     static func withLock<T>(
-        _ file: String, in folder: SaveFolder? = nil, shownPath: String, owner: SideFile.Owner?, timeout: Double = defaultTimeout,
+        _ file: String, in folder: SaveFolder, shownPath: String, owner: SideFile.Owner?, timeout: Double = defaultTimeout,
         stopWaiting: () -> Bool = { false }, _ body: () throws(FileError) -> T
     ) throws(FileError) -> T {
         let fd = try openLockFile(file, in: folder, shownPath: shownPath, owner: owner)
@@ -49,7 +49,7 @@ enum FileLock {
     /// reading, so a lock file that cannot be opened for writing (made by another user,
     /// or on a read-only file system) still serves, and the save then fails on its own
     /// cause instead of a confusing one about the lock.
-    static func openLockFile(_ file: String, in folder: SaveFolder? = nil, shownPath: String, owner: SideFile.Owner?) throws(FileError) -> Int32 {
+    static func openLockFile(_ file: String, in folder: SaveFolder, shownPath: String, owner: SideFile.Owner?) throws(FileError) -> Int32 {
         let lock = path(for: file)
         // O_NOFOLLOW: a link planted at FILE.lock must not make a root process create or
         // lock a file elsewhere. O_NONBLOCK: a FIFO planted there must not hang the open.
@@ -57,8 +57,7 @@ enum FileLock {
         var (fd, created) = SideFile.open(lock, O_RDWR | flags, mode: 0o600, in: folder)
         var e = errno
         if fd < 0, e == EACCES || e == EROFS || e == EPERM {
-            let readOnly = folder.map { SystemIO.open(in: $0.descriptor, SystemIO.baseName(of: lock), O_RDONLY | flags) } ?? SystemIO.open(lock, O_RDONLY | flags)
-            (fd, created) = (readOnly, false)
+            (fd, created) = (SystemIO.open(in: folder.descriptor, SystemIO.baseName(of: lock), O_RDONLY | flags), false)
             if fd < 0 && errno != ENOENT { e = errno }
         }
         guard fd >= 0 else { throw failure(e, file: file, shownPath: shownPath) }

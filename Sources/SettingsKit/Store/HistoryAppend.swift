@@ -18,7 +18,7 @@ struct HistoryAppend {
 
     /// Appends `line` (ending in a newline) to the history of `file`, fsynced.
     static func append(
-        _ line: String, for file: String, in folder: SaveFolder? = nil, owner: SideFile.Owner?, shownPath: String
+        _ line: String, for file: String, in folder: SaveFolder, owner: SideFile.Owner?, shownPath: String
     ) throws(FileError) -> HistoryAppend {
         let history = path(for: file)
         func failure(_ e: Int32) -> FileError {

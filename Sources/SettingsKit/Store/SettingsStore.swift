@@ -211,9 +211,8 @@ public enum SettingsStore {
     /// a link put at FILE's name after it was resolved (while the save waited for the
     /// lock, say) would have it read another file (root's, with its secret) and write that
     /// at FILE's name, given FILE's owner. Refused, nothing written.
-    static func checkReadAt(_ target: String, in folder: SaveFolder? = nil, _ read: LoadedFile, path: String) throws(FileError) {
-        let here = folder.map { SystemIO.linkStatus(in: $0.descriptor, SystemIO.baseName(of: target)) } ?? SystemIO.linkStatus(target)
-        if let here, (here.st_mode & S_IFMT) == S_IFREG,
+    static func checkReadAt(_ target: String, in folder: SaveFolder, _ read: LoadedFile, path: String) throws(FileError) {
+        if let here = SystemIO.linkStatus(in: folder.descriptor, SystemIO.baseName(of: target)), (here.st_mode & S_IFMT) == S_IFREG,
             UInt64(here.st_dev) == read.identity.device, UInt64(here.st_ino) == read.identity.inode
         {
             return

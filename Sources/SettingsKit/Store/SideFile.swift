@@ -42,12 +42,11 @@ enum SideFile {
 
     /// Opens side file `name` with `flags`, creating it (mode `mode`) when it is not there,
     /// and says whether this call created it: only a side file this process made may be
-    /// given to FILE's owner (`claim`). In `folder` when a save holds FILE's folder (the
-    /// name's last part, in the folder the save holds, whatever its path leads to now).
-    static func open(_ name: String, _ flags: Int32, mode: mode_t, in folder: SaveFolder? = nil) -> (fd: Int32, created: Bool) {
+    /// given to FILE's owner (`claim`). Opened in `folder`, the folder the save holds (the
+    /// name's last part there, whatever its path leads to now).
+    static func open(_ name: String, _ flags: Int32, mode: mode_t, in folder: SaveFolder) -> (fd: Int32, created: Bool) {
         func openSide(_ flags: Int32, mode: mode_t = 0) -> Int32 {
-            guard let folder else { return SystemIO.open(name, flags, mode: mode) }
-            return SystemIO.open(in: folder.descriptor, SystemIO.baseName(of: name), flags, mode: mode)
+            SystemIO.open(in: folder.descriptor, SystemIO.baseName(of: name), flags, mode: mode)
         }
         for _ in 0..<8 {
             let fd = openSide(flags & ~O_CREAT)
