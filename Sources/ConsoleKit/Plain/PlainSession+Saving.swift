@@ -144,7 +144,7 @@ extension PlainSession: EventHandling {
                     "For each, answer t to keep theirs (on disk) or y to keep yours; < goes back, q ends without saving.",
                 ] + describe())
         case .saveWaiting:
-            say(["Waiting for another program that is saving \(path) (up to \(SettingsStore.lockWait) s)…"])
+            say([EditSession.waitingToSave(path)])
         case .saveFailed(let error):
             lastSaveError = error.description
             phase = edit.saveFailed(error) ? .confirmingReplace : .confirmingSave

@@ -71,6 +71,12 @@ extension EditSession {
         return quitting ? .quit(0) : nil
     }
 
+    /// What both front ends say while a save waits for another program's lock
+    /// (`Event.saveWaiting`), `name` being the file as each shows it.
+    static func waitingToSave(_ name: String) -> String {
+        "Waiting for another program that is saving \(name) (up to \(SettingsStore.lockWait) s)…"
+    }
+
     /// Keys both sides changed: nothing was written; each waits for a side.
     mutating func saveConflicted(_ found: [MergeConflict]) {
         changedOnDisk = true

@@ -27,7 +27,7 @@ extension ConsoleState {
         case .saveConflicted(let conflicts): saveConflicted(conflicts); return nil
         case .saveFailed(let error): saveFailed(error); return nil
         case .saveWaiting:
-            status = StatusMessage("Waiting for another program that is saving \(mask.masked(fileName)) (up to \(SettingsStore.lockWait) s)…")
+            status = StatusMessage(EditSession.waitingToSave(mask.masked(fileName)))
             return nil
         case .reloaded(let file, let automatically): reloaded(file, automatically: automatically); return nil
         case .reloadFailed(let error, let automatically): reloadFailed(error, automatically: automatically); return nil
