@@ -22,6 +22,12 @@ SWIFT ?= swift
 #   Swift's static link asks for `-lstdc++` by name; the linker script Link/libstdc++.so, in
 #   a folder searched before the compiler's own, answers it with the static archive (the
 #   GCC Runtime Library Exception allows linking it into any program).
+# - ncurses linked in too, where its static archives are installed (Debian's libncurses-dev
+#   has them; elsewhere the shared library is used as before): loading libncursesw and
+#   libtinfo, which Debian links to be bound at once, was most of what the loader had left.
+#   The Link/ncurses folder answers `-lncursesw` with the archives. Like the Swift runtime,
+#   it is then updated with the binary, not with the system's ncurses package. The terminal
+#   descriptions are still read from the system's terminfo folders.
 # - No $ORIGIN run path (SwiftPM's default, for Swift libraries beside the binary, which a
 #   static one has none of): the loader looked for each library in the binary's own folder
 #   first, two dozen failed lookups, and a library put there would have been loaded.
@@ -35,7 +41,9 @@ SWIFT ?= swift
 #   Benchmarks/start-order.py): fewer pages of code faulted in at every start. Names the
 #   binary no longer has are skipped, so a stale list only loses some of the gain.
 RELR := $(shell getconf GNU_LIBC_VERSION 2>/dev/null | awk '{ split($$2, v, "."); if (v[1] > 2 || (v[1] == 2 && v[2] >= 36)) print "yes" }')
+NCURSES_STATIC := $(shell for a in libncursesw.a libtinfo.a; do [ -f "$$($(CC) -print-file-name=$$a 2>/dev/null)" ] || exit 0; done; echo yes)
 BUILD_FLAGS = -c release --static-swift-stdlib --disable-local-rpath \
+	$(if $(NCURSES_STATIC),-Xswiftc -L -Xswiftc '$(CURDIR)/Link/ncurses') \
 	-Xswiftc -L -Xswiftc '$(CURDIR)/Link' -Xswiftc -Xclang-linker -Xswiftc -static-libgcc \
 	-Xswiftc -use-ld=lld -Xlinker --no-export-dynamic \
 	-Xlinker '--symbol-ordering-file=$(CURDIR)/Link/start-order.txt' -Xlinker --no-warn-symbol-ordering \

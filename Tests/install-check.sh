@@ -28,6 +28,13 @@ if command -v ldd >/dev/null; then
   # Makefile: loading them was most of the dynamic loader's work at every start).
   cxxlibs=$(ldd "$bin" | grep -E 'libstdc\+\+|libgcc_s' || true)
   [ -z "$cxxlibs" ] && ok "ldd lists no libstdc++ or libgcc_s" || bad "ldd lists $cxxlibs"
+  # ncurses is linked in where its static archives are installed (Makefile, NCURSES_STATIC).
+  if [ -f "$(cc -print-file-name=libncursesw.a 2>/dev/null)" ] && [ -f "$(cc -print-file-name=libtinfo.a 2>/dev/null)" ]; then
+    curseslibs=$(ldd "$bin" | grep -E 'libncurses|libtinfo' || true)
+    [ -z "$curseslibs" ] && ok "ldd lists no ncurses library" || bad "ldd lists $curseslibs"
+  else
+    skip "ncurses' static archives are not installed here: the binary uses the shared library"
+  fi
 else
   skip "ldd is not installed"
 fi
@@ -55,6 +62,29 @@ else
     esac
   fi
   rm -f "$copy"
+fi
+
+# The console draws its first frame in a real terminal, for the terminal tmux says it is and
+# for xterm's description: ncurses, linked in, still finds the system's terminal descriptions.
+if command -v tmux >/dev/null; then
+  copy=$(mktemp --suffix=.json); cp "$example" "$copy"; chmod 600 "$copy"
+  for term in "" xterm-256color; do
+    session="install-check-$$"
+    tmux -L "$session" new-session -d -x 100 -y 30 -s "$session" \
+      "${term:+TERM=$term }LD_LIBRARY_PATH= '$bin' edit '$copy'" 2>/dev/null
+    drawn=""
+    for _ in $(seq 100); do
+      screen=$(tmux -L "$session" capture-pane -p -t "$session" 2>/dev/null || true)
+      if grep -q "Help" <<<"$screen" && grep -q "acme-prod" <<<"$screen"; then drawn=yes; break; fi
+      sleep 0.1
+    done
+    shown=${term:-$(tmux -L "$session" show-options -gv default-terminal 2>/dev/null)}
+    tmux -L "$session" kill-server 2>/dev/null || true
+    [ -n "$drawn" ] && ok "the console draws in tmux (TERM=$shown)" || bad "the console drew no frame in tmux (TERM=$shown): $screen"
+  done
+  rm -f "$copy"
+else
+  skip "tmux is not installed: the console is not started"
 fi
 
 man1="$prefix/share/man/man1/social-console.1"
