@@ -82,6 +82,11 @@ final class NcursesBackend: TerminalBackend {
         // drawn (the first doupdate takes it back), sends every frame in one write.
         endwin()
         TerminalModes.screen(true)
+        // endwin took keypad mode back (ncurses' own record of it, too), and the enter
+        // sequence just sent it again: told so now, ncurses does not send it once more at
+        // the first key read, a write of its own after the first frame, which would leave
+        // the frame complete only when that write goes out.
+        keypad(window, true)
     }
 
     /// Bracketed paste (a pasted secret arrives as one piece, not as typed keys) and SGR

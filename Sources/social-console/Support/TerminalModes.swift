@@ -24,6 +24,8 @@ enum TerminalModes {
     nonisolated(unsafe) private static var haveProgram = false
     /// The console's screen: what enters it again after a stop and what leaves it.
     nonisolated(unsafe) private static var enterScreen = Bytes()
+    /// `enterScreen` and `mouseOn` as one write: the terminal takes both in one go.
+    nonisolated(unsafe) private static var enterScreenWithMouse = Bytes()
     nonisolated(unsafe) private static var leaveScreen = Bytes()
     private static let screenOn = Atomic<Bool>(false)
     /// Mouse reporting, on while the console wants clicks (off: the terminal's own
@@ -81,6 +83,7 @@ enum TerminalModes {
     /// standard output.
     static func setScreen(enter: String, leave: String, mouseOn: String, mouseOff: String) {
         enterScreen = Bytes(enter)
+        enterScreenWithMouse = Bytes(enter + mouseOn)
         leaveScreen = Bytes(leave)
         Self.mouseOn = Bytes(mouseOn)
         Self.mouseOff = Bytes(mouseOff)
@@ -101,8 +104,7 @@ enum TerminalModes {
 
     /// The console's screen, with the mouse as it was wanted.
     private static func enterProgramScreen() {
-        enterScreen.write(to: 1)
-        if mouseWanted.load(ordering: .relaxed) { mouseOn.write(to: 1) }
+        (mouseWanted.load(ordering: .relaxed) ? enterScreenWithMouse : enterScreen).write(to: 1)
     }
 
     static func lineOpen(on fd: Int32?) { openLine.store(fd ?? -1, ordering: .relaxed) }
