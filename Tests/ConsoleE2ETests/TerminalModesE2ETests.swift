@@ -59,4 +59,28 @@ extension ConsoleE2ETests {
         try t.wait(for: "__EXIT=129", timeout: 5)
         #expect((try Self.recovered(recovered)["instance"] as? [String: Any])?["name"] as? String == "acme-prod-kept")
     }
+
+    /// The save waiting for that lock, on the real terminal: Esc stops the wait at once and
+    /// keeps the edits, and the save works once the lock is free (keys typed during the
+    /// wait: SessionTests).
+    @Test func escStopsASaveWaitingForTheLockAndTheNextSaveWorks() throws {
+        let (t, _, file, _) = try Self.editing("-kept")
+        var holder = open(file + ".lock", O_RDWR | O_CREAT, 0o600)
+        defer { if holder >= 0 { close(holder) } }
+        #expect(flock(holder, LOCK_EX | LOCK_NB) == 0)
+        try t.keys("C-s")
+        try t.wait(for: "Esc stops waiting.")
+        try t.keys("Escape")
+        try t.wait(for: "the save was stopped", timeout: 5)
+        try t.type("2")
+        try t.wait(for: "acme-prod-kept2")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == Self.acme, "nothing written")
+        close(holder)
+        holder = -1
+        try t.keys("C-s")
+        try t.wait(for: "Saved acme.json")
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("acme-prod-kept2"))
+        try t.keys("C-q")
+        try t.wait(for: "__EXIT=0")
+    }
 }

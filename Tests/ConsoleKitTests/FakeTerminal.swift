@@ -42,6 +42,34 @@ final class FakeTerminal: TerminalBackend {
 
     var screen: String { frames.last?.text ?? "" }
 
+    /// As a save waiting for a lock asks: time passes first (the ticks and other writers'
+    /// actions at the front of the script), then the keys waiting there are looked
+    /// through: Esc is taken, Ctrl-C and the keys before it are left to be read.
+    func stopKeyTyped() -> Bool {
+        waiting: while let step = script.first {
+            switch step {
+            case .tick:
+                script.removeFirst()
+                ticks += 1
+            case .run(let action):
+                script.removeFirst()
+                action()
+            case .key, .resize:
+                break waiting
+            }
+        }
+        var index = 0
+        while index < script.count, case .key(let key) = script[index] {
+            if key == .escape {
+                script.remove(at: index)
+                return true
+            }
+            if key == .ctrl("c") { return true }
+            index += 1
+        }
+        return false
+    }
+
     func readKey(milliseconds: Int32) -> Key? {
         while let step = script.first {
             if milliseconds == 0 {
@@ -120,7 +148,7 @@ struct FullDisk: SettingsFiles {
     let store = StoreFiles(via: "console")
     func load(_ path: String) throws(FileError) -> LoadedFile { try store.load(path) }
     func changedOnDisk(since base: LoadedFile?, path: String) -> Bool { store.changedOnDisk(since: base, path: path) }
-    func save(_ request: SaveRequest) throws(FileError) -> SettingsStore.SaveOutcome {
+    func save(_ request: SaveRequest, stopWaiting: () -> Bool) throws(FileError) -> SettingsStore.SaveOutcome {
         throw FileError(.unwritable, path: request.path, "no space left on device")
     }
     func recovery(for path: String, loaded: LoadedFile?) throws(FileError) -> RecoveryFile.Pending? {

@@ -45,6 +45,9 @@ final class KeyFuzzTerminal: TerminalBackend {
 
     var isDone: Bool { hungUp }
 
+    /// Its disk (`KeyFuzzDisk`) has no lock: no save ever waits.
+    func stopKeyTyped() -> Bool { false }
+
     func readKey(milliseconds: Int32) -> Key? {
         // One step per turn: the runner checks what it did. What is waiting is what is
         // left of the step.
@@ -138,7 +141,7 @@ final class KeyFuzzDisk: SettingsFiles {
 
     func changedOnDisk(since base: LoadedFile?, path: String) -> Bool { base?.bytes != file.bytes }
 
-    func save(_ request: SaveRequest) throws(FileError) -> SettingsStore.SaveOutcome {
+    func save(_ request: SaveRequest, stopWaiting: () -> Bool) throws(FileError) -> SettingsStore.SaveOutcome {
         switch saves {
         case .fail: throw FileError(.unwritable, path: request.path, "no space left on device")
         case .conflict where request.choices == .none:

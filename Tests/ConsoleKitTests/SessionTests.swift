@@ -198,3 +198,43 @@ import Testing
         #expect(run.session.state.screen == .app)
     }
 }
+
+/// A save waiting for another program's lock (a stuck `set`, a colleague's slow save)
+/// no longer holds the operator for its 30 s: Esc stops the wait and keeps the edits,
+/// Ctrl-C stops it and leaves as it always does. Keys typed meanwhile are not lost.
+extension SessionTests {
+    /// Takes FILE.lock as another program's save would; closing the descriptor lets go.
+    func holdTheLock() -> Int32 {
+        let holder = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        #expect(flock(holder, LOCK_EX | LOCK_NB) == 0)
+        return holder
+    }
+
+    @Test func escStopsASaveWaitingForAnotherProgramsLockAndKeepsTheEdits() throws {
+        try write()
+        let holder = holdTheLock()
+        defer { close(holder) }
+        let started = MonotonicInstant.now
+        let run = run(FakeTerminal.typing("-2") + [.key(.ctrl("s")), .tick, .key(.char("x")), .key(.escape), .tick, .key(.ctrl("q"))])
+        #expect(MonotonicInstant.now - started < .seconds(20), "the wait stopped, not its 30 s")
+        let frames = run.terminal.frames.map(\.text)
+        #expect(frames.contains { $0.contains("Esc stops waiting.") })
+        #expect(frames.contains { $0.contains("the save was stopped") }, "\(run.terminal.screen)")
+        #expect(try onDisk("instance.name") == "acme-staging", "nothing written")
+        // The x typed while it waited is there; the quit then asks about the unsaved edits.
+        #expect(run.session.state.isDirty)
+        #expect(frames.contains { $0.contains("acme-staging-2x") }, "\(run.terminal.screen)")
+        try? RecoveryFile.discard(for: path)
+    }
+
+    @Test func ctrlCStopsASaveWaitingForAnotherProgramsLockAndLeavesWritingNothing() throws {
+        try write()
+        let holder = holdTheLock()
+        defer { close(holder) }
+        let started = MonotonicInstant.now
+        let run = run(FakeTerminal.typing("-2") + [.key(.ctrl("s")), .tick, .key(.ctrl("c"))])
+        #expect(MonotonicInstant.now - started < .seconds(20), "the wait stopped, not its 30 s")
+        #expect(run.code == 130)
+        #expect(try onDisk("instance.name") == "acme-staging")
+    }
+}

@@ -144,7 +144,8 @@ extension PlainSession: EventHandling {
                     "For each, answer t to keep theirs (on disk) or y to keep yours; < goes back, q ends without saving.",
                 ] + describe())
         case .saveWaiting:
-            say([EditSession.waitingToSave(path)])
+            // Ctrl-C is SIGINT here: it stops the wait, then ends as it always does.
+            say([EditSession.waitingToSave(path, stop: "Ctrl-C stops waiting and ends without saving.")])
         case .saveFailed(let error):
             lastSaveError = error.description
             phase = edit.saveFailed(error) ? .confirmingReplace : .confirmingSave

@@ -32,7 +32,8 @@ public struct EffectRunner<Files: SettingsFiles> {
             return .exit(code)
         case .save(let request):
             do {
-                switch try files.save(request) {
+                // The console's Esc and Ctrl-C stop a wait for another program's lock.
+                switch try files.save(request, stopWaiting: { terminal?.stopKeyTyped() ?? false }) {
                 case .saved(let file, let kept): return .event(.saved(file, keptFromDisk: kept))
                 case .conflicts(let conflicts): return .event(.saveConflicted(conflicts))
                 }

@@ -10,8 +10,10 @@ public protocol SettingsFiles {
     /// Whether the file on disk differs from `base` (cheap when it does not).
     func changedOnDisk(since base: LoadedFile?, path: String) -> Bool
     /// The store's save: merges with someone else's save under the lock, or stops at keys
-    /// both changed that the request's choices leave undecided.
-    func save(_ request: SaveRequest) throws(FileError) -> SettingsStore.SaveOutcome
+    /// both changed that the request's choices leave undecided. `stopWaiting` is asked
+    /// while another program holds the lock: true gives up, nothing written (the operator
+    /// pressed Esc or Ctrl-C).
+    func save(_ request: SaveRequest, stopWaiting: () -> Bool) throws(FileError) -> SettingsStore.SaveOutcome
     /// Whether a save of `path` would wait now for another program's lock.
     func saveWouldWait(_ path: String) -> Bool
     /// Edits an earlier session kept for `path` (nil: none); throws for a recovery file

@@ -2,7 +2,8 @@ import SettingsKit
 
 /// The settings store itself. `via` names the front end in history lines ("console",
 /// "plain"); `stopWaiting` says the session is ending (a hangup), so a save waiting for
-/// another writer's lock gives up and the edits go to the recovery file at once.
+/// another writer's lock gives up and the edits go to the recovery file at once (as it
+/// does when the save's own `stopWaiting` says so).
 public struct StoreFiles: SettingsFiles {
     let via: String
     let stopWaiting: @Sendable () -> Bool
@@ -18,9 +19,10 @@ public struct StoreFiles: SettingsFiles {
         SettingsStore.changedOnDisk(since: base, path: path)
     }
 
-    public func save(_ request: SaveRequest) throws(FileError) -> SettingsStore.SaveOutcome {
+    public func save(_ request: SaveRequest, stopWaiting stopThisSave: () -> Bool) throws(FileError) -> SettingsStore.SaveOutcome {
         try SettingsStore.save(
-            request.settings, to: request.path, via: via, base: request.base, choices: request.choices, stopWaiting: stopWaiting)
+            request.settings, to: request.path, via: via, base: request.base, choices: request.choices,
+            stopWaiting: { stopWaiting() || stopThisSave() })
     }
 
     public func saveWouldWait(_ path: String) -> Bool { SettingsStore.saveWouldWait(path) }

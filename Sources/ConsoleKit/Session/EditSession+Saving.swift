@@ -72,9 +72,10 @@ extension EditSession {
     }
 
     /// What both front ends say while a save waits for another program's lock
-    /// (`Event.saveWaiting`), `name` being the file as each shows it.
-    static func waitingToSave(_ name: String) -> String {
-        "Waiting for another program that is saving \(name) (up to \(SettingsStore.lockWait) s)…"
+    /// (`Event.saveWaiting`), `name` being the file as each shows it and `stop` how each
+    /// stops waiting.
+    static func waitingToSave(_ name: String, stop: String) -> String {
+        "Waiting for another program that is saving \(name) (up to \(SettingsStore.lockWait) s)… \(stop)"
     }
 
     /// Keys both sides changed: nothing was written; each waits for a side.

@@ -7,6 +7,11 @@ public protocol TerminalBackend: AnyObject {
     var size: (width: Int, height: Int) { get }
     /// The next key, waiting at most `milliseconds` (0: only what is already there).
     func readKey(milliseconds: Int32) -> Key?
+    /// Asked while a save waits for another program's lock, when no key is read: whether
+    /// Esc or Ctrl-C was typed since, which stops the wait. Esc is taken; Ctrl-C and every
+    /// other key typed meanwhile are read after, in their order (Ctrl-C then leaves, as it
+    /// always does).
+    func stopKeyTyped() -> Bool
     /// Shows a frame: the session has worked out which cells changed (`FrameUpdate`),
     /// the backend copies them and places the cursor.
     func draw(_ update: FrameUpdate)

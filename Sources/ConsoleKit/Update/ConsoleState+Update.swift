@@ -27,7 +27,8 @@ extension ConsoleState {
         case .saveConflicted(let conflicts): saveConflicted(conflicts); return nil
         case .saveFailed(let error): saveFailed(error); return nil
         case .saveWaiting:
-            status = StatusMessage(EditSession.waitingToSave(mask.masked(fileName)))
+            // The runner asks the terminal for Esc and Ctrl-C while it waits (stopKeyTyped).
+            status = StatusMessage(EditSession.waitingToSave(mask.masked(fileName), stop: "Esc stops waiting."))
             return nil
         case .reloaded(let file, let automatically): reloaded(file, automatically: automatically); return nil
         case .reloadFailed(let error, let automatically): reloadFailed(error, automatically: automatically); return nil

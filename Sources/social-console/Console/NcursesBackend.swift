@@ -153,9 +153,21 @@ final class NcursesBackend: TerminalBackend {
         pasteStart: NcursesBackend.pasteStart, pasteEnd: NcursesBackend.pasteEnd, mouse: KEY_MOUSE)
 
     private var decoder = KeyDecoder(codes: NcursesBackend.keyCodes)
+    /// Keys typed while a save waited for a lock (`stopKeyTyped`): read before any other.
+    private var typedWhileWaiting: [Key] = []
+
+    func stopKeyTyped() -> Bool {
+        while let key = decoder.readKey(milliseconds: 0, { readRaw(milliseconds: $0) }) {
+            if key == .escape { return true }
+            typedWhileWaiting.append(key)
+            if key == .ctrl("c") { return true }
+        }
+        return false
+    }
 
     /// The next key, waiting at most `milliseconds` (0: only what is already there).
     func readKey(milliseconds: Int32) -> Key? {
+        if !typedWhileWaiting.isEmpty { return typedWhileWaiting.removeFirst() }
         // Continued after a stop from outside (`kill -TSTP`, Ctrl-Z): the shell had the
         // screen and the size may have changed, so all of it is drawn again.
         if TerminalModes.takeContinued() {
