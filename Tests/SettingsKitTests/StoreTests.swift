@@ -1,6 +1,6 @@
 import TestSupport
 import Testing
-import SettingsKit
+@testable import SettingsKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -257,5 +257,26 @@ extension String {
     func replacingFirst(_ target: String, with replacement: String) -> String {
         guard let r = firstRange(of: target) else { return self }
         return self[..<r.lowerBound] + replacement + self[r.upperBound...]
+    }
+}
+
+/// The sweep of a killed save's temp files lists and removes them in the folder the save
+/// holds: a folder put at the name meanwhile (the held one renamed away) keeps its own.
+@Suite struct StaleTempSweepTests {
+    @Test func theSweepWorksInTheHeldFolderNotTheOneNowAtItsName() throws {
+        let root = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(root) }
+        let dir = root + "/team", path = dir + "/s.json"
+        #expect(mkdir(dir, 0o700) == 0)
+        let folder = try SaveFolder(holding: dir, for: path, shownPath: path)
+        #expect(rename(dir, root + "/moved") == 0)
+        #expect(mkdir(dir, 0o700) == 0)
+        Fixtures.write("theirs", to: dir + "/.s.json.tmp-999-abc")
+        Fixtures.write("half a fi", to: root + "/moved/.s.json.tmp-999-abc")
+        Fixtures.write("not a temp file", to: root + "/moved/.s.json.tmp-999-ABC")
+        StagedFile.removeStaleTempFiles(of: path, in: folder)
+        #expect(Fixtures.read(root + "/moved/.s.json.tmp-999-abc") == nil, "removed in the held folder")
+        #expect(Fixtures.read(root + "/moved/.s.json.tmp-999-ABC") == Array("not a temp file".utf8))
+        #expect(Fixtures.read(dir + "/.s.json.tmp-999-abc") == Array("theirs".utf8), "the folder now at the name is not touched")
     }
 }

@@ -4,8 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// The names in one folder, read once with opendir/readdir: for `audit`'s walk and for
-/// the temp files a killed save left behind. "." and ".." are left out; nothing is sorted.
+/// The names in one folder, read once with opendir/readdir: for `audit`'s walk (`read`)
+/// and, in the folder a save holds, for the temp files a killed save left behind
+/// (`names(in:)`). "." and ".." are left out; nothing is sorted.
 struct FolderListing {
     struct Entry {
         let name: String
@@ -21,10 +22,7 @@ struct FolderListing {
         defer { closedir(d) }
         var entries: [Entry] = []
         while let entry = readdir(d) {
-            // The name's bytes as they are: not UTF-8 is still a name (`SystemPath`).
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { SystemPath.string(cString: $0) }
-            }
+            let name = Self.name(of: entry)
             if name == "." || name == ".." { continue }
             let type = entry.pointee.d_type
             var isFolder = type == UInt8(DT_DIR)
@@ -34,6 +32,32 @@ struct FolderListing {
             entries.append(Entry(name: name, isFolder: isFolder, isLink: type == UInt8(DT_LNK)))
         }
         return .success(entries)
+    }
+
+    /// The names in the folder `descriptor` holds (O_PATH will do: it is opened again for
+    /// reading), or the errno that failed.
+    static func names(in descriptor: Int32) -> Result<[String], Errno> {
+        let fd = SystemIO.open(in: descriptor, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(Errno(code: errno)) }
+        guard let d = fdopendir(fd) else {
+            let e = errno
+            close(fd)
+            return .failure(Errno(code: e))
+        }
+        defer { closedir(d) }
+        var names: [String] = []
+        while let entry = readdir(d) {
+            let name = Self.name(of: entry)
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return .success(names)
+    }
+
+    /// An entry's name, its bytes as they are: not UTF-8 is still a name (`SystemPath`).
+    private static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
+        withUnsafePointer(to: entry.pointee.d_name) {
+            $0.withMemoryRebound(to: CChar.self, capacity: 256) { SystemPath.string(cString: $0) }
+        }
     }
 
     struct Errno: Error { let code: Int32 }

@@ -62,9 +62,10 @@ public enum RecoveryFile {
         let owner = loaded.map { SideFile.Owner($0.identity) }
         try SideFile.checkName(recovery, owner: owner, shownPath: recovery)
         let document = JSONValue.object(JSONObject([(editsKey, edits.document), (baseKey, loaded?.settings.document ?? .null)]))
-        StagedFile.removeStaleTempFiles(of: recovery, onlyOfEndedProcesses: true)
+        let folder = try SaveFolder(holding: SystemIO.directory(of: recovery), for: recovery, shownPath: recovery)
+        StagedFile.removeStaleTempFiles(of: recovery, in: folder, onlyOfEndedProcesses: true)
         let staged = try StagedFile.stage(
-            Array(JSONWriter.write(document).utf8), for: recovery, shownPath: recovery, owner: owner, removingStale: false)
+            Array(JSONWriter.write(document).utf8), for: recovery, in: folder, shownPath: recovery, owner: owner, removingStale: false)
         try staged.commit(replacing: true)
     }
 

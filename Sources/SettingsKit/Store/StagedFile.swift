@@ -39,20 +39,17 @@ struct StagedFile {
     }
 
     /// Writes `bytes` to a new temp file beside `target` (in `folder`, held by the caller
-    /// since before it took the lock; nil: held from now) with mode `mode`, fsynced. The
+    /// since before it took the lock, or before it looked at the name) with mode `mode`, fsynced. The
     /// file gets `owner` (the settings file's, as it was loaded; never a side name's) when
     /// root saves it for someone else; nil leaves it the saving user's. `removingStale`:
     /// the caller holds the file's lock, so temp files of earlier saves of `target` are
     /// left over from killed ones and are removed.
     static func stage(
-        _ bytes: [UInt8], for target: String, in folder: SaveFolder? = nil, shownPath: String, mode: mode_t = 0o600,
+        _ bytes: [UInt8], for target: String, in folder: SaveFolder, shownPath: String, mode: mode_t = 0o600,
         owner: SideFile.Owner?, removingStale: Bool = true
     ) throws(FileError) -> StagedFile {
         let dir = SystemIO.directory(of: target)
-        let held: SaveFolder
-        if let folder { held = folder } else { held = try SaveFolder(holding: dir, for: target, shownPath: shownPath) }
-        let folder = held
-        if removingStale { removeStaleTempFiles(of: target) }
+        if removingStale { removeStaleTempFiles(of: target, in: folder) }
         let temp = tempPrefix(for: target) + "\(getpid())-" + SystemIO.randomSuffix()
         func failure(_ e: Int32) -> FileError {
             FileError(
@@ -112,16 +109,17 @@ struct StagedFile {
 
     func discard() { SystemIO.unlink(in: folder.descriptor, temp) }
 
-    /// Removes temp files that saves of `target` killed before their rename left behind.
-    /// `onlyOfEndedProcesses`: without the file's lock, another process may be writing one
-    /// right now; only those whose writer (the process id in the name) is gone are stale.
-    static func removeStaleTempFiles(of target: String, onlyOfEndedProcesses: Bool = false) {
-        let dir = SystemIO.directory(of: target)
+    /// Removes temp files that saves of `target` killed before their rename left behind,
+    /// listed and removed in `folder` (the save's, held): never in another folder put at
+    /// the name meanwhile. `onlyOfEndedProcesses`: without the file's lock, another process
+    /// may be writing one right now; only those whose writer (the process id in the name)
+    /// is gone are stale.
+    static func removeStaleTempFiles(of target: String, in folder: SaveFolder, onlyOfEndedProcesses: Bool = false) {
         let base = SystemIO.baseName(of: target)
-        guard case .success(let entries) = FolderListing.read(dir) else { return }
-        for entry in entries where isTempName(entry.name, of: base) {
-            if onlyOfEndedProcesses, let pid = writer(of: entry.name, base: base), kill(pid, 0) == 0 || errno != ESRCH { continue }
-            _ = SystemIO.unlink(dir + "/" + entry.name)
+        guard case .success(let names) = FolderListing.names(in: folder.descriptor) else { return }
+        for name in names where isTempName(name, of: base) {
+            if onlyOfEndedProcesses, let pid = writer(of: name, base: base), kill(pid, 0) == 0 || errno != ESRCH { continue }
+            _ = SystemIO.unlink(in: folder.descriptor, name)
         }
     }
 
