@@ -30,6 +30,8 @@ final class FakeTerminal: TerminalBackend {
     private(set) var hungUp = false
     /// Reads that waited (the loop's idle turns): a test may stop after this many.
     private(set) var ticks = 0
+    /// How long each read that could wait was allowed to, in milliseconds.
+    private(set) var waits: [Int32] = []
 
     init(_ script: [Step], width: Int = 100, height: Int = 30, asciiOnly: Bool = false) {
         self.script = script
@@ -71,6 +73,7 @@ final class FakeTerminal: TerminalBackend {
     }
 
     func readKey(milliseconds: Int32) -> Key? {
+        if milliseconds > 0 { waits.append(milliseconds) }
         while let step = script.first {
             if milliseconds == 0 {
                 // Only keys already waiting: ticks and other writers wait for the next read.

@@ -238,3 +238,20 @@ extension SessionTests {
         #expect(try onDisk("instance.name") == "acme-staging")
     }
 }
+
+/// An idle console wakes once a second (its look at the disk), not ten times; while a job
+/// runs it looks every 100 ms, as its news cannot wake the read.
+extension SessionTests {
+    @Test func anIdleConsoleWaitsForKeysUntilItsNextLookAtTheDisk() throws {
+        try write()
+        let opened = try EditSession.open(path, readOnly: false, files: StoreFiles(via: "console")).get()
+        let terminal = FakeTerminal([.tick, .tick, .tick])
+        var session = ConsoleSession(
+            state: ConsoleState(opened.session, notice: opened.notice), backend: terminal, files: StoreFiles(via: "console"),
+            diskCheckInterval: .seconds(1))
+        _ = session.run()
+        #expect(terminal.waits.count >= 3)
+        #expect(terminal.waits.allSatisfy { $0 >= 100 && $0 <= 1000 }, "\(terminal.waits)")
+        #expect(terminal.waits.first.map { $0 > 900 } == true, "just after a look at the disk: \(terminal.waits)")
+    }
+}

@@ -63,7 +63,7 @@ public struct ConsoleSession<State: ConsoleModel, Backend: TerminalBackend, File
     }
 
     /// One turn of the loop: a signal, the jobs' news, the disk, then the keys waiting (or
-    /// up to 100 ms for one), and the frame they changed. Returns an exit code when the
+    /// up to `idleWait` for one), and the frame they changed. Returns an exit code when the
     /// console ends.
     mutating func turn() -> Int32? {
         lastTurn = []
@@ -93,10 +93,7 @@ public struct ConsoleSession<State: ConsoleModel, Backend: TerminalBackend, File
                 if let code = send(.diskChecked(changed: changed)) { return code }
             }
         }
-        // While a job has just started or is posting news, look again soon: a fleet filling
-        // in is shown as it fills, not a tenth of a second behind.
-        let busy = lastJobActivity.map { MonotonicInstant.now - $0 < .milliseconds(250) } ?? false
-        guard let first = backend.readKey(milliseconds: busy ? 5 : 100) else {
+        guard let first = backend.readKey(milliseconds: idleWait()) else {
             // No key: a timeout, or a terminal that is gone (then reads never wait).
             if backend.hungUp, let code = send(.stopRequested(.hangUp)) { return code }
             if state != drawn { draw() }
@@ -115,6 +112,20 @@ public struct ConsoleSession<State: ConsoleModel, Backend: TerminalBackend, File
         }
         draw()
         return nil
+    }
+
+    /// How long the next read may wait for a key. While a job has just started or is
+    /// posting news, 5 ms: a fleet filling in is shown as it fills, not a tenth of a second
+    /// behind. While one runs, 100 ms: its news has no way to wake the read. Otherwise
+    /// until the next look at the disk (up to a second): an idle console wakes once a
+    /// second, not ten times. A signal (a hangup, SIGTERM, a resize) cuts any wait short.
+    private func idleWait() -> Int32 {
+        let now = MonotonicInstant.now
+        if let last = lastJobActivity, now - last < .milliseconds(250) { return 5 }
+        if runner.jobs.isBusy { return 100 }
+        let untilDiskCheck = diskCheckInterval - (now - lastDiskCheck)
+        let milliseconds = untilDiskCheck.components.seconds * 1000 + untilDiskCheck.components.attoseconds / 1_000_000_000_000_000
+        return Int32(min(max(milliseconds, 100), 1000))
     }
 
     /// Gives an event to the reducer and has the runner do what follows from it. Returns an
