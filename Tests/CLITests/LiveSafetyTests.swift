@@ -89,6 +89,30 @@ import Testing
         }
     }
 
+    /// unsetenv leaves the variable's bytes in the block /proc/PID/environ shows; they are
+    /// wiped once read, while the command still works with the key.
+    @Test func theKeyIsWipedFromTheProcesssOwnEnvironmentOnceRead() throws {
+        let live = try LiveCLI()
+        let file = try live.readyFile()
+        try live.standIn.update { $0["latency"] = 0.4 }
+        var environment = ProcessInfo.processInfo.environment
+        for (k, v) in live.standIn.environment() { environment[k] = v }
+        #expect(environment["CLERK_PLATFORM_API_KEY"] != nil, "the stand-in gives the key in the environment")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.arguments = ["verify", file]
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // The first request has come: the key was read long before.
+        #expect(PseudoTerminal.poll(seconds: 20) { ((try? live.standIn.requests()) ?? []).count > 0 })
+        let environ = try Data(contentsOf: URL(fileURLWithPath: "/proc/\(process.processIdentifier)/environ"))
+        process.waitUntilExit()
+        LiveCLI.expectNoSecrets(environ, "the command's own /proc/PID/environ")
+        #expect(process.terminationStatus == 0, "verify still worked with the key")
+    }
+
     @Test func aServerThatSendsTheKeyBackAsTheClientIDIsRefusedAndNothingIsWritten() throws {
         // Recorded, the key would sit in FILE as its Client ID, in a file people share; and
         // quoted, in pull's and push's remote → file lines (`run` searches every output).

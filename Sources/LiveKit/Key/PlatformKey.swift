@@ -33,13 +33,28 @@ public struct PlatformKey: Equatable, Sendable, CustomStringConvertible, CustomD
 
     /// The key from `--api-key-file` when given, else from `CLERK_PLATFORM_API_KEY`, else
     /// nil. The variable is removed from this process's environment once read, so no
-    /// program this one might start inherits it.
+    /// program this one might start inherits it, and its text wiped (`wipeFromEnvironment`).
     public static func fromProcess(file: String?) -> Result<PlatformKey?, LiveError> {
         let fromEnvironment = getenv(variable).map { String(cString: $0) }
-        unsetenv(variable)
+        wipeFromEnvironment()
         if let file { return read(file).map { $0 } }
         guard let text = fromEnvironment, !text.isEmpty else { return .success(nil) }
         return make(text, from: variable).map { $0 }
+    }
+
+    /// Overwrites the variable's text with zeros where the environment holds it, then
+    /// removes it. unsetenv alone drops only the pointer: the bytes stay in the block the
+    /// kernel shows as /proc/PID/environ for as long as the console runs, and a program
+    /// of the same user may read that file even where it may not trace this one (Yama).
+    static func wipeFromEnvironment() {
+        let prefix = variable + "="
+        let count = prefix.utf8.count
+        var entry = environ
+        while let string = entry.pointee {
+            if strncmp(string, prefix, count) == 0 { memset(string + count, 0, strlen(string + count)) }
+            entry += 1
+        }
+        unsetenv(variable)
     }
 
     /// Reads a key file: a regular file, not readable by group or others (it holds a
