@@ -30,7 +30,7 @@ public struct PushPlan: Equatable, Sendable {
         let secrets = Secret.values(in: settings)
         return keys.map { key in
             Change(
-                path: key.split(separator: ".").map(String.init), old: PushPlan.remoteValue(remote, key), new: settings.value(key), secrets: secrets)
+                path: DottedKey.names(of: key), old: PushPlan.remoteValue(remote, key), new: settings.value(key), secrets: secrets)
         }
     }
 

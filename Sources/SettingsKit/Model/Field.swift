@@ -34,7 +34,7 @@ public struct Field: Equatable, Sendable {
         self.description = description
     }
 
-    public var path: [String] { key.split(separator: ".").map(String.init) }
+    public var path: [String] { DottedKey.names(of: key) }
 
     /// A choice field's values with the names they are shown by, in the table's order.
     public var choices: [(value: String, name: String)] {

@@ -12,24 +12,7 @@ enum KnownKeys {
     }
 
     /// Fields first, so an entry's number below `fieldCount` is its place in `Fields.all`.
-    static let entries: [Entry] = (Fields.all.map(\.key) + Fields.containers).map { Entry(key: $0, parts: names(of: $0)) }
-
-    /// A dotted key's names, found a byte at a time (the keys are ASCII): splitting at a
-    /// Character walked every key a grapheme at a time, a twentieth of the console's start.
-    private static func names(of key: String) -> [String] {
-        let utf8 = key.utf8
-        var names: [String] = []
-        var start = utf8.startIndex, i = start
-        while i < utf8.endIndex {
-            if utf8[i] == UInt8(ascii: ".") {
-                if start < i { names.append(String(key[start..<i])) }
-                start = utf8.index(after: i)
-            }
-            i = utf8.index(after: i)
-        }
-        if start < utf8.endIndex { names.append(String(key[start...])) }
-        return names
-    }
+    static let entries: [Entry] = (Fields.all.map(\.key) + Fields.containers).map { Entry(key: $0, parts: DottedKey.names(of: $0)) }
 
     static let fieldCount = Fields.all.count
 

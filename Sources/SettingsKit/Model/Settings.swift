@@ -33,7 +33,7 @@ public struct Settings: Equatable, Sendable, SettingsReading {
 
     public func value(_ key: String) -> JSONValue? {
         if let entry = KnownKeys.entry(of: key) { return known[entry: entry] }
-        return value(at: key.split(separator: ".").map(String.init))
+        return value(at: DottedKey.names(of: key))
     }
 
     /// The value at a path of object keys; the empty path is the whole document.
@@ -54,7 +54,7 @@ public struct Settings: Equatable, Sendable, SettingsReading {
     /// Sets (or, with nil, removes) the value at a dotted key, creating the objects on the
     /// way. A new key is placed where a saved file lists it, before any unknown keys.
     public mutating func setValue(_ value: JSONValue?, for key: String) {
-        let path = key.split(separator: ".").map(String.init)
+        let path = DottedKey.names(of: key)
         Settings.set(value, at: path[...], parent: [], in: &root)
     }
 

@@ -145,6 +145,6 @@ enum SchemaCheck {
     }
 
     static func components(_ key: String) -> [JSONPathComponent] {
-        key.split(separator: ".").map { .key(String($0)) }
+        DottedKey.names(of: key).map { .key($0) }
     }
 }

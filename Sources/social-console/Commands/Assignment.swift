@@ -36,9 +36,9 @@ enum Assignment {
     static func nearestKey(to key: String, in keys: [String]) -> String? {
         guard key.count <= 80 else { return nil }
         if let near = EditDistance.nearest(to: key, in: keys, limit: max(2, key.count / 4)) { return near }
-        let last = key.split(separator: ".").last.map { $0.lowercased() } ?? ""
-        return keys.first { $0.split(separator: ".").last?.lowercased() == last }
-            ?? keys.first { EditDistance.between(last, String($0.split(separator: ".").last!).lowercased()) <= 2 }
+        func lastName(_ key: String) -> String { DottedKey.names(of: key).last?.lowercased() ?? "" }
+        let last = lastName(key)
+        return keys.first { lastName($0) == last } ?? keys.first { EditDistance.between(last, lastName($0)) <= 2 }
     }
 
     static func refuse(_ message: String) -> Result<(String, JSONValue?), Refusal> { .failure(Refusal(message: message)) }
