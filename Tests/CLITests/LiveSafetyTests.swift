@@ -5,22 +5,29 @@ import Testing
 /// What an attacker or a crash could get: kill -9 during a pull, the secret and the key in
 /// any process's command line or environment, a machine without libcurl.
 @Suite struct LiveSafetyTests {
+    /// The program started on `arguments` against `live`'s stand-in (its key in the
+    /// environment), its output thrown away, not waited for.
+    static func started(_ arguments: [String], _ live: LiveCLI) throws -> Process {
+        var environment = ProcessInfo.processInfo.environment
+        for (k, v) in live.standIn.environment() { environment[k] = v }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.arguments = arguments
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     @Test func killDuringPullLeavesTheFileWhole() throws {
         let live = try LiveCLI()
         let file = try live.readyFile()
         try live.standIn.update { $0["latency"] = 0.05 }
-        var environment = ProcessInfo.processInfo.environment
-        for (k, v) in live.standIn.environment() { environment[k] = v }
         var generator = SplitMix64(seed: 0x9_0111)
         for i in 0..<25 {
             try live.standIn.setConnection(["enabled": i % 2 == 0])
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CLI.binary)
-            process.arguments = ["pull", file]
-            process.environment = environment
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try Self.started(["pull", file], live)
             usleep(UInt32.random(in: 20_000...160_000, using: &generator))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -60,16 +67,8 @@ import Testing
         let file = try live.readyFile()
         // Slow answers, so the process is looked at while it works.
         try live.standIn.update { $0["latency"] = 0.4 }
-        var environment = ProcessInfo.processInfo.environment
-        for (k, v) in live.standIn.environment() { environment[k] = v }
         for command in [["verify", file], ["pull", file], ["push", file, "--yes"]] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CLI.binary)
-            process.arguments = command
-            process.environment = environment
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try Self.started(command, live)
             let pid = process.processIdentifier
             let cmdline = try Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/cmdline"))
             LiveCLI.expectNoSecrets(cmdline, "the command line of \(command[0])")
@@ -95,16 +94,8 @@ import Testing
         let live = try LiveCLI()
         let file = try live.readyFile()
         try live.standIn.update { $0["latency"] = 0.4 }
-        var environment = ProcessInfo.processInfo.environment
-        for (k, v) in live.standIn.environment() { environment[k] = v }
-        #expect(environment["CLERK_PLATFORM_API_KEY"] != nil, "the stand-in gives the key in the environment")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CLI.binary)
-        process.arguments = ["verify", file]
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        #expect(live.standIn.environment()["CLERK_PLATFORM_API_KEY"] != nil, "the stand-in gives the key in the environment")
+        let process = try Self.started(["verify", file], live)
         // The first request has come: the key was read long before.
         #expect(PseudoTerminal.poll(seconds: 20) { ((try? live.standIn.requests()) ?? []).count > 0 })
         let environ = try Data(contentsOf: URL(fileURLWithPath: "/proc/\(process.processIdentifier)/environ"))
