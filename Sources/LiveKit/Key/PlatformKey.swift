@@ -49,6 +49,8 @@ public struct PlatformKey: Equatable, Sendable, CustomStringConvertible, CustomD
     static func wipeFromEnvironment() {
         let prefix = variable + "="
         let count = prefix.utf8.count
+        // Never null here: the C library points it at the block the kernel passed, and
+        // nothing in this program clears the environment.
         var entry = environ
         while let string = entry.pointee {
             if strncmp(string, prefix, count) == 0 { memset(string + count, 0, strlen(string + count)) }
