@@ -128,7 +128,7 @@ final class FleetWatcher {
                         for change in watching.changes() {
                             take(change, into: &changed, goneFolders: &goneFolders, everything: &everything)
                         }
-                    } while timing.now() - start < .milliseconds(250) && watching.wait(milliseconds: Self.milliseconds(timing.quiet))
+                    } while timing.now() - start < .milliseconds(250) && watching.wait(milliseconds: Int32(timing.quiet.wholeMilliseconds))
                 }
             } else if timing.now() - lastPoll >= timing.poll {
                 lastPoll = timing.now()
@@ -200,9 +200,5 @@ final class FleetWatcher {
         }
         forget(known.subtracting(seen))
         return changed
-    }
-
-    private static func milliseconds(_ duration: Duration) -> Int32 {
-        Int32(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
     }
 }

@@ -124,8 +124,7 @@ public struct ConsoleSession<State: ConsoleModel, Backend: TerminalBackend, File
         if let last = lastJobActivity, now - last < .milliseconds(250) { return 5 }
         if runner.jobs.isBusy { return 100 }
         let untilDiskCheck = diskCheckInterval - (now - lastDiskCheck)
-        let milliseconds = untilDiskCheck.components.seconds * 1000 + untilDiskCheck.components.attoseconds / 1_000_000_000_000_000
-        return Int32(min(max(milliseconds, 100), 1000))
+        return Int32(min(max(untilDiskCheck.wholeMilliseconds, 100), 1000))
     }
 
     /// Gives an event to the reducer and has the runner do what follows from it. Returns an

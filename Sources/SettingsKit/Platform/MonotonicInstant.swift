@@ -34,3 +34,8 @@ public struct MonotonicInstant: Comparable, Hashable, Sendable {
 
     public static func + (a: MonotonicInstant, d: Duration) -> MonotonicInstant { MonotonicInstant(sinceZero: a.sinceZero + d) }
 }
+
+extension Duration {
+    /// Whole milliseconds (rounded towards zero), as poll(2) and ncurses' reads take a wait.
+    public var wholeMilliseconds: Int64 { components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 }
+}

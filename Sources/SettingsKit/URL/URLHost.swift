@@ -23,8 +23,8 @@ public enum URLHost: Equatable, Sendable {
     public var domain: String? { if case .domain(let name) = self { return name } else { return nil } }
 
     /// The machine itself: 127.0.0.0/8, ::1 and localhost, as parsed hosts ("127.evil.example"
-    /// is a domain). Where plain http is let be: a callback tested locally, the live
-    /// commands' stand-ins.
+    /// is a domain). Where the live commands let plain http be (their stand-ins in tests);
+    /// the callback rule takes a shorter list (`Rules.isLocalTestCallback`).
     public var isLoopback: Bool {
         switch self {
         case .ipv4(let address): return address >> 24 == 127
