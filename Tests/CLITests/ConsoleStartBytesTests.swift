@@ -19,10 +19,7 @@ import Testing
             """)
         let terminal = try PseudoTerminal()
         defer { terminal.close() }
-        terminal.resize(rows: 30, columns: 100)
-        let child = try #require(
-            terminal.spawn(CLI.binary, ["edit", ws.path + "/acme.json"], environment: PseudoTerminal.consoleEnvironment)
-                .map { Child(pid: $0) })
+        let child = try terminal.startConsole(["edit", ws.path + "/acme.json"])
         defer { child.killIfRunning() }
         #expect(terminal.wait(for: "Mouse off"))
         // The key bar's last words are the frame's last text. Quiet for a while: whatever the start still had to write is out.

@@ -37,6 +37,13 @@ final class PseudoTerminal {
     /// What the console is started with on these terminals: colour, UTF-8, a short Esc delay.
     static let consoleEnvironment = ["TERM": "xterm-256color", "LC_ALL": "C.UTF-8", "ESCDELAY": "25"]
 
+    /// The console (`CLI.binary` with `arguments`) started on this terminal at 100x30, as
+    /// the console benchmark runs it; killed by the caller's `killIfRunning` if left running.
+    func startConsole(_ arguments: [String]) throws -> Child {
+        resize(rows: 30, columns: 100)
+        return try #require(spawn(CLI.binary, arguments, environment: PseudoTerminal.consoleEnvironment).map { Child(pid: $0) })
+    }
+
     /// The size a program started on this terminal reads (TIOCGWINSZ).
     func resize(rows: UInt16, columns: UInt16) {
         var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
